@@ -1,0 +1,93 @@
+import { Bot, type Middleware } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import type { BotContext } from "./context.ts";
+import type { BotDeps } from "./deps.ts";
+import { loadI18n } from "./texts.ts";
+import { privateChatsOnly } from "./private_only.ts";
+import { createUnhandledFeature } from "./unhandled.ts";
+import { createSafetyFeature } from "../safety/safety_feature.ts";
+import { createProfileFeature } from "../profile/profile_feature.ts";
+
+export interface BotOptions {
+  token: string;
+  apiRoot: string;
+  /** Given in tests and on Edge (saves a getMe per cold start); fetched by `bot.init()` otherwise. */
+  botInfo?: UserFromGetMe;
+}
+
+/** Builds the bot: idempotency -> error boundary -> i18n -> private only -> features -> unhandled. */
+export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot<BotContext>> {
+  const bot = new Bot<BotContext>(options.token, {
+    botInfo: options.botInfo,
+    client: { apiRoot: options.apiRoot },
+  });
+  // Paces outgoing calls to Telegram's limits, then retries 429 and 5xx with retry_after.
+  bot.api.config.use(apiThrottler());
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+
+  const i18n = await loadI18n();
+  bot.use(skipRepeatedUpdates(deps));
+  bot.errorBoundary(
+    (error) => recordFailure(error.ctx, error.error, deps),
+    i18n,
+    privateChatsOnly(),
+    createSafetyFeature(deps),
+    createProfileFeature(deps),
+    createUnhandledFeature(),
+  );
+  return bot;
+}
+
+/** Telegram re-sends an update it thinks was lost; the second copy must have no effect. */
+function skipRepeatedUpdates(deps: BotDeps): Middleware<BotContext> {
+  return async (ctx, next) => {
+    const started = performance.now();
+    const isNew = await deps.db.call<boolean>("record_update", {
+      p_update_id: ctx.update.update_id,
+    });
+    if (!isNew) {
+      deps.metrics.updateHandled("duplicate", (performance.now() - started) / 1000);
+      return;
+    }
+    let outcome: "ok" | "error" = "ok";
+    try {
+      await next();
+    } catch (error) {
+      outcome = "error";
+      throw error;
+    } finally {
+      const failed = failedUpdates.has(ctx.update);
+      deps.metrics.updateHandled(
+        failed ? "error" : outcome,
+        (performance.now() - started) / 1000,
+      );
+    }
+  };
+}
+
+const failedUpdates = new WeakSet<Update>();
+
+/** Logs without personal data, stores the update for replay and tells the user politely. */
+async function recordFailure(ctx: BotContext, error: unknown, deps: BotDeps): Promise<void> {
+  failedUpdates.add(ctx.update);
+  const errorName = describeError(error);
+  deps.logger.error("update_failed", { update_id: ctx.update.update_id, error: errorName });
+  await deps.db.call("record_failed_update", {
+    p_update_id: ctx.update.update_id,
+    p_payload: ctx.update,
+    p_tg_user_id: ctx.from?.id ?? null,
+    p_error_name: errorName,
+  });
+  if (ctx.chat?.type === "private" && typeof ctx.t === "function") {
+    await ctx.reply(ctx.t("common-error")).catch(() => {});
+  }
+}
+
+/** An error's class and message with long digit runs masked, so no id slips into logs. */
+export function describeError(error: unknown): string {
+  const name = error instanceof Error ? error.name : typeof error;
+  const message = error instanceof Error ? error.message : String(error);
+  return `${name}: ${message}`.replace(/\d{5,}/g, "#").slice(0, 200);
+}

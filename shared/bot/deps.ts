@@ -1,0 +1,16 @@
+import type { Db } from "../db/db.ts";
+import type { Embedder } from "../embedding/embedder.ts";
+import type { Metrics } from "../metrics/metrics.ts";
+import type { Clock } from "../platform/clock.ts";
+import type { Logger } from "../platform/logger.ts";
+
+/** Everything the bot's features need from the outside world, passed in so tests swap it. */
+export interface BotDeps {
+  db: Db;
+  embedder: Embedder;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  /** Salt for `hashId` in logs. */
+  logSalt: string;
+}

@@ -1,0 +1,128 @@
+import { z } from "zod";
+
+/** Thrown when the environment does not describe a runnable configuration. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const optionalText = z.string().trim().min(1).optional();
+
+const boolFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "a BotFather token like 123456:ABC-DEF...")
+    .optional(),
+  TELEGRAM_API_ROOT: z.url({ error: "an http(s) URL of a Bot API server" }).default(
+    "https://api.telegram.org",
+  ),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "16-256 characters of A-Z, a-z, 0-9, _ or -")
+    .optional(),
+  BOT_MODE: z.enum(["polling", "webhook"], { error: "either polling or webhook" }).optional(),
+  PUBLIC_URL: z.url({ error: "an https URL where Telegram can reach this server" }).optional(),
+  PORT: z.coerce.number({ error: "a TCP port number" }).int().min(1).max(65535).default(8000),
+  PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  SUPABASE_URL: z.url({ error: "the project URL, https://<ref>.supabase.co" }).optional(),
+  SUPABASE_SERVICE_ROLE_KEY: optionalText,
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: z.url({ error: "an OpenAI-compatible API base URL" }).optional(),
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
+  UPSTASH_REDIS_REST_URL: z.url({ error: "the Upstash REST URL" }).optional(),
+  UPSTASH_REDIS_REST_TOKEN: optionalText,
+  DISPATCHER_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "16-256 characters of A-Z, a-z, 0-9, _ or -")
+    .optional(),
+  MATCHING_INTERVAL_SECONDS: z.coerce.number({ error: "a number of seconds" }).int().min(1)
+    .max(3600).default(10),
+  LOG_SALT: z.string().min(8, "at least 8 characters").default("ty-ne-odin-log-salt"),
+  SET_MY_COMMANDS: boolFlag.default(true),
+});
+
+export type Database =
+  | { kind: "pglite"; dataDir: string }
+  | { kind: "supabase"; url: string; serviceRoleKey: string };
+
+export interface Config {
+  telegram: {
+    token?: string;
+    apiRoot: string;
+    webhookSecret?: string;
+    mode: "polling" | "webhook";
+    publicUrl?: string;
+    setMyCommands: boolean;
+  };
+  port: number;
+  database: Database;
+  openai?: { apiKey: string; baseUrl?: string; embeddingModel: string };
+  upstash?: { url: string; token: string };
+  dispatcherSecret?: string;
+  matchingIntervalSeconds: number;
+  logSalt: string;
+}
+
+/** Parses the process environment once at start. Throws ConfigError naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings count as "not set": that is how most .env files and CI secrets look.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) =>
+      `${issue.path.join(".")}: expected ${issue.message}`
+    );
+    throw new ConfigError(`Invalid environment:\n  ${lines.join("\n  ")}`);
+  }
+  const e = result.data;
+  const problems: string[] = [];
+  if (Boolean(e.SUPABASE_URL) !== Boolean(e.SUPABASE_SERVICE_ROLE_KEY)) {
+    problems.push(
+      "SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY: expected both set (hosted database) or neither (embedded PGlite)",
+    );
+  }
+  if (Boolean(e.UPSTASH_REDIS_REST_URL) !== Boolean(e.UPSTASH_REDIS_REST_TOKEN)) {
+    problems.push(
+      "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN: expected both set or neither",
+    );
+  }
+  const mode = e.BOT_MODE ?? (e.PUBLIC_URL ? "webhook" : "polling");
+  if (mode === "webhook" && !e.TELEGRAM_WEBHOOK_SECRET) {
+    problems.push(
+      "TELEGRAM_WEBHOOK_SECRET: expected a secret when BOT_MODE=webhook (Telegram sends it back in a header)",
+    );
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+  return {
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+      webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+      mode,
+      publicUrl: e.PUBLIC_URL,
+      setMyCommands: e.SET_MY_COMMANDS,
+    },
+    port: e.PORT,
+    database: e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY
+      ? { kind: "supabase", url: e.SUPABASE_URL, serviceRoleKey: e.SUPABASE_SERVICE_ROLE_KEY }
+      : { kind: "pglite", dataDir: e.PGLITE_DATA_DIR },
+    openai: e.OPENAI_API_KEY
+      ? {
+        apiKey: e.OPENAI_API_KEY,
+        baseUrl: e.OPENAI_BASE_URL,
+        embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+      }
+      : undefined,
+    upstash: e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN
+      ? { url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN }
+      : undefined,
+    dispatcherSecret: e.DISPATCHER_SECRET,
+    matchingIntervalSeconds: e.MATCHING_INTERVAL_SECONDS,
+    logSalt: e.LOG_SALT,
+  };
+}

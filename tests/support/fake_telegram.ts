@@ -1,0 +1,141 @@
+/**
+ * A local stand-in for the Telegram Bot API (`TELEGRAM_API_ROOT`): it answers
+ * `POST /bot<token>/<method>` the way Telegram does and records every call for assertions.
+ */
+export interface RecordedCall {
+  method: string;
+  // deno-lint-ignore no-explicit-any
+  payload: Record<string, any>;
+}
+
+interface PlannedFailure {
+  method: string;
+  chatId?: number;
+  errorCode: number;
+  description: string;
+  retryAfter?: number;
+  times: number;
+}
+
+export class FakeTelegram {
+  readonly calls: RecordedCall[] = [];
+  readonly token = "123456:TEST-token-for-the-local-stand-in";
+  readonly botInfo = {
+    id: 123456,
+    is_bot: true as const,
+    first_name: "Ты не один",
+    username: "ty_ne_odin_bot",
+    can_join_groups: false,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+  };
+  private server?: Deno.HttpServer<Deno.NetAddr>;
+  private nextMessageId = 1000;
+  private failures: PlannedFailure[] = [];
+
+  start(): string {
+    this.server = Deno.serve(
+      { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+      (req) => this.handle(req),
+    );
+    return `http://127.0.0.1:${this.server.addr.port}`;
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.shutdown();
+  }
+
+  /** The next `times` calls of `method` (optionally to one chat) fail with this error. */
+  failNext(
+    method: string,
+    failure: { chatId?: number; errorCode: number; description: string; retryAfter?: number },
+    times = 1,
+  ): void {
+    this.failures.push({ method, times, ...failure });
+  }
+
+  /** Calls of one method, optionally only those to one chat. */
+  callsOf(method: string, chatId?: number): RecordedCall[] {
+    return this.calls.filter((c) =>
+      c.method === method && (chatId === undefined || Number(c.payload.chat_id) === chatId)
+    );
+  }
+
+  /** Texts sent to a chat (sendMessage and editMessageText), in order. */
+  textsTo(chatId: number): string[] {
+    return this.calls
+      .filter((c) =>
+        (c.method === "sendMessage" || c.method === "editMessageText") &&
+        Number(c.payload.chat_id) === chatId
+      )
+      .map((c) => String(c.payload.text));
+  }
+
+  lastTextTo(chatId: number): string | undefined {
+    return this.textsTo(chatId).at(-1);
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+
+  private async handle(req: Request): Promise<Response> {
+    const match = new URL(req.url).pathname.match(/^\/bot([^/]+)\/([A-Za-z]+)$/);
+    if (!match || match[1] !== this.token) {
+      return Response.json({ ok: false, error_code: 404, description: "Not Found" }, {
+        status: 404,
+      });
+    }
+    const method = match[2]!;
+    const text = await req.text();
+    const payload = text ? JSON.parse(text) : {};
+    this.calls.push({ method, payload });
+
+    const failure = this.failures.find((f) =>
+      f.method === method && (f.chatId === undefined || f.chatId === Number(payload.chat_id))
+    );
+    if (failure) {
+      if (--failure.times <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
+      return Response.json({
+        ok: false,
+        error_code: failure.errorCode,
+        description: failure.description,
+        ...(failure.retryAfter ? { parameters: { retry_after: failure.retryAfter } } : {}),
+      }, { status: failure.errorCode });
+    }
+    return Response.json({ ok: true, result: this.resultFor(method, payload) });
+  }
+
+  // deno-lint-ignore no-explicit-any
+  private resultFor(method: string, payload: Record<string, any>): unknown {
+    const chat = { id: Number(payload.chat_id), type: "private", first_name: "User" };
+    const date = Math.floor(Date.now() / 1000);
+    switch (method) {
+      case "getMe":
+        return this.botInfo;
+      case "sendMessage":
+      case "editMessageText":
+        return {
+          message_id: payload.message_id ?? this.nextMessageId++,
+          date,
+          chat,
+          from: this.botInfo,
+          text: payload.text,
+          ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}),
+        };
+      case "copyMessage":
+        return { message_id: this.nextMessageId++ };
+      case "getUpdates":
+        return [];
+      case "getWebhookInfo":
+        return { url: "", has_custom_certificate: false, pending_update_count: 0 };
+      default:
+        return true;
+    }
+  }
+}

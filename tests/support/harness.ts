@@ -1,0 +1,70 @@
+import type { Bot } from "grammy";
+import type { Update } from "grammy/types";
+import { createBot } from "../../shared/bot/create_bot.ts";
+import type { BotContext } from "../../shared/bot/context.ts";
+import type { BotDeps } from "../../shared/bot/deps.ts";
+import { createWebhookHandler } from "../../shared/bot/webhook.ts";
+import type { PgliteDb } from "../../shared/db/pglite_db.ts";
+import { createLexicalEmbedder } from "../../shared/embedding/lexical_embedder.ts";
+import { createPrometheusMetrics } from "../../shared/metrics/prometheus.ts";
+import { ManualClock } from "../../shared/platform/clock.ts";
+import { silentLogger } from "../../shared/platform/logger.ts";
+import { FakeTelegram } from "./fake_telegram.ts";
+import { createTestDb } from "./test_db.ts";
+
+export const WEBHOOK_SECRET = "test-webhook-secret-0123456789";
+
+export interface TestBot {
+  db: PgliteDb;
+  telegram: FakeTelegram;
+  bot: Bot<BotContext>;
+  deps: BotDeps;
+  clock: ManualClock;
+  /** Posts an update to the webhook handler exactly as Telegram would. */
+  post(update: Update, secret?: string | null): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** A bot on a fresh database, talking to a local Bot API stand-in, served as a webhook. */
+export async function startTestBot(overrides: Partial<BotDeps> = {}): Promise<TestBot> {
+  const telegram = new FakeTelegram();
+  const apiRoot = telegram.start();
+  const db = await createTestDb();
+  const clock = new ManualClock(new Date());
+  const deps: BotDeps = {
+    db,
+    embedder: createLexicalEmbedder(),
+    clock,
+    logger: silentLogger,
+    metrics: createPrometheusMetrics(),
+    logSalt: "test-salt",
+    ...overrides,
+  };
+  const bot = await createBot(
+    { token: telegram.token, apiRoot, botInfo: telegram.botInfo },
+    deps,
+  );
+  const handle = createWebhookHandler(bot, WEBHOOK_SECRET);
+  return {
+    db,
+    telegram,
+    bot,
+    deps,
+    clock,
+    post: (update, secret = WEBHOOK_SECRET) =>
+      handle(
+        new Request("http://localhost/functions/v1/telegram-bot", {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            ...(secret === null ? {} : { "x-telegram-bot-api-secret-token": secret }),
+          },
+          body: JSON.stringify(update),
+        }),
+      ),
+    close: async () => {
+      await telegram.stop();
+      await db.close();
+    },
+  };
+}

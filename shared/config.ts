@@ -5,6 +5,9 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** An http(s) URL: a Bot API root, a Supabase project, an OpenAI-compatible endpoint. */
+const httpUrl = (expected: string) => z.url({ protocol: /^https?$/, error: expected });
+
 const optionalText = z.string().trim().min(1).optional();
 
 const boolFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -14,7 +17,7 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "a BotFather token like 123456:ABC-DEF...")
     .optional(),
-  TELEGRAM_API_ROOT: z.url({ error: "an http(s) URL of a Bot API server" }).default(
+  TELEGRAM_API_ROOT: httpUrl("an http(s) URL of a Bot API server").default(
     "https://api.telegram.org",
   ),
   TELEGRAM_WEBHOOK_SECRET: z
@@ -22,20 +25,21 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,256}$/, "16-256 characters of A-Z, a-z, 0-9, _ or -")
     .optional(),
   BOT_MODE: z.enum(["polling", "webhook"], { error: "either polling or webhook" }).optional(),
-  PUBLIC_URL: z.url({ error: "an https URL where Telegram can reach this server" }).optional(),
+  PUBLIC_URL: httpUrl("an https URL where Telegram can reach this server").optional(),
   PORT: z.coerce.number({ error: "a TCP port number" }).int().min(1).max(65535).default(8000),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
-  SUPABASE_URL: z.url({ error: "the project URL, https://<ref>.supabase.co" }).optional(),
+  SUPABASE_URL: httpUrl("the project URL, https://<ref>.supabase.co").optional(),
   SUPABASE_SERVICE_ROLE_KEY: optionalText,
   OPENAI_API_KEY: optionalText,
-  OPENAI_BASE_URL: z.url({ error: "an OpenAI-compatible API base URL" }).optional(),
+  OPENAI_BASE_URL: httpUrl("an OpenAI-compatible API base URL").optional(),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
-  UPSTASH_REDIS_REST_URL: z.url({ error: "the Upstash REST URL" }).optional(),
+  UPSTASH_REDIS_REST_URL: httpUrl("the Upstash REST URL").optional(),
   UPSTASH_REDIS_REST_TOKEN: optionalText,
   DISPATCHER_SECRET: z
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/, "16-256 characters of A-Z, a-z, 0-9, _ or -")
     .optional(),
+  METRICS_TOKEN: optionalText,
   MATCHING_INTERVAL_SECONDS: z.coerce.number({ error: "a number of seconds" }).int().min(1)
     .max(3600).default(10),
   LOG_SALT: z.string().min(8, "at least 8 characters").default("ty-ne-odin-log-salt"),
@@ -60,6 +64,8 @@ export interface Config {
   openai?: { apiKey: string; baseUrl?: string; embeddingModel: string };
   upstash?: { url: string; token: string };
   dispatcherSecret?: string;
+  /** When set, `/metrics` asks for `Authorization: Bearer <token>`. */
+  metricsToken?: string;
   matchingIntervalSeconds: number;
   logSalt: string;
 }
@@ -70,34 +76,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
   );
+  // Schema errors and cross-variable errors are reported together, in one message.
   const result = envSchema.safeParse(cleaned);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) =>
-      `${issue.path.join(".")}: expected ${issue.message}`
-    );
-    throw new ConfigError(`Invalid environment:\n  ${lines.join("\n  ")}`);
-  }
-  const e = result.data;
-  const problems: string[] = [];
-  if (Boolean(e.SUPABASE_URL) !== Boolean(e.SUPABASE_SERVICE_ROLE_KEY)) {
-    problems.push(
-      "SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY: expected both set (hosted database) or neither (embedded PGlite)",
-    );
-  }
-  if (Boolean(e.UPSTASH_REDIS_REST_URL) !== Boolean(e.UPSTASH_REDIS_REST_TOKEN)) {
-    problems.push(
-      "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN: expected both set or neither",
-    );
-  }
-  const mode = e.BOT_MODE ?? (e.PUBLIC_URL ? "webhook" : "polling");
-  if (mode === "webhook" && !e.TELEGRAM_WEBHOOK_SECRET) {
-    problems.push(
-      "TELEGRAM_WEBHOOK_SECRET: expected a secret when BOT_MODE=webhook (Telegram sends it back in a header)",
-    );
-  }
-  if (problems.length > 0) {
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join(".")}: expected ${issue.message}`);
+  problems.push(...pairedVariableProblems(cleaned));
+  if (!result.success || problems.length > 0) {
     throw new ConfigError(`Invalid environment:\n  ${problems.join("\n  ")}`);
   }
+  const e = result.data;
+  const mode = e.BOT_MODE ?? (e.PUBLIC_URL ? "webhook" : "polling");
   return {
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN,
@@ -122,7 +111,30 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ? { url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN }
       : undefined,
     dispatcherSecret: e.DISPATCHER_SECRET,
+    metricsToken: e.METRICS_TOKEN,
     matchingIntervalSeconds: e.MATCHING_INTERVAL_SECONDS,
     logSalt: e.LOG_SALT,
   };
+}
+
+/** Variables that only make sense together. Reads the raw values, so it works on bad input too. */
+function pairedVariableProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (Boolean(env.SUPABASE_URL) !== Boolean(env.SUPABASE_SERVICE_ROLE_KEY)) {
+    problems.push(
+      "SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY: expected both set (hosted database) or neither (embedded PGlite)",
+    );
+  }
+  if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
+    problems.push(
+      "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN: expected both set or neither",
+    );
+  }
+  const mode = env.BOT_MODE ?? (env.PUBLIC_URL ? "webhook" : "polling");
+  if (mode === "webhook" && !env.TELEGRAM_WEBHOOK_SECRET) {
+    problems.push(
+      "TELEGRAM_WEBHOOK_SECRET: expected a secret when BOT_MODE=webhook (Telegram sends it back in a header)",
+    );
+  }
+  return problems;
 }

@@ -68,7 +68,8 @@ export class PgliteDb implements SqlDb {
 
   /** A copy of this database (schema and rows): tests start from one migrated template. */
   async clone(): Promise<PgliteDb> {
-    return new PgliteDb(await this.pg.clone());
+    // clone() is typed as the interface, but it returns a PGlite.
+    return new PgliteDb((await this.pg.clone()) as PGlite);
   }
 
   async close(): Promise<void> {

@@ -124,6 +124,14 @@ Deno.test("parseConfig names each bad variable and what it expects", async (t) =
       /UPSTASH_REDIS_REST_TOKEN/,
     ]],
     ["a non-URL OpenAI base URL", { OPENAI_BASE_URL: "localhost" }, [/OPENAI_BASE_URL/]],
+    ["a Bot API root that is not http(s)", { TELEGRAM_API_ROOT: "ftp://bot.example.org" }, [
+      /TELEGRAM_API_ROOT/,
+      /http\(s\)/,
+    ]],
+    ["a Supabase URL that is a file path", {
+      SUPABASE_URL: "file:///etc/passwd",
+      SUPABASE_SERVICE_ROLE_KEY: "k",
+    }, [/SUPABASE_URL/]],
   ];
   for (const [name, env, patterns] of cases) {
     await t.step(name, () => {
@@ -133,8 +141,9 @@ Deno.test("parseConfig names each bad variable and what it expects", async (t) =
   }
 
   await t.step("several problems are all listed at once", () => {
-    const error = configError({ PORT: "x", TELEGRAM_API_ROOT: "nope" });
+    const error = configError({ PORT: "x", TELEGRAM_API_ROOT: "nope", SUPABASE_URL: "nope" });
     assert.match(error.message, /PORT/);
     assert.match(error.message, /TELEGRAM_API_ROOT/);
+    assert.match(error.message, /SUPABASE_SERVICE_ROLE_KEY: expected both/);
   });
 });

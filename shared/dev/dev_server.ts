@@ -1,0 +1,124 @@
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { Bot } from "grammy";
+import type { Config } from "../config.ts";
+import { buildDeps } from "../app/build_deps.ts";
+import { createApiApp } from "../api/create_api_app.ts";
+import type { BotContext } from "../bot/context.ts";
+import { registerCommands } from "../bot/commands.ts";
+import { ALLOWED_UPDATES, createBot } from "../bot/create_bot.ts";
+import { replayFailedUpdates } from "../bot/replay.ts";
+import { createWebhookHandler } from "../bot/webhook.ts";
+import type { Db } from "../db/db.ts";
+import { openPgliteDb } from "../db/pglite_db.ts";
+import { createSupabaseDb } from "../db/supabase_db.ts";
+import type { Logger } from "../platform/logger.ts";
+
+export interface DevServer {
+  url: string;
+  shutdown(): Promise<void>;
+}
+
+const WEBHOOK_PATH = "/functions/v1/telegram-bot";
+
+/**
+ * One local process that plays Supabase: the Edge Functions under their Supabase paths, the
+ * embedded database, and the scheduler pg_cron would run (matching tick, dispatcher, replay).
+ */
+export async function startDevServer(config: Config, logger: Logger): Promise<DevServer> {
+  const db: Db = config.database.kind === "supabase"
+    ? createSupabaseDb(config.database)
+    : await openPgliteDb(config.database.dataDir);
+  const deps = buildDeps(config, db);
+  const api = createApiApp({ ...deps, metricsToken: config.metricsToken });
+
+  let bot: Bot<BotContext> | undefined;
+  let runner: RunnerHandle | undefined;
+  let webhook: ((req: Request) => Promise<Response>) | undefined;
+  const { token, apiRoot, mode } = config.telegram;
+  if (token) {
+    bot = await createBot({ token, apiRoot }, deps);
+    await bot.init();
+    if (config.telegram.setMyCommands) await registerCommands(bot.api);
+  } else {
+    printHowToGetAToken(config.port);
+  }
+
+  const server = Deno.serve({
+    port: config.port,
+    hostname: "0.0.0.0",
+    onListen: () => {},
+  }, (req) => {
+    const path = new URL(req.url).pathname;
+    if (path === WEBHOOK_PATH) {
+      return webhook ? webhook(req) : Response.json({ error: { message: "webhook mode is off" } }, {
+        status: 404,
+      });
+    }
+    return api.fetch(req);
+  });
+  const url = `http://localhost:${server.addr.port}`;
+
+  if (bot && mode === "webhook") {
+    webhook = createWebhookHandler(bot, config.telegram.webhookSecret!);
+    if (config.telegram.publicUrl) {
+      await bot.api.setWebhook(new URL(WEBHOOK_PATH, config.telegram.publicUrl).href, {
+        secret_token: config.telegram.webhookSecret,
+        allowed_updates: ALLOWED_UPDATES,
+      });
+    }
+  } else if (bot) {
+    await bot.api.deleteWebhook();
+    runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+  }
+
+  const timers = startScheduler(config, deps.db, bot, logger);
+  logger.info("dev_server_started", {
+    url,
+    bot: bot ? mode : "off",
+    database: config.database.kind,
+  });
+  return {
+    url,
+    shutdown: async () => {
+      timers.forEach(clearInterval);
+      if (runner?.isRunning()) await runner.stop();
+      await server.shutdown();
+      await db.close();
+    },
+  };
+}
+
+/** What pg_cron does on Supabase, done by timers locally. Each job logs and keeps going. */
+function startScheduler(
+  config: Config,
+  db: Db,
+  bot: Bot<BotContext> | undefined,
+  logger: Logger,
+): ReturnType<typeof setInterval>[] {
+  const every = (seconds: number, name: string, job: () => Promise<unknown>) =>
+    setInterval(() => {
+      job().catch((error) =>
+        logger.error("scheduled_job_failed", {
+          job: name,
+          error: error instanceof Error ? error.name : "unknown",
+        })
+      );
+    }, seconds * 1000);
+  const timers = [every(3600, "purge_update_records", () => db.call("purge_update_records"))];
+  if (bot) timers.push(every(60, "replay_failed_updates", () => replayFailedUpdates(bot, db)));
+  return timers;
+}
+
+function printHowToGetAToken(port: number): void {
+  console.log(`
+Бот не запущен: не задан TELEGRAM_BOT_TOKEN. API работает на http://localhost:${port}/functions/v1/api/health
+
+How to get a bot token:
+  1. Open Telegram and start a chat with @BotFather (https://t.me/BotFather).
+  2. Send /newbot, choose a display name and a username ending in "bot".
+  3. BotFather replies with a token like 123456789:AAE...; copy it.
+  4. Run:  TELEGRAM_BOT_TOKEN=<token> deno task dev
+     (long polling, no public URL needed; for a webhook set BOT_MODE=webhook,
+      PUBLIC_URL=https://... and TELEGRAM_WEBHOOK_SECRET).
+`);
+}

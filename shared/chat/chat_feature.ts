@@ -1,0 +1,320 @@
+import { Composer, GrammyError } from "grammy";
+import type { Message } from "grammy/types";
+import type { BotContext } from "../bot/context.ts";
+import type { BotDeps } from "../bot/deps.ts";
+import type {
+  BlockResult,
+  EndChatResult,
+  FindPartnerResult,
+  RateResult,
+  RelayedCopyResult,
+  RelayTargetResult,
+  ReportResult,
+} from "../matching/contract.ts";
+import { findResultReply } from "../matching/find_reply.ts";
+import type { Translate } from "../notifications/translate.ts";
+import { parseChatCallback } from "./callbacks.ts";
+import { confirmBlockKeyboard, confirmStopKeyboard, reportReasonKeyboard } from "./keyboards.ts";
+import { CAPTION_LIMIT, classifyMessage, isCommand, screenText, TEXT_LIMIT } from "./relay.ts";
+
+/**
+ * The anonymous chat: while a match is active every non-command private message is copied to
+ * the partner (copyMessage with protect_content, never a forward, never the sender's name),
+ * replies keep their thread and edits are mirrored. /stop, /next, ratings, reports and blocks.
+ * Outside a chat, messages go on to the next feature.
+ */
+export function createChatFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const feature = composer.chatType("private");
+
+  feature.command("stop", async (ctx) => {
+    const target = await deps.db.call<RelayTargetResult>("relay_target", {
+      p_tg_id: ctx.from.id,
+      p_reply_to_message_id: null,
+    });
+    if (target.status !== "ok") {
+      await ctx.reply(ctx.t("chat-not-in-chat"));
+      return;
+    }
+    await ctx.reply(ctx.t("chat-confirm-stop"), { reply_markup: confirmStopKeyboard(ctx.t) });
+  });
+
+  feature.command("next", async (ctx) => {
+    const ended = await endChat(ctx.from.id, "next");
+    if (ended) await ctx.reply(ctx.t("chat-next-searching"));
+    const found = await deps.db.call<FindPartnerResult>("find_partner", { p_tg_id: ctx.from.id });
+    if (found.status === "proposed") deps.metrics.inc("proposals_total");
+    const reply = findResultReply(ctx.t, found);
+    await ctx.reply(reply.text, reply.keyboard ? { reply_markup: reply.keyboard } : {});
+  });
+
+  feature.callbackQuery(/^c:/, async (ctx) => {
+    const data = parseChatCallback(ctx.callbackQuery.data);
+    const tgId = ctx.from.id;
+    if (!data) {
+      await ctx.answerCallbackQuery({ text: ctx.t("chat-callback-stale") });
+      return;
+    }
+    switch (data.action) {
+      case "end_ask":
+        await ctx.answerCallbackQuery();
+        await ctx.reply(ctx.t("chat-confirm-stop"), { reply_markup: confirmStopKeyboard(ctx.t) });
+        return;
+      case "end": {
+        await ctx.answerCallbackQuery();
+        if (!data.confirmed) {
+          await editOrReply(ctx, ctx.t("chat-stop-kept"));
+          return;
+        }
+        const ended = await endChat(tgId, "stop");
+        // The rating request with report/block buttons follows through the outbox.
+        await editOrReply(ctx, ctx.t(ended ? "chat-ended-by-you" : "chat-not-in-chat"));
+        return;
+      }
+      case "rate": {
+        const result = await deps.db.call<RateResult>("rate_chat", {
+          p_tg_id: tgId,
+          p_match_id: data.matchId,
+          p_score: data.score,
+        });
+        if (result.status === "saved") {
+          deps.metrics.inc("ratings_total", { score: String(data.score) });
+          await ctx.answerCallbackQuery();
+          await editOrReply(ctx, ctx.t("chat-rate-saved", { score: data.score }));
+        } else if (result.status === "already_rated") {
+          await ctx.answerCallbackQuery({ text: ctx.t("chat-rate-already") });
+        } else {
+          await ctx.answerCallbackQuery({ text: ctx.t("chat-callback-stale") });
+        }
+        return;
+      }
+      case "report_ask":
+        await ctx.answerCallbackQuery();
+        await ctx.reply(ctx.t("chat-report-pick-reason"), {
+          reply_markup: reportReasonKeyboard(ctx.t, data.matchId),
+        });
+        return;
+      case "report": {
+        const result = await deps.db.call<ReportResult>("report_partner", {
+          p_tg_id: tgId,
+          p_match_id: data.matchId,
+          p_reason: data.reason,
+        });
+        if (result.status !== "reported") {
+          await ctx.answerCallbackQuery({ text: ctx.t("chat-callback-stale") });
+          return;
+        }
+        deps.metrics.inc("reports_total", { reason: data.reason });
+        await ctx.answerCallbackQuery();
+        await editOrReply(ctx, ctx.t("chat-reported"));
+        return;
+      }
+      case "block_ask":
+        await ctx.answerCallbackQuery();
+        await ctx.reply(ctx.t("chat-confirm-block"), {
+          reply_markup: confirmBlockKeyboard(ctx.t, data.matchId),
+        });
+        return;
+      case "block": {
+        const result = await deps.db.call<BlockResult>("block_partner", {
+          p_tg_id: tgId,
+          p_match_id: data.matchId,
+        });
+        if (result.status !== "blocked") {
+          await ctx.answerCallbackQuery({ text: ctx.t("chat-callback-stale") });
+          return;
+        }
+        deps.metrics.inc("blocks_total");
+        await ctx.answerCallbackQuery();
+        await editOrReply(ctx, ctx.t("chat-blocked"));
+        return;
+      }
+      case "dismiss":
+        await ctx.answerCallbackQuery();
+        await editOrReply(ctx, ctx.t("chat-action-cancelled"));
+        return;
+    }
+  });
+
+  feature.on("message", async (ctx, next) => {
+    const message = ctx.message;
+    if (isCommand(message)) return next();
+    const target = await deps.db.call<RelayTargetResult>("relay_target", {
+      p_tg_id: ctx.from.id,
+      p_reply_to_message_id: message.reply_to_message?.message_id ?? null,
+    });
+    if (target.status !== "ok") return next();
+    await relay(ctx, message, target);
+  });
+
+  feature.on("edited_message", async (ctx, next) => {
+    const edited = ctx.editedMessage;
+    const copy = await deps.db.call<RelayedCopyResult>("relayed_copy", {
+      p_tg_id: ctx.from.id,
+      p_sender_message_id: edited.message_id,
+    });
+    if (copy.status !== "ok") return next();
+    await mirrorEdit(ctx, edited, copy);
+  });
+
+  async function endChat(tgId: number, reason: "stop" | "next"): Promise<boolean> {
+    const result = await deps.db.call<EndChatResult>("end_chat", {
+      p_tg_id: tgId,
+      p_reason: reason,
+    });
+    if (result.status !== "ended") return false;
+    if (result.duration_seconds !== null && result.duration_seconds !== undefined) {
+      deps.metrics.observe("chat_duration_seconds", Number(result.duration_seconds));
+    }
+    deps.metrics.inc("chats_ended_total", { reason });
+    return true;
+  }
+
+  async function relay(
+    ctx: BotContext,
+    message: Message,
+    target: Extract<RelayTargetResult, { status: "ok" }>,
+  ): Promise<void> {
+    const classified = classifyMessage(message);
+    if ("refused" in classified) {
+      deps.metrics.inc("relay_refused_total", { reason: classified.refused });
+      await ctx.reply(ctx.t(`chat-refused-${classified.refused}`), {
+        reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
+      });
+      return;
+    }
+    const kind = classified.kind;
+    const partnerId = Number(target.partner_tg_id);
+    const common = {
+      protect_content: true,
+      ...(target.partner_reply_to_message_id !== null &&
+          target.partner_reply_to_message_id !== undefined
+        ? {
+          reply_parameters: {
+            message_id: Number(target.partner_reply_to_message_id),
+            allow_sending_without_reply: true,
+          },
+        }
+        : {}),
+    };
+
+    const original = kind === "text" ? message.text : message.caption;
+    const entities = kind === "text" ? message.entities : message.caption_entities;
+    const screened = original === undefined
+      ? { text: "", found: [] }
+      : screenText(original, entities);
+    const limit = kind === "text" ? TEXT_LIMIT : CAPTION_LIMIT;
+    if (screened.text.length > limit) {
+      await ctx.reply(ctx.t("chat-too-long"));
+      return;
+    }
+
+    let partnerMessageId: number;
+    try {
+      if (screened.found.length === 0) {
+        partnerMessageId = (await ctx.api.copyMessage(
+          partnerId,
+          ctx.chat!.id,
+          message.message_id,
+          common,
+        )).message_id;
+      } else if (kind === "text") {
+        partnerMessageId = (await ctx.api.sendMessage(partnerId, screened.text, common))
+          .message_id;
+      } else {
+        partnerMessageId = (await ctx.api.copyMessage(
+          partnerId,
+          ctx.chat!.id,
+          message.message_id,
+          { ...common, caption: screened.text },
+        )).message_id;
+      }
+    } catch (error) {
+      if (await handlePartnerGone(error, partnerId)) return;
+      throw error;
+    }
+
+    await deps.db.call("record_relay", {
+      p_match_id: target.match_id,
+      p_tg_id: ctx.from!.id,
+      p_sender_message_id: message.message_id,
+      p_partner_message_id: partnerMessageId,
+      p_kind: kind,
+    });
+    deps.metrics.inc("relayed_messages_total", { kind });
+    if (screened.found.length > 0) {
+      deps.metrics.inc("relay_masked_total", { kind });
+      await ctx.reply(ctx.t("chat-masked", { kinds: describeKinds(ctx.t, screened.found) }), {
+        reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
+      });
+    }
+  }
+
+  async function mirrorEdit(
+    ctx: BotContext,
+    edited: Message,
+    copy: Extract<RelayedCopyResult, { status: "ok" }>,
+  ): Promise<void> {
+    const partnerId = Number(copy.partner_tg_id);
+    const messageId = Number(copy.partner_message_id);
+    const isText = edited.text !== undefined;
+    const original = isText ? edited.text : edited.caption;
+    if (original === undefined) return;
+    const entities = isText ? edited.entities : edited.caption_entities;
+    const screened = screenText(original, entities);
+    if (screened.text.length > (isText ? TEXT_LIMIT : CAPTION_LIMIT)) return;
+    const clean = screened.found.length === 0;
+    try {
+      if (isText) {
+        await ctx.api.editMessageText(partnerId, messageId, screened.text, {
+          ...(clean && entities ? { entities } : {}),
+        });
+      } else {
+        await ctx.api.editMessageCaption(partnerId, messageId, {
+          caption: screened.text,
+          ...(clean && entities ? { caption_entities: entities } : {}),
+        });
+      }
+    } catch (error) {
+      if (await handlePartnerGone(error, partnerId)) return;
+      // "message is not modified", or the copy is too old to edit: nothing to mirror.
+      if (error instanceof GrammyError && error.error_code === 400) return;
+      throw error;
+    }
+    deps.metrics.inc("relayed_edits_total");
+    if (!clean) {
+      await ctx.reply(ctx.t("chat-masked-edit", { kinds: describeKinds(ctx.t, screened.found) }));
+    }
+  }
+
+  /**
+   * The partner blocked the bot: they leave, the chat ends and the sender hears about it from
+   * the outbox notice mark_user_gone writes (dispatched right after this update).
+   */
+  async function handlePartnerGone(error: unknown, partnerId: number): Promise<boolean> {
+    if (!(error instanceof GrammyError) || error.error_code !== 403) return false;
+    await deps.db.call("mark_user_gone", { p_tg_id: partnerId });
+    deps.metrics.inc("relay_partner_gone_total");
+    return true;
+  }
+
+  return composer;
+}
+
+/** "номер телефона, ссылку" from the kinds found. */
+function describeKinds(t: Translate, kinds: string[]): string {
+  const known = ["phone", "email", "username", "link", "full_name", "mention"];
+  const names = kinds.map((kind) =>
+    known.includes(kind) ? t(`chat-pii-kind-${kind}`) : t("chat-pii-kinds-fallback")
+  );
+  return [...new Set(names)].join(", ");
+}
+
+/** Replaces the text of the message with the buttons (dropping them), or says it anew. */
+async function editOrReply(ctx: BotContext, text: string): Promise<void> {
+  try {
+    await ctx.editMessageText(text);
+  } catch {
+    await ctx.reply(text);
+  }
+}

@@ -1,0 +1,137 @@
+import { Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { HTTPException } from "hono/http-exception";
+import { z } from "zod";
+import type { Db } from "../db/db.ts";
+import type { Clock } from "../platform/clock.ts";
+import type { RateLimiter } from "../platform/rate_limiter.ts";
+import type {
+  CancelSearchResult,
+  FindPartnerResult,
+  MatchStatusResult,
+  RespondResult,
+} from "./contract.ts";
+import { validateInitData } from "./init_data.ts";
+import { matchApiOpenApi } from "./openapi.ts";
+
+export interface MatchApiDeps {
+  db: Db;
+  botToken: string;
+  rateLimiter: RateLimiter;
+  clock: Clock;
+  /** Called after a request that may have queued Telegram notices (e.g. a dispatcher kick). */
+  afterWrite?: () => void;
+}
+
+type MatchEnv = { Variables: { tgId: number } };
+
+const confirmBody = z.object({ match_id: z.uuid(), accept: z.boolean() }).strict();
+
+/** Outcomes that are not a success get an HTTP error status; their `message` is the status. */
+const findStatus: Record<FindPartnerResult["status"], ContentfulStatusCode> = {
+  queued: 202,
+  proposed: 200,
+  already_searching: 200,
+  profile_incomplete: 409,
+  already_in_chat: 409,
+  proposal_pending: 409,
+};
+const cancelStatus: Record<CancelSearchResult["status"], ContentfulStatusCode> = {
+  cancelled: 200,
+  not_searching: 409,
+};
+const confirmStatus: Record<RespondResult["status"], ContentfulStatusCode> = {
+  waiting_for_partner: 200,
+  chat_started: 200,
+  declined: 200,
+  not_found: 404,
+  expired: 409,
+  already_answered: 409,
+};
+
+/**
+ * The Mini App's matching API, mounted by the API app with `{ path: "/", app }`:
+ * `POST /match/find`, `POST /match/cancel`, `POST /match/confirm`, `GET /match/status`
+ * (all need `Authorization: tma <initData>`) and `GET /openapi.json`. Errors are thrown as
+ * HTTPException and rendered as `{ error: { message } }` by the API app.
+ */
+export function createMatchApi(deps: MatchApiDeps): Hono<MatchEnv> {
+  if (!/^\d+:[A-Za-z0-9_-]+$/.test(deps.botToken)) throw new TypeError("botToken looks wrong");
+  const app = new Hono<MatchEnv>();
+
+  app.get("/openapi.json", (c) => c.json(matchApiOpenApi));
+
+  app.use("/match/*", async (c, next) => {
+    const header = c.req.header("authorization") ?? "";
+    const initData = header.startsWith("tma ") ? header.slice(4).trim() : "";
+    const user = initData
+      ? await validateInitData(initData, deps.botToken, deps.clock.now())
+      : null;
+    if (!user) throw new HTTPException(401, { message: "invalid or missing Mini App initData" });
+    const decision = await deps.rateLimiter.limit(`match:${user.id}`);
+    if (!decision.allowed) {
+      throw new HTTPException(429, {
+        res: Response.json({ error: { message: "too many requests" } }, {
+          status: 429,
+          headers: { "retry-after": String(decision.retryAfterSeconds) },
+        }),
+      });
+    }
+    c.set("tgId", user.id);
+    await next();
+  });
+
+  app.post("/match/find", async (c) => {
+    const result = await deps.db.call<FindPartnerResult>("find_partner", {
+      p_tg_id: c.get("tgId"),
+    });
+    deps.afterWrite?.();
+    return reply(result, findStatus[result.status]);
+  });
+
+  app.post("/match/cancel", async (c) => {
+    const result = await deps.db.call<CancelSearchResult>("cancel_search", {
+      p_tg_id: c.get("tgId"),
+    });
+    return reply(result, cancelStatus[result.status]);
+  });
+
+  app.post("/match/confirm", async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new HTTPException(422, { message: "body must be JSON" });
+    }
+    const parsed = confirmBody.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new HTTPException(422, {
+        message: `invalid body: ${issue?.path.join(".") || "body"}: ${issue?.message ?? ""}`,
+      });
+    }
+    const result = await deps.db.call<RespondResult>("respond_to_proposal", {
+      p_tg_id: c.get("tgId"),
+      p_match_id: parsed.data.match_id,
+      p_accept: parsed.data.accept,
+    });
+    deps.afterWrite?.();
+    return reply(result, confirmStatus[result.status]);
+  });
+
+  app.get("/match/status", async (c) => {
+    const result = await deps.db.call<MatchStatusResult>("match_status", {
+      p_tg_id: c.get("tgId"),
+    });
+    return c.json(result, 200);
+  });
+
+  return app;
+}
+
+/** A success answers the SQL result; anything else is an error named by its status. */
+function reply(result: { status: string }, status: ContentfulStatusCode | undefined): Response {
+  if (status === undefined) throw new HTTPException(500, { message: "unexpected result" });
+  if (status >= 400) throw new HTTPException(status, { message: result.status });
+  return Response.json(result, { status });
+}

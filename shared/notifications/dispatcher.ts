@@ -1,0 +1,142 @@
+import { type Api, GrammyError, HttpError } from "grammy";
+import type { Db } from "../db/db.ts";
+import type { ClaimOutboxResult, OutboxItem, OutboxResult } from "../matching/contract.ts";
+import type { Metrics } from "../metrics/metrics.ts";
+import type { Logger } from "../platform/logger.ts";
+import { renderOutboxItem, UnrenderableOutboxItem } from "./render.ts";
+import type { Translate } from "./translate.ts";
+
+export interface DispatcherDeps {
+  db: Db;
+  /** A grammY Api with the throttler and auto-retry transformers (see createTelegramApi). */
+  api: Api;
+  t: Translate;
+  logger: Logger;
+  metrics: Metrics;
+  /** Errors other than 403/429/5xx are retried this many times before the row is 'failed'. */
+  maxAttempts?: number;
+}
+
+export interface DispatchReport {
+  claimed: number;
+  sent: number;
+  retried: number;
+  gone: number;
+  failed: number;
+}
+
+export interface Dispatcher {
+  /** Claims up to `limit` due outbox rows, sends them and records each outcome. */
+  dispatchOnce(limit?: number): Promise<DispatchReport>;
+  /**
+   * Drains the outbox (a few rounds at most). Calls made while a drain is running join it and
+   * make it go round once more, so rows written meanwhile are not left behind.
+   */
+  kick(): Promise<void>;
+}
+
+const defaultLimit = 50;
+const maxRounds = 5;
+
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const maxAttempts = deps.maxAttempts ?? 3;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  async function dispatchOnce(limit = defaultLimit): Promise<DispatchReport> {
+    const claim = await deps.db.call<ClaimOutboxResult>("claim_outbox", { p_limit: limit });
+    const items = claim?.items ?? [];
+    const report: DispatchReport = {
+      claimed: items.length,
+      sent: 0,
+      retried: 0,
+      gone: 0,
+      failed: 0,
+    };
+    // Sent concurrently: the throttler paces calls per chat and overall.
+    const outcomes = await Promise.all(items.map((item) => deliver(item)));
+    for (const outcome of outcomes) {
+      if (outcome === "sent") report.sent++;
+      else if (outcome === "retry") report.retried++;
+      else if (outcome === "gone") report.gone++;
+      else report.failed++;
+    }
+    return report;
+  }
+
+  async function deliver(item: OutboxItem): Promise<OutboxResult> {
+    let result: OutboxResult;
+    let retryAfter: number | null = null;
+    try {
+      const message = renderOutboxItem(deps.t, item.kind, item.payload);
+      await deps.api.sendMessage(Number(item.tg_id), message.text, {
+        ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
+      });
+      result = "sent";
+    } catch (error) {
+      ({ result, retryAfter } = classify(error, item.attempts, maxAttempts));
+      deps.logger.warn("outbox_delivery_failed", {
+        outbox_id: Number(item.id),
+        kind: item.kind,
+        result,
+        error_code: error instanceof GrammyError ? error.error_code : undefined,
+        error: error instanceof Error ? error.name : typeof error,
+      });
+    }
+    deps.metrics.inc("outbox_deliveries_total", { kind: item.kind, result });
+    await deps.db.call("complete_outbox", {
+      p_id: item.id,
+      p_result: result,
+      p_retry_after_seconds: retryAfter,
+    });
+    return result;
+  }
+
+  function kick(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        for (let round = 0; round < maxRounds; round++) {
+          again = false;
+          const report = await dispatchOnce(defaultLimit);
+          if (report.claimed < defaultLimit && !again && report.gone === 0) break;
+        }
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  }
+
+  return { dispatchOnce, kick };
+}
+
+/** Maps a failed send to an outbox outcome. */
+export function classify(
+  error: unknown,
+  attempts: number,
+  maxAttempts: number,
+): { result: OutboxResult; retryAfter: number | null } {
+  if (error instanceof GrammyError) {
+    // The user blocked the bot, deleted the account or never opened a chat with it.
+    if (error.error_code === 403) return { result: "gone", retryAfter: null };
+    if (error.error_code === 400 && /chat not found/i.test(error.description)) {
+      return { result: "gone", retryAfter: null };
+    }
+    // Survived auto-retry: retry_after was longer than it is willing to wait.
+    if (error.error_code === 429) {
+      return { result: "retry", retryAfter: Math.max(1, error.parameters.retry_after ?? 30) };
+    }
+    if (error.error_code >= 500) return { result: "retry", retryAfter: 30 };
+  } else if (error instanceof HttpError) {
+    return { result: "retry", retryAfter: 30 };
+  }
+  if (error instanceof UnrenderableOutboxItem) return { result: "failed", retryAfter: null };
+  // `attempts` counts this one (claim_outbox increments it); null lets SQL back off.
+  return attempts >= maxAttempts
+    ? { result: "failed", retryAfter: null }
+    : { result: "retry", retryAfter: null };
+}

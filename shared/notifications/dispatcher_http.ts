@@ -1,0 +1,71 @@
+import type { Db } from "../db/db.ts";
+import type { TickResult } from "../matching/contract.ts";
+import type { Metrics } from "../metrics/metrics.ts";
+import type { Logger } from "../platform/logger.ts";
+import type { Dispatcher } from "./dispatcher.ts";
+
+export interface DispatcherHandlerDeps {
+  /** DISPATCHER_SECRET: pg_cron sends it in `x-dispatcher-secret`. */
+  secret: string;
+  db: Db;
+  dispatcher: Dispatcher;
+  metrics: Metrics;
+  logger: Logger;
+}
+
+export interface CycleReport {
+  pairs: number;
+  expired_proposals: number;
+  expired_queue: number;
+}
+
+/** One scheduler beat: expire and pair in SQL, then send everything that queued up. */
+export async function runMatchingCycle(
+  deps: { db: Db; dispatcher: Dispatcher; metrics: Metrics },
+): Promise<CycleReport> {
+  const tick = await deps.db.call<TickResult>("run_matching_tick");
+  const report = {
+    pairs: Number(tick.pairs ?? 0),
+    expired_proposals: Number(tick.expired_proposals ?? 0),
+    expired_queue: Number(tick.expired_queue ?? 0),
+  };
+  if (report.pairs > 0) deps.metrics.inc("proposals_total", {}, report.pairs);
+  await deps.dispatcher.kick();
+  return report;
+}
+
+/**
+ * `POST` with the right `x-dispatcher-secret` runs one cycle and answers its counts as JSON;
+ * a missing or wrong secret gets 401, other methods 405.
+ */
+export function createDispatcherHandler(
+  deps: DispatcherHandlerDeps,
+): (req: Request) => Promise<Response> {
+  if (deps.secret.length < 16) throw new TypeError("DISPATCHER_SECRET is too short");
+  const expected = new TextEncoder().encode(deps.secret);
+  return async (req) => {
+    if (req.method !== "POST") return errorResponse(405, "use POST");
+    const given = new TextEncoder().encode(req.headers.get("x-dispatcher-secret") ?? "");
+    if (!constantTimeEqual(given, expected)) return errorResponse(401, "unauthorized");
+    try {
+      const report = await runMatchingCycle(deps);
+      return Response.json({ status: "ok", ...report });
+    } catch (error) {
+      deps.logger.error("dispatcher_cycle_failed", {
+        error: error instanceof Error ? error.name : typeof error,
+      });
+      return errorResponse(500, "dispatcher cycle failed");
+    }
+  };
+}
+
+function errorResponse(status: number, message: string): Response {
+  return Response.json({ error: { message } }, { status });
+}
+
+/** Compares without an early exit, so timing does not reveal how much of a guess was right. */
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < b.length; i++) diff |= (a[i] ?? 0) ^ b[i]!;
+  return diff === 0;
+}

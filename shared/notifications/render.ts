@@ -1,0 +1,119 @@
+import type { InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { afterChatKeyboard, chatIntroKeyboard, ratingKeyboard } from "../chat/keyboards.ts";
+import { findKeyboard, proposalKeyboard } from "../matching/keyboards.ts";
+import type { Translate } from "./translate.ts";
+
+/** One outbox row turned into a Telegram message. */
+export interface RenderedMessage {
+  text: string;
+  keyboard?: InlineKeyboard;
+}
+
+const matchId = z.uuid();
+
+const payloads = {
+  proposal: z.object({
+    match_id: matchId,
+    partner_pseudonym: z.string(),
+    shared_topics: z.array(z.string()).default([]),
+    partner_bio: z.string().nullish(),
+    time_difference_hours: z.coerce.number().nullish(),
+    expires_minutes: z.coerce.number().default(5),
+  }),
+  chat_started: z.object({ match_id: matchId, partner_pseudonym: z.string() }),
+  proposal_declined: z.object({ match_id: matchId.optional() }),
+  proposal_expired: z.object({
+    match_id: matchId.optional(),
+    requeued: z.boolean().default(false),
+  }),
+  search_expired: z.object({}),
+  chat_ended: z.object({
+    match_id: matchId,
+    reason: z.enum(["stop", "next", "ended_by_partner", "partner_gone"]),
+  }),
+  rate_request: z.object({ match_id: matchId }),
+};
+
+export type OutboxKind = keyof typeof payloads;
+
+/** Thrown for an outbox row this code cannot render (unknown kind or bad payload). */
+export class UnrenderableOutboxItem extends Error {
+  override name = "UnrenderableOutboxItem";
+}
+
+/** Renders an outbox row with the Fluent texts; the payload never carries message content. */
+export function renderOutboxItem(t: Translate, kind: string, payload: unknown): RenderedMessage {
+  switch (kind) {
+    case "proposal": {
+      const p = parse("proposal", payload);
+      const lines = [t("matching-proposal-title", { pseudonym: p.partner_pseudonym })];
+      if (p.shared_topics.length > 0) {
+        lines.push(
+          t("matching-proposal-topics", { topics: p.shared_topics.slice(0, 3).join(", ") }),
+        );
+      }
+      if (p.partner_bio) {
+        lines.push(t("matching-proposal-bio", { bio: p.partner_bio.slice(0, 120) }));
+      }
+      const hours = p.time_difference_hours ?? 0;
+      const shown = formatHours(Math.abs(hours));
+      if (shown === "0") lines.push(t("matching-proposal-time-same"));
+      else if (hours > 0) lines.push(t("matching-proposal-time-ahead", { hours: shown }));
+      else lines.push(t("matching-proposal-time-behind", { hours: shown }));
+      lines.push("", t("matching-proposal-footer", { minutes: p.expires_minutes }));
+      return { text: lines.join("\n"), keyboard: proposalKeyboard(t, p.match_id) };
+    }
+    case "chat_started": {
+      const p = parse("chat_started", payload);
+      return {
+        text: t("chat-started", { pseudonym: p.partner_pseudonym }),
+        keyboard: chatIntroKeyboard(t, p.match_id),
+      };
+    }
+    case "proposal_declined":
+      parse("proposal_declined", payload);
+      return { text: t("matching-proposal-declined") };
+    case "proposal_expired": {
+      const p = parse("proposal_expired", payload);
+      return p.requeued
+        ? { text: t("matching-proposal-expired-requeued") }
+        : { text: t("matching-proposal-expired"), keyboard: findKeyboard(t) };
+    }
+    case "search_expired":
+      parse("search_expired", payload);
+      return { text: t("matching-search-expired"), keyboard: findKeyboard(t) };
+    case "chat_ended": {
+      const p = parse("chat_ended", payload);
+      switch (p.reason) {
+        // A rate_request with report/block buttons follows these two.
+        case "stop":
+          return { text: t("chat-ended-stop") };
+        case "next":
+          return { text: t("chat-ended-next") };
+        case "ended_by_partner":
+          return { text: t("chat-ended-by-partner"), keyboard: afterChatKeyboard(t, p.match_id) };
+        case "partner_gone":
+          return { text: t("chat-ended-partner-gone"), keyboard: findKeyboard(t) };
+      }
+      break;
+    }
+    case "rate_request": {
+      const p = parse("rate_request", payload);
+      return { text: t("chat-rate-request"), keyboard: ratingKeyboard(t, p.match_id) };
+    }
+  }
+  throw new UnrenderableOutboxItem(`unknown outbox kind: ${kind.slice(0, 40)}`);
+}
+
+function parse<K extends OutboxKind>(kind: K, payload: unknown): z.output<typeof payloads[K]> {
+  const result = payloads[kind].safeParse(payload ?? {});
+  if (!result.success) throw new UnrenderableOutboxItem(`bad ${kind} payload`);
+  return result.data as z.output<typeof payloads[K]>;
+}
+
+/** 3 -> "3", 5.5 -> "5,5" (Russian decimal comma), rounded to half hours. */
+function formatHours(hours: number): string {
+  const rounded = Math.round(hours * 2) / 2;
+  return String(rounded).replace(".", ",");
+}

@@ -2,6 +2,7 @@ import { Bot, type Middleware } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
+import { sequentialize } from "@grammyjs/runner";
 import type { BotContext } from "./context.ts";
 import type { BotDeps } from "./deps.ts";
 import { loadI18n } from "./texts.ts";
@@ -9,6 +10,19 @@ import { privateChatsOnly } from "./private_only.ts";
 import { createUnhandledFeature } from "./unhandled.ts";
 import { createSafetyFeature } from "../safety/safety_feature.ts";
 import { createProfileFeature } from "../profile/profile_feature.ts";
+import { createMatchingFeature } from "../matching/matching_feature.ts";
+import { createChatFeature } from "../chat/chat_feature.ts";
+import { createDispatcher } from "../notifications/dispatcher.ts";
+import { dispatchAfterUpdate } from "../notifications/after_update.ts";
+import { translatorFor } from "../notifications/translate.ts";
+
+/** The update kinds the bot asks Telegram for (polling and webhook alike). */
+export const ALLOWED_UPDATES = [
+  "message",
+  "edited_message",
+  "callback_query",
+  "my_chat_member",
+] as const;
 
 export interface BotOptions {
   token: string;
@@ -28,13 +42,22 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
 
   const i18n = await loadI18n();
+  // Updates of one chat are handled in order even when they arrive concurrently.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   bot.use(skipRepeatedUpdates(deps));
+  // Sends what the update queued in the outbox (proposal cards, chat notices) once it is handled.
+  const dispatcher = createDispatcher({ ...deps, api: bot.api, t: translatorFor(i18n) });
+  bot.use(dispatchAfterUpdate(dispatcher, deps));
   bot.errorBoundary(
     (error) => recordFailure(error.ctx, error.error, deps),
     i18n,
     privateChatsOnly(),
     createSafetyFeature(deps),
     createProfileFeature(deps),
+    createMatchingFeature(deps),
+    // After onboarding (which takes its own answers first), before unhandled: relays while a
+    // chat is active and passes everything else on.
+    createChatFeature(deps),
     createUnhandledFeature(),
   );
   return bot;

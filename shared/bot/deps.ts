@@ -13,4 +13,9 @@ export interface BotDeps {
   metrics: Metrics;
   /** Salt for `hashId` in logs. */
   logSalt: string;
+  /**
+   * Keeps background work (the outbox dispatch after each update) alive after the webhook has
+   * answered: EdgeRuntime.waitUntil on Supabase; tests collect the promises to await them.
+   */
+  waitUntil?: (task: Promise<unknown>) => void;
 }

@@ -31,6 +31,8 @@ export async function startTestBot(overrides: Partial<BotDeps> = {}): Promise<Te
   const apiRoot = telegram.start();
   const db = await createTestDb();
   const clock = new ManualClock(new Date());
+  // Background work (the outbox dispatch after each update) is awaited by `post`.
+  const background: Promise<unknown>[] = [];
   const deps: BotDeps = {
     db,
     embedder: createLexicalEmbedder(),
@@ -38,6 +40,7 @@ export async function startTestBot(overrides: Partial<BotDeps> = {}): Promise<Te
     logger: silentLogger,
     metrics: createPrometheusMetrics(),
     logSalt: "test-salt",
+    waitUntil: (task) => void background.push(task),
     ...overrides,
   };
   const bot = await createBot(
@@ -51,8 +54,8 @@ export async function startTestBot(overrides: Partial<BotDeps> = {}): Promise<Te
     bot,
     deps,
     clock,
-    post: (update, secret = WEBHOOK_SECRET) =>
-      handle(
+    post: async (update, secret = WEBHOOK_SECRET) => {
+      const response = await handle(
         new Request("http://localhost/functions/v1/telegram-bot", {
           method: "POST",
           headers: {
@@ -61,7 +64,10 @@ export async function startTestBot(overrides: Partial<BotDeps> = {}): Promise<Te
           },
           body: JSON.stringify(update),
         }),
-      ),
+      );
+      while (background.length > 0) await background.shift();
+      return response;
+    },
     close: async () => {
       await telegram.stop();
       await db.close();

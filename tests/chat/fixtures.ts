@@ -1,6 +1,9 @@
 import type { PgliteDb } from "../../shared/db/pglite_db.ts";
+import type { TestBot } from "../support/harness.ts";
 import type { TestUser } from "../support/updates.ts";
-import { user } from "../support/updates.ts";
+import { callbackUpdate, textUpdate, user } from "../support/updates.ts";
+
+export type OnboardedUser = TestUser & { userId: string; pseudonym: string };
 
 /**
  * A user who finished onboarding, written straight into the tables (faster than clicking
@@ -11,7 +14,7 @@ export async function onboardUser(
   db: PgliteDb,
   tgId: number,
   options: { pseudonym?: string; firstName?: string; topics?: number; bio?: string } = {},
-): Promise<TestUser & { userId: string; pseudonym: string }> {
+): Promise<OnboardedUser> {
   const pseudonym = options.pseudonym ?? `Путник${tgId % 10_000}`;
   const [row] = await db.query<{ id: string }>(
     `insert into public.users (tg_id, pseudonym, timezone, utc_offset_minutes, bio,
@@ -69,4 +72,19 @@ export function proposalMatchId(
   const data = card ? buttonsOf(card).find((d) => d.startsWith("m:y:")) : undefined;
   if (!data) throw new Error(`no proposal card was sent to ${chatId}`);
   return data.slice("m:y:".length);
+}
+
+/** Two onboarded users who found each other and both accepted: an active chat. */
+export async function startChat(
+  h: TestBot,
+  tgIds: [number, number],
+): Promise<{ anna: OnboardedUser; boris: OnboardedUser; matchId: string }> {
+  const anna = await onboardUser(h.db, tgIds[0], { pseudonym: "Сова", firstName: "Анна" });
+  const boris = await onboardUser(h.db, tgIds[1], { pseudonym: "Ёж", firstName: "Борис" });
+  await h.post(textUpdate(anna, "/find"));
+  await h.post(textUpdate(boris, "/find"));
+  const matchId = proposalMatchId(h.telegram, anna.id);
+  await h.post(callbackUpdate(anna, `m:y:${matchId}`));
+  await h.post(callbackUpdate(boris, `m:y:${matchId}`));
+  return { anna, boris, matchId };
 }

@@ -51,7 +51,7 @@ Deno.test("/next ends the chat, asks both to rate and searches again", async (t)
       assert.ok(lastWithButton(h.telegram, boris.id, `c:rate:${matchId}:`));
     });
 
-    await t.step("the one who pressed /next is proposed someone new", async () => {
+    await t.step("the one who pressed /next is proposed someone new", () => {
       const next = proposalMatchId(h.telegram, anna.id);
       assert.notEqual(next, matchId);
       assert.equal(proposalMatchId(h.telegram, clara.id), next);

@@ -70,12 +70,9 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MatchEnv> {
     if (!user) throw new HTTPException(401, { message: "invalid or missing Mini App initData" });
     const decision = await deps.rateLimiter.limit(`match:${user.id}`);
     if (!decision.allowed) {
-      throw new HTTPException(429, {
-        res: Response.json({ error: { message: "too many requests" } }, {
-          status: 429,
-          headers: { "retry-after": String(decision.retryAfterSeconds) },
-        }),
-      });
+      // Set on the context so the API app's JSON error response carries it.
+      c.header("retry-after", String(decision.retryAfterSeconds));
+      throw new HTTPException(429, { message: "too many requests" });
     }
     c.set("tgId", user.id);
     await next();

@@ -1,0 +1,536 @@
+-- The search queue and mutual-consent proposals:
+-- queued -> proposed -> accepted_by_one -> active, or -> declined / expired.
+-- Every transition is one transaction and appends to public.domain_events.
+
+-- Puts a user into the queue with a fresh snapshot of their matching attributes (internal).
+-- Returns false when they were already queued.
+create or replace function public.enqueue_user(p_user_id uuid, p_priority boolean default false)
+returns boolean
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  cfg jsonb := public.matching_settings();
+  inserted integer;
+begin
+  insert into public.match_queue (
+    user_id, expires_at, priority, age_pool, arm, topic_bits, top_bits, topic_weight, utc_mask,
+    helpfulness
+  )
+  select u.id,
+         now() + make_interval(hours => coalesce((cfg ->> 'queue_ttl_hours')::double precision, 24)::integer),
+         coalesce(p_priority, false),
+         public.age_pool(u.birth_year),
+         public.experiment_arm(u.id, 'matching_fallback'),
+         public.user_topic_bits(u.id, 1),
+         public.user_topic_bits(u.id, 2),
+         greatest(
+           (select count(*) + count(*) filter (where t.weight = 2)
+              from public.user_topics t where t.user_id = u.id),
+           1
+         ),
+         p.available_utc_mask,
+         public.user_helpfulness(u.id, coalesce((cfg ->> 'helpfulness_default')::double precision, 0.5))
+    from public.users u
+    left join public.preferences p on p.user_id = u.id
+   where u.id = p_user_id and u.birth_year is not null
+  on conflict (user_id) do nothing;
+  get diagnostics inserted = row_count;
+  return inserted > 0;
+end
+$$;
+
+-- What one side of a proposal is told about the other (internal). Only what the partner chose
+-- to show: pseudonym, up to 120 characters of bio, the top shared topics, the time difference.
+create or replace function public.proposal_payload(p_match_id uuid, p_for_user_id uuid)
+returns jsonb
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select jsonb_build_object(
+    'match_id', m.id,
+    'partner_pseudonym', partner.pseudonym,
+    'shared_topics', coalesce((
+      select jsonb_agg(x.title order by x.rank)
+        from (
+          select t.title,
+                 row_number() over (
+                   order by coalesce(mine.weight, 1) + coalesce(theirs.weight, 1) desc,
+                            t.sort_order, t.id
+                 ) as rank
+            from unnest(m.shared_topic_ids) as s(topic_id)
+            join public.topics t on t.id = s.topic_id
+            left join public.user_topics mine
+              on mine.user_id = me.id and mine.topic_id = s.topic_id
+            left join public.user_topics theirs
+              on theirs.user_id = partner.id and theirs.topic_id = s.topic_id
+        ) x
+       where x.rank <= 3
+    ), '[]'::jsonb),
+    'partner_bio', left(partner.bio, 120),
+    'time_difference_hours',
+      round((partner.utc_offset_minutes - me.utc_offset_minutes) / 60.0, 1),
+    'expires_minutes',
+      greatest(ceil(extract(epoch from m.expires_at - now()) / 60.0), 0)::integer
+  )
+    from public.matches m
+    join public.users me on me.id = p_for_user_id
+    join public.users partner
+      on partner.id = case when m.user_a = p_for_user_id then m.user_b else m.user_a end
+   where m.id = p_match_id
+$$;
+
+-- Creates proposals for pairs of users whose queue rows the caller has locked and removed
+-- (internal). Set-based, so a tick creates thousands of proposals in a few statements.
+create or replace function public.create_proposals(
+  p_users uuid[],
+  p_partners uuid[],
+  p_scores double precision[]
+)
+returns uuid[]
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  cfg jsonb := public.matching_settings();
+  ids uuid[];
+begin
+  with pairs as (
+    select least(x.u, x.p) as low, greatest(x.u, x.p) as high, x.s
+      from unnest(p_users, p_partners, p_scores) as x(u, p, s)
+  ), created as (
+    insert into public.matches (user_a, user_b, expires_at, score, shared_topic_ids)
+    select pairs.low, pairs.high,
+           now() + make_interval(mins => coalesce((cfg ->> 'proposal_ttl_minutes')::double precision, 5)::integer),
+           round(pairs.s::numeric, 4),
+           coalesce((
+             select array_agg(a.topic_id order by a.topic_id)
+               from public.user_topics a
+               join public.user_topics b on b.topic_id = a.topic_id and b.user_id = pairs.high
+              where a.user_id = pairs.low
+           ), '{}')
+      from pairs
+    returning id, user_a, user_b
+  ), members as (
+    -- The primary key refuses a second open match for either person.
+    insert into public.match_members (user_id, match_id)
+    select created.user_a, created.id from created
+    union all
+    select created.user_b, created.id from created
+  ), events as (
+    insert into public.domain_events (event, data)
+    select 'match.proposed', jsonb_build_object('match_id', created.id) from created
+  )
+  select coalesce(array_agg(created.id), '{}') into ids from created;
+
+  insert into public.outbox (user_id, tg_id, kind, payload)
+  select u.id, u.tg_id, 'proposal', public.proposal_payload(m.id, u.id)
+    from public.matches m
+    join public.users u on u.id in (m.user_a, m.user_b)
+   where m.id = any(ids);
+  return ids;
+end
+$$;
+
+-- Tries to pair one queued user with their best available candidate (internal). Queue rows are
+-- locked with skip locked, so concurrent ticks and searches never take the same person twice.
+create or replace function public.try_pair(p_user_id uuid)
+returns uuid
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  candidate record;
+begin
+  perform 1 from public.match_queue q
+   where q.user_id = p_user_id and q.expires_at > now()
+     for update skip locked;
+  if not found then
+    return null;
+  end if;
+  for candidate in select * from public.candidates_for(p_user_id, 5) loop
+    perform 1 from public.match_queue q
+     where q.user_id = candidate.candidate_id and q.expires_at > now()
+       for update skip locked;
+    if found then
+      delete from public.match_queue q where q.user_id in (p_user_id, candidate.candidate_id);
+      return (public.create_proposals(
+        array[p_user_id], array[candidate.candidate_id], array[candidate.score]
+      ))[1];
+    end if;
+  end loop;
+  return null;
+end
+$$;
+
+-- Ends an unanswered proposal past its deadline (internal; caller holds the match row lock).
+-- Whoever had accepted goes back to the queue first in line; a non-responder leaves it.
+create or replace function public.expire_proposal(p_match_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  m public.matches;
+begin
+  update public.matches
+     set state = 'expired', ended_at = now(), end_reason = 'expire'
+   where id = p_match_id and state in ('proposed', 'accepted_by_one')
+  returning * into m;
+  if not found then
+    return;
+  end if;
+  delete from public.match_members where match_id = p_match_id;
+  if m.user_a is not null then
+    if m.a_accepted_at is not null then
+      perform public.enqueue_user(m.user_a, true);
+    end if;
+    perform public.outbox_push(m.user_a, 'proposal_expired',
+      jsonb_build_object('match_id', m.id, 'requeued', m.a_accepted_at is not null));
+  end if;
+  if m.user_b is not null then
+    if m.b_accepted_at is not null then
+      perform public.enqueue_user(m.user_b, true);
+    end if;
+    perform public.outbox_push(m.user_b, 'proposal_expired',
+      jsonb_build_object('match_id', m.id, 'requeued', m.b_accepted_at is not null));
+  end if;
+  insert into public.domain_events (event, data)
+  values ('match.expired', jsonb_build_object('match_id', m.id));
+end
+$$;
+
+-- /find: checks the profile, enqueues for 24 h and tries to pair right away.
+create or replace function public.find_partner(p_tg_id bigint)
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  me public.users;
+  open_match public.matches;
+  queued public.match_queue;
+  arm text;
+  match_id uuid;
+begin
+  select * into me from public.users u where u.tg_id = p_tg_id;
+  if not found or me.onboarding_step <> 'done' or me.rules_accepted_at is null
+     or me.birth_year is null then
+    return jsonb_build_object('status', 'profile_incomplete');
+  end if;
+  -- Serialises concurrent /find presses of the same user.
+  perform 1 from public.users u where u.id = me.id for update;
+
+  select m.* into open_match
+    from public.match_members mm
+    join public.matches m on m.id = mm.match_id
+   where mm.user_id = me.id;
+  if found then
+    if open_match.state = 'active' then
+      return jsonb_build_object('status', 'already_in_chat', 'match_id', open_match.id);
+    end if;
+    return jsonb_build_object(
+      'status', 'proposal_pending', 'match_id', open_match.id,
+      'expires_at', open_match.expires_at
+    );
+  end if;
+
+  select * into queued from public.match_queue q where q.user_id = me.id;
+  if found and queued.expires_at > now() then
+    return jsonb_build_object(
+      'status', 'already_searching',
+      'waiting_seconds', floor(extract(epoch from now() - queued.enqueued_at))::integer,
+      'expires_at', queued.expires_at
+    );
+  elsif found then
+    delete from public.match_queue q where q.user_id = me.id;
+  end if;
+
+  perform public.enqueue_user(me.id, false);
+  select q.arm, q.expires_at into arm, queued.expires_at
+    from public.match_queue q where q.user_id = me.id;
+  insert into public.domain_events (user_id, event, data)
+  values (me.id, 'search.started', jsonb_build_object('arm', arm));
+
+  match_id := public.try_pair(me.id);
+  if match_id is not null then
+    return jsonb_build_object('status', 'proposed', 'match_id', match_id);
+  end if;
+  return jsonb_build_object('status', 'queued', 'arm', arm, 'expires_at', queued.expires_at);
+end
+$$;
+
+-- /cancel: leaves the queue.
+create or replace function public.cancel_search(p_tg_id bigint)
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  left_id uuid;
+begin
+  delete from public.match_queue q
+   using public.users u
+   where u.tg_id = p_tg_id and q.user_id = u.id
+  returning q.user_id into left_id;
+  if left_id is null then
+    return jsonb_build_object('status', 'not_searching');
+  end if;
+  insert into public.domain_events (user_id, event, data)
+  values (left_id, 'search.cancelled', '{}'::jsonb);
+  return jsonb_build_object('status', 'cancelled');
+end
+$$;
+
+-- Accept or decline a proposal. Both accepts -> the chat starts exactly once (the match row
+-- lock serialises two simultaneous answers). A decline returns the partner to the queue first
+-- in line and starts the cooldown for the pair.
+create or replace function public.respond_to_proposal(
+  p_tg_id bigint,
+  p_match_id uuid,
+  p_accept boolean
+)
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  cfg jsonb := public.matching_settings();
+  me_id uuid;
+  m public.matches;
+  i_am_a boolean;
+  partner_id uuid;
+  mine_accepted boolean;
+  theirs_accepted boolean;
+begin
+  select u.id into me_id from public.users u where u.tg_id = p_tg_id;
+  if me_id is null or p_match_id is null then
+    return jsonb_build_object('status', 'not_found');
+  end if;
+  select * into m from public.matches x where x.id = p_match_id for update;
+  if not found or me_id not in (m.user_a, m.user_b) or m.user_a is null or m.user_b is null then
+    if found and m.state in ('declined', 'expired') and me_id in (m.user_a, m.user_b) then
+      return jsonb_build_object('status', 'expired');
+    end if;
+    return jsonb_build_object('status', 'not_found');
+  end if;
+  i_am_a := m.user_a = me_id;
+  partner_id := case when i_am_a then m.user_b else m.user_a end;
+  mine_accepted := case when i_am_a then m.a_accepted_at else m.b_accepted_at end is not null;
+  theirs_accepted := case when i_am_a then m.b_accepted_at else m.a_accepted_at end is not null;
+
+  if m.state in ('active', 'ended') then
+    return jsonb_build_object('status', 'already_answered');
+  end if;
+  if m.state in ('declined', 'expired') then
+    return jsonb_build_object('status', 'expired');
+  end if;
+  if m.expires_at <= now() then
+    perform public.expire_proposal(m.id);
+    return jsonb_build_object('status', 'expired');
+  end if;
+
+  if coalesce(p_accept, false) then
+    if mine_accepted then
+      return jsonb_build_object('status', 'already_answered');
+    end if;
+    if theirs_accepted then
+      update public.matches
+         set state = 'active', started_at = now(),
+             a_accepted_at = coalesce(a_accepted_at, now()),
+             b_accepted_at = coalesce(b_accepted_at, now())
+       where id = m.id;
+      insert into public.chat_stats (match_id) values (m.id) on conflict do nothing;
+      insert into public.domain_events (user_id, event, data)
+      values (me_id, 'match.accepted', jsonb_build_object('match_id', m.id)),
+             (null, 'match.started', jsonb_build_object('match_id', m.id));
+      perform public.outbox_push(me_id, 'chat_started', jsonb_build_object(
+        'match_id', m.id,
+        'partner_pseudonym', (select u.pseudonym from public.users u where u.id = partner_id)));
+      perform public.outbox_push(partner_id, 'chat_started', jsonb_build_object(
+        'match_id', m.id,
+        'partner_pseudonym', (select u.pseudonym from public.users u where u.id = me_id)));
+      return jsonb_build_object('status', 'chat_started', 'match_id', m.id);
+    end if;
+    update public.matches
+       set state = 'accepted_by_one',
+           a_accepted_at = case when i_am_a then now() else a_accepted_at end,
+           b_accepted_at = case when i_am_a then b_accepted_at else now() end
+     where id = m.id;
+    insert into public.domain_events (user_id, event, data)
+    values (me_id, 'match.accepted', jsonb_build_object('match_id', m.id));
+    return jsonb_build_object('status', 'waiting_for_partner', 'match_id', m.id);
+  end if;
+
+  update public.matches
+     set state = 'declined', ended_at = now(), end_reason = 'decline', ended_by = me_id
+   where id = m.id;
+  delete from public.match_members where match_id = m.id;
+  insert into public.recent_contacts (user_low, user_high, until)
+  values (
+    least(me_id, partner_id), greatest(me_id, partner_id),
+    now() + make_interval(hours => coalesce((cfg ->> 'cooldown_hours')::double precision, 72)::integer)
+  )
+  on conflict (user_low, user_high) do update set until = greatest(public.recent_contacts.until, excluded.until);
+  perform public.enqueue_user(partner_id, true);
+  perform public.outbox_push(partner_id, 'proposal_declined', jsonb_build_object('match_id', m.id));
+  insert into public.domain_events (user_id, event, data)
+  values (me_id, 'match.declined', jsonb_build_object('match_id', m.id));
+  return jsonb_build_object('status', 'declined', 'match_id', m.id);
+end
+$$;
+
+-- The periodic sweep (pg_cron every 10 s on Supabase, an interval in the dev server): expires
+-- proposals and searches, then pairs the whole queue, first in line first.
+create or replace function public.run_matching_tick()
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  expired_proposals integer := 0;
+  expired_queue integer := 0;
+  pairs integer := 0;
+  r record;
+  candidate record;
+  locked integer;
+  pair_users uuid[] := '{}';
+  pair_partners uuid[] := '{}';
+  pair_scores double precision[] := '{}';
+begin
+  -- One sweep at a time; a second concurrent call returns at once (row locks below still keep
+  -- a concurrent /find from taking the same people).
+  if not pg_try_advisory_xact_lock(hashtext('public.run_matching_tick')) then
+    return jsonb_build_object(
+      'status', 'ok', 'pairs', 0, 'expired_proposals', 0, 'expired_queue', 0, 'skipped', true
+    );
+  end if;
+  for r in
+    select m.id from public.matches m
+     where m.state in ('proposed', 'accepted_by_one') and m.expires_at <= now()
+     order by m.expires_at
+       for update skip locked
+  loop
+    perform public.expire_proposal(r.id);
+    expired_proposals := expired_proposals + 1;
+  end loop;
+
+  for r in
+    select q.user_id from public.match_queue q
+     where q.expires_at <= now()
+       for update skip locked
+  loop
+    delete from public.match_queue where user_id = r.user_id;
+    perform public.outbox_push(r.user_id, 'search_expired', '{}'::jsonb);
+    insert into public.domain_events (user_id, event, data)
+    values (r.user_id, 'search.expired', '{}'::jsonb);
+    expired_queue := expired_queue + 1;
+  end loop;
+
+  -- Greedy pairing in queue order. Each person looks only behind themselves in line (everyone
+  -- ahead already had their turn); both queue rows are locked with skip locked before they
+  -- are taken, and the proposals are created in one set-based step at the end.
+  for r in
+    select q.user_id from public.match_queue q
+     where q.expires_at > now()
+     order by q.queue_key, q.user_id
+  loop
+    for candidate in select * from public.candidates_for(r.user_id, 3, true) loop
+      select count(*) into locked
+        from (
+          select 1 from public.match_queue q
+           where q.user_id in (r.user_id, candidate.candidate_id) and q.expires_at > now()
+             for update skip locked
+        ) x;
+      if locked = 2 then
+        delete from public.match_queue q where q.user_id in (r.user_id, candidate.candidate_id);
+        pair_users := pair_users || r.user_id;
+        pair_partners := pair_partners || candidate.candidate_id;
+        pair_scores := pair_scores || candidate.score;
+        exit;
+      end if;
+    end loop;
+  end loop;
+  pairs := cardinality(public.create_proposals(pair_users, pair_partners, pair_scores));
+
+  return jsonb_build_object(
+    'status', 'ok', 'pairs', pairs, 'expired_proposals', expired_proposals,
+    'expired_queue', expired_queue
+  );
+end
+$$;
+
+-- Where the user stands: idle, searching, proposed (their answer is awaited),
+-- waiting_for_partner (they accepted) or in_chat.
+create or replace function public.match_status(p_tg_id bigint)
+returns jsonb
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  me_id uuid;
+  m public.matches;
+  queued public.match_queue;
+begin
+  select u.id into me_id from public.users u where u.tg_id = p_tg_id;
+  if me_id is null then
+    return jsonb_build_object('status', 'idle');
+  end if;
+  select x.* into m
+    from public.match_members mm
+    join public.matches x on x.id = mm.match_id
+   where mm.user_id = me_id;
+  if found then
+    if m.state = 'active' then
+      return jsonb_build_object('status', 'in_chat', 'match_id', m.id);
+    end if;
+    if (m.user_a = me_id and m.a_accepted_at is not null)
+       or (m.user_b = me_id and m.b_accepted_at is not null) then
+      return jsonb_build_object('status', 'waiting_for_partner', 'match_id', m.id, 'expires_at', m.expires_at);
+    end if;
+    return jsonb_build_object('status', 'proposed', 'match_id', m.id, 'expires_at', m.expires_at);
+  end if;
+  select * into queued from public.match_queue q where q.user_id = me_id and q.expires_at > now();
+  if found then
+    return jsonb_build_object(
+      'status', 'searching',
+      'waiting_seconds', floor(extract(epoch from now() - queued.enqueued_at))::integer,
+      'expires_at', queued.expires_at
+    );
+  end if;
+  return jsonb_build_object('status', 'idle');
+end
+$$;
+
+revoke execute on function public.enqueue_user(uuid, boolean) from public, anon, authenticated;
+revoke execute on function public.proposal_payload(uuid, uuid) from public, anon, authenticated;
+revoke execute on function public.create_proposals(uuid[], uuid[], double precision[]) from public, anon, authenticated;
+revoke execute on function public.try_pair(uuid) from public, anon, authenticated;
+revoke execute on function public.expire_proposal(uuid) from public, anon, authenticated;
+revoke execute on function public.find_partner(bigint) from public, anon, authenticated;
+revoke execute on function public.cancel_search(bigint) from public, anon, authenticated;
+revoke execute on function public.respond_to_proposal(bigint, uuid, boolean) from public, anon, authenticated;
+revoke execute on function public.run_matching_tick() from public, anon, authenticated;
+revoke execute on function public.match_status(bigint) from public, anon, authenticated;
+grant execute on function public.enqueue_user(uuid, boolean) to service_role;
+grant execute on function public.proposal_payload(uuid, uuid) to service_role;
+grant execute on function public.create_proposals(uuid[], uuid[], double precision[]) to service_role;
+grant execute on function public.try_pair(uuid) to service_role;
+grant execute on function public.expire_proposal(uuid) to service_role;
+grant execute on function public.find_partner(bigint) to service_role;
+grant execute on function public.cancel_search(bigint) to service_role;
+grant execute on function public.respond_to_proposal(bigint, uuid, boolean) to service_role;
+grant execute on function public.run_matching_tick() to service_role;
+grant execute on function public.match_status(bigint) to service_role;

@@ -29,6 +29,8 @@ export interface BotOptions {
   apiRoot: string;
   /** Given in tests and on Edge (saves a getMe per cold start); fetched by `bot.init()` otherwise. */
   botInfo?: UserFromGetMe;
+  /** Pace calls to Telegram's limits (default). Off only in benchmarks of the handler itself. */
+  paceRequests?: boolean;
 }
 
 /** Builds the bot: idempotency -> error boundary -> i18n -> private only -> features -> unhandled. */
@@ -38,7 +40,7 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
     client: { apiRoot: options.apiRoot },
   });
   // Paces outgoing calls to Telegram's limits, then retries 429 and 5xx with retry_after.
-  bot.api.config.use(apiThrottler());
+  if (options.paceRequests !== false) bot.api.config.use(apiThrottler());
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
 
   const i18n = await loadI18n();

@@ -1,6 +1,7 @@
 // Supabase Edge Function: the Telegram webhook. Only wiring; all logic lives in shared/.
 import { ConfigError, parseConfig } from "../../shared/config.ts";
 import { buildDeps } from "../../shared/app/build_deps.ts";
+import { waitUntil } from "../../shared/app/edge_runtime.ts";
 import { createBot } from "../../shared/bot/create_bot.ts";
 import { createWebhookHandler } from "../../shared/bot/webhook.ts";
 import { createSupabaseDb } from "../../shared/db/supabase_db.ts";
@@ -14,7 +15,7 @@ if (config.database.kind !== "supabase") {
   throw new ConfigError("SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY must be set");
 }
 const db = createSupabaseDb(config.database);
-const bot = await createBot({ token, apiRoot }, buildDeps(config, db));
+const bot = await createBot({ token, apiRoot }, { ...buildDeps(config, db), waitUntil });
 await bot.init();
 const handle = createWebhookHandler(bot, webhookSecret);
 

@@ -2,16 +2,20 @@ import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { Config } from "../config.ts";
 import { buildDeps } from "../app/build_deps.ts";
-import { createApiApp } from "../api/create_api_app.ts";
+import { buildApiApp } from "../app/build_api.ts";
 import type { BotContext } from "../bot/context.ts";
 import { registerCommands } from "../bot/commands.ts";
 import { ALLOWED_UPDATES, createBot } from "../bot/create_bot.ts";
 import { replayFailedUpdates } from "../bot/replay.ts";
 import { createWebhookHandler } from "../bot/webhook.ts";
 import type { Db } from "../db/db.ts";
+import type { BotDeps } from "../bot/deps.ts";
 import { openPgliteDb } from "../db/pglite_db.ts";
 import { createSupabaseDb } from "../db/supabase_db.ts";
 import type { Logger } from "../platform/logger.ts";
+import { buildDispatcher } from "../notifications/build_dispatcher.ts";
+import type { Dispatcher } from "../notifications/dispatcher.ts";
+import { createDispatcherHandler, runMatchingCycle } from "../notifications/dispatcher_http.ts";
 
 export interface DevServer {
   url: string;
@@ -19,6 +23,7 @@ export interface DevServer {
 }
 
 const WEBHOOK_PATH = "/functions/v1/telegram-bot";
+const DISPATCHER_PATH = "/functions/v1/dispatcher";
 
 /**
  * One local process that plays Supabase: the Edge Functions under their Supabase paths, the
@@ -29,19 +34,27 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
     ? createSupabaseDb(config.database)
     : await openPgliteDb(config.database.dataDir);
   const deps = buildDeps(config, db);
-  const api = createApiApp({ ...deps, metricsToken: config.metricsToken });
 
   let bot: Bot<BotContext> | undefined;
+  let dispatcher: Dispatcher | undefined;
   let runner: RunnerHandle | undefined;
   let webhook: ((req: Request) => Promise<Response>) | undefined;
+  let dispatcherEndpoint: ((req: Request) => Promise<Response>) | undefined;
   const { token, apiRoot, mode } = config.telegram;
   if (token) {
     bot = await createBot({ token, apiRoot }, deps);
     await bot.init();
     if (config.telegram.setMyCommands) await registerCommands(bot.api);
-  } else {
-    printHowToGetAToken(config.port);
+    dispatcher = await buildDispatcher({ ...deps, api: bot.api });
+    if (config.dispatcherSecret) {
+      dispatcherEndpoint = createDispatcherHandler({
+        ...deps,
+        secret: config.dispatcherSecret,
+        dispatcher,
+      });
+    }
   }
+  const api = buildApiApp(config, deps, () => void dispatcher?.kick().catch(() => {}));
 
   const server = Deno.serve({
     port: config.port,
@@ -49,14 +62,16 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
     onListen: () => {},
   }, (req) => {
     const path = new URL(req.url).pathname;
-    if (path === WEBHOOK_PATH) {
-      return webhook ? webhook(req) : Response.json({ error: { message: "webhook mode is off" } }, {
-        status: 404,
-      });
+    if (path === WEBHOOK_PATH) return webhook ? webhook(req) : notFound("webhook mode is off");
+    if (path === DISPATCHER_PATH) {
+      return dispatcherEndpoint
+        ? dispatcherEndpoint(req)
+        : notFound("DISPATCHER_SECRET is not set");
     }
     return api.fetch(req);
   });
   const url = `http://localhost:${server.addr.port}`;
+  if (!bot) printHowToGetAToken(url);
 
   if (bot && mode === "webhook") {
     webhook = createWebhookHandler(bot, config.telegram.webhookSecret!);
@@ -71,7 +86,7 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
     runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
   }
 
-  const timers = startScheduler(config, deps.db, bot, logger);
+  const timers = startScheduler(config, deps, bot, dispatcher, logger);
   logger.info("dev_server_started", {
     url,
     bot: bot ? mode : "off",
@@ -91,10 +106,12 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
 /** What pg_cron does on Supabase, done by timers locally. Each job logs and keeps going. */
 function startScheduler(
   config: Config,
-  db: Db,
+  deps: BotDeps,
   bot: Bot<BotContext> | undefined,
+  dispatcher: Dispatcher | undefined,
   logger: Logger,
 ): ReturnType<typeof setInterval>[] {
+  const db = deps.db;
   const every = (seconds: number, name: string, job: () => Promise<unknown>) =>
     setInterval(() => {
       job().catch((error) =>
@@ -106,12 +123,25 @@ function startScheduler(
     }, seconds * 1000);
   const timers = [every(3600, "purge_update_records", () => db.call("purge_update_records"))];
   if (bot) timers.push(every(60, "replay_failed_updates", () => replayFailedUpdates(bot, db)));
+  if (dispatcher) {
+    timers.push(
+      every(
+        config.matchingIntervalSeconds,
+        "matching_cycle",
+        () => runMatchingCycle({ db, dispatcher, metrics: deps.metrics }),
+      ),
+    );
+  }
   return timers;
 }
 
-function printHowToGetAToken(port: number): void {
+function notFound(message: string): Response {
+  return Response.json({ error: { message } }, { status: 404 });
+}
+
+function printHowToGetAToken(url: string): void {
   console.log(`
-Бот не запущен: не задан TELEGRAM_BOT_TOKEN. API работает на http://localhost:${port}/functions/v1/api/health
+The bot is not running: TELEGRAM_BOT_TOKEN is not set. The API is up at ${url}/functions/v1/api/health
 
 How to get a bot token:
   1. Open Telegram and start a chat with @BotFather (https://t.me/BotFather).

@@ -1,0 +1,23 @@
+// Supabase Edge Function: the HTTP API (/health, /metrics, Mini App /match). Only wiring.
+import { ConfigError, parseConfig } from "../../shared/config.ts";
+import { buildApiApp } from "../../shared/app/build_api.ts";
+import { buildDeps } from "../../shared/app/build_deps.ts";
+import { waitUntil } from "../../shared/app/edge_runtime.ts";
+import { createSupabaseDb } from "../../shared/db/supabase_db.ts";
+import { buildDispatcher } from "../../shared/notifications/build_dispatcher.ts";
+import { createTelegramApi } from "../../shared/notifications/telegram_api.ts";
+
+const config = parseConfig(Deno.env.toObject());
+if (config.database.kind !== "supabase") {
+  throw new ConfigError("SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY must be set");
+}
+const deps = buildDeps(config, createSupabaseDb(config.database));
+const { token, apiRoot } = config.telegram;
+const dispatcher = token
+  ? await buildDispatcher({ ...deps, api: createTelegramApi({ token, apiRoot }) })
+  : undefined;
+// Notices a Mini App request queued go out after the response.
+const afterWrite = dispatcher ? () => waitUntil(dispatcher.kick().catch(() => {})) : undefined;
+const app = buildApiApp(config, deps, afterWrite);
+
+Deno.serve((req) => app.fetch(req));

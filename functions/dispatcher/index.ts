@@ -1,0 +1,22 @@
+// Supabase Edge Function: called by pg_cron (through pg_net) every 10 s to run the matching
+// tick and send the outbox. Only wiring.
+import { ConfigError, parseConfig } from "../../shared/config.ts";
+import { buildDeps } from "../../shared/app/build_deps.ts";
+import { createSupabaseDb } from "../../shared/db/supabase_db.ts";
+import { buildDispatcher } from "../../shared/notifications/build_dispatcher.ts";
+import { createDispatcherHandler } from "../../shared/notifications/dispatcher_http.ts";
+import { createTelegramApi } from "../../shared/notifications/telegram_api.ts";
+
+const config = parseConfig(Deno.env.toObject());
+const { token, apiRoot } = config.telegram;
+if (!token || !config.dispatcherSecret) {
+  throw new ConfigError("TELEGRAM_BOT_TOKEN and DISPATCHER_SECRET must be set");
+}
+if (config.database.kind !== "supabase") {
+  throw new ConfigError("SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY must be set");
+}
+const deps = buildDeps(config, createSupabaseDb(config.database));
+const dispatcher = await buildDispatcher({ ...deps, api: createTelegramApi({ token, apiRoot }) });
+const handle = createDispatcherHandler({ ...deps, secret: config.dispatcherSecret, dispatcher });
+
+Deno.serve((req) => handle(req));

@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { parseConfig } from "../../shared/config.ts";
+import { startDevServer } from "../../shared/dev/dev_server.ts";
+import { silentLogger } from "../../shared/platform/logger.ts";
+import { FakeTelegram } from "../support/fake_telegram.ts";
+import { textUpdate, user } from "../support/updates.ts";
+
+const SECRET = "dev-server-webhook-secret-42";
+
+Deno.test("the dev server serves the API without a bot token", async () => {
+  const config = { ...parseConfig({ PGLITE_DATA_DIR: "memory://" }), port: 0 };
+  const server = await startDevServer(config, silentLogger);
+  try {
+    const health = await fetch(`${server.url}/functions/v1/api/health`);
+    assert.equal(health.status, 200);
+    assert.equal((await health.json()).status, "ok");
+    const webhook = await fetch(`${server.url}/functions/v1/telegram-bot`, { method: "POST" });
+    assert.equal(webhook.status, 404);
+    await webhook.body?.cancel();
+  } finally {
+    await server.shutdown();
+  }
+});
+
+Deno.test("the dev server runs the bot as a webhook under the Supabase path", async (t) => {
+  const telegram = new FakeTelegram();
+  const apiRoot = telegram.start();
+  const config = {
+    ...parseConfig({
+      PGLITE_DATA_DIR: "memory://",
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: apiRoot,
+      BOT_MODE: "webhook",
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+    }),
+    port: 0,
+  };
+  const server = await startDevServer(config, silentLogger);
+  try {
+    await t.step("the Russian command menu is registered at start", () => {
+      const [call] = telegram.callsOf("setMyCommands");
+      assert.ok(call, "setMyCommands was not called");
+      assert.ok(call.payload.commands.some((c: { command: string }) => c.command === "start"));
+    });
+
+    await t.step("an update without the secret header is refused", async () => {
+      const response = await fetch(`${server.url}/functions/v1/telegram-bot`, {
+        method: "POST",
+        body: JSON.stringify(textUpdate(user(501), "/start")),
+      });
+      assert.equal(response.status, 401);
+      await response.body?.cancel();
+      assert.equal(telegram.callsOf("sendMessage", 501).length, 0);
+    });
+
+    await t.step("/start through the webhook is answered", async () => {
+      const response = await fetch(`${server.url}/functions/v1/telegram-bot`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-telegram-bot-api-secret-token": SECRET,
+        },
+        body: JSON.stringify(textUpdate(user(501), "/start")),
+      });
+      assert.equal(response.status, 200);
+      await response.body?.cancel();
+      assert.ok(telegram.callsOf("sendMessage", 501).length > 0);
+    });
+  } finally {
+    await server.shutdown();
+    await telegram.stop();
+  }
+});

@@ -7,7 +7,8 @@ import type { BotContext } from "./context.ts";
  */
 export function privateChatsOnly(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.drop((ctx) => ctx.chat !== undefined && ctx.chat.type !== "private", async (ctx) => {
+  // filter(), not drop(): drop runs its middleware when the predicate is false.
+  composer.filter((ctx) => ctx.chat !== undefined && ctx.chat.type !== "private", async (ctx) => {
     const chatId = ctx.chat!.id;
     const addedToGroup = ctx.myChatMember &&
       ["member", "administrator"].includes(ctx.myChatMember.new_chat_member.status);

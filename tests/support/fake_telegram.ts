@@ -33,6 +33,7 @@ export class FakeTelegram {
     has_topics_enabled: false,
     allows_users_to_create_topics: false,
     can_manage_bots: false,
+    supports_join_request_queries: false,
   };
   private server?: Deno.HttpServer<Deno.NetAddr>;
   private nextMessageId = 1000;

@@ -44,7 +44,8 @@ export async function startTestBot(overrides: Partial<BotDeps> = {}): Promise<Te
     ...overrides,
   };
   const bot = await createBot(
-    { token: telegram.token, apiRoot, botInfo: telegram.botInfo },
+    // Unpaced: the per-chat one-message-a-second pacing would make every e2e step wait.
+    { token: telegram.token, apiRoot, botInfo: telegram.botInfo, paceRequests: false },
     deps,
   );
   const handle = createWebhookHandler(bot, WEBHOOK_SECRET);

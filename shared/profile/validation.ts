@@ -1,0 +1,75 @@
+import { detectPii, type PiiKind } from "../safety/pii.ts";
+
+/**
+ * Checks for what users type during onboarding. They mirror the SQL checks (which stay the last
+ * word) and say precisely what is wrong, so the bot can explain it kindly.
+ */
+export type Check<T, R extends string> = { ok: true; value: T } | { ok: false; reason: R };
+
+export const MIN_AGE = 16;
+export const MAX_AGE = 100;
+export const PSEUDONYM_MIN = 2;
+export const PSEUDONYM_MAX = 32;
+export const BIO_MAX = 160;
+export const MAX_TOPICS = 10;
+export const MIN_TOPICS = 2;
+export const MAX_IMPORTANT_TOPICS = 3;
+
+export type BirthYearRefusal = "format" | "implausible" | "too_young";
+
+/** "1990", "1990 г.", "1990 год" -> 1990; under 16 and over 100 years are refused. */
+export function parseBirthYear(text: string, currentYear: number): Check<number, BirthYearRefusal> {
+  const match = text.trim().match(/^(\d{4})(?:\s*(?:г\.?|год[а]?))?$/u);
+  if (!match) return { ok: false, reason: "format" };
+  const year = Number(match[1]);
+  if (year > currentYear || year < currentYear - MAX_AGE) {
+    return { ok: false, reason: "implausible" };
+  }
+  if (currentYear - year < MIN_AGE) return { ok: false, reason: "too_young" };
+  return { ok: true, value: year };
+}
+
+export type TextRefusal = "too_short" | "too_long" | "invalid" | PiiKind;
+
+/** 2-32 characters on one line, with a letter, and nothing that identifies the person. */
+export function checkPseudonym(text: string): Check<string, TextRefusal> {
+  const value = text.trim().replace(/\s+/g, " ");
+  if ([...value].length < PSEUDONYM_MIN) return { ok: false, reason: "too_short" };
+  if ([...value].length > PSEUDONYM_MAX) return { ok: false, reason: "too_long" };
+  // Contacts first: "+7 999 ..." should hear "that is a phone", not "add a letter".
+  const pii = detectPii(value, { names: true });
+  if (pii[0]) return { ok: false, reason: pii[0] };
+  // deno-lint-ignore no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(text.trim()) || !/\p{L}/u.test(value)) {
+    return { ok: false, reason: "invalid" };
+  }
+  return { ok: true, value };
+}
+
+/** At most 160 characters, no contacts. Real names are allowed here (authors, characters...). */
+export function checkBio(text: string): Check<string, Exclude<TextRefusal, "too_short">> {
+  const value = text.trim();
+  if ([...value].length > BIO_MAX) return { ok: false, reason: "too_long" };
+  if (value.length === 0) return { ok: false, reason: "invalid" };
+  const pii = detectPii(value);
+  if (pii[0]) return { ok: false, reason: pii[0] as Exclude<PiiKind, "full_name"> };
+  return { ok: true, value };
+}
+
+/**
+ * A typed UTC offset: "+3", "UTC+5:30", "-1", "GMT+4", "0", "МСК+4" (Moscow time + 4 hours,
+ * as Russians often say). Returns minutes east of UTC, from -12:00 to +14:00.
+ */
+export function parseUtcOffset(text: string): Check<number, "format"> {
+  const cleaned = text.trim().toLowerCase().replace(/\s+/g, "").replace(/[−–—]/g, "-");
+  const match = cleaned.match(/^(utc|gmt|мск)?(?:([+-])?(\d{1,2})(?:[:.](\d{2}))?)?$/u);
+  if (!match || (!match[1] && match[3] === undefined)) return { ok: false, reason: "format" };
+  const base = match[1] === "мск" ? 180 : 0;
+  const sign = match[2] === "-" ? -1 : 1;
+  const hours = Number(match[3] ?? 0);
+  const minutes = Number(match[4] ?? 0);
+  if (![0, 15, 30, 45].includes(minutes)) return { ok: false, reason: "format" };
+  const total = base + sign * (hours * 60 + minutes);
+  if (total < -720 || total > 840) return { ok: false, reason: "format" };
+  return { ok: true, value: total };
+}

@@ -128,11 +128,12 @@ Deno.test("the dispatcher endpoint needs the secret and runs one cycle", async (
       handle(new Request("http://localhost/functions/v1/dispatcher", { method, headers }));
 
     await t.step("a missing or wrong secret gets 401", async () => {
-      for (
-        const headers of [{}, { "x-dispatcher-secret": "wrong" }, {
-          "x-dispatcher-secret": `${secret}x`,
-        }]
-      ) {
+      const attempts: Record<string, string>[] = [
+        {},
+        { "x-dispatcher-secret": "wrong" },
+        { "x-dispatcher-secret": `${secret}x` },
+      ];
+      for (const headers of attempts) {
         const res = await call(headers);
         assert.equal(res.status, 401);
         assert.deepEqual(await res.json(), { error: { message: "unauthorized" } });

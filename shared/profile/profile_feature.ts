@@ -10,7 +10,7 @@ import {
   type ProfileState,
   type StepResult,
 } from "./profile_repo.ts";
-import { formatUtcOffset, timezoneByCode } from "./timezones.ts";
+import { formatUtcOffset, timezoneByCode, TIMEZONES } from "./timezones.ts";
 import {
   BIO_MAX,
   checkBio,
@@ -108,6 +108,8 @@ class ProfileFlow {
   async start(ctx: BotContext): Promise<void> {
     const state = await this.repo.ensureUser(ctx.from!.id);
     if (state.onboarding_step === "done") {
+      // A fresh start abandons a half-finished edit, so stray text is not taken as an answer.
+      if (state.awaiting_input) await this.repo.setAwaitingInput(ctx.from!.id, null);
       await ctx.reply(ctx.t("profile-welcome-back", { pseudonym: state.pseudonym ?? "" }));
       return;
     }
@@ -225,6 +227,22 @@ class ProfileFlow {
   }
 
   private async onTypedTimezone(ctx: BotContext, text: string): Promise<void> {
+    // A typed city from the keyboard ("москва") counts as pressing its button.
+    const typed = text.trim().toLowerCase().replaceAll("ё", "е");
+    const zone = TIMEZONES.find((z) =>
+      ctx.t(`profile-tz-${z.code}`).toLowerCase().replaceAll("ё", "е") === typed
+    );
+    if (zone) {
+      const result = await this.repo.setTimezone(
+        ctx.from!.id,
+        zone.iana,
+        zone.offsetMinutes,
+        zone.country,
+      );
+      if (result.ok) await this.afterStep(ctx, result, "reply");
+      else await ctx.reply(ctx.t("profile-button-stale"));
+      return;
+    }
     const offset = parseUtcOffset(text);
     if (!offset.ok) {
       await ctx.reply(ctx.t("profile-timezone-format"));
@@ -294,7 +312,7 @@ class ProfileFlow {
       case "topic_groups":
       case "topic_group": {
         const picker = await this.repo.topicPicker(tgId);
-        if (!picker || !(await this.atOrPast(tgId, "topics"))) {
+        if (!picker || !(await this.atStep(tgId, "topics"))) {
           return this.refuseButton(ctx, "wrong_step");
         }
         const view = data.action === "topic_group"
@@ -394,7 +412,7 @@ class ProfileFlow {
         return;
       }
       case "toggle_window": {
-        if (!(await this.atOrPast(tgId, "availability"))) {
+        if (!(await this.atStep(tgId, "availability"))) {
           return this.refuseButton(ctx, "wrong_step");
         }
         await ctx.answerCallbackQuery();
@@ -488,20 +506,10 @@ class ProfileFlow {
     await ctx.answerCallbackQuery({ text: ctx.t(key) });
   }
 
-  private async atOrPast(tgId: number, step: ProfileState["onboarding_step"]): Promise<boolean> {
-    const order = [
-      "rules",
-      "birth_year",
-      "pseudonym",
-      "timezone",
-      "topics",
-      "bio",
-      "purpose",
-      "availability",
-      "done",
-    ];
-    const state = await this.repo.state(tgId);
-    return !!state && order.indexOf(state.onboarding_step) >= order.indexOf(step);
+  /** Buttons of a step work on that step of onboarding, or any time once it is done. */
+  private async atStep(tgId: number, step: ProfileState["onboarding_step"]): Promise<boolean> {
+    const current = (await this.repo.state(tgId))?.onboarding_step;
+    return current === step || current === "done";
   }
 
   // ---- showing steps -------------------------------------------------------------------------

@@ -98,7 +98,9 @@ begin
 end
 $$;
 
--- Locks and returns the user's id when they have reached p_step; null otherwise.
+-- Locks and returns the user's id when p_step is their current onboarding step, or when
+-- onboarding is done (editing); null otherwise, so a button left over from an earlier step
+-- cannot change an answer mid-onboarding.
 create or replace function public.lock_user_at_step(p_tg_id bigint, p_step text)
 returns uuid
 language sql
@@ -108,8 +110,22 @@ as $$
   select u.id
     from public.users u
    where u.tg_id = p_tg_id
-     and public.onboarding_step_index(u.onboarding_step) >= public.onboarding_step_index(p_step)
+     and u.onboarding_step in (p_step, 'done')
    for update
+$$;
+
+-- After onboarding, a free-text field changes only while the bot asked for it.
+create or replace function public.awaits_input(p_user_id uuid, p_input text)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select exists (
+    select 1 from public.users u
+     where u.id = p_user_id and (u.onboarding_step <> 'done' or u.awaiting_input = p_input)
+  )
 $$;
 
 -- Why a setter refused: the user is unknown, or has not reached this step yet.
@@ -252,7 +268,7 @@ declare
   clean text := btrim(coalesce(p_pseudonym, ''));
 begin
   v_user_id := public.lock_user_at_step(p_tg_id, 'pseudonym');
-  if v_user_id is null then
+  if v_user_id is null or not public.awaits_input(v_user_id, 'pseudonym') then
     return public.step_refusal(p_tg_id);
   end if;
   if char_length(clean) < 2 then
@@ -319,7 +335,7 @@ declare
   clean text := nullif(btrim(coalesce(p_bio, '')), '');
 begin
   v_user_id := public.lock_user_at_step(p_tg_id, 'bio');
-  if v_user_id is null then
+  if v_user_id is null or not public.awaits_input(v_user_id, 'bio') then
     return public.step_refusal(p_tg_id);
   end if;
   if char_length(clean) > 160 then
@@ -460,6 +476,7 @@ revoke execute on function public.profile_state(uuid) from public, anon, authent
 revoke execute on function public.complete_profile_step(uuid, text) from public, anon, authenticated;
 revoke execute on function public.lock_user_at_step(bigint, text) from public, anon, authenticated;
 revoke execute on function public.step_refusal(bigint) from public, anon, authenticated;
+revoke execute on function public.awaits_input(uuid, text) from public, anon, authenticated;
 revoke execute on function public.ensure_user(bigint) from public, anon, authenticated;
 revoke execute on function public.get_user_state(bigint) from public, anon, authenticated;
 revoke execute on function public.accept_rules(bigint) from public, anon, authenticated;
@@ -477,6 +494,7 @@ grant execute on function public.profile_state(uuid) to service_role;
 grant execute on function public.complete_profile_step(uuid, text) to service_role;
 grant execute on function public.lock_user_at_step(bigint, text) to service_role;
 grant execute on function public.step_refusal(bigint) to service_role;
+grant execute on function public.awaits_input(uuid, text) to service_role;
 grant execute on function public.ensure_user(bigint) to service_role;
 grant execute on function public.get_user_state(bigint) to service_role;
 grant execute on function public.accept_rules(bigint) to service_role;

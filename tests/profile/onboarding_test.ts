@@ -264,6 +264,12 @@ Deno.test("an interrupted onboarding resumes where it stopped", async (t) => {
       await press(app, vera, "pr:rules");
       assert.equal((await userRow(app, vera.id))?.onboarding_step, "topics");
     });
+
+    await t.step("an old time zone button cannot change the answer mid-onboarding", async () => {
+      await press(app, vera, "pr:tz:kam");
+      assert.match(lastCallbackAnswer(app)!, /неактуальна/);
+      assert.equal((await userRow(app, vera.id))?.utc_offset_minutes, 180);
+    });
   } finally {
     await app.close();
   }
@@ -343,8 +349,11 @@ Deno.test("bad input gets a polite answer and changes nothing", async (t) => {
       await say(app, gleb, "+25");
       assert.match(lastMessage(app, gleb.id)!.text, /Не получилось понять часовой пояс/);
       assert.equal((await userRow(app, gleb.id))?.utc_offset_minutes, null);
-      await say(app, gleb, "МСК+4");
-      assert.equal((await userRow(app, gleb.id))?.utc_offset_minutes, 420);
+      await say(app, gleb, "кишинев");
+      const row = await userRow(app, gleb.id);
+      assert.equal(row?.utc_offset_minutes, 120);
+      assert.equal(row?.country, "MD");
+      assert.equal(row?.onboarding_step, "topics");
     });
 
     await t.step("an 11th topic is refused", async () => {
@@ -476,6 +485,17 @@ Deno.test("the profile card edits each part with the same steps", async (t) => {
       assert.equal(row?.pseudonym, "Полярная Звезда");
       assert.equal(row?.awaiting_input, null);
       assert.match(lastMessage(app, lena.id)!.text, /Сохранено/);
+    });
+
+    await t.step("an old «skip bio» button does not wipe the bio", async () => {
+      await press(app, lena, "pr:ed:bio");
+      await say(app, lena, "Люблю горы");
+      await press(app, lena, "pr:bio0");
+      assert.match(lastCallbackAnswer(app)!, /неактуальна/);
+      assert.equal((await userRow(app, lena.id))?.bio, "Люблю горы");
+      await press(app, lena, "pr:ed:bio");
+      await press(app, lena, "pr:bio0");
+      assert.equal((await userRow(app, lena.id))?.bio, null);
     });
 
     await t.step("cancel leaves the field as it was", async () => {

@@ -176,6 +176,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     target: Extract<RelayTargetResult, { status: "ok" }>,
   ): Promise<void> {
     const classified = classifyMessage(message);
+    if ("service" in classified) return;
     if ("refused" in classified) {
       deps.metrics.inc("relay_refused_total", { reason: classified.refused });
       await ctx.reply(ctx.t(`chat-refused-${classified.refused}`), {

@@ -21,10 +21,25 @@ export type RefusalReason =
   | "document"
   | "other";
 
-export type Classified = { kind: RelayKind } | { refused: RefusalReason };
+export type Classified = { kind: RelayKind } | { refused: RefusalReason } | { service: true };
+
+// Telegram's own notices in a private chat (a pin, an auto-delete timer ...): nobody wrote them.
+const serviceKeys = [
+  "pinned_message",
+  "message_auto_delete_timer_changed",
+  "chat_background_set",
+  "write_access_allowed",
+  "users_shared",
+  "chat_shared",
+  "successful_payment",
+  "refunded_payment",
+  "connected_website",
+  "proximity_alert_triggered",
+] as const;
 
 /** Sorts an incoming message into a relayed kind or a refusal with its reason. */
 export function classifyMessage(message: Message): Classified {
+  if (serviceKeys.some((key) => key in message)) return { service: true };
   // Forwards carry the original author's name or channel: never passed on.
   if (message.forward_origin) return { refused: "forward" };
   if (message.contact) return { refused: "contact" };

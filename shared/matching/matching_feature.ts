@@ -5,7 +5,6 @@ import { parseMatchingCallback } from "./callbacks.ts";
 import type { CancelSearchResult, FindPartnerResult, RespondResult } from "./contract.ts";
 import { findResultReply } from "./find_reply.ts";
 import { findKeyboard } from "./keyboards.ts";
-import { registerMatchingMetrics } from "./matching_metrics.ts";
 
 /**
  * Search and consent: /find (and the «Найти собеседника» button) queues the user and tries to
@@ -15,7 +14,6 @@ import { registerMatchingMetrics } from "./matching_metrics.ts";
 export function createMatchingFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const feature = composer.chatType("private");
-  registerMatchingMetrics(deps.metrics, deps.db);
 
   async function find(ctx: BotContext): Promise<void> {
     const result = await deps.db.call<FindPartnerResult>("find_partner", {

@@ -97,6 +97,17 @@ Deno.test("the relay hides contact details and refuses what could identify someo
       });
     }
 
+    await t.step(
+      "a service notice (a pinned message) is neither relayed nor answered",
+      async () => {
+        h.telegram.clear();
+        await h.post(messageUpdate(anna, {
+          pinned_message: { message_id: 1, date: 0, chat: { id: anna.id, type: "private" } },
+        }));
+        assert.deepEqual(h.telegram.calls, []);
+      },
+    );
+
     await t.step("voice, sticker and video notes are copied", async () => {
       h.telegram.clear();
       await h.post(

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { registerMatchingMetrics } from "../../shared/matching/matching_metrics.ts";
 import { startTestBot } from "../support/harness.ts";
 import { callbackUpdate, messageUpdate, textUpdate } from "../support/updates.ts";
 import { buttonsOf, lastWithButton, onboardUser, proposalMatchId } from "../chat/fixtures.ts";
@@ -167,6 +168,7 @@ Deno.test("two users find each other, both accept and talk anonymously until one
     });
 
     await t.step("metrics count relays, responses, ratings and the chat's length", async () => {
+      registerMatchingMetrics(h.deps.metrics, h.db);
       const text = await h.deps.metrics.render();
       assert.match(text, /relayed_messages_total\{kind="text"\} \d+/);
       assert.match(text, /relayed_messages_total\{kind="photo"\} 1/);

@@ -36,6 +36,7 @@ import {
   pseudonymView,
   purposeView,
   rulesView,
+  tidy,
   timezoneView,
   topicGroupsView,
   topicGroupView,
@@ -593,7 +594,7 @@ class ProfileFlow {
 
   /** Edits the message the button was on, or sends a new one. */
   private async present(ctx: BotContext, view: View, mode: Mode): Promise<void> {
-    const options = view.keyboard ? { reply_markup: view.keyboard } : {};
+    const options = view.keyboard ? { reply_markup: tidy(view.keyboard) } : {};
     if (mode === "edit" && ctx.callbackQuery?.message) {
       try {
         await ctx.editMessageText(view.text, options);

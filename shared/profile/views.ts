@@ -14,6 +14,19 @@ export interface View {
 
 type T = Pick<BotContext, "t">;
 
+/** Starts a new row unless the last one is still empty (Telegram refuses empty rows). */
+function nextRow(keyboard: InlineKeyboard): InlineKeyboard {
+  return keyboard.inline_keyboard.at(-1)?.length ? keyboard.row() : keyboard;
+}
+
+/** Drops a trailing empty row left by a loop that ends a row after its last button. */
+export function tidy(keyboard: InlineKeyboard): InlineKeyboard {
+  while (keyboard.inline_keyboard.length > 1 && keyboard.inline_keyboard.at(-1)?.length === 0) {
+    keyboard.inline_keyboard.pop();
+  }
+  return keyboard;
+}
+
 export function rulesView(ctx: T): View {
   return {
     text: [ctx.t("profile-welcome"), ctx.t("safety-what-we-are"), ctx.t("safety-rules")].join(
@@ -24,7 +37,7 @@ export function rulesView(ctx: T): View {
 }
 
 function withCancel(keyboard: InlineKeyboard, ctx: T, editing: boolean): InlineKeyboard {
-  return editing ? keyboard.row().text(ctx.t("profile-cancel-edit"), cb.cancelEdit()) : keyboard;
+  return editing ? nextRow(keyboard).text(ctx.t("profile-cancel-edit"), cb.cancelEdit()) : keyboard;
 }
 
 export function birthYearView(ctx: T): View {
@@ -74,7 +87,7 @@ export function topicGroupsView(ctx: T, picker: TopicPicker): View {
     keyboard.text(label, cb.topicGroup(group.slug));
     if (i % 2 === 1) keyboard.row();
   });
-  keyboard.row().text(
+  nextRow(keyboard).text(
     ctx.t("profile-topics-done", { count: picker.count, max: MAX_TOPICS }),
     cb.topicsDone(),
   );
@@ -96,7 +109,7 @@ export function topicGroupView(ctx: T, picker: TopicPicker, groupSlug: string): 
     keyboard.text(topic.selected ? `✓ ${topic.title}` : topic.title, cb.toggleTopic(topic.slug));
     if (i % 2 === 1) keyboard.row();
   });
-  keyboard.row().text(ctx.t("profile-topics-back"), cb.topicGroups());
+  nextRow(keyboard).text(ctx.t("profile-topics-back"), cb.topicGroups());
   return {
     text: ctx.t("profile-topics-group", {
       group: topics[0]!.group_title,
@@ -153,7 +166,7 @@ export function availabilityView(ctx: T, mask: number, editing: boolean): View {
     keyboard.text(mask & (1 << i) ? `✓ ${label}` : label, cb.toggleWindow(mask, i));
     if (i % 2 === 1) keyboard.row();
   });
-  keyboard.text(ctx.t("profile-any-time"), cb.anyTime()).row()
+  nextRow(keyboard).text(ctx.t("profile-any-time"), cb.anyTime()).row()
     .text(ctx.t("profile-availability-done"), cb.saveWindows(mask));
   return {
     text: ctx.t("profile-ask-availability"),
@@ -198,7 +211,7 @@ export function cardView(ctx: T, card: ProfileCard, notice?: string, footer?: st
     topics: card.topics.length > 0 ? topicsLabel(card) : ctx.t("profile-card-not-set"),
     bio: card.bio ?? ctx.t("profile-card-no-bio"),
     purpose: card.purpose
-      ? ctx.t(`profile-purpose-${card.purpose}`)
+      ? ctx.t(`profile-card-purpose-${card.purpose}`)
       : ctx.t("profile-card-not-set"),
     availability: availabilityLabel(ctx, card.available_hours),
   });

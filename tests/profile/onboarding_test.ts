@@ -542,7 +542,7 @@ Deno.test("the profile card edits each part with the same steps", async (t) => {
       assert.equal(row?.onboarding_step, "done");
       const card = lastMessage(app, lena.id)!.text;
       assert.match(card, /Алматы \(UTC\+5\)/);
-      assert.match(card, /Общение и дружбу/);
+      assert.match(card, /Ищу: общение и дружба/);
       assert.match(card, /утром, днём, вечером/);
       assert.match(card, /Спорт: Йога/);
     });

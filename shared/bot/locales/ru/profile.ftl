@@ -103,6 +103,9 @@ profile-ask-purpose = Что вы сейчас ищете?
 profile-purpose-support = Поддержку — чтобы выслушали
 profile-purpose-advice = Совет — опыт того, кто через это прошёл
 profile-purpose-friendship = Общение и дружбу
+profile-card-purpose-support = поддержка
+profile-card-purpose-advice = совет
+profile-card-purpose-friendship = общение и дружба
 
 ## Availability
 profile-ask-availability = Когда вам обычно удобно общаться? Отметьте одно или несколько времён суток (по вашему местному времени) и нажмите «Сохранить».
@@ -120,7 +123,7 @@ profile-availability-done = Сохранить
 profile-availability-empty = Отметьте хотя бы одно время суток или нажмите «В любое время».
 
 ## The profile card
-profile-onboarding-done = Готово, профиль заполнен! Вот как его увидят собеседники:
+profile-onboarding-done = Готово, профиль заполнен! Спасибо, что рассказали о себе.
 profile-next-steps = Когда будете готовы, нажмите /find — я найду человека с похожим опытом. Если вам сейчас очень тяжело — /sos.
 profile-saved = Сохранено.
 profile-card =
@@ -129,7 +132,7 @@ profile-card =
     Псевдоним: { $pseudonym }
     Возраст: { $age }
     Часовой пояс: { $timezone }
-    Цель: { $purpose }
+    Ищу: { $purpose }
     Удобное время: { $availability }
 
     Темы (⭐ — самые важные):

@@ -1,4 +1,4 @@
-import { Composer, GrammyError } from "grammy";
+import { Composer, GrammyError, type InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import type { BotContext } from "../bot/context.ts";
 import type { BotDeps } from "../bot/deps.ts";
@@ -14,7 +14,12 @@ import type {
 import { findResultReply } from "../matching/find_reply.ts";
 import type { Translate } from "../notifications/translate.ts";
 import { parseChatCallback } from "./callbacks.ts";
-import { confirmBlockKeyboard, confirmStopKeyboard, reportReasonKeyboard } from "./keyboards.ts";
+import {
+  afterChatKeyboard,
+  confirmBlockKeyboard,
+  confirmStopKeyboard,
+  reportReasonKeyboard,
+} from "./keyboards.ts";
 import { CAPTION_LIMIT, classifyMessage, isCommand, screenText, TEXT_LIMIT } from "./relay.ts";
 
 /**
@@ -80,7 +85,12 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
         if (result.status === "saved") {
           deps.metrics.inc("ratings_total", { score: String(data.score) });
           await ctx.answerCallbackQuery();
-          await editOrReply(ctx, ctx.t("chat-rate-saved", { score: data.score }));
+          // Reporting or blocking stays possible after rating.
+          await editOrReply(
+            ctx,
+            ctx.t("chat-rate-saved", { score: data.score }),
+            afterChatKeyboard(ctx.t, data.matchId),
+          );
         } else if (result.status === "already_rated") {
           await ctx.answerCallbackQuery({ text: ctx.t("chat-rate-already") });
         } else {
@@ -293,7 +303,10 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
    * the outbox notice mark_user_gone writes (dispatched right after this update).
    */
   async function handlePartnerGone(error: unknown, partnerId: number): Promise<boolean> {
-    if (!(error instanceof GrammyError) || error.error_code !== 403) return false;
+    const gone = error instanceof GrammyError &&
+      (error.error_code === 403 ||
+        (error.error_code === 400 && /chat not found/i.test(error.description)));
+    if (!gone) return false;
     await deps.db.call("mark_user_gone", { p_tg_id: partnerId });
     deps.metrics.inc("relay_partner_gone_total");
     return true;
@@ -312,10 +325,15 @@ function describeKinds(t: Translate, kinds: string[]): string {
 }
 
 /** Replaces the text of the message with the buttons (dropping them), or says it anew. */
-async function editOrReply(ctx: BotContext, text: string): Promise<void> {
+async function editOrReply(
+  ctx: BotContext,
+  text: string,
+  keyboard?: InlineKeyboard,
+): Promise<void> {
+  const extra = keyboard ? { reply_markup: keyboard } : {};
   try {
-    await ctx.editMessageText(text);
+    await ctx.editMessageText(text, extra);
   } catch {
-    await ctx.reply(text);
+    await ctx.reply(text, extra);
   }
 }

@@ -73,6 +73,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
       });
       result = "sent";
+      if (item.kind === "proposal" && typeof item.payload?.waited_seconds === "number") {
+        deps.metrics.observe("time_to_proposal_seconds", item.payload.waited_seconds);
+      }
     } catch (error) {
       ({ result, retryAfter } = classify(error, item.attempts, maxAttempts));
       deps.logger.warn("outbox_delivery_failed", {

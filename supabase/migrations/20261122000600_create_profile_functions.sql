@@ -277,7 +277,8 @@ begin
   if char_length(clean) > 32 then
     return jsonb_build_object('ok', false, 'reason', 'too_long');
   end if;
-  if clean ~ '[[:cntrl:]]' or clean !~ '[[:alpha:]]' then
+  -- Only ASCII classes, so the check means the same under any database locale.
+  if clean ~ '[\x01-\x1f\x7f]' or clean ~ '^[[:digit:][:space:][:punct:]]*$' then
     return jsonb_build_object('ok', false, 'reason', 'invalid');
   end if;
   update public.users set pseudonym = clean where id = v_user_id;

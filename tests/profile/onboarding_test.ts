@@ -438,6 +438,10 @@ Deno.test("the webhook is idempotent, checks its secret and stays out of groups"
       }
       assert.equal(app.telegram.calls.length, calls);
       assert.equal(await userRow(app, stranger.id), undefined);
+      const [seen] = await app.db.query<{ n: number }>(
+        "select count(*)::int as n from public.processed_updates",
+      );
+      assert.equal(seen?.n, 3, "only the three earlier updates were recorded");
     });
 
     await t.step(

@@ -8,6 +8,8 @@ export interface Hotline {
   key: string;
   /** As people dial it. */
   number: string;
+  /** The same line from a mobile phone, when that differs. */
+  mobile?: string;
 }
 
 export const EMERGENCY_NUMBER = "112";
@@ -15,7 +17,7 @@ export const EMERGENCY_NUMBER = "112";
 export const HOTLINES: Readonly<Record<string, readonly Hotline[]>> = {
   RU: [
     { key: "ru-mchs", number: "+7 495 989-50-50" },
-    { key: "ru-moscow", number: "051" },
+    { key: "ru-moscow", number: "051", mobile: "+7 495 051" },
     { key: "ru-children", number: "8-800-2000-122" },
     { key: "ambulance", number: "103" },
   ],

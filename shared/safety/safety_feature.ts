@@ -24,7 +24,13 @@ export function createSafetyFeature(deps: Pick<BotDeps, "db">): Composer<BotCont
 /** The /sos message: local lines (or several countries' when unknown), then 112, gently. */
 export function sosText(ctx: Pick<BotContext, "t">, country: string | null): string {
   const line = (h: Hotline) =>
-    ctx.t("safety-sos-line", { name: ctx.t(`safety-hotline-${h.key}`), number: h.number });
+    h.mobile
+      ? ctx.t("safety-sos-line-mobile", {
+        name: ctx.t(`safety-hotline-${h.key}`),
+        number: h.number,
+        mobile: h.mobile,
+      })
+      : ctx.t("safety-sos-line", { name: ctx.t(`safety-hotline-${h.key}`), number: h.number });
   const parts = [ctx.t("safety-sos-intro")];
   const local = hotlinesFor(country);
   if (local === null && !country) {

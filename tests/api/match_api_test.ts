@@ -4,7 +4,11 @@ import { createMatchApi } from "../../shared/matching/api.ts";
 import { signInitData, validateInitData } from "../../shared/matching/init_data.ts";
 import { createPrometheusMetrics } from "../../shared/metrics/prometheus.ts";
 import { ManualClock } from "../../shared/platform/clock.ts";
-import { createMemoryRateLimiter, type RateLimiter } from "../../shared/platform/rate_limiter.ts";
+import {
+  createMemoryRateLimiter,
+  createRateLimiter,
+  type RateLimiter,
+} from "../../shared/platform/rate_limiter.ts";
 import { onboardUser } from "../chat/fixtures.ts";
 import { createTestDb } from "../support/test_db.ts";
 
@@ -57,6 +61,18 @@ Deno.test("the in-memory rate limiter is a sliding window per key", async () => 
   clock.advance(6000);
   assert.equal((await limiter.limit("a")).allowed, true, "the first hit left the window");
   assert.throws(() => createMemoryRateLimiter({ limit: 0, windowSeconds: 1, clock }));
+});
+
+Deno.test("createRateLimiter() builds the Upstash limiter only when Upstash is configured", () => {
+  const clock = new ManualClock();
+  const options = { limit: 5, windowSeconds: 60, clock };
+  // Building makes no request; only limit() talks to Upstash.
+  const upstash = createRateLimiter({
+    upstash: { url: "https://example-upstash.invalid", token: "token" },
+  }, options);
+  assert.equal(typeof upstash.limit, "function");
+  const memory = createRateLimiter({}, options);
+  assert.equal(typeof memory.limit, "function");
 });
 
 Deno.test("the Mini App match API", async (t) => {

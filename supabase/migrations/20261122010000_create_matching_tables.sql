@@ -23,7 +23,9 @@ values
   ('min_shared_topics_soft', 1, 'Shared topics required for the soft arm after the fallback wait.'),
   ('helpfulness_default', 0.5, 'Helpfulness of a user nobody has rated yet.'),
   ('candidate_pool_size', 10, 'Eligible candidates (in queue order) scored per search.'),
-  ('candidate_scan_limit', 500, 'Queue rows inspected per search at most (bounds the tick cost).')
+  ('candidate_scan_limit', 500, 'Queue rows a tick inspects per person at most (bounds the tick cost).'),
+  ('enqueue_scan_limit', 10000, 'Queue rows /find inspects at most: a newcomer is compared with everyone.'),
+  ('resweep_seconds', 600, 'A tick retries a person who found nobody after 0.5-1 times this (an hour or a cooldown may have changed the answer).')
 on conflict (key) do nothing;
 
 -- A/B arms, assigned once per user and experiment.
@@ -54,7 +56,9 @@ create table public.match_queue (
   -- Sum of topic weights (count of topics + count of weight-2 topics).
   topic_weight integer not null check (topic_weight > 0),
   utc_mask integer,
-  helpfulness double precision not null
+  helpfulness double precision not null,
+  -- When this person last looked for a partner and found nobody; null: not yet (re)tried.
+  tried_at timestamptz
 );
 
 create index match_queue_order_idx on public.match_queue (age_pool, queue_key, user_id);

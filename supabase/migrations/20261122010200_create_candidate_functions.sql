@@ -106,7 +106,7 @@ $$;
 
 -- The best partners for a queued user, best first. Candidates are other queued people; the
 -- search walks the queue in order (priority, then longest waiting) through at most
--- candidate_scan_limit rows, keeps the first candidate_pool_size that pass every rule, and
+-- enqueue_scan_limit rows (candidate_scan_limit with p_after_me), keeps the first candidate_pool_size that pass every rule, and
 -- ranks those by score:
 --   tag_overlap          * weighted shared topics / the smaller total weight
 -- + time_overlap         * shared free hours / the smaller number of free hours (0.5 unknown)
@@ -124,6 +124,9 @@ language plpgsql
 stable
 security definer
 set search_path = ''
+-- Custom plans would be re-planned on every call (the limits are parameters); the generic plan
+-- is the same index range scan and saves most of the cost of a call.
+set plan_cache_mode = force_generic_plan
 as $$
 declare
   ctx record;
@@ -134,10 +137,28 @@ declare
   strict_min integer;
   soft_min integer;
   near_mask integer;
+  soft_cutoff timestamptz;
+  my_bits bit(1024);
+  excluded uuid[];
+  scan_limit integer;
   from_key double precision := '-infinity';
   from_id uuid := '00000000-0000-0000-0000-000000000000';
 begin
-  select q as row, e.embedding, public.matching_settings() as cfg into ctx
+  -- One round trip for the user's row, embedding, settings and exclusions (blocked either way
+  -- or in the cooldown: usually none, so one lookup per search beats three per candidate).
+  select q as row, e.embedding, public.matching_settings() as cfg,
+         array(
+           select b.blocked_user_id from public.blocks b where b.blocker_user_id = p_user_id
+           union all
+           select b.blocker_user_id from public.blocks b where b.blocked_user_id = p_user_id
+           union all
+           select r.user_high from public.recent_contacts r
+            where r.user_low = p_user_id and r.until > now()
+           union all
+           select r.user_low from public.recent_contacts r
+            where r.user_high = p_user_id and r.until > now()
+         ) as excluded
+    into ctx
     from public.match_queue q
     left join public.profile_embeddings e on e.user_id = q.user_id
    where q.user_id = p_user_id and q.expires_at > now();
@@ -153,7 +174,11 @@ begin
   soft_after := make_interval(mins => coalesce((cfg ->> 'soft_fallback_minutes')::double precision, 5)::integer);
   strict_min := coalesce((cfg ->> 'min_shared_topics_strict')::double precision, 2)::integer;
   soft_min := coalesce((cfg ->> 'min_shared_topics_soft')::double precision, 1)::integer;
-  me_soft := me.arm = 'soft' and me.enqueued_at <= now() - soft_after;
+  soft_cutoff := now() - soft_after;
+  me_soft := me.arm = 'soft' and me.enqueued_at <= soft_cutoff;
+  my_bits := me.topic_bits;
+  excluded := ctx.excluded;
+  scan_limit := coalesce((cfg ->> case when p_after_me then 'candidate_scan_limit' else 'enqueue_scan_limit' end)::double precision, 500)::integer;
   near_mask := public.hours_near_mask(
     extract(hour from now() at time zone 'utc')::integer,
     coalesce((cfg ->> 'window_tolerance_hours')::double precision, 3)::integer
@@ -174,24 +199,30 @@ begin
                  end
            + coalesce((cfg ->> 'helpfulness')::double precision, 0.2) * c.helpfulness
            + coalesce((cfg ->> 'embedding_similarity')::double precision, 0.05)
-               * coalesce(1 - (ctx.embedding operator(extensions.<=>) e.embedding), 0)
+               * coalesce((
+                   select 1 - (ctx.embedding operator(extensions.<=>) e.embedding)
+                     from public.profile_embeddings e
+                    where e.user_id = c.user_id
+                 ), 0)
              as total
         from (
           -- No outer order by: the scan below is already in queue order, and without a sort
           -- the limit stops it as soon as enough candidates passed.
-          select v.*, bit_count(v.topic_bits & me.topic_bits)::integer as shared
+          select v.user_id, v.queue_key, v.top_bits, v.topic_weight, v.utc_mask, v.helpfulness,
+                 bit_count(v.topic_bits & my_bits)::integer as shared
             from (
-              select *
+              select q.user_id, q.queue_key, q.expires_at, q.enqueued_at, q.arm, q.topic_bits,
+                     q.top_bits, q.topic_weight, q.utc_mask, q.helpfulness
                 from public.match_queue q
                where q.age_pool = me.age_pool
                  and (q.queue_key, q.user_id) > (from_key, from_id)
                order by q.queue_key, q.user_id
-               limit coalesce((cfg ->> 'candidate_scan_limit')::double precision, 500)::integer
+               limit scan_limit
             ) v
            where v.user_id <> p_user_id
              and v.expires_at > now()
-             and bit_count(v.topic_bits & me.topic_bits) >= case
-                   when me_soft or (v.arm = 'soft' and v.enqueued_at <= now() - soft_after)
+             and bit_count(v.topic_bits & my_bits) >= case
+                   when me_soft or (v.arm = 'soft' and v.enqueued_at <= soft_cutoff)
                      then soft_min
                    else strict_min
                  end
@@ -201,23 +232,9 @@ begin
                    when v.utc_mask is null then (me.utc_mask & near_mask) <> 0
                    else (me.utc_mask & v.utc_mask) <> 0
                  end
-             and not exists (
-                   select 1 from public.blocks b
-                    where b.blocker_user_id = p_user_id and b.blocked_user_id = v.user_id
-                 )
-             and not exists (
-                   select 1 from public.blocks b
-                    where b.blocker_user_id = v.user_id and b.blocked_user_id = p_user_id
-                 )
-             and not exists (
-                   select 1 from public.recent_contacts r
-                    where r.user_low = least(p_user_id, v.user_id)
-                      and r.user_high = greatest(p_user_id, v.user_id)
-                      and r.until > now()
-                 )
+             and v.user_id <> all(excluded)
            limit coalesce((cfg ->> 'candidate_pool_size')::double precision, 10)::integer
         ) c
-        left join public.profile_embeddings e on e.user_id = c.user_id
     ) s
    order by s.total desc, s.queue_key, s.user_id
    limit greatest(coalesce(p_limit, 10), 0);

@@ -263,6 +263,8 @@ begin
   if match_id is not null then
     return jsonb_build_object('status', 'proposed', 'match_id', match_id);
   end if;
+  -- Compared with everyone waiting: the tick leaves this person alone until resweep_seconds.
+  update public.match_queue set tried_at = now() where user_id = me.id;
   return jsonb_build_object('status', 'queued', 'arm', arm, 'expires_at', queued.expires_at);
 end
 $$;
@@ -407,6 +409,15 @@ declare
   pair_users uuid[] := '{}';
   pair_partners uuid[] := '{}';
   pair_scores double precision[] := '{}';
+  tried uuid[] := '{}';
+  paired boolean;
+  cfg jsonb := public.matching_settings();
+  resweep interval := make_interval(
+    secs => coalesce((cfg ->> 'resweep_seconds')::double precision, 600)
+  );
+  soft_after interval := make_interval(
+    mins => coalesce((cfg ->> 'soft_fallback_minutes')::double precision, 5)::integer
+  );
 begin
   -- One sweep at a time; a second concurrent call returns at once (row locks below still keep
   -- a concurrent /find from taking the same people).
@@ -437,15 +448,29 @@ begin
     expired_queue := expired_queue + 1;
   end loop;
 
-  -- Greedy pairing in queue order. Each person looks only behind themselves in line (everyone
-  -- ahead already had their turn); both queue rows are locked with skip locked before they
-  -- are taken, and the proposals are created in one set-based step at the end.
+  -- Greedy pairing in queue order. Who is due: people not yet tried since they were
+  -- (re)queued, whose last try is older than resweep_seconds (an hour or an ended cooldown
+  -- may have changed the answer), and soft-arm people whose fallback began since their last
+  -- try. Everyone else already compared themselves with the whole queue (a newcomer does so in
+  -- find_partner). A due person looks only behind themselves in line: whoever is ahead had
+  -- their turn, and the rules are symmetric; a soft fallback looks at the whole line. Both
+  -- queue rows are locked with skip locked before they are taken; proposals are created
+  -- set-based below.
   for r in
-    select q.user_id from public.match_queue q
+    select q.user_id,
+           q.tried_at is not null and q.arm = 'soft'
+             and q.enqueued_at + soft_after > q.tried_at
+             and q.enqueued_at + soft_after <= now() as whole_line
+      from public.match_queue q
      where q.expires_at > now()
+       and (q.tried_at is null
+            or q.tried_at <= now() - resweep
+            or (q.arm = 'soft' and q.enqueued_at + soft_after > q.tried_at
+                and q.enqueued_at + soft_after <= now()))
      order by q.queue_key, q.user_id
   loop
-    for candidate in select * from public.candidates_for(r.user_id, 3, true) loop
+    paired := false;
+    for candidate in select * from public.candidates_for(r.user_id, 3, not r.whole_line) loop
       select count(*) into locked
         from (
           select 1 from public.match_queue q
@@ -457,10 +482,18 @@ begin
         pair_users := pair_users || r.user_id;
         pair_partners := pair_partners || candidate.candidate_id;
         pair_scores := pair_scores || candidate.score;
+        paired := true;
         exit;
       end if;
     end loop;
+    if not paired then
+      tried := tried || r.user_id;
+    end if;
   end loop;
+  -- Spread the next retries over the resweep period so one tick does not retry everyone.
+  update public.match_queue q
+     set tried_at = now() - random() * resweep / 2
+   where q.user_id = any(tried);
   pairs := cardinality(public.create_proposals(pair_users, pair_partners, pair_scores));
 
   return jsonb_build_object(

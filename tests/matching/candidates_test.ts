@@ -176,7 +176,9 @@ Deno.test("candidate rules", async (t) => {
       );
       assert.equal((await find(db, ub)).status, "queued");
       await db.exec("update public.recent_contacts set until = now() - interval '1 second'");
-      assert.equal((await call(db, "run_matching_tick")).pairs, 1);
+      assert.equal((await call(db, "run_matching_tick")).pairs, 0, "not retried before resweep");
+      await ageQueue(db, 11);
+      assert.equal((await call(db, "run_matching_tick")).pairs, 1, "the next resweep pairs them");
     });
 
     await t.step("someone already proposed to or in a chat is not a candidate", async () => {

@@ -98,7 +98,8 @@ export async function ageQueue(db: PgliteDb, minutes: number): Promise<void> {
   await db.query(
     `update public.match_queue
         set enqueued_at = enqueued_at - make_interval(mins => $1),
-            expires_at = expires_at - make_interval(mins => $1)`,
+            expires_at = expires_at - make_interval(mins => $1),
+            tried_at = tried_at - make_interval(mins => $1)`,
     [minutes],
   );
 }

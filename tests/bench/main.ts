@@ -1,0 +1,42 @@
+/**
+ * `deno task bench`: runs every benchmark module below in turn and prints one table each.
+ * To add a benchmark, write a module exporting a `BenchModule` and add it to `modules`.
+ */
+import { matchingBench } from "./matching_bench.ts";
+import { webhookBench } from "./webhook_bench.ts";
+
+export interface BenchRow {
+  metric: string;
+  value: string;
+  note?: string;
+}
+
+export interface BenchModule {
+  name: string;
+  run(log: (line: string) => void): Promise<BenchRow[]>;
+}
+
+const modules: BenchModule[] = [matchingBench, webhookBench];
+
+/** Renders rows as an aligned plain-text table (also valid Markdown). */
+export function formatTable(rows: BenchRow[]): string {
+  const header = ["metric", "value", "note"];
+  const cells = rows.map((r) => [r.metric, r.value, r.note ?? ""]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(" | ")} |`;
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
+}
+
+async function main(): Promise<void> {
+  const only = Deno.args[0];
+  for (const module of modules) {
+    if (only && module.name !== only) continue;
+    console.log(`\n## ${module.name}\n`);
+    const started = performance.now();
+    const rows = await module.run((line) => console.log(`  ${line}`));
+    console.log(formatTable(rows));
+    console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  }
+}
+
+if (import.meta.main) await main();

@@ -1,0 +1,376 @@
+/**
+ * Matching benchmarks on the embedded database (PGlite, Postgres in WASM):
+ * 1. candidates_for() for one user among 100,000 queued profiles, and the HNSW nearest-neighbour
+ *    path over their 384-d embeddings (latency and recall@10 against an exact scan);
+ * 2. run_matching_tick() over 10,000 waiting users.
+ * Results are printed and written to /work/notes/bench_matching.md (or BENCH_MATCHING_OUT).
+ */
+import type { PgliteDb } from "../../shared/db/pglite_db.ts";
+import { createTestDb } from "../support/test_db.ts";
+import type { BenchModule, BenchRow } from "./main.ts";
+
+const PROFILES = Number(Deno.env.get("BENCH_PROFILES") ?? 100_000);
+const TICK_USERS = Number(Deno.env.get("BENCH_TICK_USERS") ?? 10_000);
+const QUERIES = 200;
+const HNSW_M = Number(Deno.env.get("BENCH_HNSW_M") ?? 12);
+const HNSW_EF_CONSTRUCTION = Number(Deno.env.get("BENCH_HNSW_EF_CONSTRUCTION") ?? 40);
+const EF_SEARCH = [40, 100];
+
+/**
+ * n complete profiles in SQL: 3-8 topics each with Zipf-like popularity (topic rank r drawn as
+ * 78 * u^1.6), 1-2 of them weight 2; 70 % give 3-7 free hours in a row, in one of ten time
+ * zones; 5 % are 16-17; embeddings are the normalised sum of their topics' random centroids plus
+ * noise, so people with similar topics are near each other as with a real text model.
+ */
+export async function generateProfiles(
+  db: PgliteDb,
+  n: number,
+  options: { embeddings: boolean },
+): Promise<void> {
+  await db.exec(`
+    select setseed(0.42);
+    insert into public.users (tg_id, pseudonym, bio, birth_year, utc_offset_minutes,
+      rules_accepted_at, onboarding_step)
+    select 800000000 + i, 'user_' || i, 'bio ' || i,
+           case when random() < 0.05 then extract(year from now())::int - 16 - (random() < 0.5)::int
+                else 1960 + floor(random() * 45)::int end,
+           (array[180, 180, 180, 120, 240, 300, 0, 60, 420, 600])[1 + floor(random() * 10)::int],
+           now(), 'done'
+      from generate_series(1, ${n}) as i;
+
+    create temp table bench_topic_rank as
+      select id, row_number() over (order by md5(slug)) as rank from public.topics;
+    insert into public.user_topics (user_id, topic_id, weight)
+    select x.user_id, x.topic_id, case when x.n <= 1 + (x.k > 5)::int then 2 else 1 end
+      from (
+        select d.user_id, d.topic_id, d.k,
+               row_number() over (partition by d.user_id order by d.draw) as n
+          from (
+            select distinct on (u.id, tr.id) u.id as user_id, tr.id as topic_id, g.draw, u.k
+              from (select id, 3 + floor(random() * 6)::int as k from public.users) u
+              cross join lateral generate_series(1, u.k + 4) as g(draw)
+              cross join lateral (
+                select 1 + floor((select count(*) from bench_topic_rank) * power(random(), 1.6) + 0 * g.draw)::int as r
+              ) pick
+              join bench_topic_rank tr on tr.rank = pick.r
+             order by u.id, tr.id, g.draw
+          ) d
+      ) x
+     where x.n <= x.k;
+
+    insert into public.preferences (user_id, purpose, available_hours)
+    select u.id, 'support',
+           case when random() < 0.3 then '{}'::smallint[]
+           else (select array_agg(distinct h)::smallint[]
+                   from (select (st.s + g) % 24 as h
+                           from (select floor(random() * 24)::int + 0 * length(u.id::text) as s) st,
+                                generate_series(0, 2 + floor(random() * 5)::int) g) hh)
+           end
+      from public.users u;
+  `);
+  if (options.embeddings) {
+    await db.exec(`
+      create temp table bench_centroids as
+        select t.id as topic_id,
+               extensions.l2_normalize(array(
+                 select random() - 0.5 + 0 * t.id from generate_series(1, 384)
+               )::extensions.vector(384)) as v
+          from public.topics t;
+      create temp table bench_noise as
+        select i, extensions.l2_normalize(array(
+                 select (random() - 0.5) * 0.8 + 0 * i from generate_series(1, 384)
+               )::extensions.vector(384)) as v
+          from generate_series(0, 999) as i;
+      insert into public.profile_embeddings (user_id, embedding, model)
+      select s.user_id,
+             extensions.l2_normalize(s.v operator(extensions.+) nz.v),
+             'bench'
+        from (
+          select ut.user_id, extensions.sum(c.v) as v, abs(hashtext(ut.user_id::text)) % 1000 as noise
+            from public.user_topics ut
+            join bench_centroids c on c.topic_id = ut.topic_id
+           group by ut.user_id
+        ) s
+        join bench_noise nz on nz.i = s.noise;
+    `);
+  }
+}
+
+/** Queues everyone, set-based, with the same snapshot enqueue_user() takes. */
+async function enqueueAll(db: PgliteDb, spreadMinutes: number): Promise<void> {
+  await db.exec(`
+    insert into public.match_queue (user_id, enqueued_at, expires_at, age_pool, arm, topic_bits,
+      top_bits, topic_weight, utc_mask, helpfulness)
+    select u.id, now() - random() * make_interval(mins => ${spreadMinutes}),
+           now() + interval '20 hours', public.age_pool(u.birth_year),
+           public.experiment_arm(u.id, 'matching_fallback'),
+           t.bits, t.top, t.weight, p.available_utc_mask, 0.5
+      from public.users u
+      join (
+        select user_id,
+               bit_or(b'1'::bit(1024) >> (topic_id % 1024)) as bits,
+               coalesce(bit_or(b'1'::bit(1024) >> (topic_id % 1024)) filter (where weight = 2),
+                        b'0'::bit(1024)) as top,
+               sum(weight)::int as weight
+          from public.user_topics group by user_id
+      ) t on t.user_id = u.id
+      left join public.preferences p on p.user_id = u.id;
+    analyze;
+  `);
+}
+
+/** The rows as a Markdown table (main.ts prints its own; importing it back would be circular). */
+function markdownTable(rows: BenchRow[]): string {
+  return [
+    "| metric | value | note |",
+    "| --- | --- | --- |",
+    ...rows.map((r) => `| ${r.metric} | ${r.value} | ${r.note ?? ""} |`),
+  ].join("\n");
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+async function candidateBench(log: (line: string) => void): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const db = await createTestDb();
+  try {
+    await db.exec("drop index public.profile_embeddings_hnsw_idx");
+    const generate = await timed(() => generateProfiles(db, PROFILES, { embeddings: true }));
+    log(`generated ${PROFILES} profiles with embeddings in ${ms(generate)}`);
+    const enqueue = await timed(() => enqueueAll(db, 240));
+    log(`queued them in ${ms(enqueue)}`);
+    rows.push({
+      metric: "setup",
+      value: `${PROFILES} profiles`,
+      note: `generate ${(generate / 1000).toFixed(1)} s, queue ${(enqueue / 1000).toFixed(1)} s`,
+    });
+
+    const sample = (await db.query<{ user_id: string }>(
+      `select user_id from public.match_queue order by md5(user_id::text) limit ${QUERIES}`,
+    )).map((r) => r.user_id);
+    await db.query("select * from public.candidates_for($1, 10)", [sample[0]]);
+    const latencies: number[] = [];
+    let found = 0;
+    for (const id of sample) {
+      const started = performance.now();
+      const result = await db.query("select * from public.candidates_for($1, 10)", [id]);
+      latencies.push(performance.now() - started);
+      if (result.length > 0) found++;
+    }
+    rows.push({
+      metric: "candidates_for(user, 10) p50 / p95",
+      value: `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))}`,
+      note: `${QUERIES} users, ${found} got candidates; queue of ${PROFILES}`,
+    });
+
+    const build = await timed(() =>
+      db.exec(`
+        set maintenance_work_mem = '512MB';
+        create index profile_embeddings_hnsw_idx on public.profile_embeddings
+          using hnsw (embedding extensions.vector_cosine_ops)
+          with (m = ${HNSW_M}, ef_construction = ${HNSW_EF_CONSTRUCTION});
+        analyze public.profile_embeddings;
+      `)
+    );
+    log(`HNSW index (m=${HNSW_M}, ef_construction=${HNSW_EF_CONSTRUCTION}) built in ${ms(build)}`);
+    rows.push({
+      metric: "HNSW build",
+      value: `${(build / 1000).toFixed(1)} s`,
+      note: `${PROFILES} x 384-d, m=${HNSW_M}, ef_construction=${HNSW_EF_CONSTRUCTION}`,
+    });
+
+    const exact = new Map<string, Set<string>>();
+    const exactTimes: number[] = [];
+    for (const id of sample) {
+      let ids: string[] = [];
+      exactTimes.push(
+        await timed(async () => {
+          ids = await db.transaction(async (tx) => {
+            await tx.exec("set local enable_indexscan = off");
+            const result = await tx.query<{ user_id: string }>(
+              `select e.user_id from public.profile_embeddings e
+                order by e.embedding operator(extensions.<=>)
+                         (select q.embedding from public.profile_embeddings q where q.user_id = $1)
+                limit 10`,
+              [id],
+            );
+            return result.map((r) => r.user_id);
+          });
+        }),
+      );
+      exact.set(id, new Set(ids));
+    }
+    rows.push({
+      metric: "exact kNN@10 p50 / p95",
+      value: `${ms(percentile(exactTimes, 50))} / ${ms(percentile(exactTimes, 95))}`,
+      note: "sequential scan",
+    });
+
+    for (const ef of EF_SEARCH) {
+      const times: number[] = [];
+      let hits = 0;
+      for (const id of sample) {
+        let ids: string[] = [];
+        times.push(
+          await timed(async () => {
+            ids = await db.transaction(async (tx) => {
+              await tx.exec(
+                `set local hnsw.ef_search = ${ef}; set local hnsw.iterative_scan = relaxed_order`,
+              );
+              const [q] = await tx.query<{ embedding: string }>(
+                "select embedding::text from public.profile_embeddings where user_id = $1",
+                [id],
+              );
+              const result = await tx.query<{ user_id: string }>(
+                `select e.user_id from public.profile_embeddings e
+                  order by e.embedding operator(extensions.<=>) $1::extensions.vector
+                  limit 10`,
+                [q!.embedding],
+              );
+              return result.map((r) => r.user_id);
+            });
+          }),
+        );
+        const truth = exact.get(id)!;
+        hits += ids.filter((x) => truth.has(x)).length;
+      }
+      const recall = hits / (sample.length * 10);
+      log(`HNSW ef_search=${ef}: recall@10 ${recall.toFixed(3)}`);
+      rows.push({
+        metric: `HNSW kNN@10 (ef_search=${ef}) p50 / p95`,
+        value: `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`,
+        note: `recall@10 = ${recall.toFixed(3)} vs exact`,
+      });
+    }
+    const plan = await db.transaction(async (tx) => {
+      await tx.exec("set local hnsw.iterative_scan = relaxed_order");
+      return await tx.query<Record<string, string>>(
+        `explain select user_id from public.profile_embeddings
+          order by embedding operator(extensions.<=>) (select embedding from public.profile_embeddings limit 1)
+          limit 10`,
+      );
+    });
+    const usesIndex = plan.some((r) =>
+      Object.values(r)[0]!.includes("profile_embeddings_hnsw_idx")
+    );
+    rows.push({ metric: "HNSW query plan uses the index", value: String(usesIndex) });
+  } finally {
+    await db.close();
+  }
+  return rows;
+}
+
+async function tickBench(log: (line: string) => void): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const db = await createTestDb();
+  try {
+    // The tick never uses the HNSW index; inserting 10k rows into it one by one is slow.
+    await db.exec("drop index public.profile_embeddings_hnsw_idx");
+    await generateProfiles(db, TICK_USERS, { embeddings: true });
+    await enqueueAll(db, 4);
+    log(`${TICK_USERS} users waiting`);
+    const [before] = await db.query<{ n: number }>(
+      "select count(*)::int as n from public.match_queue",
+    );
+    let result: Record<string, number> = {};
+    const first = await timed(async () => {
+      result = await db.call<Record<string, number>>("run_matching_tick");
+    });
+    const [after] = await db.query<{ n: number }>(
+      "select count(*)::int as n from public.match_queue",
+    );
+    log(`tick: ${ms(first)}, ${result.pairs} pairs`);
+    rows.push({
+      metric: `run_matching_tick() over ${before!.n} waiting`,
+      value: ms(first),
+      note: `${result.pairs} pairs made, ${after!.n} left waiting`,
+    });
+    const second = await timed(async () => {
+      result = await db.call<Record<string, number>>("run_matching_tick");
+    });
+    rows.push({
+      metric: `next tick over the ${after!.n} left`,
+      value: ms(second),
+      note: `${result.pairs} pairs`,
+    });
+
+    // Nobody can be paired: one distinct topic each, so every search reads its whole window.
+    await db.exec(`
+      delete from public.match_members;
+      delete from public.matches;
+      truncate public.outbox;
+      delete from public.match_queue;
+      insert into public.match_queue (user_id, enqueued_at, expires_at, age_pool, arm, topic_bits,
+        top_bits, topic_weight, utc_mask, helpfulness)
+      select u.id, now() - random() * interval '4 minutes', now() + interval '20 hours', 'adult',
+             'strict', b'1'::bit(1024) >> (abs(hashtext(u.id::text)) % 1000), b'0'::bit(1024), 1,
+             null, 0.5
+        from public.users u;
+      analyze public.match_queue;
+    `);
+    const sweep = await timed(async () => {
+      result = await db.call<Record<string, number>>("run_matching_tick");
+    });
+    rows.push({
+      metric: `tick, ${TICK_USERS} waiting, none pairable, all due (full resweep)`,
+      value: ms(sweep),
+      note: `${result.pairs} pairs; each person reads up to candidate_scan_limit rows behind them`,
+    });
+    const steady = await timed(async () => {
+      result = await db.call<Record<string, number>>("run_matching_tick");
+    });
+    rows.push({
+      metric: `next tick (retries spread over resweep_seconds)`,
+      value: ms(steady),
+      note: `${result.pairs} pairs; nobody is due yet`,
+    });
+    await db.exec(
+      "update public.match_queue set tried_at = now() - random() * interval '660 seconds'",
+    );
+    const typical = await timed(async () => {
+      result = await db.call<Record<string, number>>("run_matching_tick");
+    });
+    rows.push({
+      metric: `steady tick, ${TICK_USERS} waiting, ~1/6 due`,
+      value: ms(typical),
+      note: `tried_at spread over the last 660 s; resweep_seconds = 600`,
+    });
+  } finally {
+    await db.close();
+  }
+  return rows;
+}
+
+export const matchingBench: BenchModule = {
+  name: "matching",
+  async run(log) {
+    const part = Deno.env.get("BENCH_MATCHING_PART");
+    const tick = part === "candidates" ? [] : await tickBench(log);
+    const candidates = part === "tick" ? [] : await candidateBench(log);
+    const rows = [...tick, ...candidates];
+    const out = Deno.env.get("BENCH_MATCHING_OUT") ?? "/work/notes/bench_matching.md";
+    try {
+      await Deno.writeTextFile(
+        out,
+        `# Matching benchmarks (PGlite ${"0.5.14"}, Postgres 18 in WASM, pgvector 0.8)\n\n` +
+          `Run: \`deno task bench\` (tests/bench/main.ts), ${new Date().toISOString()}.\n\n` +
+          `${markdownTable(rows)}\n`,
+      );
+      log(`written to ${out}`);
+    } catch (error) {
+      log(`could not write ${out}: ${(error as Error).message}`);
+    }
+    return rows;
+  },
+};

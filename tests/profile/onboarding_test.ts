@@ -570,7 +570,8 @@ Deno.test("the profile card edits each part with the same steps", async (t) => {
 
 Deno.test("/delete erases one user everywhere and leaves the other intact", async (t) => {
   const app = await startTestBot();
-  const mira = user(6001, "Мира");
+  // A realistic, large Telegram id: it must not turn up in any bigint column afterwards.
+  const mira = user(5_912_345_678, "Мира");
   const oleg = user(6002, "Олег");
   try {
     await onboard(app, mira, { pseudonym: "Мирная Птица", bio: "Ищу поддержку после переезда" });
@@ -633,6 +634,39 @@ Deno.test("/delete erases one user everywhere and leaves the other intact", asyn
           [`%${miraId}%`],
         );
         assert.equal(hit?.n, 0, `${table_name}.${column_name} still refers to the user`);
+      }
+      const bigints = await app.db.query<{ table_name: string; column_name: string }>(
+        `select c.table_name, c.column_name
+           from information_schema.columns c
+           join information_schema.tables t
+             on t.table_schema = c.table_schema and t.table_name = c.table_name
+          where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+            and c.data_type = 'bigint'`,
+      );
+      for (const { table_name, column_name } of bigints) {
+        const [hit] = await app.db.query<{ n: number }>(
+          `select count(*)::int as n from public.${table_name} where ${column_name} = $1`,
+          [mira.id],
+        );
+        assert.equal(hit?.n, 0, `${table_name}.${column_name} still holds the Telegram id`);
+      }
+      const texts = await app.db.query<{ table_name: string; column_name: string }>(
+        `select c.table_name, c.column_name
+           from information_schema.columns c
+           join information_schema.tables t
+             on t.table_schema = c.table_schema and t.table_name = c.table_name
+          where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+            and c.data_type in ('text', 'jsonb', 'character varying')`,
+      );
+      for (const { table_name, column_name } of texts) {
+        const [hit] = await app.db.query<{ n: number }>(
+          `select count(*)::int as n from public.${table_name}
+            where ${column_name}::text like '%Мирная Птица%'
+               or ${column_name}::text like '%поддержку после переезда%'
+               or ${column_name}::text like $1`,
+          [`%${mira.id}%`],
+        );
+        assert.equal(hit?.n, 0, `${table_name}.${column_name} still holds the profile`);
       }
       const [failed] = await app.db.query<{ n: number }>(
         "select count(*)::int as n from public.failed_updates where tg_user_id = $1",

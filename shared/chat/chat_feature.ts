@@ -269,8 +269,8 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     const partnerId = Number(copy.partner_tg_id);
     const messageId = Number(copy.partner_message_id);
     const isText = edited.text !== undefined;
-    const original = isText ? edited.text : edited.caption;
-    if (original === undefined) return;
+    // A removed caption arrives as no caption at all: mirror it as an empty one.
+    const original = isText ? edited.text! : edited.caption ?? "";
     const entities = isText ? edited.entities : edited.caption_entities;
     const screened = screenText(original, entities);
     if (screened.text.length > (isText ? TEXT_LIMIT : CAPTION_LIMIT)) return;

@@ -233,38 +233,70 @@ export async function runWebhookBench(
   return results;
 }
 
-export function toMarkdown(results: PhaseResult[], seconds: number, pairs = 200): string {
+/** The notes file's opening: what is measured and how to read it. */
+export function notesHeader(pairs = 200): string {
+  return [
+    "# Webhook benchmark",
+    "",
+    `Setup: embedded PGlite (in memory), local Bot API stand-in, ${pairs} active chats;`,
+    "stream: 70% text relays, 10% photo relays, 5% edits, 5% texts with a phone number",
+    "(masked), 10% button taps. Latency = webhook request to response (the relay's",
+    "copyMessage is awaited inside it; the outbox dispatch runs after it, in the background).",
+    "Each run below appends a section; the machine is shared with other sessions, so compare",
+    "runs with their load average in mind.",
+    "",
+    "Reading: PGlite is one connection, so every SQL call of every update is serialised (a",
+    "relayed text costs record_update, the profile state check, relay_target, record_relay",
+    "and the after-update claim_outbox); on Supabase calls run in parallel over PostgREST but",
+    "each costs a network round trip. The paced rows show Telegram's own limits (≤30",
+    "messages/s per bot, ≤1/s per chat) as the bound in production, not the handler: at a",
+    "fixed 100 updates/s the backlog grows by ~70 updates/s, and the webhook's 20 s `onTimeout:",
+    '"return"` answers Telegram early (latency capped near 20 s there) while the handler keeps',
+    "going. Relaying faster than Telegram allows is not possible anyway; the unpaced rows show",
+    "the headroom of the handler and database.",
+    "",
+    "Reproduce: `deno task bench webhook` or",
+    "`deno run -A tests/bench/webhook_bench.ts --seconds=10`.",
+    "",
+  ].join("\n");
+}
+
+/** One run as a Markdown section with its table. */
+export function runSection(results: PhaseResult[], seconds: number): string {
   const ms = (v: number) => v.toFixed(1);
+  let load = "";
+  try {
+    load = `, load average ${Deno.loadavg().map((v) => v.toFixed(1)).join(" / ")}`;
+  } catch {
+    // --allow-sys not given: the load is simply not reported.
+  }
   const rows = results.map((r) =>
     `| ${r.name} | ${r.updates} | ${r.updatesPerSecond.toFixed(1)} | ${ms(r.p50)} | ${
       ms(r.p95)
     } | ${ms(r.p99)} | ${ms(r.max)} | ${r.failed} |`
   );
   return [
-    "# Webhook benchmark",
+    `## Run ${new Date().toISOString()}`,
     "",
-    `Run: ${
-      new Date().toISOString()
-    }, Deno ${Deno.version.deno}, ${Deno.build.os}/${Deno.build.arch}.`,
-    `Setup: embedded PGlite (in memory), local Bot API stand-in, ${pairs} active chats;`,
-    "stream: 70% text relays, 10% photo relays, 5% edits, 5% texts with a phone number",
-    "(masked), 10% button taps. Each phase runs " + `${seconds} s; latency = webhook request`,
-    "to response (the relay's copyMessage is awaited inside it; the outbox dispatch runs after).",
+    `${seconds} s phases, Deno ${Deno.version.deno}, ${Deno.build.os}/${Deno.build.arch}${load}.`,
     "",
     "| phase | updates | updates/s | p50 ms | p95 ms | p99 ms | max ms | failed |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows,
     "",
-    "Reading: PGlite is one connection, so every SQL call of every update is serialised;",
-    "on Supabase Postgres calls run in parallel over PostgREST but each costs a network round",
-    "trip. The paced rows show Telegram's own limits (≤30 messages/s per bot, ≤1/s per chat)",
-    "as the bound in production, not the handler: at a fixed 100 updates/s the backlog grows",
-    'by ~70 updates/s, and the webhook\'s 20 s `onTimeout: "return"` answers Telegram early',
-    "(so latency is capped near 20 s there) while the handler keeps going. With Telegram at",
-    "30 messages/s per bot, relaying faster is not possible anyway; the unpaced rows show the",
-    "headroom of the handler and database.",
-    "",
   ].join("\n");
+}
+
+/** Appends a run to the notes file, writing the header first if the file is new. */
+export async function recordRun(file: string, results: PhaseResult[], seconds: number) {
+  let existing = "";
+  try {
+    existing = await Deno.readTextFile(file);
+  } catch {
+    // A new file.
+  }
+  const head = existing.startsWith("# Webhook benchmark") ? existing : notesHeader();
+  await Deno.writeTextFile(file, `${head.trimEnd()}\n\n${runSection(results, seconds)}`);
 }
 
 const NOTES_FILE = "/work/notes/bench_webhook.md";
@@ -277,16 +309,15 @@ interface BenchModule {
   ): Promise<Array<{ metric: string; value: string; note?: string }>>;
 }
 
-/** For `deno task bench`: 10 s phases; the full table also goes to notes/bench_webhook.md. */
+/** For `deno task bench`: 10 s phases; each run is also appended to notes/bench_webhook.md. */
 export const webhookBench: BenchModule = {
   name: "webhook",
   async run(log) {
     const seconds = 10;
     const results = await runWebhookBench({ seconds });
-    const markdown = toMarkdown(results, seconds);
     try {
-      await Deno.writeTextFile(NOTES_FILE, markdown);
-      log(`written to ${NOTES_FILE}`);
+      await recordRun(NOTES_FILE, results, seconds);
+      log(`appended to ${NOTES_FILE}`);
     } catch {
       log(`could not write ${NOTES_FILE}; the table below has the same figures`);
     }
@@ -310,7 +341,6 @@ if (import.meta.main) {
   const seconds = Number(arg("seconds") ?? 10);
   const out = arg("out") ?? NOTES_FILE;
   const results = await runWebhookBench({ seconds });
-  const markdown = toMarkdown(results, seconds);
-  console.log(markdown);
-  await Deno.writeTextFile(out, markdown);
+  console.log(runSection(results, seconds));
+  await recordRun(out, results, seconds);
 }

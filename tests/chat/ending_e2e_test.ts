@@ -137,3 +137,20 @@ Deno.test("when the partner has blocked the bot the chat ends and the sender is 
     await h.close();
   }
 });
+
+Deno.test("when the partner deletes their profile mid-chat the other one is told", async () => {
+  const h = await startTestBot();
+  try {
+    const { anna, boris, matchId } = await startChat(h, [734_001, 734_002]);
+    await h.db.call("delete_user", { p_tg_id: boris.id });
+    // Any next update runs the after-update dispatch that sends the notice.
+    await h.post(textUpdate(anna, "Ты здесь?"));
+    assert.match(h.telegram.textsTo(anna.id).join("\n"), /больше недоступен/);
+    assert.equal((await matchState(h, matchId))!.state, "ended");
+    const before = h.telegram.callsOf("copyMessage").length;
+    await h.post(textUpdate(anna, "Алло?"));
+    assert.equal(h.telegram.callsOf("copyMessage").length, before);
+  } finally {
+    await h.close();
+  }
+});

@@ -78,6 +78,8 @@ $$;
 create trigger match_queue_set_key
 before insert or update of enqueued_at, priority on public.match_queue
 for each row execute function public.match_queue_set_key();
+
+revoke execute on function public.match_queue_set_key() from public, anon, authenticated;
 create index match_queue_expires_at_idx on public.match_queue (expires_at);
 
 create table public.matches (

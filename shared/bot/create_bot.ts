@@ -1,11 +1,10 @@
 import { Bot, type Middleware } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
-import { autoRetry } from "@grammyjs/auto-retry";
-import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { sequentialize } from "@grammyjs/runner";
 import type { BotContext } from "./context.ts";
 import type { BotDeps } from "./deps.ts";
 import { loadI18n } from "./texts.ts";
+import { installTelegramTransformers } from "./telegram_client.ts";
 import { privateChatsOnly } from "./private_only.ts";
 import { createUnhandledFeature } from "./unhandled.ts";
 import { createSafetyFeature } from "../safety/safety_feature.ts";
@@ -39,9 +38,7 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
     botInfo: options.botInfo,
     client: { apiRoot: options.apiRoot },
   });
-  // Paces outgoing calls to Telegram's limits, then retries 429 and 5xx with retry_after.
-  if (options.paceRequests !== false) bot.api.config.use(apiThrottler());
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+  installTelegramTransformers(bot.api, { pace: options.paceRequests });
 
   const i18n = await loadI18n();
   // Updates of one chat are handled in order even when they arrive concurrently.

@@ -71,3 +71,29 @@ Deno.test("the dev server runs the bot as a webhook under the Supabase path", as
     await telegram.stop();
   }
 });
+
+Deno.test("the dev server runs the bot by long polling by default", async () => {
+  const telegram = new FakeTelegram();
+  const apiRoot = telegram.start();
+  const config = {
+    ...parseConfig({
+      PGLITE_DATA_DIR: "memory://",
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: apiRoot,
+    }),
+    port: 0,
+  };
+  assert.equal(config.telegram.mode, "polling");
+  const server = await startDevServer(config, silentLogger);
+  try {
+    assert.equal(telegram.callsOf("deleteWebhook").length, 1);
+    telegram.queueUpdate(textUpdate(user(502), "/start"));
+    for (let i = 0; i < 100 && telegram.callsOf("sendMessage", 502).length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(telegram.callsOf("sendMessage", 502).length > 0, "/start was not answered");
+  } finally {
+    await server.shutdown();
+    await telegram.stop();
+  }
+});

@@ -38,6 +38,7 @@ export class FakeTelegram {
   private server?: Deno.HttpServer<Deno.NetAddr>;
   private nextMessageId = 1000;
   private failures: PlannedFailure[] = [];
+  private pendingUpdates: Record<string, unknown>[] = [];
 
   start(): string {
     this.server = Deno.serve(
@@ -58,6 +59,11 @@ export class FakeTelegram {
     times = 1,
   ): void {
     this.failures.push({ method, times, ...failure });
+  }
+
+  /** Queues an update for the bot's next `getUpdates` (long polling). */
+  queueUpdate(update: unknown): void {
+    this.pendingUpdates.push(update as Record<string, unknown>);
   }
 
   /** Calls of one method, optionally only those to one chat. */
@@ -95,6 +101,7 @@ export class FakeTelegram {
     const method = match[2]!;
     const text = await req.text();
     const payload = text ? JSON.parse(text) : {};
+    if (method === "getUpdates") return this.longPoll(payload);
     this.calls.push({ method, payload });
 
     const failure = this.failures.find((f) =>
@@ -110,6 +117,15 @@ export class FakeTelegram {
       }, { status: failure.errorCode });
     }
     return Response.json({ ok: true, result: this.resultFor(method, payload) });
+  }
+
+  /** Answers at once when updates are queued, otherwise after a short wait, as a long poll. */
+  // deno-lint-ignore no-explicit-any
+  private async longPoll(payload: Record<string, any>): Promise<Response> {
+    const offset = Number(payload.offset ?? 0);
+    this.pendingUpdates = this.pendingUpdates.filter((u) => Number(u.update_id) >= offset);
+    if (this.pendingUpdates.length === 0) await new Promise((r) => setTimeout(r, 100));
+    return Response.json({ ok: true, result: this.pendingUpdates.slice(0, 100) });
   }
 
   // deno-lint-ignore no-explicit-any
@@ -131,8 +147,6 @@ export class FakeTelegram {
         };
       case "copyMessage":
         return { message_id: this.nextMessageId++ };
-      case "getUpdates":
-        return [];
       case "getWebhookInfo":
         return { url: "", has_custom_certificate: false, pending_update_count: 0 };
       default:

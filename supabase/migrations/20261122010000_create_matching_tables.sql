@@ -25,6 +25,7 @@ values
   ('candidate_pool_size', 10, 'Eligible candidates (in queue order) scored per search.'),
   ('candidate_scan_limit', 500, 'Queue rows a tick inspects per person at most (bounds the tick cost).'),
   ('enqueue_scan_limit', 10000, 'Queue rows /find inspects at most: a newcomer is compared with everyone.'),
+  ('tick_budget_ms', 1200, 'After this long a tick stops starting exact per-person searches; whoever is left stays due for the next tick.'),
   ('resweep_seconds', 600, 'A tick retries a person who found nobody after 0.5-1 times this (an hour or a cooldown may have changed the answer).')
 on conflict (key) do nothing;
 

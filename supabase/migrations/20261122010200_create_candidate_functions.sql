@@ -13,19 +13,8 @@ as $$
   select coalesce(jsonb_object_agg(c.key, c.value), '{}'::jsonb) from public.matching_config c
 $$;
 
--- 16-17 year olds are matched only with each other, adults only with adults.
-create or replace function public.age_pool(p_birth_year integer)
-returns text
-language sql
-stable
-set search_path = ''
-as $$
-  select case
-    when p_birth_year is null then null
-    when extract(year from now())::integer - p_birth_year < 18 then 'teen'
-    else 'adult'
-  end
-$$;
+-- public.age_pool(birth_year) ('teen' 16-17, 'adult' 18+, null otherwise) is helper A's, in
+-- 20261122000600_create_profile_functions.sql: teens are matched only with teens.
 
 -- A user's topics as a 1024-bit set (bit = topic id mod 1024), optionally only weight-2 ones.
 -- Shared-topic counts then cost one AND and a popcount per pair. (Ids past 1023 would share
@@ -242,14 +231,12 @@ end
 $$;
 
 revoke execute on function public.matching_settings() from public, anon, authenticated;
-revoke execute on function public.age_pool(integer) from public, anon, authenticated;
 revoke execute on function public.user_topic_bits(uuid, integer) from public, anon, authenticated;
 revoke execute on function public.user_helpfulness(uuid, double precision) from public, anon, authenticated;
 revoke execute on function public.experiment_arm(uuid, text) from public, anon, authenticated;
 revoke execute on function public.hours_near_mask(integer, integer) from public, anon, authenticated;
 revoke execute on function public.candidates_for(uuid, integer, boolean) from public, anon, authenticated;
 grant execute on function public.matching_settings() to service_role;
-grant execute on function public.age_pool(integer) to service_role;
 grant execute on function public.user_topic_bits(uuid, integer) to service_role;
 grant execute on function public.user_helpfulness(uuid, double precision) to service_role;
 grant execute on function public.experiment_arm(uuid, text) to service_role;

@@ -34,57 +34,17 @@ begin
          public.user_helpfulness(u.id, coalesce((cfg ->> 'helpfulness_default')::double precision, 0.5))
     from public.users u
     left join public.preferences p on p.user_id = u.id
-   where u.id = p_user_id and u.birth_year is not null
+   where u.id = p_user_id and public.age_pool(u.birth_year) is not null
   on conflict (user_id) do nothing;
   get diagnostics inserted = row_count;
   return inserted > 0;
 end
 $$;
 
--- What one side of a proposal is told about the other (internal). Only what the partner chose
--- to show: pseudonym, up to 120 characters of bio, the top shared topics, the time difference.
-create or replace function public.proposal_payload(p_match_id uuid, p_for_user_id uuid)
-returns jsonb
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select jsonb_build_object(
-    'match_id', m.id,
-    'partner_pseudonym', partner.pseudonym,
-    'shared_topics', coalesce((
-      select jsonb_agg(x.title order by x.rank)
-        from (
-          select t.title,
-                 row_number() over (
-                   order by coalesce(mine.weight, 1) + coalesce(theirs.weight, 1) desc,
-                            t.sort_order, t.id
-                 ) as rank
-            from unnest(m.shared_topic_ids) as s(topic_id)
-            join public.topics t on t.id = s.topic_id
-            left join public.user_topics mine
-              on mine.user_id = me.id and mine.topic_id = s.topic_id
-            left join public.user_topics theirs
-              on theirs.user_id = partner.id and theirs.topic_id = s.topic_id
-        ) x
-       where x.rank <= 3
-    ), '[]'::jsonb),
-    'partner_bio', left(partner.bio, 120),
-    'time_difference_hours',
-      round((partner.utc_offset_minutes - me.utc_offset_minutes) / 60.0, 1),
-    'expires_minutes',
-      greatest(ceil(extract(epoch from m.expires_at - now()) / 60.0), 0)::integer
-  )
-    from public.matches m
-    join public.users me on me.id = p_for_user_id
-    join public.users partner
-      on partner.id = case when m.user_a = p_for_user_id then m.user_b else m.user_a end
-   where m.id = p_match_id
-$$;
-
--- Creates proposals for pairs of users whose queue rows the caller has locked and removed
--- (internal). Set-based, so a tick creates thousands of proposals in a few statements.
+-- Creates proposals for pairs of users whose queue rows the caller has locked (internal): takes
+-- them out of the queue and writes matches, members, events and both 'proposal' notifications
+-- in one set-based statement (a tick creates thousands of proposals at once; a per-row payload
+-- function made that several times slower).
 create or replace function public.create_proposals(
   p_users uuid[],
   p_partners uuid[],
@@ -96,25 +56,46 @@ security definer
 set search_path = ''
 as $$
 declare
-  cfg jsonb := public.matching_settings();
+  ttl interval := make_interval(mins => coalesce(
+    (public.matching_settings() ->> 'proposal_ttl_minutes')::double precision, 5)::integer);
   ids uuid[];
 begin
-  with pairs as (
-    select least(x.u, x.p) as low, greatest(x.u, x.p) as high, x.s
+  if coalesce(cardinality(p_users), 0) = 0 then
+    return '{}';
+  end if;
+  with pairs as materialized (
+    select least(x.u, x.p) as low, greatest(x.u, x.p) as high, x.s, gen_random_uuid() as id
       from unnest(p_users, p_partners, p_scores) as x(u, p, s)
-  ), created as (
-    insert into public.matches (user_a, user_b, expires_at, score, shared_topic_ids)
-    select pairs.low, pairs.high,
-           now() + make_interval(mins => coalesce((cfg ->> 'proposal_ttl_minutes')::double precision, 5)::integer),
-           round(pairs.s::numeric, 4),
-           coalesce((
-             select array_agg(a.topic_id order by a.topic_id)
-               from public.user_topics a
-               join public.user_topics b on b.topic_id = a.topic_id and b.user_id = pairs.high
-              where a.user_id = pairs.low
-           ), '{}')
+  ), shared as materialized (
+    -- Shared topics with both weights; the top three (by combined weight, then catalogue
+    -- order) are shown to both sides.
+    select pairs.id, a.topic_id, t.title,
+           row_number() over (
+             partition by pairs.id order by a.weight + b.weight desc, t.sort_order, t.id
+           ) as rank
       from pairs
-    returning id, user_a, user_b
+      join public.user_topics a on a.user_id = pairs.low
+      join public.user_topics b on b.user_id = pairs.high and b.topic_id = a.topic_id
+      join public.topics t on t.id = a.topic_id
+  ), topics_of as (
+    select shared.id,
+           array_agg(shared.topic_id order by shared.topic_id) as ids,
+           coalesce(jsonb_agg(shared.title order by shared.rank) filter (where shared.rank <= 3),
+                    '[]'::jsonb) as titles
+      from shared
+     group by shared.id
+  ), left_queue as (
+    delete from public.match_queue q
+     using pairs
+     where q.user_id in (pairs.low, pairs.high)
+    returning q.user_id, q.enqueued_at
+  ), created as (
+    insert into public.matches (id, user_a, user_b, expires_at, score, shared_topic_ids)
+    select pairs.id, pairs.low, pairs.high, now() + ttl, round(pairs.s::numeric, 4),
+           coalesce(topics_of.ids, '{}')
+      from pairs
+      left join topics_of on topics_of.id = pairs.id
+    returning id, user_a, user_b, expires_at
   ), members as (
     -- The primary key refuses a second open match for either person.
     insert into public.match_members (user_id, match_id)
@@ -124,14 +105,33 @@ begin
   ), events as (
     insert into public.domain_events (event, data)
     select 'match.proposed', jsonb_build_object('match_id', created.id) from created
+  ), sides as (
+    select created.id, created.user_a as me, created.user_b as partner, created.expires_at
+      from created
+    union all
+    select created.id, created.user_b, created.user_a, created.expires_at from created
+  ), notified as (
+    -- What one side is told about the other: only what the partner chose to show.
+    insert into public.outbox (user_id, tg_id, kind, payload)
+    select me.id, me.tg_id, 'proposal', jsonb_build_object(
+             'match_id', sides.id,
+             'partner_pseudonym', partner.pseudonym,
+             'shared_topics', coalesce(topics_of.titles, '[]'::jsonb),
+             'partner_bio', left(partner.bio, 120),
+             'time_difference_hours',
+               round((partner.utc_offset_minutes - me.utc_offset_minutes) / 60.0, 1),
+             'expires_minutes',
+               greatest(ceil(extract(epoch from sides.expires_at - now()) / 60.0), 0)::integer,
+             'waited_seconds',
+               greatest(floor(extract(epoch from now() - left_queue.enqueued_at)), 0)::integer
+           )
+      from sides
+      join public.users me on me.id = sides.me
+      join public.users partner on partner.id = sides.partner
+      left join topics_of on topics_of.id = sides.id
+      left join left_queue on left_queue.user_id = sides.me
   )
   select coalesce(array_agg(created.id), '{}') into ids from created;
-
-  insert into public.outbox (user_id, tg_id, kind, payload)
-  select u.id, u.tg_id, 'proposal', public.proposal_payload(m.id, u.id)
-    from public.matches m
-    join public.users u on u.id in (m.user_a, m.user_b)
-   where m.id = any(ids);
   return ids;
 end
 $$;
@@ -158,7 +158,6 @@ begin
      where q.user_id = candidate.candidate_id and q.expires_at > now()
        for update skip locked;
     if found then
-      delete from public.match_queue q where q.user_id in (p_user_id, candidate.candidate_id);
       return (public.create_proposals(
         array[p_user_id], array[candidate.candidate_id], array[candidate.score]
       ))[1];
@@ -222,7 +221,7 @@ declare
 begin
   select * into me from public.users u where u.tg_id = p_tg_id;
   if not found or me.onboarding_step <> 'done' or me.rules_accepted_at is null
-     or me.birth_year is null then
+     or public.age_pool(me.birth_year) is null then
     return jsonb_build_object('status', 'profile_incomplete');
   end if;
   -- Serialises concurrent /find presses of the same user.
@@ -392,24 +391,42 @@ end
 $$;
 
 -- The periodic sweep (pg_cron every 10 s on Supabase, an interval in the dev server): expires
--- proposals and searches, then pairs the whole queue, first in line first.
+-- proposals and searches, then pairs people who are due (see below), first in line first.
+--
+-- Pairing has two passes, both greedy in queue order (priority first, then longest waiting):
+-- 1. Sorted neighbourhood, set-based: the queue is sorted twice (by topic set, and by
+--    most-important topics then topic set), and each person's next few neighbours in either
+--    order become candidate pairs. People with similar topics sit next to each other, so this
+--    finds most good pairs while reading each queue row a few times instead of comparing
+--    everyone with hundreds of others. Every rule is checked on each pair; the embedding
+--    tie-breaker is computed only for pairs within reach of the person's best score.
+-- 2. The exact per-person search (candidates_for) for due people still unpaired, until the
+--    tick has used tick_budget_ms; whoever it does not reach stays due for the next tick. So a
+--    cold start (thousands queued at once) or a full resweep is spread over a few ticks instead
+--    of one long one.
 create or replace function public.run_matching_tick()
 returns jsonb
 language plpgsql
 security definer
 set search_path = ''
+-- The neighbourhood pass sorts tens of thousands of pair rows; keep them in memory.
+set work_mem = '64MB'
 as $$
 declare
+  started timestamptz := clock_timestamp();
   expired_proposals integer := 0;
   expired_queue integer := 0;
   pairs integer := 0;
   r record;
   candidate record;
   locked integer;
+  taken boolean[] := '{}';
+  n integer := 0;
   pair_users uuid[] := '{}';
   pair_partners uuid[] := '{}';
   pair_scores double precision[] := '{}';
   tried uuid[] := '{}';
+  tried_n integer := 0;
   paired boolean;
   cfg jsonb := public.matching_settings();
   resweep interval := make_interval(
@@ -417,6 +434,19 @@ declare
   );
   soft_after interval := make_interval(
     mins => coalesce((cfg ->> 'soft_fallback_minutes')::double precision, 5)::integer
+  );
+  budget interval := make_interval(
+    secs => coalesce((cfg ->> 'tick_budget_ms')::double precision, 1200) / 1000
+  );
+  strict_min integer := coalesce((cfg ->> 'min_shared_topics_strict')::double precision, 2)::integer;
+  soft_min integer := coalesce((cfg ->> 'min_shared_topics_soft')::double precision, 1)::integer;
+  w_tags double precision := coalesce((cfg ->> 'tag_overlap')::double precision, 0.6);
+  w_time double precision := coalesce((cfg ->> 'time_overlap')::double precision, 0.2);
+  w_help double precision := coalesce((cfg ->> 'helpfulness')::double precision, 0.2);
+  w_emb double precision := coalesce((cfg ->> 'embedding_similarity')::double precision, 0.05);
+  near_mask integer := public.hours_near_mask(
+    extract(hour from now() at time zone 'utc')::integer,
+    coalesce((cfg ->> 'window_tolerance_hours')::double precision, 3)::integer
   );
 begin
   -- One sweep at a time; a second concurrent call returns at once (row locks below still keep
@@ -448,14 +478,144 @@ begin
     expired_queue := expired_queue + 1;
   end loop;
 
-  -- Greedy pairing in queue order. Who is due: people not yet tried since they were
-  -- (re)queued, whose last try is older than resweep_seconds (an hour or an ended cooldown
-  -- may have changed the answer), and soft-arm people whose fallback began since their last
-  -- try. Everyone else already compared themselves with the whole queue (a newcomer does so in
-  -- find_partner). A due person looks only behind themselves in line: whoever is ahead had
-  -- their turn, and the rules are symmetric; a soft fallback looks at the whole line. Both
-  -- queue rows are locked with skip locked before they are taken; proposals are created
-  -- set-based below.
+  -- Who is due: people not yet tried since they were (re)queued, whose last try is older than
+  -- resweep_seconds (an hour or an ended cooldown may have changed the answer), and soft-arm
+  -- people whose fallback began since their last try. Everyone else already compared
+  -- themselves with the whole queue (a newcomer does so in find_partner), so a pair needs at
+  -- least one due person.
+  if not exists (
+    select 1 from public.match_queue q
+     where q.expires_at > now()
+       and (q.tried_at is null
+            or q.tried_at <= now() - resweep
+            or (q.arm = 'soft' and q.enqueued_at + soft_after > q.tried_at
+                and q.enqueued_at + soft_after <= now()))
+  ) then
+    return jsonb_build_object(
+      'status', 'ok', 'pairs', 0, 'expired_proposals', expired_proposals,
+      'expired_queue', expired_queue
+    );
+  end if;
+
+  -- Pass 1: sorted neighbourhood. Rows come ordered by the earlier person in line, best pair
+  -- first; a pair is taken when both people are still free (an earlier person always takes
+  -- a free partner when one is left, so each pair only needs to be seen from its earlier side).
+  for r in
+    with q as materialized (
+      select q.user_id, q.queue_key, q.age_pool, q.topic_bits, q.top_bits, q.topic_weight,
+             q.utc_mask, q.helpfulness,
+             q.arm = 'soft' and q.enqueued_at + soft_after <= now() as soft,
+             (q.tried_at is null
+              or q.tried_at <= now() - resweep
+              or (q.arm = 'soft' and q.enqueued_at + soft_after > q.tried_at
+                  and q.enqueued_at + soft_after <= now())) as due,
+             row_number() over (order by q.queue_key, q.user_id)::integer as i
+        from public.match_queue q
+       where q.expires_at > now()
+    ), near as (
+      select distinct least(n.i, x.j) as di, greatest(n.i, x.j) as ci
+        from (
+          select q.i,
+                 lead(q.i, 1) over by_topics as t1, lead(q.i, 2) over by_topics as t2,
+                 lead(q.i, 3) over by_topics as t3, lead(q.i, 1) over by_top as p1,
+                 lead(q.i, 2) over by_top as p2, lead(q.i, 3) over by_top as p3
+            from q
+          window by_topics as (partition by q.age_pool order by q.topic_bits, q.i),
+                 by_top as (partition by q.age_pool order by q.top_bits, q.topic_bits desc, q.i)
+        ) n
+        cross join lateral (values (n.t1), (n.t2), (n.t3), (n.p1), (n.p2), (n.p3)) as x(j)
+       where x.j is not null
+    ), excluded as (
+      -- Blocked either way or in the cooldown: usually few rows, so one hashed anti-join.
+      select least(b.blocker_user_id, b.blocked_user_id) as low,
+             greatest(b.blocker_user_id, b.blocked_user_id) as high
+        from public.blocks b
+      union all
+      select rc.user_low, rc.user_high from public.recent_contacts rc where rc.until > now()
+    ), scored as (
+      select near.di, near.ci, d.user_id as d_id, c.user_id as c_id,
+             w_tags * least(1.0, (bit_count(d.topic_bits & c.topic_bits)
+                                  + bit_count(c.top_bits & d.top_bits))::double precision
+                                 / greatest(least(c.topic_weight, d.topic_weight), 1))
+           + w_time * case
+                        when c.utc_mask is null or d.utc_mask is null then 0.5
+                        else bit_count((c.utc_mask & d.utc_mask)::bit(32))::double precision
+                             / greatest(least(bit_count(c.utc_mask::bit(32)),
+                                              bit_count(d.utc_mask::bit(32))), 1)
+                      end
+           + w_help * c.helpfulness as base
+        from near
+        join q d on d.i = near.di
+        join q c on c.i = near.ci
+       where (d.due or c.due)
+         and bit_count(d.topic_bits & c.topic_bits)
+             >= case when d.soft or c.soft then soft_min else strict_min end
+         and case
+               when d.utc_mask is null and c.utc_mask is null then true
+               when d.utc_mask is null then (c.utc_mask & near_mask) <> 0
+               when c.utc_mask is null then (d.utc_mask & near_mask) <> 0
+               else (d.utc_mask & c.utc_mask) <> 0
+             end
+         and not exists (
+               select 1 from excluded x
+                where x.low = least(d.user_id, c.user_id) and x.high = greatest(d.user_id, c.user_id)
+             )
+    ), ranked as (
+      select scored.*, max(scored.base) over (partition by scored.di) as best
+        from scored
+    )
+    select ranked.di, ranked.ci, ranked.d_id, ranked.c_id,
+           ranked.base + case
+             -- The embedding moves a score by at most w_emb either way: only pairs within
+             -- 2 * w_emb of the person's best can change places with it.
+             when ranked.base >= ranked.best - 2 * w_emb then w_emb * coalesce((
+               select 1 - (ed.embedding operator(extensions.<=>) ec.embedding)
+                 from public.profile_embeddings ed, public.profile_embeddings ec
+                where ed.user_id = ranked.d_id and ec.user_id = ranked.c_id
+             ), 0)
+             else 0
+           end as score
+      from ranked
+     order by ranked.di, score desc, ranked.ci
+  loop
+    if coalesce(taken[r.di], false) or coalesce(taken[r.ci], false) then
+      continue;
+    end if;
+    taken[r.di] := true;
+    taken[r.ci] := true;
+    n := n + 1;
+    pair_users[n] := r.d_id;
+    pair_partners[n] := r.c_id;
+    pair_scores[n] := r.score;
+  end loop;
+
+  if n > 0 then
+    -- Lock both queue rows of every chosen pair (skip locked: a concurrent /find may hold one);
+    -- a pair proceeds only when both are still queued, free and locked.
+    with chosen as (
+      select x.u, x.p, x.s from unnest(pair_users, pair_partners, pair_scores) as x(u, p, s)
+    ), lockable as (
+      select q.user_id
+        from public.match_queue q
+        join (select chosen.u as id from chosen union all select chosen.p from chosen) c
+          on c.id = q.user_id
+       where q.expires_at > now()
+         and not exists (select 1 from public.match_members mm where mm.user_id = q.user_id)
+         for update of q skip locked
+    )
+    select coalesce(array_agg(chosen.u), '{}'), coalesce(array_agg(chosen.p), '{}'),
+           coalesce(array_agg(chosen.s), '{}')
+      into pair_users, pair_partners, pair_scores
+      from chosen
+     where chosen.u in (select lockable.user_id from lockable)
+       and chosen.p in (select lockable.user_id from lockable);
+    pairs := cardinality(public.create_proposals(pair_users, pair_partners, pair_scores));
+  end if;
+
+  -- Pass 2: the exact search for due people still waiting, within the time budget. A due
+  -- person looks only behind themselves in line (whoever is ahead had their turn, and the rules
+  -- are symmetric); a soft fallback that just began looks at the whole line. Few pairs are left
+  -- for this pass, so each is written at once and leaves the queue for the searches after it.
   for r in
     select q.user_id,
            q.tried_at is not null and q.arm = 'soft'
@@ -469,6 +629,7 @@ begin
                 and q.enqueued_at + soft_after <= now()))
      order by q.queue_key, q.user_id
   loop
+    exit when clock_timestamp() - started > budget;
     paired := false;
     for candidate in select * from public.candidates_for(r.user_id, 3, not r.whole_line) loop
       select count(*) into locked
@@ -478,23 +639,22 @@ begin
              for update skip locked
         ) x;
       if locked = 2 then
-        delete from public.match_queue q where q.user_id in (r.user_id, candidate.candidate_id);
-        pair_users := pair_users || r.user_id;
-        pair_partners := pair_partners || candidate.candidate_id;
-        pair_scores := pair_scores || candidate.score;
+        pairs := pairs + cardinality(public.create_proposals(
+          array[r.user_id], array[candidate.candidate_id], array[candidate.score]
+        ));
         paired := true;
         exit;
       end if;
     end loop;
     if not paired then
-      tried := tried || r.user_id;
+      tried_n := tried_n + 1;
+      tried[tried_n] := r.user_id;
     end if;
   end loop;
   -- Spread the next retries over the resweep period so one tick does not retry everyone.
   update public.match_queue q
      set tried_at = now() - random() * resweep / 2
    where q.user_id = any(tried);
-  pairs := cardinality(public.create_proposals(pair_users, pair_partners, pair_scores));
 
   return jsonb_build_object(
     'status', 'ok', 'pairs', pairs, 'expired_proposals', expired_proposals,
@@ -548,7 +708,6 @@ end
 $$;
 
 revoke execute on function public.enqueue_user(uuid, boolean) from public, anon, authenticated;
-revoke execute on function public.proposal_payload(uuid, uuid) from public, anon, authenticated;
 revoke execute on function public.create_proposals(uuid[], uuid[], double precision[]) from public, anon, authenticated;
 revoke execute on function public.try_pair(uuid) from public, anon, authenticated;
 revoke execute on function public.expire_proposal(uuid) from public, anon, authenticated;
@@ -558,7 +717,6 @@ revoke execute on function public.respond_to_proposal(bigint, uuid, boolean) fro
 revoke execute on function public.run_matching_tick() from public, anon, authenticated;
 revoke execute on function public.match_status(bigint) from public, anon, authenticated;
 grant execute on function public.enqueue_user(uuid, boolean) to service_role;
-grant execute on function public.proposal_payload(uuid, uuid) to service_role;
 grant execute on function public.create_proposals(uuid[], uuid[], double precision[]) to service_role;
 grant execute on function public.try_pair(uuid) to service_role;
 grant execute on function public.expire_proposal(uuid) to service_role;

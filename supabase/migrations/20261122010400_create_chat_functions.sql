@@ -345,6 +345,25 @@ begin
 end
 $$;
 
+-- {duration_seconds} when p_user_id ended the active chat p_match_id in this transaction (a
+-- block or report during the chat), else {} (internal; for the chat duration metric).
+create or replace function public.ended_chat_duration(p_match_id uuid, p_user_id uuid)
+returns jsonb
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select coalesce((
+    select jsonb_build_object(
+             'duration_seconds', floor(extract(epoch from m.ended_at - m.started_at))::integer
+           )
+      from public.matches m
+     where m.id = p_match_id and m.state = 'ended' and m.started_at is not null
+       and m.ended_by = p_user_id and m.ended_at = now()
+  ), '{}'::jsonb)
+$$;
+
 -- Blocks the partner of a current or past match.
 create or replace function public.block_partner(p_tg_id bigint, p_match_id uuid)
 returns jsonb
@@ -361,7 +380,8 @@ begin
   end if;
   insert into public.domain_events (user_id, event, data)
   values (me_id, 'user.blocked', jsonb_build_object('match_id', p_match_id));
-  return jsonb_build_object('status', 'blocked', 'match_id', p_match_id);
+  return jsonb_build_object('status', 'blocked', 'match_id', p_match_id)
+    || public.ended_chat_duration(p_match_id, me_id);
 end
 $$;
 
@@ -388,7 +408,8 @@ begin
   values (m.id, me_id, case when m.user_a = me_id then m.user_b else m.user_a end, p_reason);
   insert into public.domain_events (user_id, event, data)
   values (me_id, 'user.reported', jsonb_build_object('match_id', m.id, 'reason', p_reason));
-  return jsonb_build_object('status', 'reported', 'match_id', m.id);
+  return jsonb_build_object('status', 'reported', 'match_id', m.id)
+    || public.ended_chat_duration(m.id, me_id);
 end
 $$;
 
@@ -459,6 +480,7 @@ revoke execute on function public.record_relay(uuid, bigint, integer, integer, t
 revoke execute on function public.relayed_copy(bigint, integer) from public, anon, authenticated;
 revoke execute on function public.end_chat(bigint, text) from public, anon, authenticated;
 revoke execute on function public.block_in_match(uuid, uuid, text) from public, anon, authenticated;
+revoke execute on function public.ended_chat_duration(uuid, uuid) from public, anon, authenticated;
 revoke execute on function public.block_partner(bigint, uuid) from public, anon, authenticated;
 revoke execute on function public.report_partner(bigint, uuid, text) from public, anon, authenticated;
 revoke execute on function public.rate_chat(bigint, uuid, integer) from public, anon, authenticated;
@@ -472,6 +494,7 @@ grant execute on function public.record_relay(uuid, bigint, integer, integer, te
 grant execute on function public.relayed_copy(bigint, integer) to service_role;
 grant execute on function public.end_chat(bigint, text) to service_role;
 grant execute on function public.block_in_match(uuid, uuid, text) to service_role;
+grant execute on function public.ended_chat_duration(uuid, uuid) to service_role;
 grant execute on function public.block_partner(bigint, uuid) to service_role;
 grant execute on function public.report_partner(bigint, uuid, text) to service_role;
 grant execute on function public.rate_chat(bigint, uuid, integer) to service_role;

@@ -69,6 +69,8 @@ Deno.test("two people sharing two topics are proposed to each other at once", as
     assert.equal(proposalB?.payload.partner_pseudonym, "user1");
     assert.equal(Number(proposalB?.payload.time_difference_hours), 3);
     assert.equal(proposalB?.payload.expires_minutes, 5);
+    assert.equal(typeof proposalA?.payload.waited_seconds, "number", "how long a had waited");
+    assert.equal(proposalB?.payload.waited_seconds, 0, "b was proposed at once");
     assert.equal((await db.query("select 1 from public.match_queue")).length, 0);
     const events = await db.query<{ event: string }>(
       "select event from public.domain_events where event like 'match.%'",

@@ -334,10 +334,9 @@ Deno.test("block and report end the chat quietly and keep the pair apart for goo
     const db = await createTestDb();
     try {
       const { a, b, matchId } = await activeChat(db, alice, bob);
-      assert.equal(
-        (await call(db, "block_partner", { p_tg_id: 1, p_match_id: matchId })).status,
-        "blocked",
-      );
+      const blocked = await call(db, "block_partner", { p_tg_id: 1, p_match_id: matchId });
+      assert.equal(blocked.status, "blocked");
+      assert.equal(typeof blocked.duration_seconds, "number", "ending a chat reports its length");
       const told = (await outboxOf(db, b)).at(-1);
       assert.deepEqual(told?.payload, { match_id: matchId, reason: "ended_by_partner" });
       assert.equal(
@@ -367,11 +366,13 @@ Deno.test("block and report end the chat quietly and keep the pair apart for goo
         "invalid_reason",
       );
       const before = (await outboxOf(db, b)).length;
-      assert.equal(
-        (await call(db, "report_partner", { p_tg_id: 1, p_match_id: matchId, p_reason: "abuse" }))
-          .status,
-        "reported",
-      );
+      const reported = await call(db, "report_partner", {
+        p_tg_id: 1,
+        p_match_id: matchId,
+        p_reason: "abuse",
+      });
+      assert.equal(reported.status, "reported");
+      assert.equal(reported.duration_seconds, undefined, "the chat had already ended");
       assert.equal((await outboxOf(db, b)).length, before, "the reported person is not told");
       const [report] = await db.query<{ reason: string; reported_user_id: string }>(
         "select reason, reported_user_id from public.reports",

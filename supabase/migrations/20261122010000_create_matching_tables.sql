@@ -108,7 +108,8 @@ create table public.matches (
 
 create index matches_user_a_idx on public.matches (user_a);
 create index matches_user_b_idx on public.matches (user_b);
-create index matches_ended_by_idx on public.matches (ended_by);
+-- Only for the foreign key (a profile erasure nulls ended_by); open matches have none.
+create index matches_ended_by_idx on public.matches (ended_by) where ended_by is not null;
 create index matches_pending_expires_at_idx on public.matches (expires_at)
   where state in ('proposed', 'accepted_by_one');
 

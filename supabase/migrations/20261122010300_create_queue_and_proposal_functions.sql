@@ -86,8 +86,8 @@ begin
      group by shared.id
   ), left_queue as (
     delete from public.match_queue q
-     using pairs
-     where q.user_id in (pairs.low, pairs.high)
+     using (select pairs.low as id from pairs union all select pairs.high from pairs) x
+     where q.user_id = x.id
     returning q.user_id, q.enqueued_at
   ), created as (
     insert into public.matches (id, user_a, user_b, expires_at, score, shared_topic_ids)
@@ -560,15 +560,22 @@ begin
                select 1 from excluded x
                 where x.low = least(d.user_id, c.user_id) and x.high = greatest(d.user_id, c.user_id)
              )
-    ), ranked as (
+    ), best as (
       select scored.*, max(scored.base) over (partition by scored.di) as best
         from scored
+    ), ranked as (
+      select best.*,
+             count(*) filter (where best.base >= best.best - 2 * w_emb)
+               over (partition by best.di) as contenders
+        from best
     )
     select ranked.di, ranked.ci, ranked.d_id, ranked.c_id,
            ranked.base + case
              -- The embedding moves a score by at most w_emb either way: only pairs within
-             -- 2 * w_emb of the person's best can change places with it.
-             when ranked.base >= ranked.best - 2 * w_emb then w_emb * coalesce((
+             -- 2 * w_emb of the person's best can change places with it, and only when there
+             -- are two of them.
+             when ranked.contenders > 1 and ranked.base >= ranked.best - 2 * w_emb
+               then w_emb * coalesce((
                select 1 - (ed.embedding operator(extensions.<=>) ec.embedding)
                  from public.profile_embeddings ed, public.profile_embeddings ec
                 where ed.user_id = ranked.d_id and ec.user_id = ranked.c_id

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import type { PgliteDb } from "../../shared/db/pglite_db.ts";
 import { createTestDb } from "../support/test_db.ts";
-import { ageQueue, call, find, makeUser, outboxOf, type UserSpec } from "./fixtures.ts";
+import { generateProfiles } from "../bench/matching_bench.ts";
+import { ageQueue, call, find, type Json, makeUser, outboxOf, type UserSpec } from "./fixtures.ts";
 
 type Spec = Omit<UserSpec, "tg">;
 
@@ -255,3 +256,84 @@ async function setHelpfulness(db: PgliteDb, good: string, bad: string) {
   await db.query("update public.match_queue set helpfulness = 1 where user_id = $1", [good]);
   await db.query("update public.match_queue set helpfulness = 0 where user_id = $1", [bad]);
 }
+
+Deno.test("a tick over a crowd proposes only pairs that pass every rule", async () => {
+  const db = await createTestDb();
+  try {
+    await db.exec("drop index public.profile_embeddings_hnsw_idx");
+    await generateProfiles(db, 400, { embeddings: true });
+    await db.exec(`
+      select public.enqueue_user(u.id, false) from public.users u;
+      -- Some blocks and cooldowns between people who would otherwise fit well.
+      insert into public.blocks (blocker_user_id, blocked_user_id)
+      select a.id, b.id from public.users a join public.users b on b.tg_id = a.tg_id + 1
+       where a.tg_id % 7 = 0;
+      insert into public.recent_contacts (user_low, user_high, until)
+      select least(a.id, b.id), greatest(a.id, b.id), now() + interval '1 hour'
+        from public.users a join public.users b on b.tg_id = a.tg_id + 2
+       where a.tg_id % 5 = 0;
+    `);
+    const tick = await call(db, "run_matching_tick");
+    assert.ok(tick.pairs > 100, `most people are paired (${tick.pairs} pairs)`);
+    const [check] = await db.query<Json>(`
+      with m as (
+        select x.id, x.user_a, x.user_b, a.birth_year as ya, b.birth_year as yb,
+               pa.available_utc_mask as ma, pb.available_utc_mask as mb,
+               (select count(*) from public.user_topics ta
+                  join public.user_topics tb on tb.topic_id = ta.topic_id and tb.user_id = x.user_b
+                 where ta.user_id = x.user_a) as shared
+          from public.matches x
+          join public.users a on a.id = x.user_a
+          join public.users b on b.id = x.user_b
+          left join public.preferences pa on pa.user_id = a.id
+          left join public.preferences pb on pb.user_id = b.id
+      ), near as (
+        select public.hours_near_mask(extract(hour from now() at time zone 'utc')::integer, 3) as n
+      )
+      select
+        count(*) filter (where public.age_pool(ya) <> public.age_pool(yb)) as mixed_ages,
+        count(*) filter (where shared < 2) as too_few_topics,
+        count(*) filter (where case
+          when ma is null and mb is null then false
+          when ma is null then (mb & near.n) = 0
+          when mb is null then (ma & near.n) = 0
+          else (ma & mb) = 0 end) as no_common_hour,
+        count(*) filter (where exists (
+          select 1 from public.blocks bl
+           where (bl.blocker_user_id, bl.blocked_user_id) in ((m.user_a, m.user_b), (m.user_b, m.user_a))
+        )) as blocked,
+        count(*) filter (where exists (
+          select 1 from public.recent_contacts rc
+           where rc.user_low = least(m.user_a, m.user_b) and rc.user_high = greatest(m.user_a, m.user_b)
+        )) as in_cooldown,
+        (select count(*) from (
+           select u from (select user_a as u from m union all select user_b from m) y
+            group by u having count(*) > 1
+         ) z) as twice,
+        (select count(*) from public.match_members) as members,
+        (select count(*) from public.outbox where kind = 'proposal'
+            and payload ? 'waited_seconds' and jsonb_array_length(payload -> 'shared_topics') >= 2)
+          as notified,
+        (select count(*) from public.match_queue q join m on q.user_id in (m.user_a, m.user_b))
+          as still_queued
+        from m, near
+    `);
+    const pairs = Number(tick.pairs);
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(check!).map(([k, v]) => [k, Number(v)])),
+      {
+        mixed_ages: 0,
+        too_few_topics: 0,
+        no_common_hour: 0,
+        blocked: 0,
+        in_cooldown: 0,
+        twice: 0,
+        members: 2 * pairs,
+        notified: 2 * pairs,
+        still_queued: 0,
+      },
+    );
+  } finally {
+    await db.close();
+  }
+});

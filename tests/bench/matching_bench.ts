@@ -399,9 +399,9 @@ const NOTES = `## How matching works (what these figures measure)
      long tick.
 - Pass 1 finds ~85 % of the pairs the old per-person greedy made in one tick on a cold queue;
   the next tick (pass 1 again over those left, then pass 2) brings the total to about the same.
-  Cost split on PGlite for the cold 10k tick: pass 1 query ~0.45 s + embedding tie-breaks
-  ~0.25 s, writes for ~4,100 proposals ~0.6 s (foreign-key checks are ~0.1 s of that per
-  table). Native Postgres (Supabase) was not measured here.
+  Cost split on PGlite for the cold 10k tick: pass 1 query ~0.3 s + embedding tie-breaks
+  ~0.3 s, writes for ~4,150 proposals ~0.9 s (of which foreign-key checks ~0.37 s). Native
+  Postgres (Supabase) was not measured here.
 - The HNSW rows measure the pgvector index over the same 100k profile embeddings (clustered by
   topic like real text embeddings): recall@10 against an exact scan. The matching score uses the
   embedding only as a 0.05 tie-breaker via primary-key lookups, so the tick does not need the

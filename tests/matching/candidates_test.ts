@@ -337,3 +337,22 @@ Deno.test("a tick over a crowd proposes only pairs that pass every rule", async 
     await db.close();
   }
 });
+
+Deno.test("people the exact search could not reach within tick_budget_ms stay due for the next tick", async () => {
+  const db = await createTestDb();
+  try {
+    const a = await makeUser(db, { tg: 1, topics: [0, 1] });
+    const b = await makeUser(db, { tg: 2, topics: [2, 3] });
+    for (const user of [a, b]) await db.query("select public.enqueue_user($1, false)", [user.id]);
+    await db.exec("update public.matching_config set value = 0 where key = 'tick_budget_ms'");
+    assert.equal((await call(db, "run_matching_tick")).pairs, 0);
+    const untried = await db.query("select 1 from public.match_queue where tried_at is null");
+    assert.equal(untried.length, 2, "nobody was marked as tried");
+    await db.exec("update public.matching_config set value = 1200 where key = 'tick_budget_ms'");
+    assert.equal((await call(db, "run_matching_tick")).pairs, 0);
+    const tried = await db.query("select 1 from public.match_queue where tried_at is not null");
+    assert.equal(tried.length, 2, "the next tick searched for both");
+  } finally {
+    await db.close();
+  }
+});

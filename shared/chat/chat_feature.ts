@@ -213,7 +213,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     const entities = kind === "text" ? message.entities : message.caption_entities;
     const screened = original === undefined
       ? { text: "", found: [] }
-      : screenText(original, entities);
+      : screenText(original, entities, ctx.t("chat-pii-mask"));
     const limit = kind === "text" ? TEXT_LIMIT : CAPTION_LIMIT;
     if (screened.text.length > limit) {
       await ctx.reply(ctx.t("chat-too-long"));
@@ -272,7 +272,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     // A removed caption arrives as no caption at all: mirror it as an empty one.
     const original = isText ? edited.text! : edited.caption ?? "";
     const entities = isText ? edited.entities : edited.caption_entities;
-    const screened = screenText(original, entities);
+    const screened = screenText(original, entities, ctx.t("chat-pii-mask"));
     if (screened.text.length > (isText ? TEXT_LIMIT : CAPTION_LIMIT)) return;
     const clean = screened.found.length === 0;
     try {

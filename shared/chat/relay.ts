@@ -74,13 +74,17 @@ export interface Screened {
  * of the visible text, and a `text_mention` points at an account. When anything is found the
  * entities are dropped with it (their offsets no longer fit the masked text).
  */
-export function screenText(text: string, entities: MessageEntity[] | undefined): Screened {
-  const masked = maskPii(text);
+export function screenText(
+  text: string,
+  entities: MessageEntity[] | undefined,
+  mask: string,
+): Screened {
+  const masked = maskPii(text, mask);
   const found = new Set<string>(masked.found);
   for (const entity of entities ?? []) {
     if (entity.type === "text_mention") found.add("mention");
     if (entity.type === "text_link") {
-      const url = maskPii(entity.url);
+      const url = maskPii(entity.url, mask);
       for (const kind of url.found) found.add(kind);
       // Any hidden link could lead to a profile: links are masked as a kind of their own.
       if (url.found.length === 0) found.add("link");

@@ -12,8 +12,6 @@ export interface PiiOptions {
   names?: boolean;
 }
 
-export const PII_MASK = "[скрыто]";
-
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 // A Telegram username: @ + 4-32 letters, digits, underscores, not glued to a word (e-mails).
@@ -155,11 +153,11 @@ export function detectPii(text: string, options: PiiOptions = {}): PiiKind[] {
 }
 
 /** Replaces phones, e-mails, usernames and links with «[скрыто]» and says what it hid. */
-export function maskPii(text: string): { text: string; found: PiiKind[] } {
+export function maskPii(text: string, mask: string): { text: string; found: PiiKind[] } {
   const found = findAll(text);
   let masked = text;
   for (const f of [...found].reverse()) {
-    masked = masked.slice(0, f.start) + PII_MASK + masked.slice(f.end);
+    masked = masked.slice(0, f.start) + mask + masked.slice(f.end);
   }
   return { text: masked, found: [...new Set(found.map((f) => f.kind))] };
 }

@@ -50,6 +50,8 @@ chat-refused-other = Такой тип сообщений я пока не ум�
 chat-too-long = Сообщение слишком длинное — разбейте его, пожалуйста, на части.
 chat-masked = Я скрыл в сообщении { $kinds }, чтобы вы оба оставались анонимными. Собеседник получил сообщение без этих данных.
 chat-masked-edit = В исправленном сообщении я скрыл { $kinds }.
+# Put in place of a phone, e-mail, @username or link in a relayed message.
+chat-pii-mask = [скрыто]
 chat-pii-kinds-fallback = личные данные
 chat-partner-unreachable = Собеседник больше недоступен, сообщение не доставлено. Чат завершён.
 chat-pii-kind-phone = номер телефона

@@ -115,6 +115,8 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
           return;
         }
         deps.metrics.inc("reports_total", { reason: data.reason });
+        // Set only when the report ended a running chat (not when sent after it).
+        if (result.duration_seconds != null) recordEndedChat(result.duration_seconds, "report");
         await ctx.answerCallbackQuery();
         await editOrReply(ctx, ctx.t("chat-reported"));
         return;
@@ -135,6 +137,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
           return;
         }
         deps.metrics.inc("blocks_total");
+        if (result.duration_seconds != null) recordEndedChat(result.duration_seconds, "block");
         await ctx.answerCallbackQuery();
         await editOrReply(ctx, ctx.t("chat-blocked"));
         return;
@@ -173,11 +176,19 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
       p_reason: reason,
     });
     if (result.status !== "ended") return false;
-    if (result.duration_seconds !== null && result.duration_seconds !== undefined) {
-      deps.metrics.observe("chat_duration_seconds", Number(result.duration_seconds));
+    recordEndedChat(result.duration_seconds, reason);
+    return true;
+  }
+
+  /** Chat metrics for every way a user ends a chat. */
+  function recordEndedChat(
+    durationSeconds: number | string | null,
+    reason: "stop" | "next" | "block" | "report",
+  ): void {
+    if (durationSeconds !== null) {
+      deps.metrics.observe("chat_duration_seconds", Number(durationSeconds));
     }
     deps.metrics.inc("chats_ended_total", { reason });
-    return true;
   }
 
   async function relay(

@@ -51,8 +51,15 @@ export type EndChatResult =
     duration_seconds: number | string | null;
   };
 
-export type BlockResult = { status: "blocked" | "not_found" };
-export type ReportResult = { status: "reported" | "not_found" };
+/** `duration_seconds` is set when the block or report ended an active chat. */
+export type BlockResult = {
+  status: "blocked" | "not_found";
+  duration_seconds?: number | string | null;
+};
+export type ReportResult = {
+  status: "reported" | "not_found" | "invalid_reason";
+  duration_seconds?: number | string | null;
+};
 export type RateResult = { status: "saved" | "already_rated" | "not_found" | "invalid_score" };
 
 export type MatchStatusResult = {

@@ -78,6 +78,9 @@ Deno.test("block and report end the chat without telling the partner why", async
         anna.userId,
       ]);
       assert.equal(blocks.length, 1);
+      const metrics = await h.deps.metrics.render();
+      assert.match(metrics, /chats_ended_total\{reason="block"\} 1/);
+      assert.match(metrics, /chat_duration_seconds_count 1/);
     });
 
     await t.step("a report picks a reason, is stored and works after the chat too", async () => {
@@ -102,6 +105,9 @@ Deno.test("block and report end the chat without telling the partner why", async
         [matchId],
       );
       assert.deepEqual(reports.map((r) => r.reason), ["abuse"]);
+      // The chat had already ended by /stop: the report adds no second ending.
+      const metrics = await h.deps.metrics.render();
+      assert.doesNotMatch(metrics, /chats_ended_total\{reason="report"\}/);
     });
 
     await t.step("a report for a chat the user was not in is refused politely", async () => {

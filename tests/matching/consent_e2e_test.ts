@@ -30,6 +30,8 @@ Deno.test("two users find each other, both accept and talk anonymously until one
       assert.match(annaCard.text, /Ёж/);
       assert.doesNotMatch(annaCard.text, /Борис|user700002|700002/);
       assert.deepEqual(buttonsOf(annaCard), [`m:y:${matchId}`, `m:n:${matchId}`]);
+      // Each delivered card records how long its receiver had waited.
+      assert.match(await h.deps.metrics.render(), /time_to_proposal_seconds_count 2/);
     });
 
     await t.step("the first accept waits for the partner and edits the card", async () => {

@@ -3,6 +3,7 @@ import type { Env, Schema } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Db } from "../db/db.ts";
 import type { Metrics } from "../metrics/metrics.ts";
+import { sameSecret } from "../platform/constant_time.ts";
 import { type Logger, silentLogger } from "../platform/logger.ts";
 
 export interface ApiDeps {
@@ -95,18 +96,4 @@ function createCoreRoutes(deps: ApiDeps): Hono<Env, Schema, string> {
   });
 
   return routes;
-}
-
-/** Constant-time comparison via digests, so the length and prefix of the token do not leak. */
-async function sameSecret(a: string, b: string): Promise<boolean> {
-  const encoder = new TextEncoder();
-  const [da, db] = await Promise.all([
-    crypto.subtle.digest("SHA-256", encoder.encode(a)),
-    crypto.subtle.digest("SHA-256", encoder.encode(b)),
-  ]);
-  const x = new Uint8Array(da);
-  const y = new Uint8Array(db);
-  let diff = 0;
-  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
-  return diff === 0;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { constantTimeEqual } from "../platform/constant_time.ts";
 
 /** The Telegram user a Mini App request comes from, after its initData was checked. */
 export interface MiniAppUser {
@@ -84,10 +85,4 @@ function fromHex(hex: string): Uint8Array {
 
 function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < b.length; i++) diff |= (a[i] ?? 0) ^ b[i]!;
-  return diff === 0;
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../db/db.ts";
 import type { TickResult } from "../matching/contract.ts";
 import type { Metrics } from "../metrics/metrics.ts";
+import { constantTimeEqual } from "../platform/constant_time.ts";
 import type { Logger } from "../platform/logger.ts";
 import type { Dispatcher } from "./dispatcher.ts";
 
@@ -61,11 +62,4 @@ export function createDispatcherHandler(
 
 function errorResponse(status: number, message: string): Response {
   return Response.json({ error: { message } }, { status });
-}
-
-/** Compares without an early exit, so timing does not reveal how much of a guess was right. */
-export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < b.length; i++) diff |= (a[i] ?? 0) ^ b[i]!;
-  return diff === 0;
 }

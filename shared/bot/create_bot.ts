@@ -43,12 +43,17 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
   const i18n = await loadI18n();
   // Updates of one chat are handled in order even when they arrive concurrently.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  bot.use(skipRepeatedUpdates(deps));
+  // Updates the error boundary caught: counted as errors though no error escapes it.
+  const failedUpdates = new WeakSet<Update>();
+  bot.use(skipRepeatedUpdates(deps, failedUpdates));
   // Sends what the update queued in the outbox (proposal cards, chat notices) once it is handled.
   const dispatcher = createDispatcher({ ...deps, api: bot.api, t: translatorFor(i18n) });
   bot.use(dispatchAfterUpdate(dispatcher, deps));
   bot.errorBoundary(
-    (error) => recordFailure(error.ctx, error.error, deps),
+    (error) => {
+      failedUpdates.add(error.ctx.update);
+      return recordFailure(error.ctx, error.error, deps);
+    },
     i18n,
     privateChatsOnly(),
     createSafetyFeature(deps),
@@ -63,7 +68,10 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
 }
 
 /** Telegram re-sends an update it thinks was lost; the second copy must have no effect. */
-function skipRepeatedUpdates(deps: BotDeps): Middleware<BotContext> {
+function skipRepeatedUpdates(
+  deps: BotDeps,
+  failedUpdates: WeakSet<Update>,
+): Middleware<BotContext> {
   return async (ctx, next) => {
     const started = performance.now();
     const isNew = await deps.db.call<boolean>("record_update", {
@@ -73,27 +81,21 @@ function skipRepeatedUpdates(deps: BotDeps): Middleware<BotContext> {
       deps.metrics.updateHandled("duplicate", (performance.now() - started) / 1000);
       return;
     }
-    let outcome: "ok" | "error" = "ok";
+    let escaped = false;
     try {
       await next();
     } catch (error) {
-      outcome = "error";
+      escaped = true;
       throw error;
     } finally {
-      const failed = failedUpdates.has(ctx.update);
-      deps.metrics.updateHandled(
-        failed ? "error" : outcome,
-        (performance.now() - started) / 1000,
-      );
+      const outcome = escaped || failedUpdates.has(ctx.update) ? "error" : "ok";
+      deps.metrics.updateHandled(outcome, (performance.now() - started) / 1000);
     }
   };
 }
 
-const failedUpdates = new WeakSet<Update>();
-
 /** Logs without personal data, stores the update for replay and tells the user politely. */
 async function recordFailure(ctx: BotContext, error: unknown, deps: BotDeps): Promise<void> {
-  failedUpdates.add(ctx.update);
   const errorName = describeError(error);
   deps.logger.error("update_failed", { update_id: ctx.update.update_id, error: errorName });
   await deps.db.call("record_failed_update", {

@@ -29,6 +29,9 @@ Deno.test("a failing update is answered with 200, kept for replay and replayed o
       assert.equal(rows[0]!.update_id, String(update.update_id));
       assert.match(rows[0]!.error_name, /GrammyError/);
       assert.match(app.telegram.lastTextTo(vera.id) ?? "", /Что-то пошло не так/);
+      const metrics = await app.deps.metrics.render();
+      assert.match(metrics, /telegram_updates_total\{outcome="error"\} 1/);
+      assert.match(metrics, /telegram_handler_errors_total 1/);
     });
 
     await t.step("the log has the failure but no Telegram id or name", () => {

@@ -42,6 +42,10 @@ const envSchema = z.object({
   METRICS_TOKEN: optionalText,
   MATCHING_INTERVAL_SECONDS: z.coerce.number({ error: "a number of seconds" }).int().min(1)
     .max(3600).default(10),
+  UPDATE_LEASE_SECONDS: z.coerce.number({ error: "a number of seconds" }).int().min(1).max(600)
+    .default(30),
+  OUTBOX_LEASE_SECONDS: z.coerce.number({ error: "a number of seconds" }).int().min(1).max(600)
+    .default(60),
   LOG_SALT: z.string().min(8, "at least 8 characters").default("ty-ne-odin-log-salt"),
   SET_MY_COMMANDS: boolFlag.default(true),
 });
@@ -67,6 +71,8 @@ export interface Config {
   /** When set, `/metrics` asks for `Authorization: Bearer <token>`. */
   metricsToken?: string;
   matchingIntervalSeconds: number;
+  /** How long a worker holds a claimed update / a dispatcher a claimed outbox row. */
+  leases: { updateSeconds: number; outboxSeconds: number };
   logSalt: string;
 }
 
@@ -113,6 +119,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dispatcherSecret: e.DISPATCHER_SECRET,
     metricsToken: e.METRICS_TOKEN,
     matchingIntervalSeconds: e.MATCHING_INTERVAL_SECONDS,
+    leases: { updateSeconds: e.UPDATE_LEASE_SECONDS, outboxSeconds: e.OUTBOX_LEASE_SECONDS },
     logSalt: e.LOG_SALT,
   };
 }

@@ -6,6 +6,7 @@ import { waitUntil } from "../../shared/app/edge_runtime.ts";
 import { createSupabaseDb } from "../../shared/db/supabase_db.ts";
 import { buildDispatcher } from "../../shared/notifications/build_dispatcher.ts";
 import { createTelegramApi } from "../../shared/notifications/telegram_api.ts";
+import { safeHandler } from "../../shared/platform/safe_handler.ts";
 
 const config = parseConfig(Deno.env.toObject());
 if (config.database.kind !== "supabase") {
@@ -20,4 +21,4 @@ const dispatcher = token
 const afterWrite = dispatcher ? () => waitUntil(dispatcher.kick().catch(() => {})) : undefined;
 const app = buildApiApp(config, deps, afterWrite);
 
-Deno.serve((req) => app.fetch(req));
+Deno.serve(safeHandler(deps.logger, (req) => app.fetch(req)));

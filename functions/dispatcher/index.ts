@@ -1,11 +1,14 @@
-// Supabase Edge Function: called by pg_cron (through pg_net) every 10 s to run the matching
-// tick and send the outbox. Only wiring.
+// Supabase Edge Function: called by pg_cron (through pg_net) every 10 s to pick up stranded
+// and failed Telegram updates, run the matching tick and send the outbox. Only wiring.
 import { ConfigError, parseConfig } from "../../shared/config.ts";
 import { buildDeps } from "../../shared/app/build_deps.ts";
+import { createBot } from "../../shared/bot/create_bot.ts";
 import { createSupabaseDb } from "../../shared/db/supabase_db.ts";
 import { buildDispatcher } from "../../shared/notifications/build_dispatcher.ts";
 import { createDispatcherHandler } from "../../shared/notifications/dispatcher_http.ts";
 import { createTelegramApi } from "../../shared/notifications/telegram_api.ts";
+import { safeHandler } from "../../shared/platform/safe_handler.ts";
+import { createUpdatePipeline } from "../../shared/updates/pipeline.ts";
 
 const config = parseConfig(Deno.env.toObject());
 const { token, apiRoot } = config.telegram;
@@ -17,6 +20,17 @@ if (config.database.kind !== "supabase") {
 }
 const deps = buildDeps(config, createSupabaseDb(config.database));
 const dispatcher = await buildDispatcher({ ...deps, api: createTelegramApi({ token, apiRoot }) });
-const handle = createDispatcherHandler({ ...deps, secret: config.dispatcherSecret, dispatcher });
+const bot = await createBot({ token, apiRoot }, deps);
+await bot.init();
+const pipeline = createUpdatePipeline({ ...deps, bot, leaseSeconds: config.leases.updateSeconds });
+const handle = createDispatcherHandler({
+  ...deps,
+  secret: config.dispatcherSecret,
+  dispatcher,
+  sweepUpdates: async () => {
+    await pipeline.replayFailed();
+    await pipeline.worker.kick();
+  },
+});
 
-Deno.serve((req) => handle(req));
+Deno.serve(safeHandler(deps.logger, handle));

@@ -3,8 +3,9 @@ import { ConfigError, parseConfig } from "../../shared/config.ts";
 import { buildDeps } from "../../shared/app/build_deps.ts";
 import { waitUntil } from "../../shared/app/edge_runtime.ts";
 import { createBot } from "../../shared/bot/create_bot.ts";
-import { createWebhookHandler } from "../../shared/bot/webhook.ts";
 import { createSupabaseDb } from "../../shared/db/supabase_db.ts";
+import { safeHandler } from "../../shared/platform/safe_handler.ts";
+import { createUpdatePipeline } from "../../shared/updates/pipeline.ts";
 
 const config = parseConfig(Deno.env.toObject());
 const { token, apiRoot, webhookSecret } = config.telegram;
@@ -14,9 +15,14 @@ if (!token || !webhookSecret) {
 if (config.database.kind !== "supabase") {
   throw new ConfigError("SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY must be set");
 }
-const db = createSupabaseDb(config.database);
-const bot = await createBot({ token, apiRoot }, { ...buildDeps(config, db), waitUntil });
+const deps = { ...buildDeps(config, createSupabaseDb(config.database)), waitUntil };
+const bot = await createBot({ token, apiRoot }, deps);
 await bot.init();
-const handle = createWebhookHandler(bot, webhookSecret);
+// Stores the update, answers 200, handles it after the answer (EdgeRuntime.waitUntil).
+const pipeline = createUpdatePipeline({
+  ...deps,
+  bot,
+  leaseSeconds: config.leases.updateSeconds,
+});
 
-Deno.serve((req) => handle(req));
+Deno.serve(safeHandler(deps.logger, pipeline.webhook(webhookSecret)));

@@ -15,5 +15,6 @@ export function buildDeps(config: Config, db: Db): BotDeps {
     logger: createJsonLogger(),
     metrics: createPrometheusMetrics(),
     logSalt: config.logSalt,
+    leases: config.leases,
   };
 }

@@ -1,10 +1,11 @@
-import { Bot, type Middleware } from "grammy";
+import { Bot, Composer, type Middleware } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { sequentialize } from "@grammyjs/runner";
 import type { BotContext } from "./context.ts";
 import type { BotDeps } from "./deps.ts";
 import { loadI18n } from "./texts.ts";
 import { installTelegramTransformers } from "./telegram_client.ts";
+import { normalizeIncomingText } from "./normalize_input.ts";
 import { privateChatsOnly } from "./private_only.ts";
 import { createUnhandledFeature } from "./unhandled.ts";
 import { createSafetyFeature } from "../safety/safety_feature.ts";
@@ -14,6 +15,7 @@ import { createChatFeature } from "../chat/chat_feature.ts";
 import { createDispatcher } from "../notifications/dispatcher.ts";
 import { dispatchAfterUpdate } from "../notifications/after_update.ts";
 import { translatorFor } from "../notifications/translate.ts";
+import { recordEffects } from "../updates/effects.ts";
 
 /** The update kinds the bot asks Telegram for (polling and webhook alike). */
 export const ALLOWED_UPDATES = [
@@ -32,7 +34,16 @@ export interface BotOptions {
   paceRequests?: boolean;
 }
 
-/** Builds the bot: idempotency -> error boundary -> i18n -> private only -> features -> unhandled. */
+/** The failure could not be stored for replay: the update stays in the inbox instead. */
+export class FailureNotRecorded extends Error {
+  override name = "FailureNotRecorded";
+}
+
+/**
+ * Builds the bot: order -> outbox dispatch -> metrics -> effects (recorded with the update's
+ * completion) -> text normalisation -> error boundary -> i18n -> private only -> features ->
+ * unhandled. Updates reach it from the inbox worker (see shared/updates/).
+ */
 export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot<BotContext>> {
   const bot = new Bot<BotContext>(options.token, {
     botInfo: options.botInfo,
@@ -43,19 +54,29 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
   const i18n = await loadI18n();
   // Updates of one chat are handled in order even when they arrive concurrently.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  // Sends what the update queued in the outbox once it is recorded.
+  const dispatcher = createDispatcher({
+    ...deps,
+    api: bot.api,
+    t: translatorFor(i18n),
+    leaseSeconds: deps.leases?.outboxSeconds,
+  });
+  bot.use(dispatchAfterUpdate(dispatcher, deps));
   // Updates the error boundary caught: counted as errors though no error escapes it.
   const failedUpdates = new WeakSet<Update>();
-  bot.use(skipRepeatedUpdates(deps, failedUpdates));
-  // Sends what the update queued in the outbox (proposal cards, chat notices) once it is handled.
-  const dispatcher = createDispatcher({ ...deps, api: bot.api, t: translatorFor(i18n) });
-  bot.use(dispatchAfterUpdate(dispatcher, deps));
+  bot.use(measureUpdates(deps, failedUpdates));
+  bot.use(recordEffects(deps.db));
+  bot.use(normalizeIncomingText());
   bot.errorBoundary(
-    (error) => {
+    async (error) => {
       failedUpdates.add(error.ctx.update);
-      return recordFailure(error.ctx, error.error, deps);
+      // Nothing half-done goes out: only the apology below.
+      error.ctx.effects?.discard();
+      await recordFailure(error.ctx, error.error, deps);
     },
     i18n,
     privateChatsOnly(),
+    createMembershipFeature(deps),
     createSafetyFeature(deps),
     createProfileFeature(deps),
     createMatchingFeature(deps),
@@ -67,20 +88,10 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
   return bot;
 }
 
-/** Telegram re-sends an update it thinks was lost; the second copy must have no effect. */
-function skipRepeatedUpdates(
-  deps: BotDeps,
-  failedUpdates: WeakSet<Update>,
-): Middleware<BotContext> {
+/** Counts each update's outcome and handling time. */
+function measureUpdates(deps: BotDeps, failedUpdates: WeakSet<Update>): Middleware<BotContext> {
   return async (ctx, next) => {
     const started = performance.now();
-    const isNew = await deps.db.call<boolean>("record_update", {
-      p_update_id: ctx.update.update_id,
-    });
-    if (!isNew) {
-      deps.metrics.updateHandled("duplicate", (performance.now() - started) / 1000);
-      return;
-    }
     let escaped = false;
     try {
       await next();
@@ -94,24 +105,52 @@ function skipRepeatedUpdates(
   };
 }
 
-/** Logs without personal data, stores the update for replay and tells the user politely. */
+/**
+ * A user who blocks the bot ("kicked") leaves the queue, their proposal or chat ends (the
+ * partner is told) and nothing more is sent to them; writing again brings them back.
+ */
+function createMembershipFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.chatType("private").on("my_chat_member", async (ctx) => {
+    if (ctx.myChatMember.new_chat_member.status !== "kicked") return;
+    await deps.db.call("user_blocked_bot", { p_tg_id: ctx.from.id });
+    deps.metrics.inc("bot_blocked_total");
+  });
+  return composer;
+}
+
+/**
+ * Logs without personal data, stores the update for replay and tells the user politely. When
+ * the update cannot be stored, it must not be lost: FailureNotRecorded leaves it in the inbox.
+ */
 async function recordFailure(ctx: BotContext, error: unknown, deps: BotDeps): Promise<void> {
   const errorName = describeError(error);
   deps.logger.error("update_failed", { update_id: ctx.update.update_id, error: errorName });
-  await deps.db.call("record_failed_update", {
-    p_update_id: ctx.update.update_id,
-    p_payload: ctx.update,
-    p_tg_user_id: ctx.from?.id ?? null,
-    p_error_name: errorName,
-  });
+  try {
+    await deps.db.call("record_failed_update", {
+      p_update_id: ctx.update.update_id,
+      p_payload: ctx.update,
+      p_tg_user_id: ctx.from?.id ?? null,
+      p_error_name: errorName,
+    });
+  } catch (storeError) {
+    deps.logger.error("failed_update_not_stored", { error: describeError(storeError) });
+    throw new FailureNotRecorded("the failed update stays in the inbox");
+  }
   if (ctx.chat?.type === "private" && typeof ctx.t === "function") {
     await ctx.reply(ctx.t("common-error")).catch(() => {});
   }
 }
 
-/** An error's class and message with long digit runs masked, so no id slips into logs. */
+/**
+ * An error's class and message with long digit runs and quoted values masked, so no id or
+ * user text (Postgres quotes the offending input) slips into logs.
+ */
 export function describeError(error: unknown): string {
   const name = error instanceof Error ? error.name : typeof error;
   const message = error instanceof Error ? error.message : String(error);
-  return `${name}: ${message}`.replace(/\d{5,}/g, "#").slice(0, 200);
+  return `${name}: ${message}`
+    .replace(/"[^"]*"?/g, '"…"')
+    .replace(/\d{5,}/g, "#")
+    .slice(0, 200);
 }

@@ -18,4 +18,6 @@ export interface BotDeps {
    * answered: EdgeRuntime.waitUntil on Supabase; tests collect the promises to await them.
    */
   waitUntil?: (task: Promise<unknown>) => void;
+  /** How long a worker holds claimed updates and a dispatcher claimed outbox rows. */
+  leases?: { updateSeconds: number; outboxSeconds: number };
 }

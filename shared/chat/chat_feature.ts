@@ -1,4 +1,4 @@
-import { Composer, GrammyError, type InlineKeyboard } from "grammy";
+import { Composer, type InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import type { BotContext } from "../bot/context.ts";
 import type { BotDeps } from "../bot/deps.ts";
@@ -154,7 +154,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     if (isCommand(message)) return next();
     const target = await deps.db.call<RelayTargetResult>("relay_target", {
       p_tg_id: ctx.from.id,
-      p_reply_to_message_id: message.reply_to_message?.message_id ?? null,
+      p_reply_to_message_id: null,
     });
     if (target.status !== "ok") return next();
     await relay(ctx, message, target);
@@ -207,19 +207,6 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     }
     const kind = classified.kind;
     const partnerId = Number(target.partner_tg_id);
-    const common = {
-      protect_content: true,
-      ...(target.partner_reply_to_message_id !== null &&
-          target.partner_reply_to_message_id !== undefined
-        ? {
-          reply_parameters: {
-            message_id: Number(target.partner_reply_to_message_id),
-            allow_sending_without_reply: true,
-          },
-        }
-        : {}),
-    };
-
     const original = kind === "text" ? message.text : message.caption;
     const entities = kind === "text" ? message.entities : message.caption_entities;
     const screened = original === undefined
@@ -231,40 +218,39 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
 
-    let partnerMessageId: number;
-    try {
-      if (screened.found.length === 0) {
-        partnerMessageId = (await ctx.api.copyMessage(
-          partnerId,
-          ctx.chat!.id,
-          message.message_id,
-          common,
-        )).message_id;
-      } else if (kind === "text") {
-        partnerMessageId = (await ctx.api.sendMessage(partnerId, screened.text, common))
-          .message_id;
-      } else {
-        partnerMessageId = (await ctx.api.copyMessage(
-          partnerId,
-          ctx.chat!.id,
-          message.message_id,
-          { ...common, caption: screened.text },
-        )).message_id;
-      }
-    } catch (error) {
-      if (await handlePartnerGone(error, partnerId)) return;
-      throw error;
+    // The copy goes out through the outbox (paced, in order, once); its id pair is recorded
+    // when it is delivered. A copy of the original is sent only when what was checked is
+    // exactly what Telegram holds; otherwise the checked text itself is sent.
+    const common = { chat_id: partnerId, protect_content: true };
+    const copy = { ...common, from_chat_id: ctx.chat!.id, message_id: message.message_id };
+    const masked = screened.found.length > 0;
+    const meta = {
+      match_id: target.match_id,
+      sender_tg_id: ctx.from!.id,
+      sender_message_id: message.message_id,
+      kind,
+      ...(message.reply_to_message ? { reply_to: message.reply_to_message.message_id } : {}),
+    };
+    if (!masked && !ctx.inputChanged) {
+      ctx.effects.relay("copyMessage", copy, meta);
+    } else if (kind === "text") {
+      ctx.effects.relay("sendMessage", {
+        ...common,
+        text: screened.text,
+        ...(!masked && entities ? { entities } : {}),
+        ...(message.link_preview_options
+          ? { link_preview_options: message.link_preview_options }
+          : {}),
+      }, meta);
+    } else {
+      ctx.effects.relay("copyMessage", {
+        ...copy,
+        caption: screened.text,
+        ...(!masked && entities ? { caption_entities: entities } : {}),
+      }, meta);
     }
-
-    await deps.db.call("record_relay", {
-      p_match_id: target.match_id,
-      p_tg_id: ctx.from!.id,
-      p_sender_message_id: message.message_id,
-      p_partner_message_id: partnerMessageId,
-      p_kind: kind,
-    });
     deps.metrics.inc("relayed_messages_total", { kind });
-    if (screened.found.length > 0) {
+    if (masked) {
       deps.metrics.inc("relay_masked_total", { kind });
       await ctx.reply(ctx.t("chat-masked", { kinds: describeKinds(ctx.t, screened.found) }), {
         reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
@@ -286,41 +272,21 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     const screened = screenText(original, entities, ctx.t("chat-pii-mask"));
     if (screened.text.length > (isText ? TEXT_LIMIT : CAPTION_LIMIT)) return;
     const clean = screened.found.length === 0;
-    try {
-      if (isText) {
-        await ctx.api.editMessageText(partnerId, messageId, screened.text, {
-          ...(clean && entities ? { entities } : {}),
-        });
-      } else {
-        await ctx.api.editMessageCaption(partnerId, messageId, {
-          caption: screened.text,
-          ...(clean && entities ? { caption_entities: entities } : {}),
-        });
-      }
-    } catch (error) {
-      if (await handlePartnerGone(error, partnerId)) return;
-      // "message is not modified", or the copy is too old to edit: nothing to mirror.
-      if (error instanceof GrammyError && error.error_code === 400) return;
-      throw error;
+    // Deferred to the outbox like every send; "not modified" or too old to edit is dropped there.
+    if (isText) {
+      await ctx.api.editMessageText(partnerId, messageId, screened.text, {
+        ...(clean && entities ? { entities } : {}),
+      });
+    } else {
+      await ctx.api.editMessageCaption(partnerId, messageId, {
+        caption: screened.text,
+        ...(clean && entities ? { caption_entities: entities } : {}),
+      });
     }
     deps.metrics.inc("relayed_edits_total");
     if (!clean) {
       await ctx.reply(ctx.t("chat-masked-edit", { kinds: describeKinds(ctx.t, screened.found) }));
     }
-  }
-
-  /**
-   * The partner blocked the bot: they leave, the chat ends and the sender hears about it from
-   * the outbox notice mark_user_gone writes (dispatched right after this update).
-   */
-  async function handlePartnerGone(error: unknown, partnerId: number): Promise<boolean> {
-    const gone = error instanceof GrammyError &&
-      (error.error_code === 403 ||
-        (error.error_code === 400 && /chat not found/i.test(error.description)));
-    if (!gone) return false;
-    await deps.db.call("mark_user_gone", { p_tg_id: partnerId });
-    deps.metrics.inc("relay_partner_gone_total");
-    return true;
   }
 
   return composer;

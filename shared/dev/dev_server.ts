@@ -1,13 +1,11 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import type { Bot } from "grammy";
+import { Bot } from "grammy";
 import type { Config } from "../config.ts";
 import { buildDeps } from "../app/build_deps.ts";
 import { buildApiApp } from "../app/build_api.ts";
 import type { BotContext } from "../bot/context.ts";
 import { registerCommands } from "../bot/commands.ts";
 import { ALLOWED_UPDATES, createBot } from "../bot/create_bot.ts";
-import { replayFailedUpdates } from "../bot/replay.ts";
-import { createWebhookHandler } from "../bot/webhook.ts";
 import type { Db } from "../db/db.ts";
 import type { BotDeps } from "../bot/deps.ts";
 import { openPgliteDb } from "../db/pglite_db.ts";
@@ -16,6 +14,9 @@ import type { Logger } from "../platform/logger.ts";
 import { buildDispatcher } from "../notifications/build_dispatcher.ts";
 import type { Dispatcher } from "../notifications/dispatcher.ts";
 import { createDispatcherHandler, runMatchingCycle } from "../notifications/dispatcher_http.ts";
+import { safeHandler } from "../platform/safe_handler.ts";
+import { enqueueUpdate } from "../updates/intake.ts";
+import { createUpdatePipeline, type UpdatePipeline } from "../updates/pipeline.ts";
 
 export interface DevServer {
   url: string;
@@ -36,6 +37,7 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
   const deps = buildDeps(config, db);
 
   let bot: Bot<BotContext> | undefined;
+  let pipeline: UpdatePipeline | undefined;
   let dispatcher: Dispatcher | undefined;
   let runner: RunnerHandle | undefined;
   let webhook: ((req: Request) => Promise<Response>) | undefined;
@@ -44,49 +46,64 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
   if (token) {
     bot = await createBot({ token, apiRoot }, deps);
     await bot.init();
+    pipeline = createUpdatePipeline({
+      db,
+      bot,
+      logger,
+      metrics: deps.metrics,
+      leaseSeconds: config.leases.updateSeconds,
+    });
     if (config.telegram.setMyCommands) await registerCommands(bot.api);
     dispatcher = await buildDispatcher({ ...deps, api: bot.api });
     if (config.dispatcherSecret) {
+      const sweep = pipeline;
       dispatcherEndpoint = createDispatcherHandler({
         ...deps,
         secret: config.dispatcherSecret,
         dispatcher,
+        sweepUpdates: async () => {
+          await sweep.replayFailed();
+          await sweep.worker.kick();
+        },
       });
     }
   }
   const api = buildApiApp(config, deps, () => void dispatcher?.kick().catch(() => {}));
 
-  const server = Deno.serve({
-    port: config.port,
-    hostname: "0.0.0.0",
-    onListen: () => {},
-  }, (req) => {
-    const path = new URL(req.url).pathname;
-    if (path === WEBHOOK_PATH) return webhook ? webhook(req) : notFound("webhook mode is off");
-    if (path === DISPATCHER_PATH) {
-      return dispatcherEndpoint
-        ? dispatcherEndpoint(req)
-        : notFound("DISPATCHER_SECRET is not set");
-    }
-    return api.fetch(req);
-  });
+  const server = Deno.serve(
+    {
+      port: config.port,
+      hostname: "0.0.0.0",
+      onListen: () => {},
+    },
+    safeHandler(logger, (req) => {
+      const path = new URL(req.url).pathname;
+      if (path === WEBHOOK_PATH) return webhook ? webhook(req) : notFound("webhook mode is off");
+      if (path === DISPATCHER_PATH) {
+        return dispatcherEndpoint
+          ? dispatcherEndpoint(req)
+          : notFound("DISPATCHER_SECRET is not set");
+      }
+      return api.fetch(req);
+    }),
+  );
   const url = `http://localhost:${server.addr.port}`;
   if (!bot) printHowToGetAToken(url);
 
-  if (bot && mode === "webhook") {
-    webhook = createWebhookHandler(bot, config.telegram.webhookSecret!);
+  if (bot && pipeline && mode === "webhook") {
+    webhook = pipeline.webhook(config.telegram.webhookSecret!);
     if (config.telegram.publicUrl) {
       await bot.api.setWebhook(new URL(WEBHOOK_PATH, config.telegram.publicUrl).href, {
         secret_token: config.telegram.webhookSecret,
         allowed_updates: ALLOWED_UPDATES,
       });
     }
-  } else if (bot) {
+  } else if (bot && pipeline) {
     await bot.api.deleteWebhook();
-    runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+    runner = pollIntoInbox(bot, db, pipeline);
   }
 
-  const timers = startScheduler(config, deps, bot, dispatcher, logger);
+  const timers = startScheduler(config, deps, pipeline, dispatcher, logger);
   logger.info("dev_server_started", {
     url,
     bot: bot ? mode : "off",
@@ -103,11 +120,25 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
   };
 }
 
+/**
+ * Long polling feeds the same inbox as the webhook: a polled update is stored, then handled by
+ * the worker, so a crash between the two loses nothing (the runner's offset moves on only
+ * after the store succeeded).
+ */
+function pollIntoInbox(bot: Bot<BotContext>, db: Db, pipeline: UpdatePipeline): RunnerHandle {
+  const intake = new Bot(bot.token, { botInfo: bot.botInfo, client: bot.api.options });
+  intake.use(async (ctx) => {
+    await enqueueUpdate(db, ctx.update);
+    pipeline.kickInBackground();
+  });
+  return run(intake, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+}
+
 /** What pg_cron does on Supabase, done by timers locally. Each job logs and keeps going. */
 function startScheduler(
   config: Config,
   deps: BotDeps,
-  bot: Bot<BotContext> | undefined,
+  pipeline: UpdatePipeline | undefined,
   dispatcher: Dispatcher | undefined,
   logger: Logger,
 ): ReturnType<typeof setInterval>[] {
@@ -122,7 +153,11 @@ function startScheduler(
       );
     }, seconds * 1000);
   const timers = [every(3600, "purge_update_records", () => db.call("purge_update_records"))];
-  if (bot) timers.push(every(60, "replay_failed_updates", () => replayFailedUpdates(bot, db)));
+  if (pipeline) {
+    // Picks up updates whose worker died (their lease ran out) and replays failed ones.
+    timers.push(every(5, "update_sweep", () => pipeline.worker.kick()));
+    timers.push(every(60, "replay_failed_updates", () => pipeline.replayFailed()));
+  }
   if (dispatcher) {
     timers.push(
       every(

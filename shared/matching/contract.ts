@@ -76,11 +76,17 @@ export interface OutboxItem {
   // deno-lint-ignore no-explicit-any
   payload: Record<string, any>;
   attempts: number;
+  /** Set for 'api_call' and 'relay' rows: the Bot API method to call with payload.params. */
+  method?: string | null;
+  /** For a relay that answers an earlier message: the recipient-side id of that message. */
+  reply_to_message_id?: number | null;
 }
 
 export type ClaimOutboxResult = { status: "ok"; items: OutboxItem[] };
 
 export type OutboxResult = "sent" | "retry" | "gone" | "failed";
+/** What complete_outbox also accepts: a row not tried because an older one failed first. */
+export type OutboxCompletion = OutboxResult | "release";
 
 export type MatchingMetricsResult = {
   queue_size: number;

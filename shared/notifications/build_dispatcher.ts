@@ -8,8 +8,18 @@ import { translatorFor } from "./translate.ts";
 
 /** A dispatcher outside the bot (the scheduled endpoint): loads the Fluent texts itself. */
 export async function buildDispatcher(
-  deps: { db: Db; api: Api; logger: Logger; metrics: Metrics },
+  deps: {
+    db: Db;
+    api: Api;
+    logger: Logger;
+    metrics: Metrics;
+    leases?: { outboxSeconds: number };
+  },
 ): Promise<Dispatcher> {
   const i18n = await loadI18n();
-  return createDispatcher({ ...deps, t: translatorFor(i18n) });
+  return createDispatcher({
+    ...deps,
+    t: translatorFor(i18n),
+    leaseSeconds: deps.leases?.outboxSeconds,
+  });
 }

@@ -1,6 +1,7 @@
 import { type Api, GrammyError, HttpError } from "grammy";
 import type { Db } from "../db/db.ts";
 import type { ClaimOutboxResult, OutboxItem, OutboxResult } from "../matching/contract.ts";
+import { isDeferredMethod } from "../updates/effects.ts";
 import type { Metrics } from "../metrics/metrics.ts";
 import type { Logger } from "../platform/logger.ts";
 import { renderOutboxItem, UnrenderableOutboxItem } from "./render.ts";
@@ -15,6 +16,8 @@ export interface DispatcherDeps {
   metrics: Metrics;
   /** Errors other than 403/429/5xx are retried this many times before the row is 'failed'. */
   maxAttempts?: number;
+  /** How long claimed rows stay reserved for this dispatcher (default 60 s). */
+  leaseSeconds?: number;
 }
 
 export interface DispatchReport {
@@ -44,7 +47,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   let again = false;
 
   async function dispatchOnce(limit = defaultLimit): Promise<DispatchReport> {
-    const claim = await deps.db.call<ClaimOutboxResult>("claim_outbox", { p_limit: limit });
+    const claim = await deps.db.call<ClaimOutboxResult>("claim_outbox", {
+      p_limit: limit,
+      p_lease_seconds: deps.leaseSeconds ?? 60,
+    });
     const items = claim?.items ?? [];
     const report: DispatchReport = {
       claimed: items.length,
@@ -53,8 +59,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       gone: 0,
       failed: 0,
     };
-    // Sent concurrently: the throttler paces calls per chat and overall.
-    const outcomes = await Promise.all(items.map((item) => deliver(item)));
+    // Chats in parallel (the throttler paces calls per chat and overall), each chat in order.
+    const byChat = new Map<string, OutboxItem[]>();
+    for (const item of items) {
+      const key = String(item.tg_id);
+      byChat.set(key, [...(byChat.get(key) ?? []), item]);
+    }
+    const outcomes = (await Promise.all([...byChat.values()].map(deliverInOrder))).flat();
     for (const outcome of outcomes) {
       if (outcome === "sent") report.sent++;
       else if (outcome === "retry") report.retried++;
@@ -64,20 +75,34 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return report;
   }
 
+  /** A chat's rows one after another; after a row that did not go out, the rest wait for it. */
+  async function deliverInOrder(items: OutboxItem[]): Promise<OutboxResult[]> {
+    const outcomes: OutboxResult[] = [];
+    for (const [index, item] of items.entries()) {
+      const outcome = await deliver(item);
+      outcomes.push(outcome);
+      if (outcome !== "sent" && outcome !== "failed") {
+        for (const rest of items.slice(index + 1)) {
+          await deps.db.call("complete_outbox", { p_id: rest.id, p_result: "release" });
+        }
+        break;
+      }
+    }
+    return outcomes;
+  }
+
   async function deliver(item: OutboxItem): Promise<OutboxResult> {
     let result: OutboxResult;
     let retryAfter: number | null = null;
+    let messageId: number | null = null;
     try {
-      const message = renderOutboxItem(deps.t, item.kind, item.payload);
-      await deps.api.sendMessage(Number(item.tg_id), message.text, {
-        ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
-      });
+      messageId = await send(item);
       result = "sent";
       if (item.kind === "proposal" && typeof item.payload?.waited_seconds === "number") {
         deps.metrics.observe("time_to_proposal_seconds", item.payload.waited_seconds);
       }
     } catch (error) {
-      ({ result, retryAfter } = classify(error, item.attempts, maxAttempts));
+      ({ result, retryAfter } = classify(error, item.attempts, maxAttempts, item.kind));
       deps.logger.warn("outbox_delivery_failed", {
         outbox_id: Number(item.id),
         kind: item.kind,
@@ -91,8 +116,36 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       p_id: item.id,
       p_result: result,
       p_retry_after_seconds: retryAfter,
+      p_message_id: messageId,
     });
     return result;
+  }
+
+  /** Sends one row; answers the id of the message it created, if any. */
+  async function send(item: OutboxItem): Promise<number | null> {
+    if (item.kind === "api_call" || item.kind === "relay") {
+      const method = item.method ?? "";
+      if (!isDeferredMethod(method)) throw new UnrenderableOutboxItem("unknown method");
+      const params: Record<string, unknown> = { ...(item.payload?.params ?? {}) };
+      if (item.reply_to_message_id) {
+        params.reply_parameters = {
+          message_id: Number(item.reply_to_message_id),
+          allow_sending_without_reply: true,
+        };
+      }
+      const call = deps.api.raw[method as "sendMessage"] as unknown as (
+        p: Record<string, unknown>,
+      ) => Promise<unknown>;
+      const result = await call(params);
+      return typeof result === "object" && result !== null && "message_id" in result
+        ? Number(result.message_id)
+        : null;
+    }
+    const message = renderOutboxItem(deps.t, item.kind, item.payload);
+    const sent = await deps.api.sendMessage(Number(item.tg_id), message.text, {
+      ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
+    });
+    return sent.message_id;
   }
 
   function kick(): Promise<void> {
@@ -122,6 +175,7 @@ export function classify(
   error: unknown,
   attempts: number,
   maxAttempts: number,
+  kind = "",
 ): { result: OutboxResult; retryAfter: number | null } {
   if (error instanceof GrammyError) {
     // The user blocked the bot, deleted the account or never opened a chat with it.
@@ -134,6 +188,11 @@ export function classify(
       return { result: "retry", retryAfter: Math.max(1, error.parameters.retry_after ?? 30) };
     }
     if (error.error_code >= 500) return { result: "retry", retryAfter: 30 };
+    // A handler's call Telegram refuses ("message is not modified", too old to edit, copy of
+    // a deleted message) will not get better by asking again.
+    if (error.error_code === 400 && (kind === "api_call" || kind === "relay")) {
+      return { result: "failed", retryAfter: null };
+    }
   } else if (error instanceof HttpError) {
     return { result: "retry", retryAfter: 30 };
   }

@@ -12,6 +12,8 @@ export interface DispatcherHandlerDeps {
   dispatcher: Dispatcher;
   metrics: Metrics;
   logger: Logger;
+  /** Runs first on every beat: picks up stranded and failed Telegram updates. */
+  sweepUpdates?: () => Promise<unknown>;
 }
 
 export interface CycleReport {
@@ -49,6 +51,7 @@ export function createDispatcherHandler(
     const given = new TextEncoder().encode(req.headers.get("x-dispatcher-secret") ?? "");
     if (!constantTimeEqual(given, expected)) return errorResponse(401, "unauthorized");
     try {
+      await deps.sweepUpdates?.();
       const report = await runMatchingCycle(deps);
       return Response.json({ status: "ok", ...report });
     } catch (error) {

@@ -9,11 +9,11 @@
  */
 import type { Update } from "grammy/types";
 import { createBot } from "../../shared/bot/create_bot.ts";
-import { createWebhookHandler } from "../../shared/bot/webhook.ts";
 import { createLexicalEmbedder } from "../../shared/embedding/lexical_embedder.ts";
 import { createPrometheusMetrics } from "../../shared/metrics/prometheus.ts";
 import { systemClock } from "../../shared/platform/clock.ts";
 import { silentLogger } from "../../shared/platform/logger.ts";
+import { createUpdatePipeline } from "../../shared/updates/pipeline.ts";
 import { type OnboardedUser, onboardUser } from "../chat/fixtures.ts";
 import { FakeTelegram } from "../support/fake_telegram.ts";
 import { createTestDb } from "../support/test_db.ts";
@@ -49,19 +49,20 @@ async function startRig(pairs: number, paceRequests: boolean): Promise<Rig> {
   const apiRoot = telegram.start();
   const db = await createTestDb();
   const background: Promise<unknown>[] = [];
+  const deps = {
+    db,
+    embedder: createLexicalEmbedder(),
+    clock: systemClock,
+    logger: silentLogger,
+    metrics: createPrometheusMetrics(),
+    logSalt: "bench",
+    waitUntil: (task: Promise<unknown>) => void background.push(task),
+  };
   const bot = await createBot(
     { token: telegram.token, apiRoot, botInfo: telegram.botInfo, paceRequests },
-    {
-      db,
-      embedder: createLexicalEmbedder(),
-      clock: systemClock,
-      logger: silentLogger,
-      metrics: createPrometheusMetrics(),
-      logSalt: "bench",
-      waitUntil: (task) => void background.push(task),
-    },
+    deps,
   );
-  const handle = createWebhookHandler(bot, SECRET);
+  const handle = createUpdatePipeline({ ...deps, bot }).webhook(SECRET);
 
   const couples: Array<[OnboardedUser, OnboardedUser]> = [];
   for (let i = 0; i < pairs; i++) {

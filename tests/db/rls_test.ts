@@ -102,7 +102,9 @@ async function seedTwoUsers(db: SqlDb): Promise<{ alice: string; bob: string }> 
       [user],
     );
   }
-  await db.query("select public.record_update(777)");
+  await db.query(
+    "select public.enqueue_update(777, 900000001, 900000001, '{\"update_id\":777}'::jsonb)",
+  );
   await db.query(
     "select public.record_failed_update(778, '{\"update_id\":778}'::jsonb, 900000001, 'Error')",
   );

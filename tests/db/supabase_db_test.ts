@@ -47,9 +47,15 @@ Deno.test("the Supabase adapter calls SQL functions through PostgREST rpc", asyn
       });
     });
 
-    await t.step("a real migrated function works: record_update is idempotent", async () => {
-      assert.equal(await db.call("record_update", { p_update_id: 424242 }), true);
-      assert.equal(await db.call("record_update", { p_update_id: 424242 }), false);
+    await t.step("a real migrated function works: enqueue_update is idempotent", async () => {
+      const args = {
+        p_update_id: 424242,
+        p_chat_key: 1,
+        p_tg_user_id: null,
+        p_payload: { update_id: 424242 },
+      };
+      assert.equal(await db.call("enqueue_update", args), true);
+      assert.equal(await db.call("enqueue_update", args), false);
     });
 
     await t.step("ping() calls health_check", async () => {

@@ -64,7 +64,8 @@ Deno.test("the dev server runs the bot as a webhook under the Supabase path", as
       });
       assert.equal(response.status, 200);
       await response.body?.cancel();
-      assert.ok(telegram.callsOf("sendMessage", 501).length > 0);
+      // Answered at once; the reply follows from the inbox worker and the outbox.
+      await waitFor(() => telegram.callsOf("sendMessage", 501).length > 0);
     });
   } finally {
     await server.shutdown();
@@ -97,3 +98,12 @@ Deno.test("the dev server runs the bot by long polling by default", async () => 
     await telegram.stop();
   }
 });
+
+/** Polls until `condition` holds (the bot answers after the webhook response). */
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting for the bot");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -3,12 +3,12 @@ import type { Update } from "grammy/types";
 import { createBot } from "../../shared/bot/create_bot.ts";
 import type { BotContext } from "../../shared/bot/context.ts";
 import type { BotDeps } from "../../shared/bot/deps.ts";
-import { createWebhookHandler } from "../../shared/bot/webhook.ts";
 import type { PgliteDb } from "../../shared/db/pglite_db.ts";
 import { createLexicalEmbedder } from "../../shared/embedding/lexical_embedder.ts";
 import { createPrometheusMetrics } from "../../shared/metrics/prometheus.ts";
 import { ManualClock } from "../../shared/platform/clock.ts";
 import { silentLogger } from "../../shared/platform/logger.ts";
+import { createUpdatePipeline, type UpdatePipeline } from "../../shared/updates/pipeline.ts";
 import { FakeTelegram } from "./fake_telegram.ts";
 import { createTestDb } from "./test_db.ts";
 
@@ -20,6 +20,9 @@ export interface TestBot {
   bot: Bot<BotContext>;
   deps: BotDeps;
   clock: ManualClock;
+  pipeline: UpdatePipeline;
+  /** Waits for the background work (update processing, outbox dispatch) to finish. */
+  settle(): Promise<void>;
   /** Posts an update to the webhook handler exactly as Telegram would. */
   post(update: Update, secret?: string | null): Promise<Response>;
   close(): Promise<void>;
@@ -48,13 +51,19 @@ export async function startTestBot(overrides: Partial<BotDeps> = {}): Promise<Te
     { token: telegram.token, apiRoot, botInfo: telegram.botInfo, paceRequests: false },
     deps,
   );
-  const handle = createWebhookHandler(bot, WEBHOOK_SECRET);
+  const pipeline = createUpdatePipeline({ ...deps, bot });
+  const handle = pipeline.webhook(WEBHOOK_SECRET);
+  const settle = async () => {
+    while (background.length > 0) await background.shift();
+  };
   return {
     db,
     telegram,
     bot,
     deps,
     clock,
+    pipeline,
+    settle,
     post: async (update, secret = WEBHOOK_SECRET) => {
       const response = await handle(
         new Request("http://localhost/functions/v1/telegram-bot", {
@@ -66,7 +75,7 @@ export async function startTestBot(overrides: Partial<BotDeps> = {}): Promise<Te
           body: JSON.stringify(update),
         }),
       );
-      while (background.length > 0) await background.shift();
+      await settle();
       return response;
     },
     close: async () => {

@@ -1,8 +1,15 @@
+import { normalizeText } from "../safety/normalize.ts";
 import { detectPii, type PiiKind } from "../safety/pii.ts";
 
 /**
  * Checks for what users type during onboarding. They mirror the SQL checks (which stay the last
  * word) and say precisely what is wrong, so the bot can explain it kindly.
+ *
+ * Each one reads the text as a reader would see it (`normalizeText`): control and invisible
+ * characters are dropped silently rather than refused (the person typed or pasted something that
+ * looks fine, and a NUL would break the database call), fullwidth digits count as digits, and the
+ * value returned (and stored) is that clean text. What is left must still say something: a text
+ * of only invisible characters, braille blanks or combining marks is empty.
  */
 export type Check<T, R extends string> = { ok: true; value: T } | { ok: false; reason: R };
 
@@ -19,7 +26,7 @@ export type BirthYearRefusal = "format" | "implausible" | "too_young";
 
 /** "1990", "1990 г.", "1990 год" -> 1990; under 16 and over 100 years are refused. */
 export function parseBirthYear(text: string, currentYear: number): Check<number, BirthYearRefusal> {
-  const match = text.trim().match(/^(\d{4})(?:\s*(?:г\.?|год[а]?))?$/u);
+  const match = normalizeText(text).text.trim().match(/^(\d{4})(?:\s*(?:г\.?|год[а]?))?$/u);
   if (!match) return { ok: false, reason: "format" };
   const year = Number(match[1]);
   if (year > currentYear || year < currentYear - MAX_AGE) {
@@ -31,16 +38,22 @@ export function parseBirthYear(text: string, currentYear: number): Check<number,
 
 export type TextRefusal = "too_short" | "too_long" | "invalid" | PiiKind;
 
+/** The text a reader sees: normalised, the braille blank (an "invisible" filler) as a space. */
+function visibleText(text: string): string {
+  return normalizeText(text).text.replace(/\u2800/g, " ").trim();
+}
+
 /** 2-32 characters on one line, with a letter, and nothing that identifies the person. */
 export function checkPseudonym(text: string): Check<string, TextRefusal> {
-  const value = text.trim().replace(/\s+/g, " ");
+  const visible = visibleText(text);
+  const value = visible.replace(/\s+/g, " ");
   if ([...value].length < PSEUDONYM_MIN) return { ok: false, reason: "too_short" };
   if ([...value].length > PSEUDONYM_MAX) return { ok: false, reason: "too_long" };
   // Contacts first: "+7 999 ..." should hear "that is a phone", not "add a letter".
   const pii = detectPii(value, { names: true });
   if (pii[0]) return { ok: false, reason: pii[0] };
-  // deno-lint-ignore no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text.trim()) || !/\p{L}/u.test(value)) {
+  // Line breaks and tabs are the only control characters normalising keeps.
+  if (/[\n\t]/.test(visible) || !/\p{L}/u.test(value)) {
     return { ok: false, reason: "invalid" };
   }
   return { ok: true, value };
@@ -48,9 +61,9 @@ export function checkPseudonym(text: string): Check<string, TextRefusal> {
 
 /** At most 160 characters, no contacts. Real names are allowed here (authors, characters...). */
 export function checkBio(text: string): Check<string, Exclude<TextRefusal, "too_short">> {
-  const value = text.trim();
+  const value = visibleText(text);
   if ([...value].length > BIO_MAX) return { ok: false, reason: "too_long" };
-  if (value.length === 0) return { ok: false, reason: "invalid" };
+  if (!/[^\s\p{M}]/u.test(value)) return { ok: false, reason: "invalid" };
   const pii = detectPii(value);
   if (pii[0]) return { ok: false, reason: pii[0] as Exclude<PiiKind, "full_name"> };
   return { ok: true, value };
@@ -61,7 +74,10 @@ export function checkBio(text: string): Check<string, Exclude<TextRefusal, "too_
  * as Russians often say). Returns minutes east of UTC, from -12:00 to +14:00.
  */
 export function parseUtcOffset(text: string): Check<number, "format"> {
-  const cleaned = text.trim().toLowerCase().replace(/\s+/g, "").replace(/[−–—]/g, "-");
+  const cleaned = normalizeText(text).text.trim().toLowerCase().replace(/\s+/g, "").replace(
+    /[−–—]/g,
+    "-",
+  );
   const match = cleaned.match(/^(utc|gmt|мск)?(?:([+-])?(\d{1,2})(?:[:.](\d{2}))?)?$/u);
   if (!match || (!match[1] && match[3] === undefined)) return { ok: false, reason: "format" };
   const base = match[1] === "мск" ? 180 : 0;

@@ -1,8 +1,20 @@
+import type { MessageEntity } from "grammy/types";
+import { foldLookalikes, normalizeText } from "./normalize.ts";
+
 /**
  * Finds contact details and real names in text people type into their profile or a chat, so the
  * bot can keep conversations anonymous: pseudonyms and bios must not carry a phone, an e-mail, a
  * Telegram username, a link or (for pseudonyms) a real full name. Heuristics tuned for Russian
  * and CIS users; they prefer a rare false alarm to a leaked phone number.
+ *
+ * Every check first normalises the text (`normalizeText`: no invisible or control characters,
+ * NFKC, right-to-left overrides written out in reading order), so what is checked is what a
+ * reader sees, and `maskPii` returns the masked *normalised* text. Detection then also reads a
+ * view without combining marks (s̶t̶r̶u̶c̶k̶ letters) in which look-alike letters are folded to
+ * Latin (`foldLookalikes`): a username, link or e-mail written with Cyrillic or Greek look-alikes
+ * is found there, and the original span is masked. A folded match only counts in a token that
+ * also has Latin-script letters (or, for usernames, digits or "_"), so ordinary Russian words
+ * never become usernames ("@мама", "т.е.").
  */
 
 export type PiiKind = "phone" | "email" | "username" | "link" | "full_name";
@@ -14,13 +26,23 @@ export interface PiiOptions {
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
-// A Telegram username: @ + 4-32 letters, digits, underscores, not glued to a word (e-mails).
-const USERNAME = /(?<![\p{L}\p{N}_@.])@[A-Za-z][A-Za-z0-9_]{3,31}(?![A-Za-z0-9_])/gu;
+// A Telegram username: @ + 4-32 letters, digits, underscores, not glued to a word (e-mails). The
+// rest of the word goes with it ("@ivanпетров" is masked whole).
+const HANDLE = String.raw`[A-Za-z][A-Za-z0-9_]{3,31}(?![A-Za-z0-9_])[\p{L}\p{N}_]*`;
+const USERNAME = new RegExp(String.raw`(?<![\p{L}\p{N}_@.])@${HANDLE}`, "gu");
+// "name@" shows as "@name" inside right-to-left text (a leading U+200F, U+202B or U+2067 puts the
+// neutral "@" on the other side), and normalising removes those marks: read it as a username.
+const USERNAME_AT_END = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_@.])[A-Za-z][A-Za-z0-9_]{3,31}@(?![\p{L}\p{N}_.@])`,
+  "gu",
+);
 
 // Common top-level domains people type; a fixed list keeps "Node.js" or "т.е." from matching.
+// "ру" is how "ru" is often written to slip past filters.
 const TLDS = [
   "ru",
   "рф",
+  "ру",
   "su",
   "com",
   "net",
@@ -68,24 +90,38 @@ const TLDS = [
   "blog",
 ];
 
-const LINK = new RegExp(
+// Explicit schemes and well-known prefixes ("t . me / name" with spaces too).
+const LINK_EXPLICIT = new RegExp(
   [
-    // Explicit schemes and well-known prefixes.
     String.raw`(?:https?|tg|ftp):\/\/\S+`,
     String.raw`(?<![\p{L}\p{N}])www\.\S+`,
-    String.raw`(?<![\p{L}\p{N}])(?:t|telegram)\.me\/\S*`,
-    // A bare domain: name(.name)*.tld, optionally with a path.
-    String.raw`(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:${
-      TLDS.join("|")
-    })(?![\p{L}\p{N}])(?:\/\S*)?`,
+    String.raw`(?<![\p{L}\p{N}])(?:t|telegram) ?\. ?me ?\/(?: ?[\p{L}\p{N}_+]\S*)?`,
   ].join("|"),
   "giu",
 );
 
-// Digits with the separators people put in phone numbers: spaces, dashes, dots, brackets.
-const DIGIT_RUN = /(?:\+\s*)?\(?\d(?:[\s\-.()]{0,3}\d){6,16}/g;
+// A bare domain: name(.name)*.tld, optionally with a path.
+const LINK_DOMAIN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:${
+    TLDS.join("|")
+  })(?![\p{L}\p{N}])(?:\/\S*)?`,
+  "giu",
+);
+
+// Digits with the separators people put in phone numbers: spaces of every width, the braille
+// blank, dashes, dots, brackets, underscores.
+const SEPARATOR = String.raw`[\s\u2800\-\u2010-\u2015\u2212.\u00b7\u2022()_]`;
+const DIGIT_RUN = new RegExp(
+  String.raw`(?:\+${SEPARATOR}*)?\(?\d(?:${SEPARATOR}{0,3}\d){6,16}`,
+  "gu",
+);
+const TRAILING_SEPARATORS = new RegExp(String.raw`(?:${SEPARATOR}|\+)+$`, "u");
 // A seven-digit city number written the usual way: 123-45-67.
-const CITY_NUMBER = /^\d{3}[\s-]\d{2}[\s-]\d{2}$/;
+const CITY_NUMBER = /^\d{3}[\s\-\u2010-\u2015]\d{2}[\s\-\u2010-\u2015]\d{2}$/u;
+// A date on its own ("12.05.2024 15:30" is not a ten-digit phone): 12.05.2024, 1.5.24,
+// 2024-05-12. Checked for a plausible day and month before it is set aside.
+const DATE =
+  /(?<![\d.\/-])(?:(\d{1,2})([.\/-])(\d{1,2})\2(?:\d{4}|\d{2})|\d{4}-(\d{1,2})-(\d{1,2}))(?!\d|[.\/-]\d)/g;
 
 interface Found {
   kind: PiiKind;
@@ -93,18 +129,56 @@ interface Found {
   end: number;
 }
 
-function matchesOf(text: string, pattern: RegExp, kind: PiiKind): Found[] {
-  return [...text.matchAll(pattern)].map((m) => ({
-    kind,
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+/**
+ * The text as the detector reads it: combining marks out (8̶9̶9̶ or a̲t̲ are still digits and
+ * letters) and, in `folded`, look-alikes folded. `at[k]` is the offset in the text of view
+ * position k (`at[length]` is the text's length); null when the view is the text.
+ */
+interface View {
+  plain: string;
+  folded: string;
+  at: Int32Array | null;
+}
+
+const HAS_MARK = /\p{M}/u;
+const NON_MARKS = /\P{M}+/gu;
+
+function viewOf(text: string): View {
+  if (!HAS_MARK.test(text)) return { plain: text, folded: foldLookalikes(text), at: null };
+  const at = new Int32Array(text.length + 1);
+  let plain = "";
+  for (const m of text.matchAll(NON_MARKS)) {
+    for (let k = 0; k < m[0].length; k++) at[plain.length + k] = m.index + k;
+    plain += m[0];
+  }
+  at[plain.length] = text.length;
+  return { plain, folded: foldLookalikes(plain), at: at.subarray(0, plain.length + 1) };
+}
+
+function matchesOf(
+  text: string,
+  pattern: RegExp,
+  kind: PiiKind,
+  keep: (start: number, end: number) => boolean = () => true,
+): Found[] {
+  const found: Found[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const end = m.index + m[0].length;
+    if (keep(m.index, end)) found.push({ kind, start: m.index, end });
+  }
+  return found;
 }
 
 function phonesIn(text: string): Found[] {
+  // Dates keep their length but lose their digits, so a run cannot go through them.
+  const undated = text.replace(DATE, (date, day, _sep, month, isoMonth, isoDay) => {
+    const d = Number(day ?? isoDay);
+    const m = Number(month ?? isoMonth);
+    return d >= 1 && d <= 31 && m >= 1 && m <= 12 ? "#".repeat(date.length) : date;
+  });
   const found: Found[] = [];
-  for (const m of text.matchAll(DIGIT_RUN)) {
-    const raw = m[0].replace(/[\s\-.(]+$/, "");
+  for (const m of undated.matchAll(DIGIT_RUN)) {
+    const raw = m[0].replace(TRAILING_SEPARATORS, "");
     const digits = raw.replace(/\D/g, "");
     const isPhone = (digits.length >= 10 && digits.length <= 15) ||
       CITY_NUMBER.test(raw.trim()) || (raw.trim().startsWith("+") && digits.length >= 8);
@@ -113,14 +187,35 @@ function phonesIn(text: string): Found[] {
   return found;
 }
 
-/** Every contact detail in the text, earliest first, overlaps merged (e-mail beats link). */
+// Latin script (ASCII or not: ᴀ, ɡ) tells a spoofed handle or domain from a Russian word.
+const LATIN = /\p{Script=Latin}/u;
+const LATIN_OR_DIGIT = /[0-9_]|\p{Script=Latin}/u;
+
+/** Every contact detail in the (normalised) text, earliest first, overlaps merged. */
 function findAll(text: string): Found[] {
-  const all = [
-    ...matchesOf(text, EMAIL, "email"),
-    ...matchesOf(text, LINK, "link"),
-    ...matchesOf(text, USERNAME, "username"),
-    ...phonesIn(text),
+  const { plain, folded, at } = viewOf(text);
+  // A match only the folded view has counts in a token that is not purely Cyrillic or Greek.
+  const mixed = (pattern: RegExp) => (start: number, end: number) =>
+    pattern.test(plain.slice(start, end).replace(/@/g, ""));
+  const inView = [
+    ...matchesOf(plain, EMAIL, "email"),
+    ...matchesOf(plain, LINK_EXPLICIT, "link"),
+    ...matchesOf(plain, LINK_DOMAIN, "link"),
+    ...matchesOf(plain, USERNAME, "username"),
+    ...matchesOf(plain, USERNAME_AT_END, "username"),
+    ...phonesIn(folded),
   ];
+  if (folded !== plain) {
+    inView.push(
+      ...matchesOf(folded, LINK_EXPLICIT, "link"),
+      ...matchesOf(folded, LINK_DOMAIN, "link", mixed(LATIN)),
+      ...matchesOf(folded, USERNAME, "username", mixed(LATIN_OR_DIGIT)),
+      ...matchesOf(folded, USERNAME_AT_END, "username", mixed(LATIN_OR_DIGIT)),
+    );
+  }
+  const all = at === null
+    ? inView
+    : inView.map((f) => ({ ...f, start: at[f.start]!, end: at[f.end]! }));
   const priority: Record<PiiKind, number> = {
     email: 0,
     link: 1,
@@ -147,19 +242,82 @@ function findAll(text: string): Found[] {
 
 /** The kinds of personal data found, in the order they appear (each kind once). */
 export function detectPii(text: string, options: PiiOptions = {}): PiiKind[] {
-  const kinds = [...new Set(findAll(text).map((f) => f.kind))];
-  if (options.names && looksLikeFullName(text)) kinds.push("full_name");
+  const normal = normalizeText(text).text;
+  const kinds = [...new Set(findAll(normal).map((f) => f.kind))];
+  if (options.names && looksLikeFullName(normal)) kinds.push("full_name");
   return kinds;
 }
 
-/** Replaces phones, e-mails, usernames and links with «[скрыто]» and says what it hid. */
-export function maskPii(text: string, mask: string): { text: string; found: PiiKind[] } {
-  const found = findAll(text);
-  let masked = text;
-  for (const f of [...found].reverse()) {
-    masked = masked.slice(0, f.start) + mask + masked.slice(f.end);
+export interface Masked {
+  /** The normalised text with every contact replaced by the mask. */
+  text: string;
+  /** Kinds hidden, in order of appearance, each once. */
+  found: PiiKind[];
+  /** Present when entities were given: carried over to `text` (see `maskPii`). */
+  entities?: MessageEntity[];
+  /** Whether `text` or `entities` differ from the input (normalised or masked). */
+  changed: boolean;
+}
+
+// Entities that describe the contact itself: they go with it.
+const CONTACT_ENTITIES = new Set(["mention", "url", "email", "phone_number"]);
+
+/**
+ * Normalises the text, then replaces phones, e-mails, usernames and links with `mask` and says
+ * what it hid. Entities, when given, are carried over: an entity touching a masked contact
+ * stretches over the mask, except mention/url/email/phone_number entities there, which go.
+ */
+export function maskPii(text: string, mask: string, entities?: MessageEntity[]): Masked {
+  const normal = normalizeText(text, entities);
+  const found = findAll(normal.text);
+  const kinds = [...new Set(found.map((f) => f.kind))];
+  if (found.length === 0) {
+    return normal.entities === undefined
+      ? { text: normal.text, found: kinds, changed: normal.changed }
+      : { text: normal.text, found: kinds, entities: normal.entities, changed: normal.changed };
   }
-  return { text: masked, found: [...new Set(found.map((f) => f.kind))] };
+  let masked = "";
+  let from = 0;
+  for (const f of found) {
+    masked += normal.text.slice(from, f.start) + mask;
+    from = f.end;
+  }
+  masked += normal.text.slice(from);
+  if (normal.entities === undefined) return { text: masked, found: kinds, changed: true };
+  return {
+    text: masked,
+    found: kinds,
+    entities: entitiesAfterMask(normal.entities, found, mask.length),
+    changed: true,
+  };
+}
+
+function entitiesAfterMask(
+  entities: MessageEntity[],
+  found: Found[],
+  maskLength: number,
+): MessageEntity[] {
+  // Where an offset lands: past each earlier mask by the difference in length; inside one, at
+  // its start (`edge` 0) or end (`edge` 1).
+  const place = (offset: number, edge: 0 | 1): number => {
+    let shift = 0;
+    for (const f of found) {
+      if (offset <= f.start) break;
+      if (offset < f.end) return f.start + shift + edge * maskLength;
+      shift += maskLength - (f.end - f.start);
+    }
+    return offset + shift;
+  };
+  const result: MessageEntity[] = [];
+  for (const entity of entities) {
+    const end = entity.offset + entity.length;
+    const touches = found.some((f) => f.start < end && f.end > entity.offset);
+    if (touches && CONTACT_ENTITIES.has(entity.type)) continue;
+    const start = place(entity.offset, 0);
+    const length = place(end, 1) - start;
+    if (length > 0) result.push({ ...entity, offset: start, length });
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,7 +379,7 @@ function isSurnameLike(word: string): boolean {
 
 /** "Имя Фамилия" / "Имя Отчество Фамилия" / "Ivan Petrov": 2-3 words that read so. */
 export function looksLikeFullName(text: string): boolean {
-  const words = text.trim().split(/\s+/);
+  const words = normalizeText(text).text.trim().split(/\s+/);
   if (words.length < 2 || words.length > 3) return false;
   const lower = words.map((w) => w.toLowerCase());
   if (!lower.every((w) => LOWER_WORD.test(w))) return false;

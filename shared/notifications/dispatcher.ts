@@ -39,7 +39,7 @@ export interface Dispatcher {
 }
 
 const defaultLimit = 50;
-const maxRounds = 5;
+const maxRounds = 20;
 
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const maxAttempts = deps.maxAttempts ?? 3;
@@ -158,7 +158,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         for (let round = 0; round < maxRounds; round++) {
           again = false;
           const report = await dispatchOnce(defaultLimit);
-          if (report.claimed < defaultLimit && !again && report.gone === 0) break;
+          // A chat's rows come ten per claim: go on while anything was due.
+          if (report.claimed === 0 && !again) break;
         }
       } finally {
         running = undefined;

@@ -6,6 +6,8 @@ export interface RecordedCall {
   method: string;
   // deno-lint-ignore no-explicit-any
   payload: Record<string, any>;
+  /** Set when the stand-in answered this call with a planned failure. */
+  failed?: true;
 }
 
 interface PlannedFailure {
@@ -39,6 +41,8 @@ export class FakeTelegram {
   private nextMessageId = 1000;
   private failures: PlannedFailure[] = [];
   private pendingUpdates: Record<string, unknown>[] = [];
+  /** `performance.now()` of the last call received (getUpdates aside). */
+  lastCallAt = 0;
 
   start(): string {
     this.server = Deno.serve(
@@ -50,6 +54,11 @@ export class FakeTelegram {
 
   async stop(): Promise<void> {
     await this.server?.shutdown();
+  }
+
+  /** Planned failures not used up yet are forgotten. */
+  clearFailures(): void {
+    this.failures = [];
   }
 
   /** The next `times` calls of `method` (optionally to one chat) fail with this error. */
@@ -64,6 +73,13 @@ export class FakeTelegram {
   /** Queues an update for the bot's next `getUpdates` (long polling). */
   queueUpdate(update: unknown): void {
     this.pendingUpdates.push(update as Record<string, unknown>);
+  }
+
+  /** Texts that reached a chat (sendMessage calls that did not fail). */
+  deliveredTextsTo(chatId: number): string[] {
+    return this.callsOf("sendMessage", chatId).filter((c) => !c.failed).map((c) =>
+      String(c.payload.text)
+    );
   }
 
   /** Calls of one method, optionally only those to one chat. */
@@ -102,12 +118,14 @@ export class FakeTelegram {
     const text = await req.text();
     const payload = text ? JSON.parse(text) : {};
     if (method === "getUpdates") return this.longPoll(payload);
+    this.lastCallAt = performance.now();
     this.calls.push({ method, payload });
 
     const failure = this.failures.find((f) =>
       f.method === method && (f.chatId === undefined || f.chatId === Number(payload.chat_id))
     );
     if (failure) {
+      this.calls[this.calls.length - 1]!.failed = true;
       if (--failure.times <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
       return Response.json({
         ok: false,

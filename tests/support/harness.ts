@@ -3,7 +3,7 @@ import type { Update } from "grammy/types";
 import { createBot } from "../../shared/bot/create_bot.ts";
 import type { BotContext } from "../../shared/bot/context.ts";
 import type { BotDeps } from "../../shared/bot/deps.ts";
-import type { PgliteDb } from "../../shared/db/pglite_db.ts";
+import type { SqlDb } from "../../shared/db/db.ts";
 import { createLexicalEmbedder } from "../../shared/embedding/lexical_embedder.ts";
 import { createPrometheusMetrics } from "../../shared/metrics/prometheus.ts";
 import { ManualClock } from "../../shared/platform/clock.ts";
@@ -15,7 +15,7 @@ import { createTestDb } from "./test_db.ts";
 export const WEBHOOK_SECRET = "test-webhook-secret-0123456789";
 
 export interface TestBot {
-  db: PgliteDb;
+  db: SqlDb;
   telegram: FakeTelegram;
   bot: Bot<BotContext>;
   deps: BotDeps;
@@ -23,6 +23,8 @@ export interface TestBot {
   pipeline: UpdatePipeline;
   /** Waits for the background work (update processing, outbox dispatch) to finish. */
   settle(): Promise<void>;
+  /** Posts an update and returns the answer at once, without waiting for its handling. */
+  postOnly(update: Update): Promise<Response>;
   /** Posts an update to the webhook handler exactly as Telegram would. */
   post(update: Update, secret?: string | null): Promise<Response>;
   close(): Promise<void>;
@@ -53,6 +55,17 @@ export async function startTestBot(overrides: Partial<BotDeps> = {}): Promise<Te
   );
   const pipeline = createUpdatePipeline({ ...deps, bot });
   const handle = pipeline.webhook(WEBHOOK_SECRET);
+  const request = (update: Update, secret: string | null) =>
+    handle(
+      new Request("http://localhost/functions/v1/telegram-bot", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(secret === null ? {} : { "x-telegram-bot-api-secret-token": secret }),
+        },
+        body: JSON.stringify(update),
+      }),
+    );
   const settle = async () => {
     while (background.length > 0) await background.shift();
   };
@@ -64,17 +77,9 @@ export async function startTestBot(overrides: Partial<BotDeps> = {}): Promise<Te
     clock,
     pipeline,
     settle,
+    postOnly: (update) => request(update, WEBHOOK_SECRET),
     post: async (update, secret = WEBHOOK_SECRET) => {
-      const response = await handle(
-        new Request("http://localhost/functions/v1/telegram-bot", {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            ...(secret === null ? {} : { "x-telegram-bot-api-secret-token": secret }),
-          },
-          body: JSON.stringify(update),
-        }),
-      );
+      const response = await request(update, secret);
       await settle();
       return response;
     },

@@ -28,6 +28,11 @@ const envSchema = z.object({
   PUBLIC_URL: httpUrl("an https URL where Telegram can reach this server").optional(),
   PORT: z.coerce.number({ error: "a TCP port number" }).int().min(1).max(65535).default(8000),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  DATABASE_URL: z.url({
+    protocol: /^postgres(ql)?$/,
+    error: "a postgresql://user:password@host:port/db URL",
+  })
+    .optional(),
   SUPABASE_URL: httpUrl("the project URL, https://<ref>.supabase.co").optional(),
   SUPABASE_SERVICE_ROLE_KEY: optionalText,
   OPENAI_API_KEY: optionalText,
@@ -52,7 +57,8 @@ const envSchema = z.object({
 
 export type Database =
   | { kind: "pglite"; dataDir: string }
-  | { kind: "supabase"; url: string; serviceRoleKey: string };
+  | { kind: "supabase"; url: string; serviceRoleKey: string }
+  | { kind: "postgres"; url: string };
 
 export interface Config {
   telegram: {
@@ -103,7 +109,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       setMyCommands: e.SET_MY_COMMANDS,
     },
     port: e.PORT,
-    database: e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY
+    // A direct connection when one is given, else PostgREST, else the embedded database.
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY
       ? { kind: "supabase", url: e.SUPABASE_URL, serviceRoleKey: e.SUPABASE_SERVICE_ROLE_KEY }
       : { kind: "pglite", dataDir: e.PGLITE_DATA_DIR },
     openai: e.OPENAI_API_KEY

@@ -3,7 +3,7 @@
 import { ConfigError, parseConfig } from "../../shared/config.ts";
 import { buildDeps } from "../../shared/app/build_deps.ts";
 import { createBot } from "../../shared/bot/create_bot.ts";
-import { createSupabaseDb } from "../../shared/db/supabase_db.ts";
+import { openDatabase } from "../../shared/db/open_db.ts";
 import { buildDispatcher } from "../../shared/notifications/build_dispatcher.ts";
 import { createDispatcherHandler } from "../../shared/notifications/dispatcher_http.ts";
 import { createTelegramApi } from "../../shared/notifications/telegram_api.ts";
@@ -15,10 +15,10 @@ const { token, apiRoot } = config.telegram;
 if (!token || !config.dispatcherSecret) {
   throw new ConfigError("TELEGRAM_BOT_TOKEN and DISPATCHER_SECRET must be set");
 }
-if (config.database.kind !== "supabase") {
-  throw new ConfigError("SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY must be set");
+if (config.database.kind === "pglite") {
+  throw new ConfigError("set SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY, or DATABASE_URL");
 }
-const deps = buildDeps(config, createSupabaseDb(config.database));
+const deps = buildDeps(config, await openDatabase(config.database, { migrate: false }));
 const dispatcher = await buildDispatcher({ ...deps, api: createTelegramApi({ token, apiRoot }) });
 const bot = await createBot({ token, apiRoot }, deps);
 await bot.init();

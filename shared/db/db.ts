@@ -53,3 +53,16 @@ export function toSqlParam(value: unknown): string | null {
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
+
+/** `select public.fn(a => $1, b => $2) as result`: named arguments, as PostgREST calls them. */
+export function buildCall(
+  fn: string,
+  args: Record<string, unknown>,
+): { sql: string; params: unknown[] } {
+  const names = Object.keys(args).map(assertIdentifier);
+  const placeholders = names.map((name, i) => `${name} => $${i + 1}`).join(", ");
+  return {
+    sql: `select public.${assertIdentifier(fn)}(${placeholders}) as result`,
+    params: names.map((name) => args[name]),
+  };
+}

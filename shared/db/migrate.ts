@@ -9,12 +9,16 @@ export interface MigrationReport {
 }
 
 /**
- * Embedded-database only: creates what Supabase provides (roles, auth schema), applies
+ * Creates what Supabase provides (roles, auth schema; embedded database only), applies
  * `supabase/migrations/*.sql` in order, tracked like the Supabase CLI does in
  * `supabase_migrations.schema_migrations`, then the idempotent `supabase/seed.sql`.
  */
-export async function applyMigrations(db: SqlDb): Promise<MigrationReport> {
-  await db.exec(await Deno.readTextFile(shimFile));
+export async function applyMigrations(
+  db: SqlDb,
+  options: { shim?: boolean } = {},
+): Promise<MigrationReport> {
+  // A real Supabase (or a server set up like one) already has what the shim recreates.
+  if (options.shim ?? true) await db.exec(await Deno.readTextFile(shimFile));
   await db.exec(`
     create schema if not exists supabase_migrations;
     create table if not exists supabase_migrations.schema_migrations (

@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
-import { assertIdentifier, DbError, type SqlDb, type SqlTx, toSqlParam } from "./db.ts";
+import { buildCall, DbError, type SqlDb, type SqlTx, toSqlParam } from "./db.ts";
 import { applyMigrations } from "./migrate.ts";
 
 /** Opens the embedded Postgres (file-backed or `memory://`) and brings its schema up to date. */
@@ -75,19 +75,6 @@ export class PgliteDb implements SqlDb {
   async close(): Promise<void> {
     if (!this.pg.closed) await this.pg.close();
   }
-}
-
-/** `select public.fn(a => $1, b => $2) as result`: named arguments, as PostgREST calls them. */
-export function buildCall(
-  fn: string,
-  args: Record<string, unknown>,
-): { sql: string; params: unknown[] } {
-  const names = Object.keys(args).map(assertIdentifier);
-  const placeholders = names.map((name, i) => `${name} => $${i + 1}`).join(", ");
-  return {
-    sql: `select public.${assertIdentifier(fn)}(${placeholders}) as result`,
-    params: names.map((name) => args[name]),
-  };
 }
 
 function asDbError(error: unknown): DbError {

@@ -8,8 +8,7 @@ import { registerCommands } from "../bot/commands.ts";
 import { ALLOWED_UPDATES, createBot } from "../bot/create_bot.ts";
 import type { Db } from "../db/db.ts";
 import type { BotDeps } from "../bot/deps.ts";
-import { openPgliteDb } from "../db/pglite_db.ts";
-import { createSupabaseDb } from "../db/supabase_db.ts";
+import { openDatabase } from "../db/open_db.ts";
 import type { Logger } from "../platform/logger.ts";
 import { buildDispatcher } from "../notifications/build_dispatcher.ts";
 import type { Dispatcher } from "../notifications/dispatcher.ts";
@@ -31,9 +30,7 @@ const DISPATCHER_PATH = "/functions/v1/dispatcher";
  * embedded database, and the scheduler pg_cron would run (matching tick, dispatcher, replay).
  */
 export async function startDevServer(config: Config, logger: Logger): Promise<DevServer> {
-  const db: Db = config.database.kind === "supabase"
-    ? createSupabaseDb(config.database)
-    : await openPgliteDb(config.database.dataDir);
+  const db: Db = await openDatabase(config.database);
   const deps = buildDeps(config, db);
 
   let bot: Bot<BotContext> | undefined;

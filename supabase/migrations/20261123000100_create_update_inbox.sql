@@ -67,6 +67,7 @@ as $$
 declare
   taken jsonb;
   batch integer := greatest(least(coalesce(p_limit, 20), 200), 0);
+  chats bigint[];
 begin
   with poisoned as (
     delete from public.update_inbox i
@@ -80,26 +81,34 @@ begin
     set payload = excluded.payload, error_name = excluded.error_name, attempts = 6,
         failed_at = now(), replayed_at = null;
 
-  with heads as (
-    select distinct on (i.chat_key) i.chat_key, i.update_id, i.lease_until
-      from public.update_inbox i
-     order by i.chat_key, i.update_id
-  ), candidates as (
-    select h.chat_key, h.update_id
-      from heads h
-     where h.lease_until is null or h.lease_until < now()
-     order by h.update_id
-     limit batch * 4
-  ), free_chats as (
-    select c.chat_key
-      from candidates c
-     where pg_catalog.pg_try_advisory_xact_lock(7301, pg_catalog.hashtext(c.chat_key::text))
-     order by c.update_id
-     limit batch
-  ), picked as (
+  -- Two statements, because a claim committed by another worker after this statement's
+  -- snapshot is invisible to it: first the chats whose oldest update is free, each locked for
+  -- this transaction (a chat another worker is claiming right now is skipped)...
+  select coalesce(array_agg(c.chat_key), '{}')
+    into chats
+    from (
+      select h.chat_key
+        from (
+          select distinct on (i.chat_key) i.chat_key, i.update_id, i.lease_until
+            from public.update_inbox i
+           order by i.chat_key, i.update_id
+        ) h
+       where h.lease_until is null or h.lease_until < now()
+       order by h.update_id
+       limit batch
+    ) c
+   where pg_catalog.pg_try_advisory_xact_lock(7301, pg_catalog.hashtext(c.chat_key::text));
+
+  -- ...then, with a fresh snapshot that sees every claim committed before those locks were
+  -- taken, their updates, unless the chat is leased by now.
+  with picked as (
     select i.update_id
       from public.update_inbox i
-      join free_chats f on f.chat_key = i.chat_key
+     where i.chat_key = any(chats)
+       and not exists (
+         select 1 from public.update_inbox j
+          where j.chat_key = i.chat_key and j.lease_until >= now()
+       )
      order by i.update_id
      limit batch
        for update of i skip locked

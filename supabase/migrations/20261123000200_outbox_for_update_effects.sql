@@ -85,7 +85,7 @@ drop function public.claim_outbox(integer);
 -- each recipient's queue (a row waits while an older one for the same chat is leased or backing
 -- off), so one chat's messages go out in order. Claimed rows are leased for p_lease_seconds:
 -- a dispatcher that dies leaves them to come back by themselves. A per-recipient advisory lock
--- held for this statement keeps two dispatchers from splitting one chat.
+-- held for the transaction keeps two dispatchers from splitting one chat.
 create or replace function public.claim_outbox(
   p_limit integer default 50,
   p_lease_seconds integer default 60,
@@ -98,25 +98,44 @@ set search_path = ''
 as $$
 declare
   taken jsonb;
+  batch integer := greatest(least(coalesce(p_limit, 50), 500), 0);
+  recipients bigint[];
 begin
+  -- Two statements, because a claim committed by another dispatcher after this statement's
+  -- snapshot is invisible to it: first the recipients with something due, oldest first, each
+  -- locked for this transaction (one another dispatcher is claiming right now is skipped)...
+  select coalesce(array_agg(r.tg_id), '{}')
+    into recipients
+    from (
+      select o.tg_id
+        from public.outbox o
+       where o.status = 'pending' and o.next_attempt_at <= now()
+       group by o.tg_id
+       order by min(o.id)
+       limit batch
+    ) r
+   where pg_catalog.pg_try_advisory_xact_lock(7302, pg_catalog.hashtext(r.tg_id::text));
+
+  -- ...then, with a fresh snapshot that sees every claim committed before those locks were
+  -- taken, the front of each one's queue.
   with due as (
     select o.id, o.next_attempt_at,
            row_number() over (partition by o.tg_id order by o.id) as place
       from public.outbox o
-     where o.status = 'pending' and o.next_attempt_at <= now()
+     where o.tg_id = any(recipients)
+       and o.status = 'pending' and o.next_attempt_at <= now()
        and not exists (
          select 1 from public.outbox b
           where b.tg_id = o.tg_id and b.status = 'pending' and b.id < o.id
             and b.next_attempt_at > now()
        )
-       and pg_catalog.pg_try_advisory_xact_lock(7302, pg_catalog.hashtext(o.tg_id::text))
   ), picked as (
     select o.id
       from public.outbox o
       join due d on d.id = o.id
      where d.place <= greatest(coalesce(p_per_chat, 10), 1)
      order by o.next_attempt_at, o.id
-     limit greatest(least(coalesce(p_limit, 50), 500), 0)
+     limit batch
        for update of o skip locked
   ), claimed as (
     update public.outbox o

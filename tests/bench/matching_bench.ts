@@ -5,7 +5,7 @@
  * 2. run_matching_tick() over 10,000 waiting users.
  * Results are printed and written to /work/notes/bench_matching.md (or BENCH_MATCHING_OUT).
  */
-import type { PgliteDb } from "../../shared/db/pglite_db.ts";
+import type { SqlDb } from "../../shared/db/db.ts";
 import { createTestDb } from "../support/test_db.ts";
 import type { BenchModule, BenchRow } from "./main.ts";
 
@@ -23,7 +23,7 @@ const EF_SEARCH = [40, 100];
  * noise, so people with similar topics are near each other as with a real text model.
  */
 export async function generateProfiles(
-  db: PgliteDb,
+  db: SqlDb,
   n: number,
   options: { embeddings: boolean },
 ): Promise<void> {
@@ -106,7 +106,7 @@ export async function generateProfiles(
 }
 
 /** Queues everyone, set-based, with the same snapshot enqueue_user() takes. */
-async function enqueueAll(db: PgliteDb, spreadMinutes: number): Promise<void> {
+async function enqueueAll(db: SqlDb, spreadMinutes: number): Promise<void> {
   await db.exec(`
     insert into public.match_queue (user_id, enqueued_at, expires_at, age_pool, arm, topic_bits,
       top_bits, topic_weight, utc_mask, helpfulness)

@@ -1,4 +1,4 @@
-import type { PgliteDb } from "../../shared/db/pglite_db.ts";
+import type { SqlDb } from "../../shared/db/db.ts";
 import type { TestBot } from "../support/harness.ts";
 import type { TestUser } from "../support/updates.ts";
 import { callbackUpdate, textUpdate, user } from "../support/updates.ts";
@@ -11,7 +11,7 @@ export type OnboardedUser = TestUser & { userId: string; pseudonym: string };
  * Everyone made here shares the first `topics` catalogue topics, so any two can be paired.
  */
 export async function onboardUser(
-  db: PgliteDb,
+  db: SqlDb,
   tgId: number,
   options: { pseudonym?: string; firstName?: string; topics?: number; bio?: string } = {},
 ): Promise<OnboardedUser> {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { PgliteDb } from "../../shared/db/pglite_db.ts";
+import type { SqlDb } from "../../shared/db/db.ts";
 import { createTestDb } from "../support/test_db.ts";
 import { generateProfiles } from "../bench/matching_bench.ts";
 import { ageQueue, call, find, type Json, makeUser, outboxOf, type UserSpec } from "./fixtures.ts";
@@ -252,7 +252,7 @@ Deno.test("candidates are ranked by score: more shared weight, then overlap, hel
 });
 
 /** Gives `good` a 5-star helpfulness snapshot and `bad` a 1-star one. */
-async function setHelpfulness(db: PgliteDb, good: string, bad: string) {
+async function setHelpfulness(db: SqlDb, good: string, bad: string) {
   await db.query("update public.match_queue set helpfulness = 1 where user_id = $1", [good]);
   await db.query("update public.match_queue set helpfulness = 0 where user_id = $1", [bad]);
 }

@@ -1,4 +1,4 @@
-import type { PgliteDb } from "../../shared/db/pglite_db.ts";
+import type { SqlDb } from "../../shared/db/db.ts";
 
 export interface UserSpec {
   tg: number;
@@ -20,13 +20,13 @@ export interface FixtureUser {
 }
 
 /** Topic ids of the seeded catalogue, in id order. */
-export async function topicIds(db: PgliteDb): Promise<number[]> {
+export async function topicIds(db: SqlDb): Promise<number[]> {
   const rows = await db.query<{ id: number }>("select id from public.topics order by id");
   return rows.map((row) => row.id);
 }
 
 /** A user with a complete profile (unless `done: false`), built with plain inserts. */
-export async function makeUser(db: PgliteDb, spec: UserSpec): Promise<FixtureUser> {
+export async function makeUser(db: SqlDb, spec: UserSpec): Promise<FixtureUser> {
   const ids = await topicIds(db);
   const [row] = await db.query<{ id: string }>(
     `insert into public.users (tg_id, pseudonym, bio, birth_year, utc_offset_minutes,
@@ -77,16 +77,16 @@ export function vectorLiteral(head: number[]): string {
 // deno-lint-ignore no-explicit-any
 export type Json = Record<string, any>;
 
-export function call(db: PgliteDb, fn: string, args: Record<string, unknown> = {}): Promise<Json> {
+export function call(db: SqlDb, fn: string, args: Record<string, unknown> = {}): Promise<Json> {
   return db.call<Json>(fn, args);
 }
 
-export function find(db: PgliteDb, user: FixtureUser): Promise<Json> {
+export function find(db: SqlDb, user: FixtureUser): Promise<Json> {
   return call(db, "find_partner", { p_tg_id: user.tg });
 }
 
 /** Outbox rows of one user, oldest first. */
-export async function outboxOf(db: PgliteDb, user: FixtureUser): Promise<Json[]> {
+export async function outboxOf(db: SqlDb, user: FixtureUser): Promise<Json[]> {
   return await db.query<Json>(
     "select kind, payload, status from public.outbox where user_id = $1 order by id",
     [user.id],
@@ -94,7 +94,7 @@ export async function outboxOf(db: PgliteDb, user: FixtureUser): Promise<Json[]>
 }
 
 /** Pretends time passed for everything the matching functions compare with now(). */
-export async function ageQueue(db: PgliteDb, minutes: number): Promise<void> {
+export async function ageQueue(db: SqlDb, minutes: number): Promise<void> {
   await db.query(
     `update public.match_queue
         set enqueued_at = enqueued_at - make_interval(mins => $1),
@@ -104,7 +104,7 @@ export async function ageQueue(db: PgliteDb, minutes: number): Promise<void> {
   );
 }
 
-export async function ageProposals(db: PgliteDb, minutes: number): Promise<void> {
+export async function ageProposals(db: SqlDb, minutes: number): Promise<void> {
   await db.query(
     `update public.matches
         set proposed_at = proposed_at - make_interval(mins => $1),
@@ -116,7 +116,7 @@ export async function ageProposals(db: PgliteDb, minutes: number): Promise<void>
 
 /** Two users proposed to each other (a searches first, b's search pairs them). */
 export async function proposedPair(
-  db: PgliteDb,
+  db: SqlDb,
   a: UserSpec,
   b: UserSpec,
 ): Promise<{ a: FixtureUser; b: FixtureUser; matchId: string }> {
@@ -130,7 +130,7 @@ export async function proposedPair(
 
 /** Two users in an active chat. */
 export async function activeChat(
-  db: PgliteDb,
+  db: SqlDb,
   a: UserSpec,
   b: UserSpec,
 ): Promise<{ a: FixtureUser; b: FixtureUser; matchId: string }> {

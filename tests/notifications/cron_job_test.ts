@@ -1,12 +1,15 @@
 import assert from "node:assert/strict";
-import { createTestDb } from "../support/test_db.ts";
+import { createTestDb, realPostgres } from "../support/test_db.ts";
 
 const migration = new URL(
   "../../supabase/migrations/20261122011000_schedule_outbox_dispatcher.sql",
   import.meta.url,
 );
 
-Deno.test("the pg_cron job posts to the dispatcher with the secret from Vault", async (t) => {
+Deno.test({
+  name: "the pg_cron job posts to the dispatcher with the secret from Vault (stand-ins)",
+  ignore: realPostgres !== undefined,
+}, async (t) => {
   const db = await createTestDb();
   try {
     // Stand-ins for Supabase's Vault view and pg_net, which PGlite does not have.
@@ -43,6 +46,50 @@ Deno.test("the pg_cron job posts to the dispatcher with the secret from Vault", 
         timeout: 9000,
       }]);
     });
+  } finally {
+    await db.close();
+  }
+});
+
+Deno.test({
+  name:
+    "real PostgreSQL: the migration schedules the job; with real Vault it queues one pg_net post",
+  ignore: realPostgres === undefined,
+}, async () => {
+  const db = await createTestDb();
+  try {
+    const jobs = await db.query<{ jobname: string; schedule: string }>(
+      "select jobname, schedule from cron.job order by jobname",
+    );
+    assert.deepEqual(jobs.map((j) => [j.jobname, j.schedule]), [
+      ["matching-tick", "10 seconds"],
+      ["outbox-dispatcher", "10 seconds"],
+      ["purge-update-records", "17 * * * *"],
+    ]);
+    const [{ command }] = await db.query<{ command: string }>(
+      "select command from cron.job where jobname = 'outbox-dispatcher'",
+    ) as [{ command: string }];
+    // Without the secrets the job does nothing.
+    await db.query(command);
+    assert.deepEqual(await db.query("select 1 from net.http_request_queue"), []);
+    // As the project owner sets it up (the migration's header).
+    await db.query("select vault.create_secret($1, 'dispatcher_url')", [
+      "https://ref.supabase.co/functions/v1/dispatcher",
+    ]);
+    await db.query(
+      "select vault.create_secret('dispatcher-secret-0123456789', 'dispatcher_secret')",
+    );
+    await db.query(command);
+    const queued = await db.query<{ url: string; headers: Record<string, string> }>(
+      "select url, headers from net.http_request_queue",
+    );
+    assert.deepEqual(queued, [{
+      url: "https://ref.supabase.co/functions/v1/dispatcher",
+      headers: {
+        "content-type": "application/json",
+        "x-dispatcher-secret": "dispatcher-secret-0123456789",
+      },
+    }]);
   } finally {
     await db.close();
   }

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
-import type { PgliteDb } from "../../shared/db/pglite_db.ts";
+import type { SqlDb } from "../../shared/db/db.ts";
 import { createTestDb } from "../support/test_db.ts";
 
 // deno-lint-ignore no-explicit-any
 type Json = any;
 
-const call = (db: PgliteDb, fn: string, args: Record<string, unknown>) => db.call<Json>(fn, args);
+const call = (db: SqlDb, fn: string, args: Record<string, unknown>) => db.call<Json>(fn, args);
 
 /** A user taken through onboarding up to (not including) `until`. */
-async function userAt(db: PgliteDb, tgId: number, until: string): Promise<void> {
+async function userAt(db: SqlDb, tgId: number, until: string): Promise<void> {
   const steps: [string, () => Promise<unknown>][] = [
     ["rules", () => call(db, "ensure_user", { p_tg_id: tgId })],
     ["birth_year", () => call(db, "accept_rules", { p_tg_id: tgId })],

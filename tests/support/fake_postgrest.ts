@@ -1,5 +1,5 @@
 import type { SqlDb } from "../../shared/db/db.ts";
-import { buildCall } from "../../shared/db/pglite_db.ts";
+import { buildCall } from "../../shared/db/db.ts";
 
 /**
  * A local stand-in for Supabase's PostgREST `POST /rest/v1/rpc/<fn>` on a PGlite database,

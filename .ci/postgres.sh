@@ -179,17 +179,18 @@ EOF
   mv "$new" "$data/ty_ne_odin.conf"
 }
 
+# The server must not inherit the lock (fd 9), or it would hold it for as long as it runs.
 start_server() {
   local changed=$1
   if running; then
     [ "$changed" = yes ] || return 0
     log "restarting with the new configuration"
-    as_postgres "$bin/pg_ctl" -D "$data" restart -w -t 60 -m fast -l "$root/log/postgres.log" \
+    as_postgres "$bin/pg_ctl" -D "$data" restart -w -t 60 -m fast -l "$root/log/postgres.log" 9>&- \
       >/dev/null
   else
     port_taken "$port" && die "port $port is taken by another server (set PG_PORT)"
     log "starting on 127.0.0.1:$port"
-    as_postgres "$bin/pg_ctl" -D "$data" start -w -t 60 -l "$root/log/postgres.log" >/dev/null ||
+    as_postgres "$bin/pg_ctl" -D "$data" start -w -t 60 -l "$root/log/postgres.log" 9>&- >/dev/null ||
       die "postgres did not start, see $root/log/postgres.log"
   fi
 }
@@ -241,7 +242,6 @@ EOF
 write_env() {
   local host=127.0.0.1:$port
   cat >"$root/env" <<EOF
-DATABASE_URL=postgresql://supabase_admin:$password@$host/postgres
 TEST_DATABASE_URL=postgresql://supabase_admin:$password@$host/postgres
 TEST_DATABASE_APP_URL=postgresql://postgres:$password@$host/postgres
 TEST_DATABASE_AUTHENTICATOR_URL=postgresql://authenticator:$password@$host/postgres

@@ -79,11 +79,23 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   async function deliverInOrder(items: OutboxItem[]): Promise<OutboxResult[]> {
     const outcomes: OutboxResult[] = [];
     for (const [index, item] of items.entries()) {
+      // Paced sends can outlast the claim: a row another dispatcher took meanwhile is its to
+      // send (and so are the ones behind it).
+      const stillMine = await deps.db.call<boolean>("renew_outbox_lease", {
+        p_id: item.id,
+        p_attempts: item.attempts,
+        p_lease_seconds: deps.leaseSeconds ?? 60,
+      });
+      if (!stillMine) break;
       const outcome = await deliver(item);
       outcomes.push(outcome);
       if (outcome !== "sent" && outcome !== "failed") {
         for (const rest of items.slice(index + 1)) {
-          await deps.db.call("complete_outbox", { p_id: rest.id, p_result: "release" });
+          await deps.db.call("complete_outbox", {
+            p_id: rest.id,
+            p_result: "release",
+            p_attempts: rest.attempts,
+          });
         }
         break;
       }
@@ -117,6 +129,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       p_result: result,
       p_retry_after_seconds: retryAfter,
       p_message_id: messageId,
+      p_attempts: item.attempts,
     });
     return result;
   }

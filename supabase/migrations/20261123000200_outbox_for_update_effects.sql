@@ -37,7 +37,12 @@ declare
   v_pass integer;
   queued integer;
 begin
-  select i.pass into v_pass from public.update_inbox i where i.update_id = p_update_id;
+  -- Only the first completion counts: a worker whose lease ran out while it was still working
+  -- finds the update done by the one that took it over, and its effects are dropped.
+  select i.pass into v_pass from public.update_inbox i where i.update_id = p_update_id for update;
+  if not found then
+    return jsonb_build_object('status', 'already_done', 'queued', 0);
+  end if;
   insert into public.outbox (user_id, tg_id, kind, method, payload, dedupe_key, source_user_id)
   select u.id,
          (e ->> 'tg_id')::bigint,
@@ -46,7 +51,7 @@ begin
          case when e ? 'relay'
               then jsonb_build_object('params', e -> 'params', 'relay', e -> 'relay')
               else jsonb_build_object('params', e -> 'params') end,
-         p_update_id || ':' || coalesce(v_pass, 0) || ':' || (e ->> 'seq'),
+         p_update_id || ':' || v_pass || ':' || (e ->> 'seq'),
          src.id
     from jsonb_array_elements(coalesce(p_effects, '[]'::jsonb)) with ordinality as x (e, n)
     left join public.users u on u.tg_id = (e ->> 'tg_id')::bigint
@@ -174,7 +179,8 @@ create or replace function public.complete_outbox(
   p_id bigint,
   p_result text,
   p_retry_after_seconds integer default null,
-  p_message_id integer default null
+  p_message_id integer default null,
+  p_attempts integer default null
 )
 returns jsonb
 language plpgsql
@@ -191,6 +197,11 @@ begin
   select * into row from public.outbox o where o.id = p_id for update;
   if not found then
     return jsonb_build_object('status', 'not_found');
+  end if;
+  -- A dispatcher whose lease ran out does not put back a row another one has claimed since
+  -- (p_attempts is the claim it holds). What was sent is recorded whoever holds it.
+  if p_result in ('retry', 'release') and p_attempts is not null and row.attempts <> p_attempts then
+    return jsonb_build_object('status', 'stale');
   end if;
   if p_result = 'retry' and row.attempts < 8 then
     update public.outbox
@@ -264,13 +275,36 @@ begin
 end
 $$;
 
+-- Right before a send: extends the lease of a claimed row if this dispatcher still holds it
+-- (p_attempts is its claim). Paced sends of a long batch outlast the lease they were claimed
+-- with; without this another dispatcher could claim the rest and send them a second time.
+create or replace function public.renew_outbox_lease(
+  p_id bigint,
+  p_attempts integer,
+  p_lease_seconds integer default 60
+)
+returns boolean
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update public.outbox
+     set next_attempt_at = now() + make_interval(secs => greatest(coalesce(p_lease_seconds, 60), 1))
+   where id = p_id and attempts = p_attempts and status = 'pending';
+  return found;
+end
+$$;
+
 revoke execute on function public.complete_update(bigint, jsonb) from public, anon, authenticated;
 revoke execute on function public.relay_reply_target(jsonb) from public, anon, authenticated;
 revoke execute on function public.claim_outbox(integer, integer, integer) from public, anon, authenticated;
-revoke execute on function public.complete_outbox(bigint, text, integer, integer) from public, anon, authenticated;
+revoke execute on function public.complete_outbox(bigint, text, integer, integer, integer) from public, anon, authenticated;
+revoke execute on function public.renew_outbox_lease(bigint, integer, integer) from public, anon, authenticated;
 revoke execute on function public.user_blocked_bot(bigint) from public, anon, authenticated;
 grant execute on function public.complete_update(bigint, jsonb) to service_role;
 grant execute on function public.relay_reply_target(jsonb) to service_role;
 grant execute on function public.claim_outbox(integer, integer, integer) to service_role;
-grant execute on function public.complete_outbox(bigint, text, integer, integer) to service_role;
+grant execute on function public.complete_outbox(bigint, text, integer, integer, integer) to service_role;
+grant execute on function public.renew_outbox_lease(bigint, integer, integer) to service_role;
 grant execute on function public.user_blocked_bot(bigint) to service_role;

@@ -27,16 +27,34 @@ export function formatTable(rows: BenchRow[]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
 }
 
+/**
+ * `deno task bench [name] [--out=file.md]`: prints every table; with --out it also writes them
+ * (as Markdown) to that file. Nothing is written anywhere else.
+ */
 async function main(): Promise<void> {
-  const only = Deno.args[0];
+  const only = Deno.args.find((a) => !a.startsWith("--"));
+  const out = Deno.args.find((a) => a.startsWith("--out="))?.slice("--out=".length);
+  const report: string[] = [
+    `# Benchmarks, ${new Date().toISOString()}`,
+    "",
+    `Deno ${Deno.version.deno}, ${Deno.build.os}/${Deno.build.arch}, ${navigator.hardwareConcurrency} CPUs.`,
+  ];
   for (const module of modules) {
     if (only && module.name !== only) continue;
     console.log(`\n## ${module.name}\n`);
     const started = performance.now();
-    const rows = await module.run((line) => console.log(`  ${line}`));
-    console.log(formatTable(rows));
-    console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    const notes: string[] = [];
+    const rows = await module.run((line) => {
+      notes.push(line);
+      console.log(`  ${line}`);
+    });
+    const table = formatTable(rows);
+    const took = `(${((performance.now() - started) / 1000).toFixed(1)} s)`;
+    console.log(table);
+    console.log(`\n${took}`);
+    report.push("", `## ${module.name}`, "", ...notes, "", table, "", took);
   }
+  if (out) await Deno.writeTextFile(out, report.join("\n") + "\n");
 }
 
 if (import.meta.main) await main();

@@ -3,7 +3,7 @@
  * 1. candidates_for() for one user among 100,000 queued profiles, and the HNSW nearest-neighbour
  *    path over their 384-d embeddings (latency and recall@10 against an exact scan);
  * 2. run_matching_tick() over 10,000 waiting users.
- * Results are printed and written to /work/notes/bench_matching.md (or BENCH_MATCHING_OUT).
+ * Results are printed (`deno task bench matching [--out=file.md]`).
  */
 import type { SqlDb } from "../../shared/db/db.ts";
 import { createTestDb } from "../support/test_db.ts";
@@ -126,15 +126,6 @@ async function enqueueAll(db: SqlDb, spreadMinutes: number): Promise<void> {
       left join public.preferences p on p.user_id = u.id;
     analyze;
   `);
-}
-
-/** The rows as a Markdown table (main.ts prints its own; importing it back would be circular). */
-function markdownTable(rows: BenchRow[]): string {
-  return [
-    "| metric | value | note |",
-    "| --- | --- | --- |",
-    ...rows.map((r) => `| ${r.metric} | ${r.value} | ${r.note ?? ""} |`),
-  ].join("\n");
 }
 
 function percentile(values: number[], p: number): number {
@@ -415,20 +406,8 @@ export const matchingBench: BenchModule = {
     const tick = part === "candidates" ? [] : await tickBench(log);
     const candidates = part === "tick" ? [] : await candidateBench(log);
     const rows = [...tick, ...candidates];
-    const out = Deno.env.get("BENCH_MATCHING_OUT") ?? "/work/notes/bench_matching.md";
-    try {
-      await Deno.writeTextFile(
-        out,
-        `# Matching benchmarks (PGlite 0.5.14: Postgres 18 in WASM, pgvector 0.8)\n\n` +
-          `Run: \`deno task bench\` (tests/bench/main.ts), ${new Date().toISOString()}, ` +
-          `${navigator.hardwareConcurrency} CPUs shared with other jobs (other helpers' jobs ran at the ` +
-          `same time, so timings are noisy; native Postgres was not measured).\n\n` +
-          `${markdownTable(rows)}\n\n${NOTES}`,
-      );
-      log(`written to ${out}`);
-    } catch (error) {
-      log(`could not write ${out}: ${(error as Error).message}`);
-    }
+    log("notes:");
+    for (const line of NOTES.trim().split("\n")) log(line);
     return rows;
   },
 };

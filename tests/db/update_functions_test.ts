@@ -130,13 +130,10 @@ Deno.test("complete_update records effects once and drops the raw update", async
       );
       assert.equal(row!.n, 0);
     });
-    await t.step("a second pass over the same update adds nothing", async () => {
+    await t.step("a worker completing it again adds nothing", async () => {
       assert.deepEqual(
         await db.call("complete_update", { p_update_id: 2001, p_effects: effects }),
-        {
-          status: "ok",
-          queued: 0,
-        },
+        { status: "already_done", queued: 0 },
       );
       assert.equal((await outbox()).length, 2);
     });

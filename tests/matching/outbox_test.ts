@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createTestDb } from "../support/test_db.ts";
-import { activeChat, call, outboxOf } from "./fixtures.ts";
+import { activeChat, call, type Json, makeUser, outboxOf } from "./fixtures.ts";
 
 const alice = { tg: 1, topics: [0, 1, 2] };
 const bob = { tg: 2, topics: [0, 1, 3] };
@@ -88,6 +88,40 @@ Deno.test("'gone' ends the user's chat and tells the partner", async () => {
     assert.equal(metrics.active_chats, 0);
     assert.equal(metrics.chats_ended_total, 1);
     assert.equal(metrics.accepted_total, 1);
+  } finally {
+    await db.close();
+  }
+});
+
+Deno.test("a dispatcher whose lease ran out neither renews nor puts back a row claimed since", async () => {
+  const db = await createTestDb();
+  try {
+    const user = await makeUser(db, { tg: 1, topics: [0] });
+    await db.query(
+      `insert into public.outbox (user_id, tg_id, kind, method, payload, dedupe_key)
+       values ($1, 1, 'api_call', 'sendMessage', '{"params": {"chat_id": 1, "text": "x"}}', 'k:1')`,
+      [user.id],
+    );
+    const claim = async () =>
+      (await call(db, "claim_outbox", { p_limit: 10, p_lease_seconds: 60 })).items as Json[];
+    const first = (await claim())[0]!;
+    const renew = (attempts: number) =>
+      call(db, "renew_outbox_lease", { p_id: first.id, p_attempts: attempts, p_lease_seconds: 60 });
+    assert.equal(await renew(first.attempts), true, "the holder renews");
+    // Its lease runs out and another dispatcher claims the row.
+    await db.query("update public.outbox set next_attempt_at = now() - interval '1 second'");
+    const second = (await claim())[0]!;
+    assert.equal(second.id, first.id);
+    assert.equal(await renew(first.attempts), false, "the first may no longer send it");
+    assert.equal(
+      (await call(db, "complete_outbox", {
+        p_id: first.id,
+        p_result: "release",
+        p_attempts: first.attempts,
+      })).status,
+      "stale",
+    );
+    assert.equal(await renew(second.attempts), true, "the second holds it");
   } finally {
     await db.close();
   }

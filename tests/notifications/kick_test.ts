@@ -8,7 +8,7 @@ import { silentLogger } from "../../shared/platform/logger.ts";
 
 const matchId = "5b0a3f4e-7d2c-4b1a-9e8f-0123456789ab";
 
-/** An outbox in memory behind the two SQL functions the dispatcher calls. */
+/** An outbox in memory behind the SQL functions the dispatcher calls. */
 function fakeOutbox() {
   const pending: OutboxItem[] = [];
   const completed: Array<{ id: number; result: string }> = [];
@@ -24,6 +24,7 @@ function fakeOutbox() {
         }));
         return Promise.resolve({ status: "ok", items } as T);
       }
+      if (fn === "renew_outbox_lease") return Promise.resolve(true as T);
       if (fn === "complete_outbox") {
         completed.push({ id: Number(args.p_id), result: String(args.p_result) });
         return Promise.resolve({ status: "ok" } as T);

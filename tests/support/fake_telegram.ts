@@ -8,6 +8,8 @@ export interface RecordedCall {
   payload: Record<string, any>;
   /** Set when the stand-in answered this call with a planned failure. */
   failed?: true;
+  /** `performance.now()` when the call arrived. */
+  at: number;
 }
 
 interface PlannedFailure {
@@ -119,7 +121,7 @@ export class FakeTelegram {
     const payload = text ? JSON.parse(text) : {};
     if (method === "getUpdates") return this.longPoll(payload);
     this.lastCallAt = performance.now();
-    this.calls.push({ method, payload });
+    this.calls.push({ method, payload, at: this.lastCallAt });
 
     const failure = this.failures.find((f) =>
       f.method === method && (f.chatId === undefined || f.chatId === Number(payload.chat_id))

@@ -106,6 +106,12 @@ export function openSession(db: TestDb, options: { role?: "app" | "admin" } = {}
 
 const names = new WeakMap<object, string>();
 
+/** The URL a separate process (the dev server) uses to reach this test database. */
+export function databaseUrlOf(db: TestDb): string {
+  if (!realPostgres) throw new Error("databaseUrlOf needs TEST_DATABASE_URL");
+  return withDatabase(realPostgres.appUrl, databaseNameOf(db));
+}
+
 function databaseNameOf(db: TestDb): string {
   const name = names.get(db);
   if (!name) throw new Error("not a real-PostgreSQL test database");

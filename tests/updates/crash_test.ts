@@ -1,5 +1,6 @@
 /**
- * The crash test: the real dev server in a child process on a file-backed database, two users
+ * The crash test: the real dev server in a child process on a database that outlives it (a
+ * PGlite folder, or a real PostgreSQL in the `test:postgres` tier), two users
  * in a chat, a burst of 50 messages, and the process killed hard (SIGKILL) three times: while
  * updates are being posted (some never answered), right after all were answered (handling not
  * done), and in the middle of the paced sending. This test plays Telegram: an update that got
@@ -8,9 +9,11 @@
  */
 import assert from "node:assert/strict";
 import type { Update } from "grammy/types";
-import { openPgliteDb, type PgliteDb } from "../../shared/db/pglite_db.ts";
+import type { SqlDb } from "../../shared/db/db.ts";
+import { openPgliteDb } from "../../shared/db/pglite_db.ts";
 import { onboardUser } from "../chat/fixtures.ts";
 import { FakeTelegram } from "../support/fake_telegram.ts";
+import { createTestDb, databaseUrlOf, realPostgres } from "../support/test_db.ts";
 import { textUpdate } from "../support/updates.ts";
 
 const SECRET = "crash-test-webhook-secret-0123";
@@ -28,10 +31,11 @@ Deno.test({
   async fn(t) {
     const telegram = new FakeTelegram();
     const apiRoot = telegram.start();
-    const dataDir = await Deno.makeTempDir({ prefix: "crash-test-" });
+    const store = await openStore();
     const port = freePort();
     const base = `http://127.0.0.1:${port}`;
-    const { anna, boris } = await prepareChat(dataDir);
+    const { anna, boris } = await prepareChat(store.db);
+    await store.release();
     const burst = Array.from({ length: BURST }, (_, i) => textUpdate(anna, `Сообщение ${i + 1}`));
     const unanswered = new Set<Update>();
     const answered = new Set<Update>();
@@ -39,7 +43,7 @@ Deno.test({
     let child: Child | undefined;
 
     const start = async () => {
-      child = await startServer(dataDir, port, apiRoot);
+      child = await startServer(store.env, port, apiRoot);
     };
     // A send Telegram has done but the outbox has not yet marked as sent is the one window in
     // which a crash doubles a message (Telegram has no idempotency key); it lasts milliseconds.
@@ -156,39 +160,67 @@ Deno.test({
         child?.process.kill("SIGKILL");
       } catch { /* already gone */ }
       await telegram.stop();
-      await Deno.remove(dataDir, { recursive: true }).catch(() => {});
+      await store.remove();
     }
   },
 });
 
-/** Two onboarded users with an active chat, written before the server opens the database. */
-async function prepareChat(dataDir: string) {
-  const db = await openPgliteDb(dataDir) as PgliteDb;
-  try {
-    const anna = await onboardUser(db, 740_001, { pseudonym: "Сова" });
-    const boris = await onboardUser(db, 740_002, { pseudonym: "Ёж" });
-    await db.call("find_partner", { p_tg_id: anna.id });
-    const found = await db.call<{ match_id: string }>("find_partner", { p_tg_id: boris.id });
-    for (const u of [anna, boris]) {
-      await db.call("respond_to_proposal", {
-        p_tg_id: u.id,
-        p_match_id: found.match_id,
-        p_accept: true,
-      });
-    }
-    // The pairing notices are not part of this test.
-    await db.exec("update public.outbox set status = 'sent', sent_at = now()");
-    return { anna, boris };
-  } finally {
-    await db.close();
-  }
+interface Store {
+  db: SqlDb;
+  /** How the server finds the database. */
+  env: Record<string, string>;
+  /** Lets go of it before the server starts (PGlite allows one process at a time). */
+  release(): Promise<void>;
+  remove(): Promise<void>;
 }
 
-async function startServer(dataDir: string, port: number, apiRoot: string): Promise<Child> {
+async function openStore(): Promise<Store> {
+  if (realPostgres) {
+    const db = await createTestDb();
+    return {
+      db,
+      env: { DATABASE_URL: databaseUrlOf(db) },
+      release: async () => {},
+      remove: () => db.close(),
+    };
+  }
+  const dataDir = await Deno.makeTempDir({ prefix: "crash-test-" });
+  const db = await openPgliteDb(dataDir);
+  return {
+    db,
+    env: { PGLITE_DATA_DIR: dataDir, DATABASE_URL: "" },
+    release: () => db.close(),
+    remove: () => Deno.remove(dataDir, { recursive: true }).catch(() => {}),
+  };
+}
+
+/** Two onboarded users with an active chat, written before the server opens the database. */
+async function prepareChat(db: SqlDb) {
+  const anna = await onboardUser(db, 740_001, { pseudonym: "Сова" });
+  const boris = await onboardUser(db, 740_002, { pseudonym: "Ёж" });
+  await db.call("find_partner", { p_tg_id: anna.id });
+  const found = await db.call<{ match_id: string }>("find_partner", { p_tg_id: boris.id });
+  for (const u of [anna, boris]) {
+    await db.call("respond_to_proposal", {
+      p_tg_id: u.id,
+      p_match_id: found.match_id,
+      p_accept: true,
+    });
+  }
+  // The pairing notices are not part of this test.
+  await db.exec("update public.outbox set status = 'sent', sent_at = now()");
+  return { anna, boris };
+}
+
+async function startServer(
+  database: Record<string, string>,
+  port: number,
+  apiRoot: string,
+): Promise<Child> {
   const process = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "shared/dev/main.ts"],
     env: {
-      PGLITE_DATA_DIR: dataDir,
+      ...database,
       PORT: String(port),
       TELEGRAM_BOT_TOKEN: new FakeTelegram().token,
       TELEGRAM_API_ROOT: apiRoot,

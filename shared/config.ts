@@ -10,6 +10,11 @@ const httpUrl = (expected: string) => z.url({ protocol: /^https?$/, error: expec
 
 const optionalText = z.string().trim().min(1).optional();
 
+const postgresUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: "a postgresql://user:password@host:port/database URL",
+});
+
 const boolFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const envSchema = z.object({
@@ -28,11 +33,9 @@ const envSchema = z.object({
   PUBLIC_URL: httpUrl("an https URL where Telegram can reach this server").optional(),
   PORT: z.coerce.number({ error: "a TCP port number" }).int().min(1).max(65535).default(8000),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
-  DATABASE_URL: z.url({
-    protocol: /^postgres(ql)?$/,
-    error: "a postgresql://user:password@host:port/db URL",
-  })
-    .optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  // Set by Supabase in every Edge Function: the project's database through its pooler.
+  SUPABASE_DB_URL: postgresUrl.optional(),
   SUPABASE_URL: httpUrl("the project URL, https://<ref>.supabase.co").optional(),
   SUPABASE_SERVICE_ROLE_KEY: optionalText,
   OPENAI_API_KEY: optionalText,
@@ -110,8 +113,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     port: e.PORT,
     // A direct connection when one is given, else PostgREST, else the embedded database.
-    database: e.DATABASE_URL
-      ? { kind: "postgres", url: e.DATABASE_URL }
+    database: e.DATABASE_URL || e.SUPABASE_DB_URL
+      ? { kind: "postgres", url: (e.DATABASE_URL ?? e.SUPABASE_DB_URL)! }
       : e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY
       ? { kind: "supabase", url: e.SUPABASE_URL, serviceRoleKey: e.SUPABASE_SERVICE_ROLE_KEY }
       : { kind: "pglite", dataDir: e.PGLITE_DATA_DIR },

@@ -24,6 +24,8 @@ export function createPostgresDb(options: PostgresDbOptions): PostgresDb {
   const url = new URL(options.url);
   const sql = postgres(options.url, {
     max: options.max ?? 10,
+    // Short-lived Edge isolates should not hold pooler connections they no longer use.
+    idle_timeout: 30,
     prepare: options.prepare ?? url.port !== "6543",
     // Notices can quote values from a statement; logs hold no personal data.
     onnotice: () => {},

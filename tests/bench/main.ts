@@ -3,6 +3,7 @@
  * To add a benchmark, write a module exporting a `BenchModule` and add it to `modules`.
  */
 import { matchingBench } from "./matching_bench.ts";
+import { textBench } from "./text_bench.ts";
 import { webhookBench } from "./webhook_bench.ts";
 
 export interface BenchRow {
@@ -16,7 +17,7 @@ export interface BenchModule {
   run(log: (line: string) => void): Promise<BenchRow[]>;
 }
 
-const modules: BenchModule[] = [matchingBench, webhookBench];
+const modules: BenchModule[] = [textBench, webhookBench, matchingBench];
 
 /** Renders rows as an aligned plain-text table (also valid Markdown). */
 export function formatTable(rows: BenchRow[]): string {

@@ -64,7 +64,7 @@ interface Rig {
 async function startRig(pairs: number, paceRequests: boolean): Promise<Rig> {
   const telegram = new FakeTelegram();
   const apiRoot = telegram.start();
-  const db = await createTestDb();
+  const db = await createTestDb({ pool: 10 });
   const background = new Set<Promise<unknown>>();
   const deps = {
     db,

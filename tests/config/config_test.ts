@@ -64,6 +64,20 @@ Deno.test("parseConfig reads valid settings", async (t) => {
     });
   });
 
+  await t.step("a direct connection wins; Supabase's SUPABASE_DB_URL counts as one", () => {
+    const url = "postgresql://postgres:secret@db.example.org:6543/postgres";
+    assert.deepEqual(
+      parseConfig({
+        DATABASE_URL: url,
+        SUPABASE_URL: "https://abc.supabase.co",
+        SUPABASE_SERVICE_ROLE_KEY: "service-key",
+      }).database,
+      { kind: "postgres", url },
+    );
+    assert.deepEqual(parseConfig({ SUPABASE_DB_URL: url }).database, { kind: "postgres", url });
+    assert.throws(() => parseConfig({ DATABASE_URL: "mysql://x@y/z" }), /DATABASE_URL/);
+  });
+
   await t.step("a PUBLIC_URL implies webhook mode", () => {
     const config = parseConfig({
       TELEGRAM_BOT_TOKEN: token,

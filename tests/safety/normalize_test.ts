@@ -317,30 +317,17 @@ Deno.test("normalizeText() never throws, is idempotent and leaves nothing to rem
   assert.equal(normalizeText(null as unknown as string, []).text, "");
 });
 
-Deno.test("normalizeText() handles 4096-character messages quickly", async (t) => {
-  const russian = "Привет! Как прошёл день? Я сегодня опять не спал до 5 утра… ".repeat(70)
-    .slice(0, 4096);
-  const hostile = Array.from(
-    { length: 4096 },
-    (_, k) => ["8", "\u200b", "ﬁ", "\u0000", "@", "а", "\u202e", "😀"][k % 8],
-  ).join("").slice(0, 4096);
-  const entities: MessageEntity[] = Array.from({ length: 100 }, (_, k) => ({
-    type: "bold",
-    offset: k * 40,
-    length: 20,
-  }));
-  const messages: [string, string][] = [["Russian text", russian], ["hostile text", hostile]];
-  for (const [name, text] of messages) {
-    await t.step(name, () => {
-      assert.equal(text.length, 4096);
-      const runs = 50;
-      const started = performance.now();
-      for (let k = 0; k < runs; k++) normalizeText(text, entities);
-      const perMessage = (performance.now() - started) / runs;
-      // Measured ~0.01 ms (clean) and ~1.3 ms (hostile, 100 entities); the bound is loose.
-      assert.ok(perMessage < 25, `${perMessage.toFixed(2)} ms per message`);
+Deno.test("normalizeText() on 4096-character messages (timings: deno task bench text)", async (t) => {
+  await t.step("ordinary Russian text comes back unchanged", () => {
+    const russian = "Привет! Как прошёл день? Я сегодня опять не спал до 5 утра… ".repeat(70)
+      .slice(0, 4096);
+    const entities: MessageEntity[] = [{ type: "bold", offset: 0, length: 7 }];
+    assert.deepEqual(normalizeText(russian, entities), {
+      text: russian,
+      entities,
+      changed: false,
     });
-  }
+  });
   await t.step("a long hostile message keeps its visible content", () => {
     const text = "a\u200b".repeat(2048);
     assert.equal(normalizeText(text).text, "a".repeat(2048));

@@ -18,10 +18,11 @@ let pgliteTemplate: Promise<PgliteDb> | undefined;
 /**
  * A fresh, fully migrated database. Migrating takes seconds, so the first call builds a
  * template and every call gets its own copy of it (PGlite clone or `create database ...
- * template`, well under a second).
+ * template`, well under a second). `pool` is the real server's connection count (PGlite has
+ * one).
  */
-export async function createTestDb(): Promise<TestDb> {
-  if (realPostgres) return await createPostgresTestDb(realPostgres);
+export async function createTestDb(options: { pool?: number } = {}): Promise<TestDb> {
+  if (realPostgres) return await createPostgresTestDb(realPostgres, options.pool ?? 1);
   pgliteTemplate ??= openPgliteDb("memory://") as Promise<PgliteDb>;
   return (await pgliteTemplate).clone();
 }
@@ -76,7 +77,7 @@ async function asAdmin<T>(settings: RealPostgres, fn: (admin: PostgresDb) => Pro
   }
 }
 
-async function createPostgresTestDb(settings: RealPostgres): Promise<TestDb> {
+async function createPostgresTestDb(settings: RealPostgres, pool: number): Promise<TestDb> {
   templateReady ??= asAdmin(settings, (admin) => prepareTemplate(settings, admin));
   await templateReady;
   const name = `${TEST_DB_PREFIX}${Deno.pid}_${++counter}`;
@@ -85,8 +86,9 @@ async function createPostgresTestDb(settings: RealPostgres): Promise<TestDb> {
     (admin) =>
       admin.exec(`create database ${name} template ${settings.templateDatabase} owner postgres`),
   );
-  // One connection: session settings (`set role`) hold between queries, as on PGlite.
-  const db = createPostgresDb({ url: withDatabase(settings.appUrl, name), max: 1 });
+  // By default one connection: session settings (`set role`) hold between queries, as on
+  // PGlite. Benchmarks ask for a pool, as production has.
+  const db = createPostgresDb({ url: withDatabase(settings.appUrl, name), max: pool });
   names.set(db, name);
   const close = db.close.bind(db);
   db.close = async () => {

@@ -5,28 +5,11 @@
 import { matchingBench } from "./matching_bench.ts";
 import { textBench } from "./text_bench.ts";
 import { webhookBench } from "./webhook_bench.ts";
+import { type BenchModule, formatTable } from "./table.ts";
 
-export interface BenchRow {
-  metric: string;
-  value: string;
-  note?: string;
-}
-
-export interface BenchModule {
-  name: string;
-  run(log: (line: string) => void): Promise<BenchRow[]>;
-}
+export type { BenchModule, BenchRow } from "./table.ts";
 
 const modules: BenchModule[] = [textBench, webhookBench, matchingBench];
-
-/** Renders rows as an aligned plain-text table (also valid Markdown). */
-export function formatTable(rows: BenchRow[]): string {
-  const header = ["metric", "value", "note"];
-  const cells = rows.map((r) => [r.metric, r.value, r.note ?? ""]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(" | ")} |`;
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
-}
 
 /**
  * `deno task bench [name] [--out=file.md]`: prints every table; with --out it also writes them

@@ -7,7 +7,7 @@
  */
 import type { SqlDb } from "../../shared/db/db.ts";
 import { createTestDb } from "../support/test_db.ts";
-import type { BenchModule, BenchRow } from "./main.ts";
+import type { BenchModule, BenchRow } from "./table.ts";
 
 const PROFILES = Number(Deno.env.get("BENCH_PROFILES") ?? 100_000);
 const TICK_USERS = Number(Deno.env.get("BENCH_TICK_USERS") ?? 10_000);

@@ -6,7 +6,7 @@
 import type { MessageEntity } from "grammy/types";
 import { normalizeText } from "../../shared/safety/normalize.ts";
 import { maskPii } from "../../shared/safety/pii.ts";
-import type { BenchModule, BenchRow } from "./main.ts";
+import type { BenchModule, BenchRow } from "./table.ts";
 
 const RUNS = 200;
 

@@ -26,8 +26,10 @@ const CONTROLS = [
   ...Array.from({ length: 32 }, (_, i) => i).filter((i) => i !== 9 && i !== 10 && i !== 13),
   ...Array.from({ length: 33 }, (_, i) => 0x7f + i),
 ].map((cp) => String.fromCharCode(cp)).join("");
-const INVISIBLE =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
+const INVISIBLE = new RegExp(
+  String
+    .raw`[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]`,
+);
 
 async function failedUpdates(h: TestBot): Promise<number> {
   const [row] = await h.db.query<{ n: number }>(

@@ -31,7 +31,14 @@ const DISPATCHER_PATH = "/functions/v1/dispatcher";
  */
 export async function startDevServer(config: Config, logger: Logger): Promise<DevServer> {
   const db: Db = await openDatabase(config.database);
-  const deps = buildDeps(config, db);
+  // Work that goes on after an answer (handling, sending) is tracked, so a shutdown waits for
+  // it before closing the database.
+  const background = new Set<Promise<unknown>>();
+  const waitUntil = (task: Promise<unknown>) => {
+    const tracked = task.catch(() => {}).finally(() => background.delete(tracked));
+    background.add(tracked);
+  };
+  const deps = { ...buildDeps(config, db), waitUntil };
 
   let bot: Bot<BotContext> | undefined;
   let pipeline: UpdatePipeline | undefined;
@@ -47,6 +54,7 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
       db,
       bot,
       logger,
+      waitUntil,
       metrics: deps.metrics,
       leaseSeconds: config.leases.updateSeconds,
     });
@@ -112,6 +120,7 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
       timers.forEach(clearInterval);
       if (runner?.isRunning()) await runner.stop();
       await server.shutdown();
+      while (background.size > 0) await Promise.all([...background]);
       await db.close();
     },
   };

@@ -66,3 +66,10 @@ export function buildCall(
     params: names.map((name) => args[name]),
   };
 }
+
+/** A driver's error (PGlite's or postgres.js's: both carry Postgres' fields) as a DbError. */
+export function asDbError(error: unknown): DbError {
+  if (error instanceof DbError) return error;
+  const e = error as { message?: string; code?: string; detail?: string; hint?: string };
+  return new DbError(e.message ?? String(error), e.code, e.detail, e.hint);
+}

@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
-import { buildCall, DbError, type SqlDb, type SqlTx, toSqlParam } from "./db.ts";
+import { asDbError, buildCall, type SqlDb, type SqlTx, toSqlParam } from "./db.ts";
 import { applyMigrations } from "./migrate.ts";
 
 /** Opens the embedded Postgres (file-backed or `memory://`) and brings its schema up to date. */
@@ -75,10 +75,4 @@ export class PgliteDb implements SqlDb {
   async close(): Promise<void> {
     if (!this.pg.closed) await this.pg.close();
   }
-}
-
-function asDbError(error: unknown): DbError {
-  if (error instanceof DbError) return error;
-  const e = error as { message?: string; code?: string; detail?: string; hint?: string };
-  return new DbError(e.message ?? String(error), e.code, e.detail, e.hint);
 }

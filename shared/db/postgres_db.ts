@@ -1,5 +1,5 @@
 import postgres from "postgres";
-import { buildCall, DbError, type SqlDb, type SqlTx, toSqlParam } from "./db.ts";
+import { asDbError, buildCall, type SqlDb, type SqlTx, toSqlParam } from "./db.ts";
 import { applyMigrations } from "./migrate.ts";
 
 export interface PostgresDbOptions {
@@ -132,10 +132,4 @@ async function runExec(runner: Runner, text: string): Promise<void> {
   } catch (error) {
     throw asDbError(error);
   }
-}
-
-function asDbError(error: unknown): DbError {
-  if (error instanceof DbError) return error;
-  const e = error as { message?: string; code?: string; detail?: string; hint?: string };
-  return new DbError(e.message ?? String(error), e.code, e.detail, e.hint);
 }

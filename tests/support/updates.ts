@@ -83,3 +83,18 @@ export function groupTextUpdate(from: TestUser, groupId: number, text: string): 
     },
   } as Update;
 }
+
+/** `my_chat_member`: the user blocked the bot (Telegram's "kicked" for a private chat). */
+export function blockedBotUpdate(from: TestUser): Update {
+  const bot = { id: 1, is_bot: true, first_name: "b" };
+  return {
+    update_id: nextUpdateId++,
+    my_chat_member: {
+      chat: { id: from.id, type: "private", first_name: from.first_name },
+      from: { ...from, is_bot: false },
+      date: Math.floor(Date.now() / 1000),
+      old_chat_member: { status: "member", user: bot },
+      new_chat_member: { status: "kicked", until_date: 0, user: bot },
+    },
+  } as Update;
+}

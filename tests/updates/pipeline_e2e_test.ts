@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { Update } from "grammy/types";
 import { startTestBot } from "../support/harness.ts";
-import { textUpdate } from "../support/updates.ts";
+import { blockedBotUpdate, textUpdate } from "../support/updates.ts";
 import { startChat } from "../chat/fixtures.ts";
 
 const count = async (h: Awaited<ReturnType<typeof startTestBot>>, sql: string) =>
@@ -156,20 +156,7 @@ Deno.test("a user who blocks the bot leaves the chat and the queue", async (t) =
     h.telegram.clear();
 
     await t.step("'kicked' ends the chat and the partner is told kindly", async () => {
-      const response = await h.post({
-        update_id: 990_001,
-        my_chat_member: {
-          chat: { id: anna.id, type: "private", first_name: anna.first_name },
-          from: { ...anna, is_bot: false },
-          date: Math.floor(Date.now() / 1000),
-          old_chat_member: { status: "member", user: { id: 1, is_bot: true, first_name: "b" } },
-          new_chat_member: {
-            status: "kicked",
-            until_date: 0,
-            user: { id: 1, is_bot: true, first_name: "b" },
-          },
-        },
-      } as Update);
+      const response = await h.post(blockedBotUpdate(anna));
       assert.equal(response.status, 200);
       await response.body?.cancel();
       assert.equal(
@@ -183,20 +170,7 @@ Deno.test("a user who blocks the bot leaves the chat and the queue", async (t) =
     await t.step("a queued user who blocks the bot leaves the queue", async () => {
       await h.post(textUpdate(boris, "/find"));
       assert.equal(await count(h, "select count(*)::int as n from public.match_queue"), 1);
-      await h.post({
-        update_id: 990_002,
-        my_chat_member: {
-          chat: { id: boris.id, type: "private", first_name: boris.first_name },
-          from: { ...boris, is_bot: false },
-          date: Math.floor(Date.now() / 1000),
-          old_chat_member: { status: "member", user: { id: 1, is_bot: true, first_name: "b" } },
-          new_chat_member: {
-            status: "kicked",
-            until_date: 0,
-            user: { id: 1, is_bot: true, first_name: "b" },
-          },
-        },
-      } as Update);
+      await h.post(blockedBotUpdate(boris));
       assert.equal(await count(h, "select count(*)::int as n from public.match_queue"), 0);
     });
   } finally {

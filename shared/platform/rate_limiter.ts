@@ -71,20 +71,54 @@ export function createMemoryRateLimiter(options: RateLimitOptions & { clock: Clo
   };
 }
 
-/** Upstash Redis sliding window: shared by every Edge Function instance. */
-export function createUpstashRateLimiter(
-  options: RateLimitOptions & { url: string; token: string; prefix?: string; clock: Clock },
-): RateLimiter {
+export interface UpstashRateLimitOptions extends RateLimitOptions {
+  url: string;
+  token: string;
+  prefix?: string;
+  clock: Clock;
+  /** How long a decision may wait for Redis before the failure rule applies (default 300 ms). */
+  timeoutMs?: number;
+  /**
+   * When Redis is unreachable or slower than `timeoutMs`: "open" lets the request through (the
+   * default: a chat should not stop because Redis did), "closed" refuses it (for money).
+   */
+  onFailure?: "open" | "closed";
+  /** Told each time the failure rule was used (metrics). */
+  onRedisFailure?: (reason: "timeout" | "error") => void;
+}
+
+/**
+ * Upstash Redis sliding window: shared by every Edge Function instance. Create it once per
+ * process, not per request: `@upstash/ratelimit` keeps an in-memory cache of keys already over
+ * their limit, which only helps if the limiter outlives the request.
+ */
+export function createUpstashRateLimiter(options: UpstashRateLimitOptions): RateLimiter {
   checkOptions(options);
   const ratelimit = new Ratelimit({
-    redis: new Redis({ url: options.url, token: options.token }),
+    // No retries: the timeout below is the whole budget.
+    redis: new Redis({ url: options.url, token: options.token, retry: false }),
     limiter: Ratelimit.slidingWindow(options.limit, `${options.windowSeconds} s`),
     prefix: options.prefix ?? "ratelimit",
     analytics: false,
+    timeout: options.timeoutMs ?? 300,
   });
+  const failClosed = options.onFailure === "closed";
+  const failure = (reason: "timeout" | "error"): RateLimitDecision => {
+    options.onRedisFailure?.(reason);
+    return failClosed
+      ? { allowed: false, remaining: 0, retryAfterSeconds: 1 }
+      : { allowed: true, remaining: 0, retryAfterSeconds: 0 };
+  };
   return {
     async limit(key) {
-      const result = await ratelimit.limit(key);
+      let result;
+      try {
+        result = await ratelimit.limit(key);
+      } catch {
+        return failure("error");
+      }
+      // On timeout the library answers success with reason "timeout".
+      if (result.reason === "timeout") return failure("timeout");
       const retryAfterMs = result.reset - options.clock.now().getTime();
       return {
         allowed: result.success,

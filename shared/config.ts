@@ -15,6 +15,14 @@ const postgresUrl = z.url({
   error: "a postgresql://user:password@host:port/database URL",
 });
 
+/** "20/10": 20 actions per 10 seconds. */
+const rateLimit = z.string().regex(/^\d{1,6}\/\d{1,6}$/, { error: "count/seconds, e.g. 20/10" })
+  .transform((v) => {
+    const [limit, windowSeconds] = v.split("/").map(Number) as [number, number];
+    return { limit, windowSeconds };
+  })
+  .refine((v) => v.limit >= 1 && v.windowSeconds >= 1, { error: "both at least 1, e.g. 20/10" });
+
 const boolFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const envSchema = z.object({
@@ -54,6 +62,12 @@ const envSchema = z.object({
     .default(30),
   OUTBOX_LEASE_SECONDS: z.coerce.number({ error: "a number of seconds" }).int().min(1).max(600)
     .default(60),
+  RATE_LIMIT_RELAY: rateLimit.prefault("20/10"),
+  RATE_LIMIT_FIND: rateLimit.prefault("6/60"),
+  RATE_LIMIT_REPORT: rateLimit.prefault("5/600"),
+  RATE_LIMIT_ONBOARDING: rateLimit.prefault("20/60"),
+  RATE_LIMIT_API_USER: rateLimit.prefault("30/60"),
+  RATE_LIMIT_API_IP: rateLimit.prefault("120/60"),
   LOG_SALT: z.string().min(8, "at least 8 characters").default("ty-ne-odin-log-salt"),
   SET_MY_COMMANDS: boolFlag.default(true),
 });
@@ -83,7 +97,11 @@ export interface Config {
   /** How long a worker holds a claimed update / a dispatcher a claimed outbox row. */
   leases: { updateSeconds: number; outboxSeconds: number };
   logSalt: string;
+  /** Per user (and for the API also per IP address): count per window. */
+  rateLimits: Record<RateLimitName, { limit: number; windowSeconds: number }>;
 }
+
+export type RateLimitName = "relay" | "find" | "report" | "onboarding" | "apiUser" | "apiIp";
 
 /** Parses the process environment once at start. Throws ConfigError naming each bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -133,6 +151,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     matchingIntervalSeconds: e.MATCHING_INTERVAL_SECONDS,
     leases: { updateSeconds: e.UPDATE_LEASE_SECONDS, outboxSeconds: e.OUTBOX_LEASE_SECONDS },
     logSalt: e.LOG_SALT,
+    rateLimits: {
+      relay: e.RATE_LIMIT_RELAY,
+      find: e.RATE_LIMIT_FIND,
+      report: e.RATE_LIMIT_REPORT,
+      onboarding: e.RATE_LIMIT_ONBOARDING,
+      apiUser: e.RATE_LIMIT_API_USER,
+      apiIp: e.RATE_LIMIT_API_IP,
+    },
   };
 }
 

@@ -14,6 +14,8 @@ import { createRateLimiter } from "../platform/rate_limiter.ts";
 export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => void): Hono {
   registerMatchingMetrics(deps.metrics, deps.db);
   const routes: ApiRoutes[] = [];
+  const onRedisFailure = (reason: "timeout" | "error") =>
+    deps.metrics.inc("ratelimit_redis_failures_total", { reason });
   if (config.telegram.token) {
     routes.push({
       path: "/",
@@ -21,13 +23,21 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
         db: deps.db,
         botToken: config.telegram.token,
         clock: deps.clock,
-        // 30 requests a minute per Telegram user is far above what a person taps.
+        // Defaults: 30 a minute per Telegram user (far above what a person taps), 120 a
+        // minute per address. Open when Redis fails: the Mini App's matching takes no money.
         rateLimiter: createRateLimiter(config, {
-          limit: 30,
-          windowSeconds: 60,
+          ...config.rateLimits.apiUser,
           clock: deps.clock,
           prefix: "match-api",
+          onRedisFailure,
         }),
+        ipRateLimiter: createRateLimiter(config, {
+          ...config.rateLimits.apiIp,
+          clock: deps.clock,
+          prefix: "match-api-ip",
+          onRedisFailure,
+        }),
+        metrics: deps.metrics,
         afterWrite,
       }),
     });

@@ -3,6 +3,7 @@ import type { Embedder } from "../embedding/embedder.ts";
 import type { Metrics } from "../metrics/metrics.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { Logger } from "../platform/logger.ts";
+import type { BotRateLimits } from "../safety/rate_limits.ts";
 
 /** Everything the bot's features need from the outside world, passed in so tests swap it. */
 export interface BotDeps {
@@ -18,6 +19,8 @@ export interface BotDeps {
    * answered: EdgeRuntime.waitUntil on Supabase; tests collect the promises to await them.
    */
   waitUntil?: (task: Promise<unknown>) => void;
+  /** Per-user limits on relays, searches, reports and answers; none when absent (tests). */
+  rateLimits?: BotRateLimits;
   /** How long a worker holds claimed updates and a dispatcher claimed outbox rows. */
   leases?: { updateSeconds: number; outboxSeconds: number };
 }

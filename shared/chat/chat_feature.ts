@@ -21,6 +21,7 @@ import {
   reportReasonKeyboard,
 } from "./keyboards.ts";
 import { CAPTION_LIMIT, classifyMessage, isCommand, screenText, TEXT_LIMIT } from "./relay.ts";
+import { overLimit } from "../safety/rate_limits.ts";
 
 /**
  * The anonymous chat: while a match is active every non-command private message is copied to
@@ -45,6 +46,8 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   feature.command("next", async (ctx) => {
+    // A refused /next leaves the chat as it is: nothing half-done.
+    if (await overLimit(deps.rateLimits, ctx, "find")) return;
     const ended = await endChat(ctx.from.id, "next");
     if (ended) await ctx.reply(ctx.t("chat-next-searching"));
     const found = await deps.db.call<FindPartnerResult>("find_partner", { p_tg_id: ctx.from.id });
@@ -105,6 +108,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
         });
         return;
       case "report": {
+        if (await overLimit(deps.rateLimits, ctx, "report")) return;
         const result = await deps.db.call<ReportResult>("report_partner", {
           p_tg_id: tgId,
           p_match_id: data.matchId,
@@ -157,6 +161,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
       p_reply_to_message_id: null,
     });
     if (target.status !== "ok") return next();
+    if (await overLimit(deps.rateLimits, ctx, "relay")) return;
     await relay(ctx, message, target);
   });
 

@@ -1,8 +1,9 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
 import type { Db } from "../db/db.ts";
+import type { Metrics } from "../metrics/metrics.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { RateLimiter } from "../platform/rate_limiter.ts";
 import type {
@@ -17,7 +18,12 @@ import { matchApiOpenApi } from "./openapi.ts";
 export interface MatchApiDeps {
   db: Db;
   botToken: string;
+  /** Per Telegram user. */
   rateLimiter: RateLimiter;
+  /** Per client address (the first `x-forwarded-for` entry), checked before initData. */
+  ipRateLimiter?: RateLimiter;
+  /** Counts refusals in `api_ratelimited_total{by}`. */
+  metrics?: Metrics;
   clock: Clock;
   /** Called after a request that may have queued Telegram notices (e.g. a dispatcher kick). */
   afterWrite?: () => void;
@@ -61,7 +67,19 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MatchEnv> {
 
   app.get("/openapi.json", (c) => c.json(matchApiOpenApi));
 
+  const refuse = (c: Context, by: "ip" | "user", retryAfterSeconds: number): never => {
+    deps.metrics?.inc("api_ratelimited_total", { by });
+    // Set on the context so the API app's JSON error response carries it.
+    c.header("retry-after", String(retryAfterSeconds));
+    throw new HTTPException(429, { message: "too many requests" });
+  };
+
   app.use("/match/*", async (c, next) => {
+    const address = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (address && deps.ipRateLimiter) {
+      const byAddress = await deps.ipRateLimiter.limit(`ip:${address}`);
+      if (!byAddress.allowed) refuse(c, "ip", byAddress.retryAfterSeconds);
+    }
     const header = c.req.header("authorization") ?? "";
     const initData = header.startsWith("tma ") ? header.slice(4).trim() : "";
     const user = initData
@@ -69,11 +87,7 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MatchEnv> {
       : null;
     if (!user) throw new HTTPException(401, { message: "invalid or missing Mini App initData" });
     const decision = await deps.rateLimiter.limit(`match:${user.id}`);
-    if (!decision.allowed) {
-      // Set on the context so the API app's JSON error response carries it.
-      c.header("retry-after", String(decision.retryAfterSeconds));
-      throw new HTTPException(429, { message: "too many requests" });
-    }
+    if (!decision.allowed) refuse(c, "user", decision.retryAfterSeconds);
     c.set("tgId", user.id);
     await next();
   });

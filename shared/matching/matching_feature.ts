@@ -5,6 +5,7 @@ import { parseMatchingCallback } from "./callbacks.ts";
 import type { CancelSearchResult, FindPartnerResult, RespondResult } from "./contract.ts";
 import { findResultReply } from "./find_reply.ts";
 import { findKeyboard } from "./keyboards.ts";
+import { overLimit } from "../safety/rate_limits.ts";
 
 /**
  * Search and consent: /find (and the «Найти собеседника» button) queues the user and tries to
@@ -33,7 +34,10 @@ export function createMatchingFeature(deps: BotDeps): Composer<BotContext> {
     );
   }
 
-  feature.command("find", find);
+  feature.command("find", async (ctx) => {
+    if (await overLimit(deps.rateLimits, ctx, "find")) return;
+    await find(ctx);
+  });
   feature.command("cancel", cancel);
 
   feature.callbackQuery(/^m:/, async (ctx) => {
@@ -43,6 +47,7 @@ export function createMatchingFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     if (data.action === "find") {
+      if (await overLimit(deps.rateLimits, ctx, "find")) return;
       await ctx.answerCallbackQuery();
       await find(ctx);
       return;

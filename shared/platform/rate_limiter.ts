@@ -132,7 +132,7 @@ export function createUpstashRateLimiter(options: UpstashRateLimitOptions): Rate
 /** Upstash when configured, the in-memory window otherwise. */
 export function createRateLimiter(
   config: { upstash?: { url: string; token: string } },
-  options: RateLimitOptions & { clock: Clock; prefix?: string },
+  options: RateLimitOptions & Omit<UpstashRateLimitOptions, "url" | "token">,
 ): RateLimiter {
   return config.upstash
     ? createUpstashRateLimiter({ ...options, ...config.upstash })

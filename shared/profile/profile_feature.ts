@@ -42,6 +42,7 @@ import {
   topicGroupView,
   type View,
 } from "./views.ts";
+import { overLimit } from "../safety/rate_limits.ts";
 
 /** Shown to under-16s who are turned away: the Russian children's helpline. */
 const CHILD_HELPLINE = HOTLINES.RU?.find((h) => h.key === "ru-children")?.number ?? "";
@@ -162,6 +163,7 @@ class ProfileFlow {
       await ctx.reply(ctx.t("profile-text-too-long"));
       return true;
     }
+    if (await overLimit(this.deps.rateLimits, ctx, "onboarding")) return true;
     switch (awaiting) {
       case "birth_year":
         await this.onBirthYear(ctx, text);

@@ -64,6 +64,17 @@ Deno.test("parseConfig reads valid settings", async (t) => {
     });
   });
 
+  await t.step("rate limits are count/seconds, with defaults", () => {
+    const config = parseConfig({ RATE_LIMIT_RELAY: "5/2" });
+    assert.deepEqual(config.rateLimits.relay, { limit: 5, windowSeconds: 2 });
+    assert.deepEqual(config.rateLimits.find, { limit: 6, windowSeconds: 60 });
+    assert.throws(
+      () => parseConfig({ RATE_LIMIT_FIND: "fast" }),
+      /RATE_LIMIT_FIND: expected count\/seconds/,
+    );
+    assert.throws(() => parseConfig({ RATE_LIMIT_FIND: "0/60" }), /RATE_LIMIT_FIND/);
+  });
+
   await t.step("a direct connection wins; Supabase's SUPABASE_DB_URL counts as one", () => {
     const url = "postgresql://postgres:secret@db.example.org:6543/postgres";
     assert.deepEqual(

@@ -230,6 +230,8 @@ async function startServer(
       UPDATE_LEASE_SECONDS: "2",
       OUTBOX_LEASE_SECONDS: "3",
       MATCHING_INTERVAL_SECONDS: "1",
+      // The burst is 50 messages in seconds, far over a person's relay limit.
+      RATE_LIMIT_RELAY: "1000/10",
       NO_COLOR: "1",
     },
     stdout: "piped",

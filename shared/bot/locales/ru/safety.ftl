@@ -66,3 +66,30 @@ safety-country-AM = Армения
 safety-country-GE = Грузия
 safety-country-AZ = Азербайджан
 safety-country-MD = Молдова
+
+## Rate limits: told once per burst, the rest of the burst is dropped
+
+ratelimit-relay =
+    Слишком много сообщений подряд — последние я не передал собеседнику. Подождите { $seconds ->
+        [one] { $seconds } секунду
+        [few] { $seconds } секунды
+       *[other] { $seconds } секунд
+    } и продолжайте.
+ratelimit-find =
+    Слишком часто ищете собеседника. Попробуйте снова через { $seconds ->
+        [one] { $seconds } секунду
+        [few] { $seconds } секунды
+       *[other] { $seconds } секунд
+    }.
+ratelimit-report =
+    Жалоб слишком много за короткое время. Мы уже получили ваши жалобы; новую можно отправить через { $seconds ->
+        [one] { $seconds } секунду
+        [few] { $seconds } секунды
+       *[other] { $seconds } секунд
+    }.
+ratelimit-onboarding =
+    Слишком много ответов подряд. Подождите { $seconds ->
+        [one] { $seconds } секунду
+        [few] { $seconds } секунды
+       *[other] { $seconds } секунд
+    } и ответьте ещё раз.

@@ -22,6 +22,8 @@ import {
 } from "./keyboards.ts";
 import { CAPTION_LIMIT, classifyMessage, isCommand, screenText, TEXT_LIMIT } from "./relay.ts";
 import { overLimit } from "../safety/rate_limits.ts";
+import { detectCrisis } from "../safety/crisis.ts";
+import { respondToCrisis } from "../safety/crisis_response.ts";
 
 /**
  * The anonymous chat: while a match is active every non-command private message is copied to
@@ -261,6 +263,9 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
         reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
       });
     }
+    // Relayed all the same: a person in crisis is not silenced. What was checked is what went.
+    const crisis = screened.text ? detectCrisis(screened.text) : null;
+    if (crisis) await respondToCrisis(ctx, deps, crisis, "relay");
   }
 
   async function mirrorEdit(

@@ -43,6 +43,8 @@ import {
   type View,
 } from "./views.ts";
 import { overLimit } from "../safety/rate_limits.ts";
+import { detectCrisis } from "../safety/crisis.ts";
+import { respondToCrisis } from "../safety/crisis_response.ts";
 
 /** Shown to under-16s who are turned away: the Russian children's helpline. */
 const CHILD_HELPLINE = HOTLINES.RU?.find((h) => h.key === "ru-children")?.number ?? "";
@@ -177,6 +179,13 @@ class ProfileFlow {
       case "bio":
         await this.onBio(ctx, text);
         break;
+    }
+    // Whatever became of the answer, someone who writes this gets the help offered.
+    if (awaiting === "bio" || awaiting === "pseudonym") {
+      const crisis = detectCrisis(text);
+      if (crisis) {
+        await respondToCrisis(ctx, this.deps, crisis, awaiting === "bio" ? "bio" : "onboarding");
+      }
     }
     return true;
   }

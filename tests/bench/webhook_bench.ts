@@ -20,6 +20,12 @@ import { systemClock } from "../../shared/platform/clock.ts";
 import { silentLogger } from "../../shared/platform/logger.ts";
 import { createWebhookHandler } from "../../shared/updates/intake.ts";
 import { createUpdatePipeline } from "../../shared/updates/pipeline.ts";
+import { createMemoryRateLimiter, type RateLimiter } from "../../shared/platform/rate_limiter.ts";
+import {
+  BOT_LIMITS,
+  type BotLimitName,
+  createBotRateLimits,
+} from "../../shared/safety/rate_limits.ts";
 import { type OnboardedUser, onboardUser } from "../chat/fixtures.ts";
 import { FakeTelegram } from "../support/fake_telegram.ts";
 import { createTestDb, realPostgres } from "../support/test_db.ts";
@@ -72,12 +78,29 @@ async function startRig(pairs: number, paceRequests: boolean): Promise<Rig> {
   const apiRoot = telegram.start();
   const db = await createTestDb({ pool: 10 });
   const background = new Set<Promise<unknown>>();
+  const metrics = createPrometheusMetrics();
+  // Every safety check on, as in production: the limits are counted (set high enough that the
+  // stream is never refused), the crisis rules read every relayed text.
+  const limiters = (notice: boolean) =>
+    Object.fromEntries(BOT_LIMITS.map((name) => [
+      name,
+      createMemoryRateLimiter({
+        limit: notice ? 1 : 1_000_000,
+        windowSeconds: 10,
+        clock: systemClock,
+      }),
+    ])) as Record<BotLimitName, RateLimiter>;
   const deps = {
     db,
     embedder: createLexicalEmbedder(),
     clock: systemClock,
     logger: silentLogger,
-    metrics: createPrometheusMetrics(),
+    metrics,
+    rateLimits: createBotRateLimits({
+      limiters: limiters(false),
+      notices: limiters(true),
+      metrics,
+    }),
     logSalt: "bench",
     waitUntil: (task: Promise<unknown>) => {
       const tracked = task.catch(() => {}).finally(() => background.delete(tracked));

@@ -1,0 +1,38 @@
+import type { BotContext } from "../bot/context.ts";
+import type { BotDeps } from "../bot/deps.ts";
+import type { CrisisHit } from "./crisis.ts";
+import { sosText } from "./safety_feature.ts";
+
+interface FlagResult {
+  status: "ok" | "unknown_user";
+  offer_help?: boolean;
+  country?: string | null;
+  partner_tg_id?: number | string | null;
+}
+
+/**
+ * What the bot does when someone may be in crisis. Nothing is held back (a relayed message has
+ * already gone to the partner); a flag is stored (kind, severity, chat; never the text), and once
+ * per chat the person privately gets the crisis lines for their country and the partner a short
+ * note on how to respond.
+ */
+export async function respondToCrisis(
+  ctx: BotContext,
+  deps: Pick<BotDeps, "db" | "metrics">,
+  hit: CrisisHit,
+  source: "relay" | "bio" | "onboarding",
+): Promise<void> {
+  deps.metrics.inc("safety_flags_total", { label: hit.label, severity: hit.severity, source });
+  const result = await deps.db.call<FlagResult>("record_safety_flag", {
+    p_tg_id: ctx.from!.id,
+    p_label: hit.label,
+    p_severity: hit.severity,
+    p_source: source,
+  });
+  if (result.status !== "ok" || !result.offer_help) return;
+  const intro = ctx.t(source === "relay" ? "safety-crisis-sender-relay" : "safety-crisis-sender");
+  await ctx.reply(`${intro}\n\n${sosText(ctx, result.country ?? null)}`);
+  if (result.partner_tg_id) {
+    await ctx.api.sendMessage(Number(result.partner_tg_id), ctx.t("safety-crisis-partner-note"));
+  }
+}

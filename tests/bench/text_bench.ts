@@ -1,11 +1,12 @@
 /**
- * Text checks on the longest message Telegram allows (4096 characters): `normalizeText` and
- * `maskPii`, on ordinary Russian text and on hostile text (zero-width characters, NUL, bidi
+ * Text checks on the longest message Telegram allows (4096 characters): `normalizeText`,
+ * `maskPii` and `detectCrisis`, on ordinary Russian text and on hostile text (zero-width characters, NUL, bidi
  * overrides, look-alikes, emoji, 100 entities), per message.
  */
 import type { MessageEntity } from "grammy/types";
 import { normalizeText } from "../../shared/safety/normalize.ts";
 import { maskPii } from "../../shared/safety/pii.ts";
+import { detectCrisis } from "../../shared/safety/crisis.ts";
 import type { BenchModule, BenchRow } from "./table.ts";
 
 const RUNS = 200;
@@ -40,6 +41,7 @@ export const textBench: BenchModule = {
     for (const [name, text] of [["Russian", russian], ["hostile", hostile]] as const) {
       const normalize = perMessage(() => normalizeText(text, entities));
       const mask = perMessage(() => maskPii(text, "[скрыто]", entities));
+      const crisis = perMessage(() => detectCrisis(text));
       rows.push(
         {
           metric: `normalizeText, 4096 chars ${name}, 100 entities`,
@@ -48,6 +50,10 @@ export const textBench: BenchModule = {
         {
           metric: `maskPii (normalise + detect + mask), 4096 chars ${name}`,
           value: `p50 ${mask.p50.toFixed(2)} ms, p99 ${mask.p99.toFixed(2)} ms`,
+        },
+        {
+          metric: `detectCrisis, 4096 chars ${name}`,
+          value: `p50 ${crisis.p50.toFixed(2)} ms, p99 ${crisis.p99.toFixed(2)} ms`,
         },
       );
     }

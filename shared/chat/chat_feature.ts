@@ -23,6 +23,7 @@ import {
 import { CAPTION_LIMIT, classifyMessage, isCommand, screenText, TEXT_LIMIT } from "./relay.ts";
 import { overLimit } from "../safety/rate_limits.ts";
 import { detectCrisis } from "../safety/crisis.ts";
+import { detectToxicity } from "../safety/toxicity.ts";
 import { respondToCrisis } from "../safety/crisis_response.ts";
 
 /**
@@ -224,6 +225,17 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t("chat-too-long"));
       return;
     }
+    // What was checked is what would go: abuse is not passed on, the sender is told why.
+    const crisis = screened.text ? detectCrisis(screened.text) : null;
+    const toxic = screened.text ? detectToxicity(screened.text) : null;
+    if (toxic) {
+      deps.metrics.inc("relay_refused_total", { reason: `toxic_${toxic}` });
+      await ctx.reply(ctx.t("chat-toxic-refused", { kind: toxic }), {
+        reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
+      });
+      if (crisis) await respondToCrisis(ctx, deps, crisis, "relay");
+      return;
+    }
 
     // The copy goes out through the outbox (paced, in order, once); its id pair is recorded
     // when it is delivered. A copy of the original is sent only when what was checked is
@@ -263,8 +275,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
         reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
       });
     }
-    // Relayed all the same: a person in crisis is not silenced. What was checked is what went.
-    const crisis = screened.text ? detectCrisis(screened.text) : null;
+    // Relayed all the same: a person in crisis is not silenced.
     if (crisis) await respondToCrisis(ctx, deps, crisis, "relay");
   }
 
@@ -281,6 +292,12 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     const entities = isText ? edited.entities : edited.caption_entities;
     const screened = screenText(original, entities, ctx.t("chat-pii-mask"));
     if (screened.text.length > (isText ? TEXT_LIMIT : CAPTION_LIMIT)) return;
+    const toxic = detectToxicity(screened.text);
+    if (toxic) {
+      deps.metrics.inc("relay_refused_total", { reason: `toxic_${toxic}` });
+      await ctx.reply(ctx.t("chat-toxic-refused-edit", { kind: toxic }));
+      return;
+    }
     const clean = screened.found.length === 0;
     // Deferred to the outbox like every send; "not modified" or too old to edit is dropped there.
     if (isText) {

@@ -1,0 +1,60 @@
+/**
+ * Abuse in a chat, from outside: not passed on (nor as an edit), the sender told why in Russian,
+ * the partner sees nothing; ordinary venting goes through.
+ */
+import assert from "node:assert/strict";
+import type { Update } from "grammy/types";
+import { startChat } from "../chat/fixtures.ts";
+import { startTestBot } from "../support/harness.ts";
+import { textUpdate } from "../support/updates.ts";
+
+Deno.test("abuse is not relayed and the sender is told why", async (t) => {
+  const h = await startTestBot();
+  try {
+    const { anna, boris } = await startChat(h, [780_001, 780_002]);
+    const toBoris = () =>
+      h.telegram.calls.filter((c) =>
+        ["copyMessage", "sendMessage"].includes(c.method) && Number(c.payload.chat_id) === boris.id
+      );
+
+    await t.step("an insult, even disguised, stays with the sender", async () => {
+      h.telegram.clear();
+      await h.post(textUpdate(anna, "ты д.у.р.а"));
+      assert.equal(toBoris().length, 0);
+      assert.match(h.telegram.lastTextTo(anna.id)!, /не передал: в нём оскорбление/);
+    });
+
+    await t.step("a threat is named as one", async () => {
+      h.telegram.clear();
+      await h.post(textUpdate(anna, "я тебя найду"));
+      assert.equal(toBoris().length, 0);
+      assert.match(h.telegram.lastTextTo(anna.id)!, /угроза/);
+    });
+
+    await t.step("swearing at oneself is venting, and goes through", async () => {
+      h.telegram.clear();
+      await h.post(textUpdate(anna, "я такая дура, опять забыла ключи"));
+      assert.equal(toBoris().length, 1);
+    });
+
+    await t.step("an edit into an insult is not mirrored", async () => {
+      h.telegram.clear();
+      const original = textUpdate(anna, "Спасибо за разговор");
+      await h.post(original);
+      await h.post({
+        update_id: original.update_id + 1_000_000,
+        edited_message: { ...original.message!, text: "ты урод", edit_date: 1 },
+      } as Update);
+      assert.equal(h.telegram.callsOf("editMessageText", boris.id).length, 0);
+      assert.match(h.telegram.lastTextTo(anna.id)!, /Эту правку я не передал/);
+    });
+
+    await t.step("refusals are counted by kind", async () => {
+      const text = await h.deps.metrics.render();
+      assert.match(text, /relay_refused_total\{reason="toxic_insult"\} 2/);
+      assert.match(text, /relay_refused_total\{reason="toxic_threat"\} 1/);
+    });
+  } finally {
+    await h.close();
+  }
+});

@@ -27,10 +27,7 @@ const handle = createDispatcherHandler({
   ...deps,
   secret: config.dispatcherSecret,
   dispatcher,
-  sweepUpdates: async () => {
-    await pipeline.replayFailed();
-    await pipeline.worker.kick();
-  },
+  sweepUpdates: pipeline.sweep,
 });
 
 Deno.serve(safeHandler(deps.logger, handle));

@@ -8,7 +8,7 @@ import { createJsonLogger } from "../platform/logger.ts";
 import { createRateLimiter } from "../platform/rate_limiter.ts";
 import type { Metrics } from "../metrics/metrics.ts";
 import type { Clock } from "../platform/clock.ts";
-import { BOT_LIMITS, type BotRateLimits, createBotRateLimits } from "../safety/rate_limits.ts";
+import { type BotRateLimits, createBotRateLimits } from "../safety/rate_limits.ts";
 
 /** The production set of dependencies around a database; entry points differ only in the Db. */
 export function buildDeps(config: Config, db: Db): BotDeps {
@@ -25,26 +25,20 @@ export function buildDeps(config: Config, db: Db): BotDeps {
   };
 }
 
-/**
- * The bot's limits, created once per process (Upstash's cache of refused keys lives in the
- * limiter). They fail open: a chat should not stop because Redis did.
- */
+/** The bot's limits. They fail open: a chat should not stop because Redis did. */
 function buildBotRateLimits(config: Config, clock: Clock, metrics: Metrics): BotRateLimits {
   const onRedisFailure = (reason: "timeout" | "error") =>
     metrics.inc("ratelimit_redis_failures_total", { reason });
-  const limiter = (name: typeof BOT_LIMITS[number], notice: boolean) =>
-    createRateLimiter(config, {
-      limit: notice ? 1 : config.rateLimits[name].limit,
-      windowSeconds: config.rateLimits[name].windowSeconds,
-      clock,
-      prefix: notice ? `rl-notice-${name}` : `rl-${name}`,
-      onFailure: "open",
-      onRedisFailure,
-    });
-  const all = (notice: boolean) =>
-    Object.fromEntries(BOT_LIMITS.map((name) => [name, limiter(name, notice)])) as Record<
-      typeof BOT_LIMITS[number],
-      ReturnType<typeof limiter>
-    >;
-  return createBotRateLimits({ limiters: all(false), notices: all(true), metrics });
+  return createBotRateLimits({
+    metrics,
+    limiter: (name, use) =>
+      createRateLimiter(config, {
+        limit: use === "notices" ? 1 : config.rateLimits[name].limit,
+        windowSeconds: config.rateLimits[name].windowSeconds,
+        clock,
+        prefix: use === "notices" ? `rl-notice-${name}` : `rl-${name}`,
+        onFailure: "open",
+        onRedisFailure,
+      }),
+  });
 }

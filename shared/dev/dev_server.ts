@@ -61,15 +61,11 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
     if (config.telegram.setMyCommands) await registerCommands(bot.api);
     dispatcher = await buildDispatcher({ ...deps, api: bot.api });
     if (config.dispatcherSecret) {
-      const sweep = pipeline;
       dispatcherEndpoint = createDispatcherHandler({
         ...deps,
         secret: config.dispatcherSecret,
         dispatcher,
-        sweepUpdates: async () => {
-          await sweep.replayFailed();
-          await sweep.worker.kick();
-        },
+        sweepUpdates: pipeline.sweep,
       });
     }
   }

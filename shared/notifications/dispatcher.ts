@@ -60,11 +60,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       failed: 0,
     };
     // Chats in parallel (the throttler paces calls per chat and overall), each chat in order.
-    const byChat = new Map<string, OutboxItem[]>();
-    for (const item of items) {
-      const key = String(item.tg_id);
-      byChat.set(key, [...(byChat.get(key) ?? []), item]);
-    }
+    const byChat = Map.groupBy(items, (item) => String(item.tg_id));
     const outcomes = (await Promise.all([...byChat.values()].map(deliverInOrder))).flat();
     for (const outcome of outcomes) {
       if (outcome === "sent") report.sent++;

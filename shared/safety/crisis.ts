@@ -154,7 +154,6 @@ export function detectCrisis(text: string): CrisisHit | null {
   for (const m of prepared.matchAll(HYPERBOLE)) idioms.push([m.index, m.index + m[0].length]);
   let best: CrisisHit | null = null;
   for (const rule of RULES) {
-    rule.pattern.lastIndex = 0;
     for (const m of prepared.matchAll(rule.pattern)) {
       const start = m.index;
       const end = start + m[0].length;

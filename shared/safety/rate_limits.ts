@@ -15,22 +15,31 @@ export interface BotRateLimits {
 }
 
 export interface BotRateLimitDeps {
-  /** One limiter per action, keyed by Telegram user id. */
-  limiters: Record<BotLimitName, RateLimiter>;
-  /** One answer per user and window: a limiter of 1 per window for each action. */
-  notices: Record<BotLimitName, RateLimiter>;
+  /**
+   * The limiter for one action, keyed by Telegram user id: for "actions" the action's own limit;
+   * for "notices" one per the same window, so a user is told once per burst.
+   */
+  limiter(name: BotLimitName, use: "actions" | "notices"): RateLimiter;
   metrics: Metrics;
 }
 
 export function createBotRateLimits(deps: BotRateLimitDeps): BotRateLimits {
+  const build = (use: "actions" | "notices") =>
+    Object.fromEntries(BOT_LIMITS.map((name) => [name, deps.limiter(name, use)])) as Record<
+      BotLimitName,
+      RateLimiter
+    >;
+  // Created once: Upstash's cache of refused keys lives in the limiter.
+  const limiters = build("actions");
+  const notices = build("notices");
   return {
     async allow(ctx, name) {
       const userId = ctx.from?.id;
       if (userId === undefined) return true;
-      const decision = await deps.limiters[name].limit(`${name}:${userId}`);
+      const decision = await limiters[name].limit(`${name}:${userId}`);
       if (decision.allowed) return true;
       deps.metrics.inc(`${name}_ratelimited_total`);
-      const notice = await deps.notices[name].limit(`${name}-notice:${userId}`);
+      const notice = await notices[name].limit(`${name}-notice:${userId}`);
       if (notice.allowed) {
         const text = ctx.t(`ratelimit-${name}`, { seconds: decision.retryAfterSeconds });
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });

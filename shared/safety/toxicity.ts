@@ -46,6 +46,9 @@ const INSULT = INSULTS.join("|");
 // Words that only strengthen an insult («полный кретин», «просто урод»).
 const FILLER = String.raw`же|какой|какая|просто|полный|полная|конченый|конченая|старый|старая|` +
   String.raw`тупая|тупой|мерзкий|мерзкая|жирный|жирная|вонючий|вонючая`;
+// Built once: every relayed message is read with them.
+const INSULT_ANYWHERE = new RegExp(String.raw`(?<!${L})(?:${INSULT})(?!${L})`, "gu");
+const INSULT_OR_FILLER = new RegExp(String.raw`^(?:${INSULT}|${FILLER})$`, "u");
 
 // Who an insult is aimed at: the partner (ты, вы, твой…) or an order to go away.
 const ADDRESSED = words(
@@ -127,10 +130,8 @@ export function detectToxicity(text: string): ToxicityCategory | null {
   if (THREAT.test(t)) return "threat";
   if (SEXUAL.test(t)) return "sexual";
   if (HATE.test(t)) return "hate";
-  const insult = new RegExp(String.raw`(?<!${L})(?:${INSULT})(?!${L})`, "gu");
-  const insultWord = new RegExp(String.raw`^(?:${INSULT}|${FILLER})$`, "u");
   const tokens = t.split(" ");
-  for (const m of t.matchAll(insult)) {
+  for (const m of t.matchAll(INSULT_ANYWHERE)) {
     const before = t.slice(0, m.index).split(" ").filter(Boolean);
     const after = t.slice(m.index + m[0].length).split(" ").filter(Boolean).slice(0, 3);
     // «ты не дура»: a denial, not an insult.
@@ -139,7 +140,7 @@ export function detectToxicity(text: string): ToxicityCategory | null {
     const around = `${before.slice(-3).join(" ")} ${after.join(" ")}`;
     if (ADDRESSED.test(around) && !SELF.test(before.at(-1) ?? "")) return "insult";
     // Or the message is nothing but insults: «урод!», «тупая овца», «полный кретин».
-    if (tokens.every((token) => insultWord.test(token))) return "insult";
+    if (tokens.every((token) => INSULT_OR_FILLER.test(token))) return "insult";
   }
   return null;
 }

@@ -25,6 +25,8 @@ export interface UpdatePipeline {
   kickInBackground(): void;
   /** Failed updates go back into the inbox for another pass; answers how many. */
   replayFailed(limit?: number): Promise<number>;
+  /** The periodic beat: failed updates replayed, updates whose worker died picked up. */
+  sweep(): Promise<void>;
 }
 
 /**
@@ -42,6 +44,11 @@ export function createUpdatePipeline(deps: UpdatePipelineDeps): UpdatePipeline {
     const task = worker.kick();
     deps.waitUntil?.(task);
   };
+  const replayFailed = async (limit = 20) => {
+    const requeued = await deps.db.call<number>("requeue_failed_updates", { p_limit: limit });
+    if (Number(requeued) > 0) await worker.kick();
+    return Number(requeued);
+  };
   return {
     worker,
     kickInBackground,
@@ -53,10 +60,10 @@ export function createUpdatePipeline(deps: UpdatePipelineDeps): UpdatePipeline {
         secretToken,
         afterQueued: kickInBackground,
       }),
-    replayFailed: async (limit = 20) => {
-      const requeued = await deps.db.call<number>("requeue_failed_updates", { p_limit: limit });
-      if (Number(requeued) > 0) await worker.kick();
-      return Number(requeued);
+    replayFailed,
+    sweep: async () => {
+      await replayFailed();
+      await worker.kick();
     },
   };
 }

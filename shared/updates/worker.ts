@@ -46,11 +46,7 @@ export function createUpdateWorker(deps: UpdateWorkerDeps): UpdateWorker {
       p_limit: limit,
       p_lease_seconds: deps.leaseSeconds ?? 30,
     });
-    const byChat = new Map<string, QueuedUpdate[]>();
-    for (const item of claimed ?? []) {
-      const key = String(item.chat_key);
-      byChat.set(key, [...(byChat.get(key) ?? []), item]);
-    }
+    const byChat = Map.groupBy(claimed ?? [], (item) => String(item.chat_key));
     await Promise.all([...byChat.values()].map(handleInOrder));
     if ((claimed?.length ?? 0) > 0) await deps.afterRound?.();
     return claimed?.length ?? 0;

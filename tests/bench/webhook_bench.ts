@@ -20,12 +20,8 @@ import { systemClock } from "../../shared/platform/clock.ts";
 import { silentLogger } from "../../shared/platform/logger.ts";
 import { createWebhookHandler } from "../../shared/updates/intake.ts";
 import { createUpdatePipeline } from "../../shared/updates/pipeline.ts";
-import { createMemoryRateLimiter, type RateLimiter } from "../../shared/platform/rate_limiter.ts";
-import {
-  BOT_LIMITS,
-  type BotLimitName,
-  createBotRateLimits,
-} from "../../shared/safety/rate_limits.ts";
+import { createMemoryRateLimiter } from "../../shared/platform/rate_limiter.ts";
+import { createBotRateLimits } from "../../shared/safety/rate_limits.ts";
 import { type OnboardedUser, onboardUser } from "../chat/fixtures.ts";
 import { FakeTelegram } from "../support/fake_telegram.ts";
 import { createTestDb, realPostgres } from "../support/test_db.ts";
@@ -81,15 +77,6 @@ async function startRig(pairs: number, paceRequests: boolean): Promise<Rig> {
   const metrics = createPrometheusMetrics();
   // Every safety check on, as in production: the limits are counted (set high enough that the
   // stream is never refused), the crisis rules read every relayed text.
-  const limiters = (notice: boolean) =>
-    Object.fromEntries(BOT_LIMITS.map((name) => [
-      name,
-      createMemoryRateLimiter({
-        limit: notice ? 1 : 1_000_000,
-        windowSeconds: 10,
-        clock: systemClock,
-      }),
-    ])) as Record<BotLimitName, RateLimiter>;
   const deps = {
     db,
     embedder: createLexicalEmbedder(),
@@ -97,9 +84,13 @@ async function startRig(pairs: number, paceRequests: boolean): Promise<Rig> {
     logger: silentLogger,
     metrics,
     rateLimits: createBotRateLimits({
-      limiters: limiters(false),
-      notices: limiters(true),
       metrics,
+      limiter: (_name, use) =>
+        createMemoryRateLimiter({
+          limit: use === "notices" ? 1 : 1_000_000,
+          windowSeconds: 10,
+          clock: systemClock,
+        }),
     }),
     logSalt: "bench",
     waitUntil: (task: Promise<unknown>) => {

@@ -15,13 +15,8 @@ import { ManualClock } from "../../shared/platform/clock.ts";
 import {
   createMemoryRateLimiter,
   createUpstashRateLimiter,
-  type RateLimiter,
 } from "../../shared/platform/rate_limiter.ts";
-import {
-  BOT_LIMITS,
-  type BotLimitName,
-  createBotRateLimits,
-} from "../../shared/safety/rate_limits.ts";
+import { type BotLimitName, createBotRateLimits } from "../../shared/safety/rate_limits.ts";
 import { onboardUser, startChat } from "../chat/fixtures.ts";
 import { startTestBot, type TestBot } from "../support/harness.ts";
 import { createTestDb } from "../support/test_db.ts";
@@ -39,16 +34,15 @@ const LIMITS: Limits = {
 };
 
 function memoryLimits(clock: Clock, metrics: Metrics, limits = LIMITS) {
-  const make = (notice: boolean) =>
-    Object.fromEntries(BOT_LIMITS.map((name) => [
-      name,
+  return createBotRateLimits({
+    metrics,
+    limiter: (name, use) =>
       createMemoryRateLimiter({
-        limit: notice ? 1 : limits[name].limit,
+        limit: use === "notices" ? 1 : limits[name].limit,
         windowSeconds: limits[name].windowSeconds,
         clock,
       }),
-    ])) as Record<BotLimitName, RateLimiter>;
-  return createBotRateLimits({ limiters: make(false), notices: make(true), metrics });
+  });
 }
 
 /** A bot whose limits run on `clock` (the harness keeps a clock of its own). */
@@ -199,24 +193,23 @@ Deno.test({
   const upstash = await startUpstashStandIn();
   const metrics = createPrometheusMetrics();
   const clock = new ManualClock(new Date());
-  const make = (notice: boolean) =>
-    Object.fromEntries(BOT_LIMITS.map((name) => [
-      name,
-      createUpstashRateLimiter({
-        url: upstash.url,
-        token: upstash.token,
-        limit: notice ? 1 : 100,
-        windowSeconds: 10,
-        clock,
-        prefix: `e2e-${name}-${notice}`,
-        onFailure: "open",
-        onRedisFailure: (reason) => metrics.inc("ratelimit_redis_failures_total", { reason }),
-      }),
-    ])) as Record<BotLimitName, RateLimiter>;
   const h = await startTestBot({
     metrics,
     clock,
-    rateLimits: createBotRateLimits({ limiters: make(false), notices: make(true), metrics }),
+    rateLimits: createBotRateLimits({
+      metrics,
+      limiter: (name, use) =>
+        createUpstashRateLimiter({
+          url: upstash.url,
+          token: upstash.token,
+          limit: use === "notices" ? 1 : 100,
+          windowSeconds: 10,
+          clock,
+          prefix: `e2e-${name}-${use}`,
+          onFailure: "open",
+          onRedisFailure: (reason) => metrics.inc("ratelimit_redis_failures_total", { reason }),
+        }),
+    }),
   });
   try {
     const { anna, boris } = await startChat(h, [765_001, 765_002]);

@@ -10,6 +10,7 @@ import type {
   RelayedCopyResult,
   RelayTargetResult,
   ReportResult,
+  ToxicStrikeResult,
 } from "../matching/contract.ts";
 import { findResultReply } from "../matching/find_reply.ts";
 import type { Translate } from "../notifications/translate.ts";
@@ -23,7 +24,8 @@ import {
 import { CAPTION_LIMIT, classifyMessage, isCommand, screenText, TEXT_LIMIT } from "./relay.ts";
 import { overLimit } from "../safety/rate_limits.ts";
 import { detectCrisis } from "../safety/crisis.ts";
-import { detectToxicity } from "../safety/toxicity.ts";
+import { detectToxicity, type ToxicityCategory } from "../safety/toxicity.ts";
+import { sanctionInfo, sanctionNotice } from "../safety/sanctions.ts";
 import { respondToCrisis } from "../safety/crisis_response.ts";
 
 /**
@@ -55,7 +57,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     if (ended) await ctx.reply(ctx.t("chat-next-searching"));
     const found = await deps.db.call<FindPartnerResult>("find_partner", { p_tg_id: ctx.from.id });
     if (found.status === "proposed") deps.metrics.inc("proposals_total");
-    const reply = findResultReply(ctx.t, found);
+    const reply = findResultReply(ctx.t, found, deps.clock.now());
     await ctx.reply(reply.text, reply.keyboard ? { reply_markup: reply.keyboard } : {});
   });
 
@@ -199,6 +201,22 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     deps.metrics.inc("chats_ended_total", { reason });
   }
 
+  /**
+   * Counts a refused toxic message; enough of them take the next step of the sanction ladder
+   * (in SQL), which the sender learns right after the refusal. A mute or ban has already ended
+   * the chat there, and the partner was told only that it ended.
+   */
+  async function recordStrike(ctx: BotContext, category: ToxicityCategory): Promise<void> {
+    const result = await deps.db.call<ToxicStrikeResult>("record_toxic_message", {
+      p_tg_id: ctx.from!.id,
+      p_category: category,
+    });
+    if (result.status !== "ok" || !result.sanction) return;
+    const sanction = sanctionInfo.parse(result.sanction);
+    deps.metrics.inc("sanctions_total", { kind: sanction.kind, reason: "toxicity" });
+    await ctx.reply(sanctionNotice(ctx.t, sanction));
+  }
+
   async function relay(
     ctx: BotContext,
     message: Message,
@@ -233,6 +251,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t("chat-toxic-refused", { kind: toxic }), {
         reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
       });
+      await recordStrike(ctx, toxic);
       if (crisis) await respondToCrisis(ctx, deps, crisis, "relay");
       return;
     }
@@ -296,6 +315,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     if (toxic) {
       deps.metrics.inc("relay_refused_total", { reason: `toxic_${toxic}` });
       await ctx.reply(ctx.t("chat-toxic-refused-edit", { kind: toxic }));
+      await recordStrike(ctx, toxic);
       return;
     }
     const clean = screened.found.length === 0;

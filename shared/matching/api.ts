@@ -41,6 +41,7 @@ const findStatus: Record<FindPartnerResult["status"], ContentfulStatusCode> = {
   profile_incomplete: 409,
   already_in_chat: 409,
   proposal_pending: 409,
+  restricted: 403,
 };
 const cancelStatus: Record<CancelSearchResult["status"], ContentfulStatusCode> = {
   cancelled: 200,
@@ -143,6 +144,11 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MatchEnv> {
 /** A success answers the SQL result; anything else is an error named by its status. */
 function reply(result: { status: string }, status: ContentfulStatusCode | undefined): Response {
   if (status === undefined) throw new HTTPException(500, { message: "unexpected result" });
+  if (status >= 400 && result.status === "restricted") {
+    // The Mini App shows until when; kind and end are not secrets to the person themselves.
+    const { kind, ends_at } = result as { kind?: string; ends_at?: string | null };
+    return Response.json({ error: { message: "restricted" }, kind, ends_at }, { status });
+  }
   if (status >= 400) throw new HTTPException(status, { message: result.status });
   return Response.json(result, { status });
 }

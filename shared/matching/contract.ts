@@ -1,3 +1,5 @@
+import type { SanctionInfo } from "../safety/sanctions.ts";
+
 /**
  * Result shapes of the matching SQL functions (see notes/MATCHING_CONTRACT.md). Every result
  * carries `status`, so callers switch on it.
@@ -6,7 +8,9 @@ export type FindPartnerResult =
   | { status: "profile_incomplete" | "already_in_chat" | "proposal_pending" }
   | { status: "already_searching"; waiting_seconds?: number; expires_at?: string }
   | { status: "queued"; arm?: string }
-  | { status: "proposed"; match_id: string };
+  | { status: "proposed"; match_id: string }
+  /** A mute or ban is in force (see shared/safety/sanctions.ts). */
+  | ({ status: "restricted" } & SanctionInfo);
 
 export type CancelSearchResult = { status: "cancelled" | "not_searching" };
 
@@ -103,3 +107,8 @@ export type MatchingMetricsResult = {
 export function asNumber(value: number | string | null | undefined): number {
   return value === null || value === undefined ? 0 : Number(value);
 }
+
+/** record_toxic_message: the sanction taken by this strike, if any. */
+export type ToxicStrikeResult =
+  | { status: "unknown_user" }
+  | { status: "ok"; strikes: number; sanction: SanctionInfo | null };

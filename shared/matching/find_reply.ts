@@ -2,13 +2,17 @@ import type { InlineKeyboard } from "grammy";
 import type { Translate } from "../notifications/translate.ts";
 import type { FindPartnerResult } from "./contract.ts";
 import { cancelSearchKeyboard } from "./keyboards.ts";
+import { restrictionReply } from "../safety/sanctions.ts";
 
 /** What to tell a user after find_partner, for /find, the button and /next alike. */
 export function findResultReply(
   t: Translate,
   result: FindPartnerResult,
+  now: Date,
 ): { text: string; keyboard?: InlineKeyboard } {
   switch (result.status) {
+    case "restricted":
+      return { text: restrictionReply(t, result, now) };
     case "profile_incomplete":
       return { text: t("matching-profile-incomplete") };
     case "already_in_chat":

@@ -21,7 +21,7 @@ export function createMatchingFeature(deps: BotDeps): Composer<BotContext> {
       p_tg_id: ctx.from!.id,
     });
     if (result.status === "proposed") deps.metrics.inc("proposals_total");
-    const reply = findResultReply(ctx.t, result);
+    const reply = findResultReply(ctx.t, result, deps.clock.now());
     await ctx.reply(reply.text, reply.keyboard ? { reply_markup: reply.keyboard } : {});
   }
 

@@ -49,6 +49,10 @@ export const matchApiOpenApi = {
             "proposed (a proposal was made) or already_searching",
           ),
           "202": json({ $ref: "#/components/schemas/FindResult" }, "queued"),
+          "403": errorResponse(
+            "message is restricted: a mute or ban is in force; `kind` (mute, temp_ban, ban) " +
+              "and `ends_at` (null: until lifted) say which and until when",
+          ),
           "409": errorResponse(
             "message is profile_incomplete, already_in_chat or proposal_pending",
           ),

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { afterChatKeyboard, chatIntroKeyboard, ratingKeyboard } from "../chat/keyboards.ts";
 import { findKeyboard, proposalKeyboard } from "../matching/keyboards.ts";
 import type { Translate } from "./translate.ts";
+import { sanctionInfo, sanctionNotice } from "../safety/sanctions.ts";
 
 /** One outbox row turned into a Telegram message. */
 export interface RenderedMessage {
@@ -33,6 +34,8 @@ const payloads = {
     reason: z.enum(["stop", "next", "ended_by_partner", "partner_gone"]),
   }),
   rate_request: z.object({ match_id: matchId }),
+  sanction: sanctionInfo,
+  sanction_lifted: z.object({}),
 };
 
 export type OutboxKind = keyof typeof payloads;
@@ -98,6 +101,11 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
       }
       break;
     }
+    case "sanction":
+      return { text: sanctionNotice(t, parse("sanction", payload)) };
+    case "sanction_lifted":
+      parse("sanction_lifted", payload);
+      return { text: t("sanction-lifted"), keyboard: findKeyboard(t) };
     case "rate_request": {
       const p = parse("rate_request", payload);
       return { text: t("chat-rate-request"), keyboard: ratingKeyboard(t, p.match_id) };

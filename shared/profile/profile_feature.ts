@@ -1,7 +1,7 @@
 import { Composer, GrammyError } from "grammy";
 import type { BotContext } from "../bot/context.ts";
 import type { BotDeps } from "../bot/deps.ts";
-import { HOTLINES } from "../safety/hotlines.ts";
+import { loadSosCard } from "../safety/hotlines.ts";
 import { ALL_WINDOWS_MASK, hoursFromMask } from "./availability.ts";
 import { parseProfileCallback, type ProfileCallback } from "./callbacks.ts";
 import {
@@ -45,9 +45,6 @@ import {
 import { overLimit } from "../safety/rate_limits.ts";
 import { detectCrisis } from "../safety/crisis.ts";
 import { respondToCrisis } from "../safety/crisis_response.ts";
-
-/** Shown to under-16s who are turned away: the Russian children's helpline. */
-const CHILD_HELPLINE = HOTLINES.RU?.find((h) => h.key === "ru-children")?.number ?? "";
 
 /** A /delete confirmation older than this is refused: the user has to ask again. */
 const DELETE_CONFIRMATION_SECONDS = 10 * 60;
@@ -194,21 +191,26 @@ class ProfileFlow {
     const currentYear = this.deps.clock.now().getUTCFullYear();
     const checked = parseBirthYear(text, currentYear);
     if (!checked.ok) {
-      await ctx.reply(this.birthYearRefusal(ctx, checked.reason));
+      await ctx.reply(await this.birthYearRefusal(ctx, checked.reason));
       return;
     }
     const result = await this.repo.setBirthYear(ctx.from!.id, checked.value);
     if (!result.ok) {
-      await ctx.reply(this.birthYearRefusal(ctx, result.reason));
+      await ctx.reply(await this.birthYearRefusal(ctx, result.reason));
       return;
     }
     await this.afterStep(ctx, result, "reply");
   }
 
-  private birthYearRefusal(ctx: BotContext, reason: string): string {
+  private async birthYearRefusal(ctx: BotContext, reason: string): Promise<string> {
     switch (reason) {
-      case "too_young":
-        return ctx.t("profile-too-young", { age: MIN_AGE, number: CHILD_HELPLINE });
+      case "too_young": {
+        // Under-16s turned away still get a line meant for them (the first children's or youth
+        // line on their card: Russia's when the country is not known yet), else the emergency one.
+        const card = await loadSosCard(this.deps.db, ctx.from!.id);
+        const line = card.lines.find((h) => h.audience === "children" || h.audience === "youth");
+        return ctx.t("profile-too-young", { age: MIN_AGE, number: line?.phone ?? card.emergency });
+      }
       case "implausible":
         return ctx.t("profile-birth-year-implausible");
       case "already_set":

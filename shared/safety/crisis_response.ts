@@ -2,6 +2,7 @@ import type { BotContext } from "../bot/context.ts";
 import type { BotDeps } from "../bot/deps.ts";
 import type { CrisisHit } from "./crisis.ts";
 import { sosText } from "./safety_feature.ts";
+import { loadSosCard } from "./hotlines.ts";
 
 interface FlagResult {
   status: "ok" | "unknown_user";
@@ -31,7 +32,8 @@ export async function respondToCrisis(
   });
   if (result.status !== "ok" || !result.offer_help) return;
   const intro = ctx.t(source === "relay" ? "safety-crisis-sender-relay" : "safety-crisis-sender");
-  await ctx.reply(`${intro}\n\n${sosText(ctx, result.country ?? null)}`);
+  const card = await loadSosCard(deps.db, ctx.from!.id);
+  await ctx.reply(`${intro}\n\n${sosText(ctx, card)}`);
   if (result.partner_tg_id) {
     await ctx.api.sendMessage(Number(result.partner_tg_id), ctx.t("safety-crisis-partner-note"));
   }

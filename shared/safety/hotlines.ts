@@ -1,52 +1,34 @@
+import { z } from "zod";
+import type { Db } from "../db/db.ts";
+
 /**
- * Crisis lines by country. Only numbers we are sure are real; each line's name and audience are
- * texts in safety.ftl (`safety-hotline-<key>`), the numbers are data here. 112 works from any
- * mobile phone in all these countries and is always shown.
+ * Crisis lines come from the `public.hotlines` table (operators verify and edit them in Studio;
+ * see the README's Admin guide). `public.sos_card` picks the user's country, or several
+ * countries' crisis lines when the country is unknown, plus the emergency number.
  */
-export interface Hotline {
-  /** Fluent key suffix: the name is `safety-hotline-<key>`. */
-  key: string;
-  /** As people dial it. */
-  number: string;
-  /** The same line from a mobile phone, when that differs. */
-  mobile?: string;
-}
+const hotline = z.object({
+  country: z.string().nullable(),
+  name: z.string(),
+  phone: z.string(),
+  phone_mobile: z.string().nullish(),
+  hours: z.string().nullish(),
+  audience: z.enum(["all", "children", "youth", "family", "violence"]),
+  kind: z.enum(["crisis", "emergency", "medical"]),
+});
 
-export const EMERGENCY_NUMBER = "112";
+const sosCard = z.object({
+  country: z.string().nullable(),
+  lines: z.array(hotline),
+  /** Shown on every card, even when the table has no row for it. */
+  emergency: z.string().nullable().transform((number) => number ?? FALLBACK_EMERGENCY),
+});
 
-export const HOTLINES: Readonly<Record<string, readonly Hotline[]>> = {
-  RU: [
-    { key: "ru-mchs", number: "+7 495 989-50-50" },
-    { key: "ru-moscow", number: "051", mobile: "+7 495 051" },
-    { key: "ru-children", number: "8-800-2000-122" },
-    { key: "ambulance", number: "103" },
-  ],
-  KZ: [
-    { key: "kz-youth", number: "150" },
-    { key: "kz-family", number: "111" },
-    { key: "ambulance", number: "103" },
-  ],
-  BY: [
-    { key: "by-children", number: "8-801-100-1611" },
-    { key: "ambulance", number: "103" },
-  ],
-  UA: [
-    { key: "ua-lifeline", number: "7333" },
-    { key: "ambulance", number: "103" },
-  ],
-  UZ: [{ key: "ambulance", number: "103" }],
-  KG: [{ key: "ambulance", number: "103" }],
-  AM: [{ key: "ambulance", number: "103" }],
-  AZ: [{ key: "ambulance", number: "103" }],
-  GE: [],
-  MD: [],
-};
+export type Hotline = z.infer<typeof hotline>;
+export type SosCard = z.infer<typeof sosCard>;
 
-/** Countries listed when the user's country is unknown (they typed a UTC offset). */
-export const FALLBACK_COUNTRIES = ["RU", "KZ", "BY", "UA"] as const;
+/** Works from any mobile phone in every country the bot serves. */
+const FALLBACK_EMERGENCY = "112";
 
-/** The lines for one country, or null when we know none for it. */
-export function hotlinesFor(country: string | null | undefined): readonly Hotline[] | null {
-  if (!country) return null;
-  return HOTLINES[country] ?? null;
+export async function loadSosCard(db: Db, tgId: number): Promise<SosCard> {
+  return sosCard.parse(await db.call("sos_card", { p_tg_id: tgId }));
 }

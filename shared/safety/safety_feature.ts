@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../bot/context.ts";
 import type { BotDeps } from "../bot/deps.ts";
-import { EMERGENCY_NUMBER, FALLBACK_COUNTRIES, type Hotline, hotlinesFor } from "./hotlines.ts";
+import { type Hotline, loadSosCard, type SosCard } from "./hotlines.ts";
 
 /** /help (commands and rules) and /sos (crisis lines for the user's country). */
 export function createSafetyFeature(deps: Pick<BotDeps, "db">): Composer<BotContext> {
@@ -12,42 +12,38 @@ export function createSafetyFeature(deps: Pick<BotDeps, "db">): Composer<BotCont
 
   feature.command("sos", async (ctx) => {
     // Never registers anyone: /sos must work before (and without) a profile.
-    const state = await deps.db.call<{ country: string | null } | null>("get_user_state", {
-      p_tg_id: ctx.from.id,
-    });
-    await ctx.reply(sosText(ctx, state?.country ?? null));
+    await ctx.reply(sosText(ctx, await loadSosCard(deps.db, ctx.from.id)));
   });
 
   return composer;
 }
 
 /** The /sos message: local lines (or several countries' when unknown), then 112, gently. */
-export function sosText(ctx: Pick<BotContext, "t">, country: string | null): string {
-  const line = (h: Hotline) =>
-    h.mobile
-      ? ctx.t("safety-sos-line-mobile", {
-        name: ctx.t(`safety-hotline-${h.key}`),
-        number: h.number,
-        mobile: h.mobile,
-      })
-      : ctx.t("safety-sos-line", { name: ctx.t(`safety-hotline-${h.key}`), number: h.number });
+export function sosText(ctx: Pick<BotContext, "t">, card: SosCard): string {
+  const line = (h: Hotline) => {
+    const vars = { name: h.name, number: h.phone };
+    const text = h.phone_mobile
+      ? ctx.t("safety-sos-line-mobile", { ...vars, mobile: h.phone_mobile })
+      : ctx.t("safety-sos-line", vars);
+    return h.hours ? `${text} (${h.hours})` : text;
+  };
   const parts = [ctx.t("safety-sos-intro")];
-  const local = hotlinesFor(country);
-  if (local === null && !country) {
+  if (!card.country) {
     parts.push(ctx.t("safety-sos-unknown-country"));
-    for (const code of FALLBACK_COUNTRIES) {
-      const lines = (hotlinesFor(code) ?? []).filter((h) => h.key !== "ambulance");
+    for (const country of Map.groupBy(card.lines, (h) => h.country ?? "").entries()) {
+      const [code, lines] = country;
       parts.push(
         [ctx.t("safety-sos-country-heading", { country: ctx.t(`safety-country-${code}`) })]
           .concat(lines.map(line)).join("\n"),
       );
     }
-  } else if (!local || local.length === 0) {
+  } else if (!card.lines.some((h) => h.kind === "crisis")) {
     parts.push(ctx.t("safety-sos-no-local-lines"));
+    if (card.lines.length > 0) parts.push(card.lines.map(line).join("\n"));
   } else {
-    parts.push(local.map(line).join("\n"));
+    parts.push(card.lines.map(line).join("\n"));
   }
-  parts.push(ctx.t("safety-sos-emergency", { number: EMERGENCY_NUMBER }));
+  parts.push(ctx.t("safety-sos-emergency", { number: card.emergency }));
   parts.push(ctx.t("safety-sos-outro"));
   return parts.join("\n\n");
 }

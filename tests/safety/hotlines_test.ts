@@ -12,11 +12,11 @@ Deno.test("the crisis card reads the hotlines table: each country its own lines,
   const db = await createTestDb();
   try {
     let nextTgId = 950_000_000;
-    async function cardFor(country: string | null): Promise<string> {
+    const cardFor = async (country: string | null): Promise<string> => {
       const tgId = nextTgId++;
       await db.query("insert into public.users (tg_id, country) values ($1, $2)", [tgId, country]);
       return sosText(ctx, await loadSosCard(db, tgId));
-    }
+    };
 
     await t.step("Russia: МЧС, Moscow with its mobile number, children's line", async () => {
       const text = await cardFor("RU");

@@ -50,9 +50,11 @@ const FILLER = String.raw`же|какой|какая|просто|полный|�
 const INSULT_ANYWHERE = new RegExp(String.raw`(?<!${L})(?:${INSULT})(?!${L})`, "gu");
 const INSULT_OR_FILLER = new RegExp(String.raw`^(?:${INSULT}|${FILLER})$`, "u");
 
-// Who an insult is aimed at: the partner (ты, вы, твой…) or an order to go away.
+// Who an insult is aimed at: the partner (ты, вы, твой…) or an order (go away, shut up).
 const ADDRESSED = words(
-  String.raw`ты|вы|тебя|тебе|тобой|вас|вам|твой|твоя|твои|ваш|ваша|сам|сама|пошел|пошла|иди|катись`,
+  String
+    .raw`ты|вы|тебя|тебе|тобой|вас|вам|твой|твоя|твои|ваш|ваша|сам|сама|пошел|пошла|иди|катись|` +
+    String.raw`заткнись|заткнитесь|замолчи|отвали|отвалите|проваливай|убирайся`,
 );
 const SELF = words(String.raw`я|меня|мне|себя|сама себе|сам себе`);
 

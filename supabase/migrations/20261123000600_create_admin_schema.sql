@@ -14,6 +14,8 @@ begin
   end if;
 end
 $$;
+-- So the owner (Studio's SQL editor) can `set role moderator` to see exactly what staff see.
+grant moderator to postgres;
 
 revoke all on schema admin from public;
 grant usage on schema admin to service_role, moderator;

@@ -4,7 +4,8 @@ import { createTestDb } from "../support/test_db.ts";
 /**
  * The bot reaches the database only through functions granted to service_role. A security
  * definer function that anon or authenticated may execute would let anyone with the public
- * anon key bypass row level security, so every such function in schema public is checked.
+ * anon key bypass row level security, so every such function in schemas public and admin
+ * (the moderators' actions) is checked.
  */
 Deno.test("security definer functions are safe to expose through PostgREST", async (t) => {
   const db = await createTestDb();
@@ -24,7 +25,7 @@ Deno.test("security definer functions are safe to expose through PostgREST", asy
              has_function_privilege('service_role', p.oid, 'execute') as service_role
         from pg_catalog.pg_proc p
         join pg_catalog.pg_namespace n on n.oid = p.pronamespace
-       where n.nspname = 'public' and p.prosecdef
+       where n.nspname in ('public', 'admin') and p.prosecdef
        order by 1
     `);
     assert.ok(functions.length > 0);

@@ -49,6 +49,14 @@ const envSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: httpUrl("an OpenAI-compatible API base URL").optional(),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
+  OPENAI_MODERATION_MODEL: z.string().min(1).default("omni-moderation-latest"),
+  // With an OpenAI key, chat text (masked of contact details) is also checked by the LLM.
+  LLM_MODERATION: boolFlag.default(true),
+  LLM_MODERATION_TIMEOUT_MS: z.coerce.number({ error: "milliseconds" }).int().min(50).max(10_000)
+    .default(1500),
+  // A Telegram group of moderators: new reports and crisis flags are posted there.
+  MODERATION_CHAT_ID: z.coerce.number({ error: "a Telegram chat id such as -1001234567890" })
+    .int().optional(),
   UPSTASH_REDIS_REST_URL: httpUrl("the Upstash REST URL").optional(),
   UPSTASH_REDIS_REST_TOKEN: optionalText,
   DISPATCHER_SECRET: z
@@ -88,7 +96,15 @@ export interface Config {
   };
   port: number;
   database: Database;
-  openai?: { apiKey: string; baseUrl?: string; embeddingModel: string };
+  openai?: {
+    apiKey: string;
+    baseUrl?: string;
+    embeddingModel: string;
+    /** Null when LLM_MODERATION=false: the offline lists alone. */
+    moderation: { model: string; timeoutMs: number } | null;
+  };
+  /** Where reports and crisis flags are posted for moderators; none when unset. */
+  moderationChatId?: number;
   upstash?: { url: string; token: string };
   dispatcherSecret?: string;
   /** When set, `/metrics` asks for `Authorization: Bearer <token>`. */
@@ -141,11 +157,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         apiKey: e.OPENAI_API_KEY,
         baseUrl: e.OPENAI_BASE_URL,
         embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+        moderation: e.LLM_MODERATION
+          ? { model: e.OPENAI_MODERATION_MODEL, timeoutMs: e.LLM_MODERATION_TIMEOUT_MS }
+          : null,
       }
       : undefined,
     upstash: e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN
       ? { url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN }
       : undefined,
+    moderationChatId: e.MODERATION_CHAT_ID,
     dispatcherSecret: e.DISPATCHER_SECRET,
     metricsToken: e.METRICS_TOKEN,
     matchingIntervalSeconds: e.MATCHING_INTERVAL_SECONDS,

@@ -9,6 +9,8 @@ import { createRateLimiter } from "../platform/rate_limiter.ts";
 import type { Metrics } from "../metrics/metrics.ts";
 import type { Clock } from "../platform/clock.ts";
 import { type BotRateLimits, createBotRateLimits } from "../safety/rate_limits.ts";
+import { createOfflineModerator, type TextModerator } from "../safety/text_moderator.ts";
+import { createOpenAiModerator } from "../safety/openai_moderator.ts";
 
 /** The production set of dependencies around a database; entry points differ only in the Db. */
 export function buildDeps(config: Config, db: Db): BotDeps {
@@ -22,7 +24,24 @@ export function buildDeps(config: Config, db: Db): BotDeps {
     logSalt: config.logSalt,
     leases: config.leases,
     rateLimits: buildBotRateLimits(config, systemClock, metrics),
+    moderator: buildModerator(config, metrics),
+    moderationChatId: config.moderationChatId,
   };
+}
+
+/** The offline lists, plus OpenAI's moderation endpoint when a key is set (and not turned off). */
+function buildModerator(config: Config, metrics: Metrics): TextModerator {
+  const offline = createOfflineModerator();
+  const llm = config.openai?.moderation;
+  if (!config.openai || !llm) return offline;
+  return createOpenAiModerator({
+    apiKey: config.openai.apiKey,
+    baseUrl: config.openai.baseUrl,
+    model: llm.model,
+    timeoutMs: llm.timeoutMs,
+    offline,
+    metrics,
+  });
 }
 
 /** The bot's limits. They fail open: a chat should not stop because Redis did. */

@@ -4,6 +4,7 @@ import type { Metrics } from "../metrics/metrics.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { Logger } from "../platform/logger.ts";
 import type { BotRateLimits } from "../safety/rate_limits.ts";
+import type { TextModerator } from "../safety/text_moderator.ts";
 
 /** Everything the bot's features need from the outside world, passed in so tests swap it. */
 export interface BotDeps {
@@ -19,6 +20,10 @@ export interface BotDeps {
    * answered: EdgeRuntime.waitUntil on Supabase; tests collect the promises to await them.
    */
   waitUntil?: (task: Promise<unknown>) => void;
+  /** Checks chat and profile text for crisis and abuse; the offline lists when absent. */
+  moderator?: TextModerator;
+  /** The moderators' Telegram group: reports and crisis flags are posted there when set. */
+  moderationChatId?: number;
   /** Per-user limits on relays, searches, reports and answers; none when absent (tests). */
   rateLimits?: BotRateLimits;
   /** How long a worker holds claimed updates and a dispatcher claimed outbox rows. */

@@ -23,8 +23,8 @@ import {
 } from "./keyboards.ts";
 import { CAPTION_LIMIT, classifyMessage, isCommand, screenText, TEXT_LIMIT } from "./relay.ts";
 import { overLimit } from "../safety/rate_limits.ts";
-import { detectCrisis } from "../safety/crisis.ts";
-import { detectToxicity, type ToxicityCategory } from "../safety/toxicity.ts";
+import type { ToxicityCategory } from "../safety/toxicity.ts";
+import { createOfflineModerator } from "../safety/text_moderator.ts";
 import { sanctionInfo, sanctionNotice } from "../safety/sanctions.ts";
 import { respondToCrisis } from "../safety/crisis_response.ts";
 
@@ -37,6 +37,7 @@ import { respondToCrisis } from "../safety/crisis_response.ts";
 export function createChatFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const feature = composer.chatType("private");
+  const moderator = deps.moderator ?? createOfflineModerator();
 
   feature.command("stop", async (ctx) => {
     const target = await deps.db.call<RelayTargetResult>("relay_target", {
@@ -244,8 +245,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     // What was checked is what would go: abuse is not passed on, the sender is told why.
-    const crisis = screened.text ? detectCrisis(screened.text) : null;
-    const toxic = screened.text ? detectToxicity(screened.text) : null;
+    const { crisis, toxicity: toxic } = await moderator.check(screened.text);
     if (toxic) {
       deps.metrics.inc("relay_refused_total", { reason: `toxic_${toxic}` });
       await ctx.reply(ctx.t("chat-toxic-refused", { kind: toxic }), {
@@ -311,7 +311,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     const entities = isText ? edited.entities : edited.caption_entities;
     const screened = screenText(original, entities, ctx.t("chat-pii-mask"));
     if (screened.text.length > (isText ? TEXT_LIMIT : CAPTION_LIMIT)) return;
-    const toxic = detectToxicity(screened.text);
+    const { toxicity: toxic } = await moderator.check(screened.text);
     if (toxic) {
       deps.metrics.inc("relay_refused_total", { reason: `toxic_${toxic}` });
       await ctx.reply(ctx.t("chat-toxic-refused-edit", { kind: toxic }));

@@ -43,8 +43,11 @@ import {
   type View,
 } from "./views.ts";
 import { overLimit } from "../safety/rate_limits.ts";
-import { detectCrisis } from "../safety/crisis.ts";
+import { maskPii } from "../safety/pii.ts";
+import { createOfflineModerator } from "../safety/text_moderator.ts";
 import { respondToCrisis } from "../safety/crisis_response.ts";
+
+const offlineModerator = createOfflineModerator();
 
 /** A /delete confirmation older than this is refused: the user has to ask again. */
 const DELETE_CONFIRMATION_SECONDS = 10 * 60;
@@ -179,7 +182,9 @@ class ProfileFlow {
     }
     // Whatever became of the answer, someone who writes this gets the help offered.
     if (awaiting === "bio" || awaiting === "pseudonym") {
-      const crisis = detectCrisis(text);
+      // Masked first: contact details never leave for an LLM provider.
+      const masked = maskPii(text, ctx.t("chat-pii-mask")).text;
+      const { crisis } = await (this.deps.moderator ?? offlineModerator).check(masked);
       if (crisis) {
         await respondToCrisis(ctx, this.deps, crisis, awaiting === "bio" ? "bio" : "onboarding");
       }

@@ -1,0 +1,30 @@
+import { type CrisisHit, detectCrisis } from "./crisis.ts";
+import { detectToxicity, type ToxicityCategory } from "./toxicity.ts";
+
+/** What a moderator found in one text: a person possibly in crisis, abuse, both or neither. */
+export interface TextVerdict {
+  crisis: CrisisHit | null;
+  toxicity: ToxicityCategory | null;
+}
+
+/**
+ * The port the relay and the profile ask about a text (already masked of contact details).
+ * The offline word lists are the default; an LLM adapter adds what they miss.
+ */
+export interface TextModerator {
+  readonly name: string;
+  check(text: string): Promise<TextVerdict>;
+}
+
+export const NOTHING_FOUND: TextVerdict = { crisis: null, toxicity: null };
+
+/** Our own curated Russian lists (shared/safety/crisis.ts, toxicity.ts): fast, offline. */
+export function createOfflineModerator(): TextModerator {
+  return {
+    name: "offline-lists",
+    check(text) {
+      if (!text) return Promise.resolve(NOTHING_FOUND);
+      return Promise.resolve({ crisis: detectCrisis(text), toxicity: detectToxicity(text) });
+    },
+  };
+}

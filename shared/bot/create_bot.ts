@@ -9,6 +9,7 @@ import { normalizeIncomingText } from "./normalize_input.ts";
 import { privateChatsOnly } from "./private_only.ts";
 import { createUnhandledFeature } from "./unhandled.ts";
 import { createSafetyFeature } from "../safety/safety_feature.ts";
+import { createModerationChatFeature } from "../safety/moderation_chat.ts";
 import { createProfileFeature } from "../profile/profile_feature.ts";
 import { createMatchingFeature } from "../matching/matching_feature.ts";
 import { createChatFeature } from "../chat/chat_feature.ts";
@@ -41,8 +42,8 @@ export class FailureNotRecorded extends Error {
 
 /**
  * Builds the bot: order -> outbox dispatch -> metrics -> effects (recorded with the update's
- * completion) -> text normalisation -> error boundary -> i18n -> private only -> features ->
- * unhandled. Updates reach it from the inbox worker (see shared/updates/).
+ * completion) -> text normalisation -> error boundary -> i18n -> moderators' group -> private
+ * only -> features -> unhandled. Updates reach it from the inbox worker (see shared/updates/).
  */
 export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot<BotContext>> {
   const bot = new Bot<BotContext>(options.token, {
@@ -75,6 +76,8 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
       await recordFailure(error.ctx, error.error, deps);
     },
     i18n,
+    // The moderators' group (if set) before the private-only rule, which would leave it.
+    createModerationChatFeature(deps),
     privateChatsOnly(),
     createMembershipFeature(deps),
     createSafetyFeature(deps),

@@ -25,6 +25,7 @@ import { CAPTION_LIMIT, classifyMessage, isCommand, screenText, TEXT_LIMIT } fro
 import { overLimit } from "../safety/rate_limits.ts";
 import type { ToxicityCategory } from "../safety/toxicity.ts";
 import { createOfflineModerator } from "../safety/text_moderator.ts";
+import { postReportCard } from "../safety/moderation_chat.ts";
 import { sanctionInfo, sanctionNotice } from "../safety/sanctions.ts";
 import { respondToCrisis } from "../safety/crisis_response.ts";
 
@@ -125,6 +126,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
           return;
         }
         deps.metrics.inc("reports_total", { reason: data.reason });
+        await postReportCard(ctx, deps, data.matchId);
         // Set only when the report ended a running chat (not when sent after it).
         if (result.duration_seconds != null) recordEndedChat(result.duration_seconds, "report");
         await ctx.answerCallbackQuery();

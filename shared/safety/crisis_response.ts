@@ -3,6 +3,7 @@ import type { BotDeps } from "../bot/deps.ts";
 import type { CrisisHit } from "./crisis.ts";
 import { sosText } from "./safety_feature.ts";
 import { loadSosCard } from "./hotlines.ts";
+import { postFlagCard } from "./moderation_chat.ts";
 
 interface FlagResult {
   status: "ok" | "unknown_user";
@@ -19,7 +20,7 @@ interface FlagResult {
  */
 export async function respondToCrisis(
   ctx: BotContext,
-  deps: Pick<BotDeps, "db" | "metrics">,
+  deps: Pick<BotDeps, "db" | "metrics" | "moderationChatId">,
   hit: CrisisHit,
   source: "relay" | "bio" | "onboarding",
 ): Promise<void> {
@@ -37,4 +38,6 @@ export async function respondToCrisis(
   if (result.partner_tg_id) {
     await ctx.api.sendMessage(Number(result.partner_tg_id), ctx.t("safety-crisis-partner-note"));
   }
+  // Moderators hear of the urgent ones, once per chat like the help itself.
+  if (hit.severity === "high") await postFlagCard(ctx, deps);
 }

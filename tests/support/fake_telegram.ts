@@ -43,6 +43,8 @@ export class FakeTelegram {
   private nextMessageId = 1000;
   private failures: PlannedFailure[] = [];
   private pendingUpdates: Record<string, unknown>[] = [];
+  /** getChatMember answers: status by `${chat_id}:${user_id}`; "left" for anyone not listed. */
+  readonly chatMembers = new Map<string, string>();
   /** `performance.now()` of the last call received (getUpdates aside). */
   lastCallAt = 0;
 
@@ -167,6 +169,13 @@ export class FakeTelegram {
         };
       case "copyMessage":
         return { message_id: this.nextMessageId++ };
+      case "getChatMember": {
+        const status = this.chatMembers.get(`${payload.chat_id}:${payload.user_id}`) ?? "left";
+        const user = { id: Number(payload.user_id), is_bot: false, first_name: "User" };
+        return status === "restricted"
+          ? { status, user, is_member: true, until_date: 0 }
+          : { status, user };
+      }
       case "getWebhookInfo":
         return { url: "", has_custom_certificate: false, pending_update_count: 0 };
       default:

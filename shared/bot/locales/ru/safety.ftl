@@ -128,3 +128,59 @@ sanction-days = { $n ->
     [few] { $n } дня
    *[other] { $n } дней
 }
+
+## The moderators' group: cards with pseudonyms, reasons and counts only
+
+moderation-report-card =
+    🚩 Жалоба №{ $id } · приоритет: { $priority ->
+        [high] 🔴 высокий
+        [medium] 🟠 средний
+       *[other] обычный
+    }
+    На кого: { $pseudonym }
+    Причина: { $reason ->
+        [spam] спам или реклама
+        [abuse] оскорбления или угрозы
+        [inappropriate] неприемлемое поведение
+        [minor] возможно, несовершеннолетний
+       *[other] другое
+    }
+    Открытых жалоб на этого человека: { $open }, разных авторов за сутки: { $reporters }
+    Санкций раньше: { $sanctions }{ $restricted ->
+        [yes] , ограничение действует сейчас
+       *[no] {""}
+    }
+moderation-flag-card =
+    🆘 Возможный кризис · { $severity ->
+        [high] высокая срочность
+       *[other] средняя срочность
+    }
+    Кто: { $pseudonym }
+    Что: { $label ->
+        [suicide] мысли о самоубийстве
+        [self_harm] самоповреждение
+       *[abuse] насилие
+    }, источник: { $source ->
+        [relay] сообщение в чате
+        [bio] рассказ о себе
+       *[other] ответ при регистрации
+    }
+    Отметок за 30 дней: { $flags }
+    Человеку уже показаны телефоны доверия. Текст сообщения не хранится.
+moderation-button-dismiss = Отклонить
+moderation-button-warning = Предупредить
+moderation-button-mute = Мьют
+moderation-button-temp-ban = Бан на 7 дней
+moderation-button-ban = Бан навсегда
+moderation-button-seen = Принято
+moderation-decided = Решение: { $decision ->
+        [dismissed] жалоба отклонена
+        [warning] предупреждение
+        [mute] мьют
+        [temp_ban] временный бан
+        [ban] бан навсегда
+       *[seen] принято к сведению
+    } — { $who }
+moderation-already-decided = По этой карточке уже есть решение.
+moderation-not-a-member = Эти кнопки — только для участников группы модераторов.
+moderation-stale = Карточка устарела или повреждена.

@@ -1,0 +1,173 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import type { BotContext } from "../bot/context.ts";
+import type { BotDeps } from "../bot/deps.ts";
+import type { Translate } from "../notifications/translate.ts";
+
+/**
+ * The moderators' Telegram group (MODERATION_CHAT_ID). Each new report and each first
+ * high-severity crisis flag in a chat is posted there as a card (pseudonym, reason, counts;
+ * never a Telegram id or a message) with buttons for the decisions the admin functions make.
+ * Only members of that group may press them; every decision is audited in SQL with who pressed.
+ */
+type ModerationDeps = Pick<BotDeps, "db" | "metrics" | "moderationChatId">;
+
+const reportCard = z.object({
+  report_id: z.coerce.number(),
+  reason: z.string(),
+  reported_pseudonym: z.string().nullable(),
+  priority: z.enum(["high", "medium", "normal"]),
+  open_reports_about_user: z.coerce.number(),
+  recent_reporters: z.coerce.number(),
+  sanctions_total: z.coerce.number(),
+  restricted_now: z.boolean(),
+});
+
+const flagCard = z.object({
+  flag_id: z.coerce.number(),
+  label: z.string(),
+  severity: z.string(),
+  source: z.string(),
+  pseudonym: z.string().nullable(),
+  flags_30_days: z.coerce.number(),
+});
+
+const REPORT_DECISIONS = {
+  d: "dismissed",
+  w: "warning",
+  m: "mute",
+  t: "temp_ban",
+  b: "ban",
+} as const;
+
+/** `mod:r:<report id>:<d|w|m|t|b>` or `mod:f:<flag id>:s` (under Telegram's 64 bytes). */
+const callback = z.union([
+  z.tuple([
+    z.literal("mod"),
+    z.literal("r"),
+    z.string().regex(/^\d{1,18}$/),
+    z.enum(["d", "w", "m", "t", "b"]),
+  ]).transform((p) => ({ targetId: Number(p[2]), action: REPORT_DECISIONS[p[3]] as string })),
+  z.tuple([z.literal("mod"), z.literal("f"), z.string().regex(/^\d{1,18}$/), z.literal("s")])
+    .transform((p) => ({ targetId: Number(p[2]), action: "seen" })),
+]);
+
+const unknownName = "—";
+
+/** Posts the card of the report the user just filed in this match (when a group is set). */
+export async function postReportCard(
+  ctx: BotContext,
+  deps: ModerationDeps,
+  matchId: string,
+): Promise<void> {
+  if (deps.moderationChatId === undefined) return;
+  const raw = await deps.db.call("moderation_report_card", {
+    p_match_id: matchId,
+    p_reporter_tg_id: ctx.from!.id,
+  });
+  const card = reportCard.safeParse(raw);
+  if (!card.success) return;
+  const c = card.data;
+  const text = ctx.t("moderation-report-card", {
+    id: c.report_id,
+    priority: c.priority,
+    pseudonym: c.reported_pseudonym ?? unknownName,
+    reason: c.reason,
+    open: c.open_reports_about_user,
+    reporters: c.recent_reporters,
+    sanctions: c.sanctions_total,
+    restricted: c.restricted_now ? "yes" : "no",
+  });
+  await ctx.api.sendMessage(deps.moderationChatId, text, {
+    reply_markup: reportKeyboard(ctx.t, c.report_id),
+  });
+  deps.metrics.inc("moderation_cards_total", { kind: "report" });
+}
+
+/** Posts the card of the user's latest crisis flag (when a group is set). */
+export async function postFlagCard(ctx: BotContext, deps: ModerationDeps): Promise<void> {
+  if (deps.moderationChatId === undefined) return;
+  const card = flagCard.safeParse(
+    await deps.db.call("moderation_flag_card", { p_tg_id: ctx.from!.id }),
+  );
+  if (!card.success) return;
+  const c = card.data;
+  const text = ctx.t("moderation-flag-card", {
+    severity: c.severity,
+    pseudonym: c.pseudonym ?? unknownName,
+    label: c.label,
+    source: c.source,
+    flags: c.flags_30_days,
+  });
+  await ctx.api.sendMessage(deps.moderationChatId, text, {
+    reply_markup: new InlineKeyboard().text(
+      ctx.t("moderation-button-seen"),
+      `mod:f:${c.flag_id}:s`,
+    ),
+  });
+  deps.metrics.inc("moderation_cards_total", { kind: "flag" });
+}
+
+function reportKeyboard(t: Translate, reportId: number): InlineKeyboard {
+  const data = (code: string) => `mod:r:${reportId}:${code}`;
+  return new InlineKeyboard()
+    .text(t("moderation-button-dismiss"), data("d"))
+    .text(t("moderation-button-warning"), data("w"))
+    .text(t("moderation-button-mute"), data("m"))
+    .row()
+    .text(t("moderation-button-temp-ban"), data("t"))
+    .text(t("moderation-button-ban"), data("b"));
+}
+
+const MEMBER_STATUSES = new Set(["creator", "administrator", "member"]);
+
+/**
+ * Everything from the moderators' group ends here (the bot stays in that one group): button
+ * presses become decisions, anything else is left alone.
+ */
+export function createModerationChatFeature(deps: ModerationDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const chatId = deps.moderationChatId;
+  if (chatId === undefined) return composer;
+  const group = composer.filter((ctx) => ctx.chat?.id === chatId);
+
+  group.on("callback_query:data", async (ctx) => {
+    const parsed = callback.safeParse(ctx.callbackQuery.data.split(":"));
+    if (!parsed.success) {
+      await ctx.answerCallbackQuery({ text: ctx.t("moderation-stale") });
+      return;
+    }
+    // Whoever can see the card could press it; only current members may decide.
+    const member = await ctx.api.getChatMember(chatId, ctx.from.id);
+    const isMember = MEMBER_STATUSES.has(member.status) ||
+      (member.status === "restricted" && member.is_member);
+    if (!isMember) {
+      await ctx.answerCallbackQuery({ text: ctx.t("moderation-not-a-member"), show_alert: true });
+      return;
+    }
+    const who = ctx.from.username ? `@${ctx.from.username}` : ctx.from.first_name;
+    const result = await deps.db.call<{ status: string }>("moderation_action", {
+      p_action: parsed.data.action,
+      p_target_id: parsed.data.targetId,
+      p_actor: `moderation_chat:${ctx.from.id}`,
+    });
+    if (result.status !== "ok") {
+      await ctx.answerCallbackQuery({
+        text: ctx.t(
+          result.status.startsWith("already") ? "moderation-already-decided" : "moderation-stale",
+        ),
+      });
+      return;
+    }
+    deps.metrics.inc("moderation_decisions_total", { action: parsed.data.action });
+    await ctx.answerCallbackQuery();
+    const original = ctx.callbackQuery.message?.text ?? "";
+    await ctx.editMessageText(
+      `${original}\n\n${ctx.t("moderation-decided", { decision: parsed.data.action, who })}`,
+    );
+  });
+
+  // Messages, joins and everything else in the group: nothing to do, and the bot stays.
+  group.use(() => {});
+  return composer;
+}

@@ -58,8 +58,8 @@ const confirmStatus: Record<RespondResult["status"], ContentfulStatusCode> = {
 
 /**
  * The Mini App's matching API, mounted by the API app with `{ path: "/", app }`:
- * `POST /match/find`, `POST /match/cancel`, `POST /match/confirm`, `GET /match/status`
- * (all need `Authorization: tma <initData>`) and `GET /openapi.json`. Errors are thrown as
+ * `POST /match/find`, `POST /match/cancel`, `POST /match/confirm`, `GET /match/status`,
+ * `GET /safety/sos`, `GET /safety/restriction` (all need `Authorization: tma <initData>`) and `GET /openapi.json`. Errors are thrown as
  * HTTPException and rendered as `{ error: { message } }` by the API app.
  */
 export function createMatchApi(deps: MatchApiDeps): Hono<MatchEnv> {
@@ -75,7 +75,8 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MatchEnv> {
     throw new HTTPException(429, { message: "too many requests" });
   };
 
-  app.use("/match/*", async (c, next) => {
+  // Every Mini App route needs a signed initData and is counted per address and per user.
+  const authenticate = async (c: Context<MatchEnv>, next: () => Promise<void>) => {
     const address = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
     if (address && deps.ipRateLimiter) {
       const byAddress = await deps.ipRateLimiter.limit(`ip:${address}`);
@@ -91,7 +92,9 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MatchEnv> {
     if (!decision.allowed) refuse(c, "user", decision.retryAfterSeconds);
     c.set("tgId", user.id);
     await next();
-  });
+  };
+  app.use("/match/*", authenticate);
+  app.use("/safety/*", authenticate);
 
   app.post("/match/find", async (c) => {
     const result = await deps.db.call<FindPartnerResult>("find_partner", {
@@ -129,6 +132,16 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MatchEnv> {
     });
     deps.afterWrite?.();
     return reply(result, confirmStatus[result.status]);
+  });
+
+  // The crisis lines for the user's country (what /sos shows in the bot).
+  app.get("/safety/sos", async (c) => {
+    return c.json(await deps.db.call("sos_card", { p_tg_id: c.get("tgId") }), 200);
+  });
+
+  // A mute or ban in force ({ status: "restricted", kind, ends_at }) or { status: "none" }.
+  app.get("/safety/restriction", async (c) => {
+    return c.json(await deps.db.call("restriction_of", { p_tg_id: c.get("tgId") }), 200);
   });
 
   app.get("/match/status", async (c) => {

@@ -124,6 +124,56 @@ export const matchApiOpenApi = {
         },
       },
     },
+    "/safety/sos": {
+      get: {
+        summary: "Crisis lines for the user's country (several countries' when unknown) and 112",
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["lines", "emergency"],
+            properties: {
+              country: { type: ["string", "null"] },
+              emergency: { type: "string" },
+              lines: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["name", "phone", "kind"],
+                  properties: {
+                    country: { type: "string" },
+                    name: { type: "string" },
+                    phone: { type: "string" },
+                    phone_mobile: { type: ["string", "null"] },
+                    hours: { type: ["string", "null"] },
+                    url: { type: ["string", "null"] },
+                    kind: { enum: ["crisis", "medical"] },
+                    audience: { enum: ["all", "children", "youth", "family", "violence"] },
+                  },
+                },
+              },
+            },
+          }, "the card"),
+          ...common,
+        },
+      },
+    },
+    "/safety/restriction": {
+      get: {
+        summary: "Whether a mute or ban is in force for the user",
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["status"],
+            properties: {
+              status: { enum: ["none", "restricted"] },
+              kind: { enum: ["mute", "temp_ban", "ban"] },
+              ends_at: { type: ["string", "null"], format: "date-time" },
+            },
+          }, "none, or the restriction and when it ends (null: until lifted)"),
+          ...common,
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {

@@ -119,6 +119,8 @@ Deno.test("the Mini App match API", async (t) => {
         "/match/confirm",
         "/match/find",
         "/match/status",
+        "/safety/restriction",
+        "/safety/sos",
       ]);
     });
 
@@ -221,6 +223,32 @@ Deno.test("the Mini App match API", async (t) => {
       assert.equal(typeof limited.body.error.message, "string");
       const other = await request("/match/status", { method: "GET", tgId: boris.id });
       assert.equal(other.status, 200, "the limit is per user");
+    });
+
+    await t.step(
+      "the crisis lines and the user's restriction are there for the Mini App",
+      async () => {
+        limiter = createMemoryRateLimiter({ limit: 100, windowSeconds: 60, clock });
+        const sos = await request("/safety/sos", { method: "GET", tgId: boris.id });
+        assert.equal(sos.status, 200);
+        assert.equal(sos.body.emergency, "112");
+        assert.ok(sos.body.lines.some((l: { phone: string }) => l.phone === "8-800-2000-122"));
+        assert.equal((await request("/safety/sos", { method: "GET" })).status, 401);
+        const free = await request("/safety/restriction", { method: "GET", tgId: boris.id });
+        assert.deepEqual(free.body, { status: "none" });
+      },
+    );
+
+    await t.step("a muted user's search is refused with 403 and until when", async () => {
+      await db.query("select admin.mute_user($1, 30)", [boris.userId]);
+      const refused = await request("/match/find", { tgId: boris.id });
+      assert.equal(refused.status, 403);
+      assert.equal(refused.body.error.message, "restricted");
+      assert.equal(refused.body.kind, "mute");
+      assert.ok(Date.parse(refused.body.ends_at) > clock.now().getTime());
+      const state = await request("/safety/restriction", { method: "GET", tgId: boris.id });
+      assert.equal(state.body.status, "restricted");
+      assert.equal(state.body.minutes, 30);
     });
   } finally {
     await db.close();

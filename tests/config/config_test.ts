@@ -99,13 +99,26 @@ Deno.test("parseConfig reads valid settings", async (t) => {
     assert.equal(config.telegram.webhookSecret, secret);
   });
 
-  await t.step("an OpenAI key enables OpenAI with the default embedding model", () => {
+  await t.step("an OpenAI key enables OpenAI embeddings and moderation with defaults", () => {
     const config = parseConfig({ OPENAI_API_KEY: "sk-x" });
     assert.deepEqual(config.openai, {
       apiKey: "sk-x",
       baseUrl: undefined,
       embeddingModel: "text-embedding-3-small",
+      moderation: { model: "omni-moderation-latest", timeoutMs: 1500 },
     });
+  });
+
+  await t.step("LLM moderation can be switched off; the moderators' group is a chat id", () => {
+    const config = parseConfig({
+      OPENAI_API_KEY: "sk-x",
+      LLM_MODERATION: "false",
+      MODERATION_CHAT_ID: "-1001234567890",
+    });
+    assert.equal(config.openai?.moderation, null);
+    assert.equal(config.moderationChatId, -1001234567890);
+    assert.throws(() => parseConfig({ MODERATION_CHAT_ID: "moderators" }), /MODERATION_CHAT_ID/);
+    assert.throws(() => parseConfig({ LLM_MODERATION_TIMEOUT_MS: "5" }), /LLM_MODERATION_TIMEOUT/);
   });
 
   await t.step("PORT is read as a number and SET_MY_COMMANDS as a flag", () => {

@@ -28,7 +28,10 @@ Deno.test("abuse is not relayed and the sender is told why", async (t) => {
       h.telegram.clear();
       await h.post(textUpdate(anna, "я тебя найду"));
       assert.equal(toBoris().length, 0);
-      assert.match(h.telegram.lastTextTo(anna.id)!, /угроза/);
+      const toAnna = h.telegram.callsOf("sendMessage", anna.id).map((c) => c.payload.text);
+      assert.match(toAnna[0], /угроза/);
+      // A second refusal in a day is also a warning (tests/safety/sanctions_e2e_test.ts).
+      assert.match(toAnna[1], /Предупреждение/);
     });
 
     await t.step("swearing at oneself is venting, and goes through", async () => {

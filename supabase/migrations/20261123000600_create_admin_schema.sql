@@ -24,14 +24,22 @@ grant usage on schema admin to service_role, moderator;
 grant select (id, pseudonym, country, created_at) on public.users to moderator;
 grant select on public.reports, public.sanctions, public.safety_flags, public.safety_config,
   public.matches, public.domain_events, public.toxicity_strikes to moderator;
-create policy moderator_reads_users on public.users for select to moderator using (true);
-create policy moderator_reads_reports on public.reports for select to moderator using (true);
-create policy moderator_reads_sanctions on public.sanctions for select to moderator using (true);
-create policy moderator_reads_safety_flags on public.safety_flags for select to moderator using (true);
-create policy moderator_reads_safety_config on public.safety_config for select to moderator using (true);
-create policy moderator_reads_matches on public.matches for select to moderator using (true);
-create policy moderator_reads_domain_events on public.domain_events for select to moderator using (true);
-create policy moderator_reads_toxicity_strikes on public.toxicity_strikes for select to moderator using (true);
+create policy "Moderators can read users (pseudonym and country only)" on public.users
+  for select to moderator using (true);
+create policy "Moderators can read reports" on public.reports
+  for select to moderator using (true);
+create policy "Moderators can read sanctions" on public.sanctions
+  for select to moderator using (true);
+create policy "Moderators can read safety flags" on public.safety_flags
+  for select to moderator using (true);
+create policy "Moderators can read the safety settings" on public.safety_config
+  for select to moderator using (true);
+create policy "Moderators can read matches" on public.matches
+  for select to moderator using (true);
+create policy "Moderators can read the event log" on public.domain_events
+  for select to moderator using (true);
+create policy "Moderators can read toxicity strikes" on public.toxicity_strikes
+  for select to moderator using (true);
 
 -- Open reports, most urgent first. Priority is high when several different people reported the
 -- same user within report_priority_hours, or the report says the person may be a minor; medium

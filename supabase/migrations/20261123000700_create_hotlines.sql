@@ -102,7 +102,7 @@ $$;
 
 -- Moderators see the list (and may edit it: they are the ones who verify numbers).
 grant select, insert, update on public.hotlines to moderator;
-create policy moderator_manages_hotlines on public.hotlines for all to moderator
+create policy "Moderators can keep the crisis lines current" on public.hotlines for all to moderator
   using (true) with check (true);
 
 revoke execute on function public.hotlines_for(text) from public, anon, authenticated;

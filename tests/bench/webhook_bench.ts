@@ -20,6 +20,7 @@ import { systemClock } from "../../shared/platform/clock.ts";
 import { silentLogger } from "../../shared/platform/logger.ts";
 import { createWebhookHandler } from "../../shared/updates/intake.ts";
 import { createUpdatePipeline } from "../../shared/updates/pipeline.ts";
+import { buildDispatcher } from "../../shared/notifications/build_dispatcher.ts";
 import { createMemoryRateLimiter } from "../../shared/platform/rate_limiter.ts";
 import { createBotRateLimits } from "../../shared/safety/rate_limits.ts";
 import { type OnboardedUser, onboardUser } from "../chat/fixtures.ts";
@@ -103,6 +104,8 @@ async function startRig(pairs: number, paceRequests: boolean): Promise<Rig> {
     deps,
   );
   const pipeline = createUpdatePipeline({ ...deps, bot });
+  // The scheduled dispatcher of production (pg_cron every 10 s), for sends whose retry is due.
+  const dispatcherBeat = await buildDispatcher({ ...deps, api: bot.api });
   // The pipeline's webhook, with a switch: while `deferred`, updates are only stored (what the
   // webhook alone can take); processing starts when the backlog is drained.
   let deferred = false;
@@ -191,6 +194,7 @@ async function startRig(pairs: number, paceRequests: boolean): Promise<Rig> {
     },
     async drain(timeoutMs) {
       const deadline = performance.now() + timeoutMs;
+      let nextSweep = 0;
       while (performance.now() < deadline) {
         await Promise.all([...background]);
         const [row] = await db.query<{ inbox: number; pending: number }>(
@@ -200,6 +204,12 @@ async function startRig(pairs: number, paceRequests: boolean): Promise<Rig> {
         if (row?.inbox === 0 && row.pending === 0 && background.size === 0) return;
         // What the sweep does in production: a worker that stopped after its rounds goes on.
         if (row?.inbox) pipeline.kickInBackground();
+        // And the dispatcher beat (every 10 s in production) picks up a send whose lease or
+        // retry pause ran out; without it one retried row could wait here for ever.
+        if (!row?.inbox && row?.pending && performance.now() > nextSweep) {
+          nextSweep = performance.now() + 1000;
+          await dispatcherBeat.kick();
+        }
         await new Promise((r) => setTimeout(r, 20));
       }
       const left = await db.query(

@@ -118,6 +118,22 @@ as $$
    limit 1
 $$;
 
+-- How long an automatic mute or temporary ban lasts (safety_config); null for the others.
+create or replace function public.sanction_duration(p_kind text)
+returns interval
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select case p_kind
+    when 'mute' then make_interval(
+      mins => coalesce((public.safety_settings() ->> 'mute_minutes')::integer, 30))
+    when 'temp_ban' then make_interval(
+      hours => coalesce((public.safety_settings() ->> 'temp_ban_hours')::integer, 168))
+  end
+$$;
+
 -- What a sanction looks like to the person (and to a caller): kind, reason, end.
 create or replace function public.describe_sanction(s public.sanctions)
 returns jsonb
@@ -238,12 +254,7 @@ begin
   next_kind := case least(steps, 3)
     when 0 then 'warning' when 1 then 'mute' when 2 then 'temp_ban' else 'ban' end;
   s := public.impose_sanction(
-    me.id, next_kind, 'toxicity',
-    case next_kind
-      when 'mute' then make_interval(mins => coalesce((cfg ->> 'mute_minutes')::integer, 30))
-      when 'temp_ban' then make_interval(hours => coalesce((cfg ->> 'temp_ban_hours')::integer, 168))
-    end,
-    'bot', null, null, false
+    me.id, next_kind, 'toxicity', public.sanction_duration(next_kind), 'bot', null, null, false
   );
   return jsonb_build_object('status', 'ok', 'strikes', strikes, 'sanction', public.describe_sanction(s));
 end
@@ -362,6 +373,7 @@ $$;
 
 revoke execute on function public.safety_settings() from public, anon, authenticated;
 revoke execute on function public.active_restriction(uuid) from public, anon, authenticated;
+revoke execute on function public.sanction_duration(text) from public, anon, authenticated;
 revoke execute on function public.describe_sanction(public.sanctions) from public, anon, authenticated;
 revoke execute on function public.impose_sanction(uuid, text, text, interval, text, text, bigint, boolean) from public, anon, authenticated;
 revoke execute on function public.record_toxic_message(bigint, text) from public, anon, authenticated;
@@ -372,6 +384,7 @@ revoke execute on function public.users_restore_ban_after_insert() from public, 
 revoke execute on function public.find_partner(bigint) from public, anon, authenticated;
 grant execute on function public.safety_settings() to service_role;
 grant execute on function public.active_restriction(uuid) to service_role;
+grant execute on function public.sanction_duration(text) to service_role;
 grant execute on function public.describe_sanction(public.sanctions) to service_role;
 grant execute on function public.impose_sanction(uuid, text, text, interval, text, text, bigint, boolean) to service_role;
 grant execute on function public.record_toxic_message(bigint, text) to service_role;

@@ -344,7 +344,6 @@ security definer
 set search_path = ''
 as $$
 declare
-  cfg jsonb := public.safety_settings();
   who text := admin.actor(p_actor);
   r public.reports;
   s public.sanctions;
@@ -363,12 +362,8 @@ begin
   end if;
   if p_decision <> 'dismissed' and r.reported_user_id is not null then
     s := public.impose_sanction(
-      r.reported_user_id, p_decision, 'report',
-      case p_decision
-        when 'mute' then make_interval(mins => coalesce((cfg ->> 'mute_minutes')::integer, 30))
-        when 'temp_ban' then make_interval(hours => coalesce((cfg ->> 'temp_ban_hours')::integer, 168))
-      end,
-      who, p_note, r.id
+      r.reported_user_id, p_decision, 'report', public.sanction_duration(p_decision), who, p_note,
+      r.id
     );
   end if;
   update public.reports x

@@ -57,6 +57,8 @@ const envSchema = z.object({
   // A Telegram group of moderators: new reports and crisis flags are posted there.
   MODERATION_CHAT_ID: z.coerce.number({ error: "a Telegram chat id such as -1001234567890" })
     .int().optional(),
+  // Shown by /paysupport: where payers write about a payment (an @account or an e-mail).
+  PAYMENTS_SUPPORT_CONTACT: z.string().trim().min(2).max(100).optional(),
   UPSTASH_REDIS_REST_URL: httpUrl("the Upstash REST URL").optional(),
   UPSTASH_REDIS_REST_TOKEN: optionalText,
   DISPATCHER_SECRET: z
@@ -105,6 +107,8 @@ export interface Config {
   };
   /** Where reports and crisis flags are posted for moderators; none when unset. */
   moderationChatId?: number;
+  /** /paysupport names it; a generic hint when unset. */
+  paymentsSupportContact?: string;
   upstash?: { url: string; token: string };
   dispatcherSecret?: string;
   /** When set, `/metrics` asks for `Authorization: Bearer <token>`. */
@@ -166,6 +170,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ? { url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN }
       : undefined,
     moderationChatId: e.MODERATION_CHAT_ID,
+    paymentsSupportContact: e.PAYMENTS_SUPPORT_CONTACT,
     dispatcherSecret: e.DISPATCHER_SECRET,
     metricsToken: e.METRICS_TOKEN,
     matchingIntervalSeconds: e.MATCHING_INTERVAL_SECONDS,

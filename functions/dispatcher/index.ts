@@ -1,5 +1,5 @@
 // Supabase Edge Function: called by pg_cron (through pg_net) every 10 s to pick up stranded
-// and failed Telegram updates, run the matching tick and send the outbox. Only wiring.
+// and failed Telegram updates, run the matching tick, send the outbox and make due refunds. Only wiring.
 import { ConfigError, parseConfig } from "../../shared/config.ts";
 import { buildDeps } from "../../shared/app/build_deps.ts";
 import { createBot } from "../../shared/bot/create_bot.ts";
@@ -7,6 +7,7 @@ import { openDatabase } from "../../shared/db/open_db.ts";
 import { buildDispatcher } from "../../shared/notifications/build_dispatcher.ts";
 import { createDispatcherHandler } from "../../shared/notifications/dispatcher_http.ts";
 import { createTelegramApi } from "../../shared/notifications/telegram_api.ts";
+import { createPaymentsBeat } from "../../shared/payments/beat.ts";
 import { safeHandler } from "../../shared/platform/safe_handler.ts";
 import { createUpdatePipeline } from "../../shared/updates/pipeline.ts";
 
@@ -28,6 +29,7 @@ const handle = createDispatcherHandler({
   secret: config.dispatcherSecret,
   dispatcher,
   sweepUpdates: pipeline.sweep,
+  afterCycle: createPaymentsBeat({ ...deps, api: bot.api }),
 });
 
 Deno.serve(safeHandler(deps.logger, handle));

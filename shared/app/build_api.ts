@@ -5,14 +5,19 @@ import { type ApiRoutes, createApiApp } from "../api/create_api_app.ts";
 import { createMatchApi } from "../matching/api.ts";
 import { registerMatchingMetrics } from "../matching/matching_metrics.ts";
 import { createRateLimiter } from "../platform/rate_limiter.ts";
+import { registerTipMetrics } from "../payments/tip_metrics.ts";
+import { createTelegramApi } from "../notifications/telegram_api.ts";
+import { translatorFor } from "../notifications/translate.ts";
+import { loadI18n } from "../bot/texts.ts";
 
 /**
- * The `api` function's app: /health, /metrics (with matching gauges read at scrape time) and,
- * when a bot token is configured (it signs Mini App initData), the /match routes.
+ * The `api` function's app: /health, /metrics (with matching and tip gauges read at scrape
+ * time) and, when a bot token is configured (it signs Mini App initData), the Mini App routes.
  * `afterWrite` sends the notices a Mini App request queued (e.g. a proposal card).
  */
 export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => void): Hono {
   registerMatchingMetrics(deps.metrics, deps.db);
+  registerTipMetrics(deps.metrics, deps.db);
   const routes: ApiRoutes[] = [];
   const onRedisFailure = (reason: "timeout" | "error") =>
     deps.metrics.inc("ratelimit_redis_failures_total", { reason });
@@ -39,6 +44,14 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
         }),
         metrics: deps.metrics,
         afterWrite,
+        tips: {
+          api: createTelegramApi({
+            token: config.telegram.token,
+            apiRoot: config.telegram.apiRoot,
+          }),
+          texts: once(async () => translatorFor(await loadI18n())),
+          metrics: deps.metrics,
+        },
       }),
     });
   }
@@ -46,4 +59,10 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
     { db: deps.db, metrics: deps.metrics, logger: deps.logger, metricsToken: config.metricsToken },
     routes,
   );
+}
+
+/** Runs `load` on the first call only; later calls share its promise. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
 }

@@ -26,6 +26,7 @@ export function buildDeps(config: Config, db: Db): BotDeps {
     rateLimits: buildBotRateLimits(config, systemClock, metrics),
     moderator: buildModerator(config, metrics),
     moderationChatId: config.moderationChatId,
+    paymentsSupportContact: config.paymentsSupportContact,
   };
 }
 

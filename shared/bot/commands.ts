@@ -15,6 +15,10 @@ export const COMMAND_NAMES = [
   "profile",
   "help",
   "sos",
+  "tips",
+  "refund",
+  "paysupport",
+  "terms",
   "delete",
 ] as const;
 

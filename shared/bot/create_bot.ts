@@ -13,6 +13,7 @@ import { createModerationChatFeature } from "../safety/moderation_chat.ts";
 import { createProfileFeature } from "../profile/profile_feature.ts";
 import { createMatchingFeature } from "../matching/matching_feature.ts";
 import { createChatFeature } from "../chat/chat_feature.ts";
+import { createCheckoutFeature, createPaymentsFeature } from "../payments/payments_feature.ts";
 import { createDispatcher } from "../notifications/dispatcher.ts";
 import { dispatchAfterUpdate } from "../notifications/after_update.ts";
 import { translatorFor } from "../notifications/translate.ts";
@@ -24,6 +25,8 @@ export const ALLOWED_UPDATES = [
   "edited_message",
   "callback_query",
   "my_chat_member",
+  // Without it a Stars payment waits for an answer that never comes and fails after 10 s.
+  "pre_checkout_query",
 ] as const;
 
 export interface BotOptions {
@@ -78,11 +81,15 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
     i18n,
     // The moderators' group (if set) before the private-only rule, which would leave it.
     createModerationChatFeature(deps),
+    // Answered before anything else can delay it; a pre-checkout query has no chat.
+    createCheckoutFeature(deps),
     privateChatsOnly(),
     createMembershipFeature(deps),
     createSafetyFeature(deps),
     createProfileFeature(deps),
     createMatchingFeature(deps),
+    // Before the chat: a payment or a typed tip amount is not relayed to the partner.
+    createPaymentsFeature(deps),
     // After onboarding (which takes its own answers first), before unhandled: relays while a
     // chat is active and passes everything else on.
     createChatFeature(deps),

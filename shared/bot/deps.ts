@@ -24,6 +24,8 @@ export interface BotDeps {
   moderator?: TextModerator;
   /** The moderators' Telegram group: reports and crisis flags are posted there when set. */
   moderationChatId?: number;
+  /** Where payers write about a payment (/paysupport). */
+  paymentsSupportContact?: string;
   /** Per-user limits on relays, searches, reports and answers; none when absent (tests). */
   rateLimits?: BotRateLimits;
   /** How long a worker holds claimed updates and a dispatcher claimed outbox rows. */

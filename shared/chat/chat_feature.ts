@@ -16,7 +16,7 @@ import { findResultReply } from "../matching/find_reply.ts";
 import type { Translate } from "../notifications/translate.ts";
 import { parseChatCallback } from "./callbacks.ts";
 import {
-  afterChatKeyboard,
+  afterRatingKeyboard,
   confirmBlockKeyboard,
   confirmStopKeyboard,
   reportReasonKeyboard,
@@ -95,11 +95,11 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
         if (result.status === "saved") {
           deps.metrics.inc("ratings_total", { score: String(data.score) });
           await ctx.answerCallbackQuery();
-          // Reporting or blocking stays possible after rating.
+          // Tipping, reporting or blocking stays possible after rating.
           await editOrReply(
             ctx,
             ctx.t("chat-rate-saved", { score: data.score }),
-            afterChatKeyboard(ctx.t, data.matchId),
+            afterRatingKeyboard(ctx.t, data.matchId),
           );
         } else if (result.status === "already_rated") {
           await ctx.answerCallbackQuery({ text: ctx.t("chat-rate-already") });

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Translate } from "../notifications/translate.ts";
+import { tipCallbackData } from "../payments/callbacks.ts";
 import { chatCallbackData, reportReasons } from "./callbacks.ts";
 
 /** Under the chat intro: end, report, block. */
@@ -14,6 +15,15 @@ export function chatIntroKeyboard(t: Translate, matchId: string): InlineKeyboard
 /** After a chat: report or block the former partner. */
 export function afterChatKeyboard(t: Translate, matchId: string): InlineKeyboard {
   return new InlineKeyboard()
+    .text(t("chat-report-button"), chatCallbackData.reportAsk(matchId))
+    .text(t("chat-block-button"), chatCallbackData.blockAsk(matchId));
+}
+
+/** After rating a chat: thank the partner with a tip, or report or block them. */
+export function afterRatingKeyboard(t: Translate, matchId: string): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("payments-tip-button"), tipCallbackData.offer(matchId))
+    .row()
     .text(t("chat-report-button"), chatCallbackData.reportAsk(matchId))
     .text(t("chat-block-button"), chatCallbackData.blockAsk(matchId));
 }
@@ -45,6 +55,8 @@ export function ratingKeyboard(t: Translate, matchId: string): InlineKeyboard {
     keyboard.text(String(score), chatCallbackData.rate(matchId, score));
   }
   return keyboard.row()
+    .text(t("payments-tip-button"), tipCallbackData.offer(matchId))
+    .row()
     .text(t("chat-report-button"), chatCallbackData.reportAsk(matchId))
     .text(t("chat-block-button"), chatCallbackData.blockAsk(matchId));
 }

@@ -1,5 +1,5 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import { Bot } from "grammy";
+import { type Api, Bot } from "grammy";
 import type { Config } from "../config.ts";
 import { buildDeps } from "../app/build_deps.ts";
 import { buildApiApp } from "../app/build_api.ts";
@@ -12,6 +12,7 @@ import { openDatabase } from "../db/open_db.ts";
 import type { Logger } from "../platform/logger.ts";
 import { buildDispatcher } from "../notifications/build_dispatcher.ts";
 import type { Dispatcher } from "../notifications/dispatcher.ts";
+import { createPaymentsBeat } from "../payments/beat.ts";
 import { createDispatcherHandler, runMatchingCycle } from "../notifications/dispatcher_http.ts";
 import { safeHandler } from "../platform/safe_handler.ts";
 import { enqueueUpdate } from "../updates/intake.ts";
@@ -66,6 +67,7 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
         secret: config.dispatcherSecret,
         dispatcher,
         sweepUpdates: pipeline.sweep,
+        afterCycle: createPaymentsBeat({ ...deps, api: bot.api }),
       });
     }
   }
@@ -104,7 +106,7 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
     runner = pollIntoInbox(bot, db, pipeline);
   }
 
-  const timers = startScheduler(config, deps, pipeline, dispatcher, logger);
+  const timers = startScheduler(config, deps, pipeline, dispatcher, logger, bot?.api);
   logger.info("dev_server_started", {
     url,
     bot: bot ? mode : "off",
@@ -143,6 +145,7 @@ function startScheduler(
   pipeline: UpdatePipeline | undefined,
   dispatcher: Dispatcher | undefined,
   logger: Logger,
+  api: Api | undefined,
 ): ReturnType<typeof setInterval>[] {
   const db = deps.db;
   const every = (seconds: number, name: string, job: () => Promise<unknown>) =>
@@ -169,6 +172,7 @@ function startScheduler(
       ),
     );
   }
+  if (api) timers.push(every(60, "payments_beat", createPaymentsBeat({ ...deps, api })));
   return timers;
 }
 

@@ -13,6 +13,8 @@ import type {
   RespondResult,
 } from "./contract.ts";
 import { validateInitData } from "./init_data.ts";
+import { parseJsonBody } from "../api/body.ts";
+import { registerTipRoutes, type TipApiDeps } from "../payments/api.ts";
 import { matchApiOpenApi } from "./openapi.ts";
 
 export interface MatchApiDeps {
@@ -27,9 +29,12 @@ export interface MatchApiDeps {
   clock: Clock;
   /** Called after a request that may have queued Telegram notices (e.g. a dispatcher kick). */
   afterWrite?: () => void;
+  /** `POST /tips/create` (an invoice link for the Mini App); absent without a Bot API client. */
+  tips?: TipApiDeps;
 }
 
-type MatchEnv = { Variables: { tgId: number } };
+/** Every Mini App route knows the Telegram user its initData names. */
+export type MiniAppEnv = { Variables: { tgId: number } };
 
 const confirmBody = z.object({ match_id: z.uuid(), accept: z.boolean() }).strict();
 
@@ -62,9 +67,9 @@ const confirmStatus: Record<RespondResult["status"], ContentfulStatusCode> = {
  * `GET /safety/sos`, `GET /safety/restriction` (all need `Authorization: tma <initData>`) and `GET /openapi.json`. Errors are thrown as
  * HTTPException and rendered as `{ error: { message } }` by the API app.
  */
-export function createMatchApi(deps: MatchApiDeps): Hono<MatchEnv> {
+export function createMatchApi(deps: MatchApiDeps): Hono<MiniAppEnv> {
   if (!/^\d+:[A-Za-z0-9_-]+$/.test(deps.botToken)) throw new TypeError("botToken looks wrong");
-  const app = new Hono<MatchEnv>();
+  const app = new Hono<MiniAppEnv>();
 
   app.get("/openapi.json", (c) => c.json(matchApiOpenApi));
 
@@ -76,7 +81,7 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MatchEnv> {
   };
 
   // Every Mini App route needs a signed initData and is counted per address and per user.
-  const authenticate = async (c: Context<MatchEnv>, next: () => Promise<void>) => {
+  const authenticate = async (c: Context<MiniAppEnv>, next: () => Promise<void>) => {
     const address = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
     if (address && deps.ipRateLimiter) {
       const byAddress = await deps.ipRateLimiter.limit(`ip:${address}`);
@@ -95,6 +100,10 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MatchEnv> {
   };
   app.use("/match/*", authenticate);
   app.use("/safety/*", authenticate);
+  if (deps.tips) {
+    app.use("/tips/*", authenticate);
+    registerTipRoutes(app, deps.db, deps.tips);
+  }
 
   app.post("/match/find", async (c) => {
     const result = await deps.db.call<FindPartnerResult>("find_partner", {
@@ -112,23 +121,11 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MatchEnv> {
   });
 
   app.post("/match/confirm", async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new HTTPException(422, { message: "body must be JSON" });
-    }
-    const parsed = confirmBody.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new HTTPException(422, {
-        message: `invalid body: ${issue?.path.join(".") || "body"}: ${issue?.message ?? ""}`,
-      });
-    }
+    const body = await parseJsonBody(c, confirmBody);
     const result = await deps.db.call<RespondResult>("respond_to_proposal", {
       p_tg_id: c.get("tgId"),
-      p_match_id: parsed.data.match_id,
-      p_accept: parsed.data.accept,
+      p_match_id: body.match_id,
+      p_accept: body.accept,
     });
     deps.afterWrite?.();
     return reply(result, confirmStatus[result.status]);

@@ -14,6 +14,8 @@ export interface DispatcherHandlerDeps {
   logger: Logger;
   /** Runs first on every beat: picks up stranded and failed Telegram updates. */
   sweepUpdates?: () => Promise<unknown>;
+  /** Runs last (due refunds, the daily Stars reconciliation); its failure is only logged. */
+  afterCycle?: () => Promise<unknown>;
 }
 
 export interface CycleReport {
@@ -53,6 +55,11 @@ export function createDispatcherHandler(
     try {
       await deps.sweepUpdates?.();
       const report = await runMatchingCycle(deps);
+      await deps.afterCycle?.().catch((error) =>
+        deps.logger.error("dispatcher_after_cycle_failed", {
+          error: error instanceof Error ? error.name : typeof error,
+        })
+      );
       return Response.json({ status: "ok", ...report });
     } catch (error) {
       deps.logger.error("dispatcher_cycle_failed", {

@@ -36,6 +36,19 @@ const payloads = {
   rate_request: z.object({ match_id: matchId }),
   sanction: sanctionInfo,
   sanction_lifted: z.object({}),
+  tip_receipt: z.object({
+    amount: z.coerce.number(),
+    platform_commission: z.coerce.number(),
+    recipient_share: z.coerce.number(),
+    recipient_pseudonym: z.string().nullish(),
+    refund_hours: z.coerce.number(),
+  }),
+  tip_received: z.object({
+    amount: z.coerce.number(),
+    recipient_share: z.coerce.number(),
+    payer_pseudonym: z.string().nullish(),
+  }),
+  tip_refunded: z.object({ amount: z.coerce.number() }),
 };
 
 export type OutboxKind = keyof typeof payloads;
@@ -106,6 +119,30 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
     case "sanction_lifted":
       parse("sanction_lifted", payload);
       return { text: t("sanction-lifted"), keyboard: findKeyboard(t) };
+    case "tip_receipt": {
+      const p = parse("tip_receipt", payload);
+      return {
+        text: t("payments-receipt", {
+          amount: p.amount,
+          pseudonym: p.recipient_pseudonym ?? "—",
+          share: p.recipient_share,
+          commission: p.platform_commission,
+          hours: p.refund_hours,
+        }),
+      };
+    }
+    case "tip_received": {
+      const p = parse("tip_received", payload);
+      return {
+        text: t("payments-received", {
+          amount: p.amount,
+          share: p.recipient_share,
+          pseudonym: p.payer_pseudonym ?? "—",
+        }),
+      };
+    }
+    case "tip_refunded":
+      return { text: t("payments-refunded", { amount: parse("tip_refunded", payload).amount }) };
     case "rate_request": {
       const p = parse("rate_request", payload);
       return { text: t("chat-rate-request"), keyboard: ratingKeyboard(t, p.match_id) };

@@ -26,7 +26,12 @@ import { createBotRateLimits } from "../../shared/safety/rate_limits.ts";
 import { type OnboardedUser, onboardUser } from "../chat/fixtures.ts";
 import { FakeTelegram } from "../support/fake_telegram.ts";
 import { createTestDb, realPostgres } from "../support/test_db.ts";
-import { callbackUpdate, messageUpdate, textUpdate } from "../support/updates.ts";
+import {
+  callbackUpdate,
+  messageUpdate,
+  preCheckoutUpdate,
+  textUpdate,
+} from "../support/updates.ts";
 import { type BenchModule, type BenchRow, formatTable } from "./table.ts";
 
 const SECRET = "bench-webhook-secret-0123456789";
@@ -55,6 +60,8 @@ export interface PhaseResult {
   handledPerSecond: number;
   /** Requests without a 200, updates that failed, relays that never arrived. */
   failed: number;
+  /** POST of a pre_checkout_query to the bot's answerPreCheckoutQuery (1 update in 20). */
+  checkout: Percentiles;
 }
 
 interface Rig {
@@ -64,6 +71,8 @@ interface Rig {
   telegram: FakeTelegram;
   post(update: Update): Promise<number>;
   nextUpdate(): Update;
+  /** Every 20th update is a pre-checkout query for a real pending tip. */
+  withCheckouts(on: boolean): void;
   /** Waits until the inbox is empty and the outbox has nothing pending. */
   drain(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
@@ -135,10 +144,34 @@ async function startRig(pairs: number, paceRequests: boolean): Promise<Rig> {
     }
     couples.push([a, b]);
   }
+  // Payers with a pending tip for a chat that ended: their pre-checkout queries are approved.
+  const checkouts: Update[] = [];
+  for (let i = 0; i < 20; i++) {
+    const a = await onboardUser(db, 950_000 + 2 * i);
+    const b = await onboardUser(db, 950_001 + 2 * i);
+    await db.call("find_partner", { p_tg_id: a.id });
+    const found = await db.call<{ match_id: string }>("find_partner", { p_tg_id: b.id });
+    for (const u of [a, b]) {
+      await db.call("respond_to_proposal", {
+        p_tg_id: u.id,
+        p_match_id: found.match_id,
+        p_accept: true,
+      });
+    }
+    await db.call("end_chat", { p_tg_id: a.id, p_reason: "stop" });
+    const tip = await db.call<{ payload: string; amount: number }>("create_tip", {
+      p_tg_id: a.id,
+      p_match_id: found.match_id,
+      p_amount: 50,
+      p_source: "bot",
+    });
+    checkouts.push(preCheckoutUpdate(a, tip));
+  }
   // The pairing notices are not part of the measurement.
   await db.exec("update public.outbox set status = 'sent', sent_at = now()");
 
   let n = 0;
+  let checkoutsOn = false;
   const sentTexts = new Map<number, Update>();
   return {
     db,
@@ -146,7 +179,21 @@ async function startRig(pairs: number, paceRequests: boolean): Promise<Rig> {
     defer(on) {
       deferred = on;
     },
+    withCheckouts(on) {
+      checkoutsOn = on;
+    },
     nextUpdate() {
+      if (checkoutsOn && n % 20 === 19) {
+        const query = checkouts[(n++ / 20 | 0) % checkouts.length]!;
+        // A fresh query id and update id each time, as Telegram sends them.
+        return preCheckoutUpdate(
+          { id: query.pre_checkout_query!.from.id, first_name: "Тест" },
+          {
+            payload: query.pre_checkout_query!.invoice_payload,
+            amount: query.pre_checkout_query!.total_amount,
+          },
+        );
+      }
       const [a, b] = couples[n % couples.length]!;
       const from = (n >> 1) % 2 === 0 ? a : b;
       const roll = n++ % 20;
@@ -251,9 +298,11 @@ async function phase(rig: Rig, name: string, load: Load, seconds: number): Promi
     "select count(*)::int as n from public.failed_updates",
   );
   const callsBefore = rig.telegram.calls.length;
+  const checkoutPostedAt = new Map<string, number>();
   const postOne = async (update: Update) => {
     const message = update.message;
     const started = performance.now();
+    if (update.pre_checkout_query) checkoutPostedAt.set(update.pre_checkout_query.id, started);
     // Texts without contacts and photos are relayed as copies (a masked text is a new message).
     if (message && (message.photo || !message.text?.includes("+7"))) {
       postedAt.set(`${message.chat.id}:${message.message_id}`, started);
@@ -296,7 +345,12 @@ async function phase(rig: Rig, name: string, load: Load, seconds: number): Promi
 
   // A copy names the message it copies: that is how it is matched to its POST.
   const endToEnd: number[] = [];
+  const checkout: number[] = [];
   for (const call of rig.telegram.calls.slice(callsBefore)) {
+    if (call.method === "answerPreCheckoutQuery" && call.payload.ok === true) {
+      const posted = checkoutPostedAt.get(String(call.payload.pre_checkout_query_id));
+      if (posted !== undefined) checkout.push(call.at - posted);
+    }
     if (call.method !== "copyMessage" || call.failed) continue;
     const posted = postedAt.get(`${call.payload.from_chat_id}:${call.payload.message_id}`);
     if (posted !== undefined) endToEnd.push(call.at - posted);
@@ -311,7 +365,9 @@ async function phase(rig: Rig, name: string, load: Load, seconds: number): Promi
     endToEnd: percentiles(endToEnd),
     drainedAfterSeconds,
     handledPerSecond: answers.length / drainedAfterSeconds,
-    failed: errors + (after?.n ?? 0) - (before?.n ?? 0) + (postedAt.size - endToEnd.length),
+    failed: errors + (after?.n ?? 0) - (before?.n ?? 0) + (postedAt.size - endToEnd.length) +
+      (checkoutPostedAt.size - checkout.length),
+    checkout: percentiles(checkout),
   };
 }
 
@@ -360,6 +416,16 @@ export async function runWebhookBench(
           perSecond: 100,
         }, Math.min(seconds, 3)),
       );
+      // Payments: a pre-checkout query must be answered within Telegram's 10 s while the
+      // relays of 100 updates/s queue behind the message limits.
+      rig.withCheckouts(true);
+      results.push(
+        await phase(rig, "paced: 100 updates/s with pre-checkout queries", {
+          kind: "rate",
+          perSecond: 100,
+        }, seconds),
+      );
+      rig.withCheckouts(false);
     } finally {
       await rig.close();
     }
@@ -375,6 +441,13 @@ export function toRows(results: PhaseResult[]): BenchRow[] {
   const ms = (p: Percentiles) =>
     `${p.p50.toFixed(1)} / ${p.p95.toFixed(1)} / ${p.p99.toFixed(1)} ms`;
   return results.flatMap((r) => [
+    ...(r.checkout.count > 0
+      ? [{
+        metric: `${r.name}: POST to answerPreCheckoutQuery p50/p95/p99`,
+        value: ms(r.checkout),
+        note: `${r.checkout.count} queries, max ${r.checkout.max.toFixed(0)} ms`,
+      }]
+      : []),
     {
       metric: `${r.name}: webhook answer p50/p95/p99`,
       value: ms(r.answer),

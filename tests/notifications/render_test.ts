@@ -71,6 +71,7 @@ Deno.test("every outbox kind renders to Russian text with its buttons", async (t
     assert.deepEqual(render("search_expired", {}).buttons, ["m:find"]);
     assert.deepEqual(render("rate_request", { match_id: matchId }).buttons, [
       ...[1, 2, 3, 4, 5].map((n) => `c:rate:${matchId}:${n}`),
+      `p:o:${matchId}`,
       `c:rep:${matchId}`,
       `c:blk:${matchId}`,
     ]);

@@ -756,6 +756,10 @@ Deno.test("/help, /sos and the command menu", async (t) => {
         "profile",
         "help",
         "sos",
+        "tips",
+        "refund",
+        "paysupport",
+        "terms",
         "delete",
       ]);
       assert.ok(commands.every((c) => c.description.length > 0 && /[а-я]/.test(c.description)));

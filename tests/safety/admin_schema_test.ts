@@ -62,6 +62,8 @@ async function seed(db: SqlDb) {
 }
 
 const VIEWS = ["reports_queue", "safety_flags", "user_sanctions", "daily_metrics"];
+// Empty on a fresh database (no tips yet), read the same way.
+const TIP_VIEWS = ["tip_balances", "tip_reconciliation"];
 const ACTIONS = [
   "admin.ban_user(gen_random_uuid())",
   "admin.mute_user(gen_random_uuid())",
@@ -94,7 +96,15 @@ Deno.test("admin views: service_role and moderator read them, anon and authentic
            from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
           where n.nspname = 'admin' and c.relkind = 'v' order by 1`,
       );
-      assert.deepEqual(rows.map((r) => r.name), [...VIEWS].sort());
+      assert.deepEqual(rows.map((r) => r.name), [...VIEWS, ...TIP_VIEWS].sort());
+      for (const view of TIP_VIEWS) {
+        for (const role of ["service_role", "moderator"] as const) {
+          await asRole(db, role, `select * from admin.${view}`);
+        }
+        for (const role of ["anon", "authenticated"] as const) {
+          assert.ok(await deniedAs(db, role, `select * from admin.${view}`), `${role}: ${view}`);
+        }
+      }
       for (const row of rows) assert.ok(row.options?.includes("security_invoker=true"), row.name);
     });
     await t.step("actions: anon and authenticated may not call them", async () => {

@@ -47,6 +47,12 @@ export class FakeTelegram {
   readonly chatMembers = new Map<string, string>();
   /** `performance.now()` of the last call received (getUpdates aside). */
   lastCallAt = 0;
+  /**
+   * The bot's Star transactions as getStarTransactions pages them (oldest first): incoming
+   * payments are added by `starPaymentMade`, outgoing refunds by refundStarPayment.
+   */
+  readonly starTransactions: Array<Record<string, unknown>> = [];
+  private nextInvoiceLink = 1;
 
   start(): string {
     this.server = Deno.serve(
@@ -77,6 +83,21 @@ export class FakeTelegram {
   /** Queues an update for the bot's next `getUpdates` (long polling). */
   queueUpdate(update: unknown): void {
     this.pendingUpdates.push(update as Record<string, unknown>);
+  }
+
+  /** Telegram took a Stars payment: it shows up in getStarTransactions and can be refunded. */
+  starPaymentMade(chargeId: string, amount: number, userId: number, payload: string): void {
+    this.starTransactions.push({
+      id: chargeId,
+      amount,
+      date: Math.floor(Date.now() / 1000),
+      source: {
+        type: "user",
+        transaction_type: "invoice_payment",
+        user: { id: userId, is_bot: false, first_name: "User" },
+        invoice_payload: payload,
+      },
+    });
   }
 
   /** Texts that reached a chat (sendMessage calls that did not fail). */
@@ -125,6 +146,14 @@ export class FakeTelegram {
     this.lastCallAt = performance.now();
     this.calls.push({ method, payload, at: this.lastCallAt });
 
+    if (method === "refundStarPayment") {
+      const refusal = this.refusalOfRefund(payload);
+      if (refusal) {
+        return Response.json({ ok: false, error_code: 400, description: refusal }, {
+          status: 400,
+        });
+      }
+    }
     const failure = this.failures.find((f) =>
       f.method === method && (f.chatId === undefined || f.chatId === Number(payload.chat_id))
     );
@@ -139,6 +168,36 @@ export class FakeTelegram {
       }, { status: failure.errorCode });
     }
     return Response.json({ ok: true, result: this.resultFor(method, payload) });
+  }
+
+  /**
+   * Telegram's answers to a refund it will not make: an unknown charge or one of another user,
+   * and one already refunded. Otherwise the refund is recorded as an outgoing transaction.
+   */
+  // deno-lint-ignore no-explicit-any
+  private refusalOfRefund(payload: Record<string, any>): string | undefined {
+    const chargeId = String(payload.telegram_payment_charge_id);
+    // deno-lint-ignore no-explicit-any
+    const paid = this.starTransactions.find((tx: any) =>
+      tx.id === chargeId && tx.source?.user?.id === Number(payload.user_id)
+    );
+    if (!paid) return "Bad Request: CHARGE_ID_INVALID";
+    // deno-lint-ignore no-explicit-any
+    if (this.starTransactions.some((tx: any) => tx.id === chargeId && tx.receiver)) {
+      return "Bad Request: CHARGE_ALREADY_REFUNDED";
+    }
+    if (this.failures.some((f) => f.method === "refundStarPayment")) return undefined;
+    this.starTransactions.push({
+      id: chargeId,
+      amount: paid.amount,
+      date: Math.floor(Date.now() / 1000),
+      receiver: {
+        type: "user",
+        transaction_type: "invoice_payment",
+        user: { id: Number(payload.user_id), is_bot: false, first_name: "User" },
+      },
+    });
+    return undefined;
   }
 
   /** Answers at once when updates are queued, otherwise after a short wait, as a long poll. */
@@ -175,6 +234,27 @@ export class FakeTelegram {
         return status === "restricted"
           ? { status, user, is_member: true, until_date: 0 }
           : { status, user };
+      }
+      case "sendInvoice":
+        return {
+          message_id: this.nextMessageId++,
+          date,
+          chat,
+          from: this.botInfo,
+          invoice: {
+            title: payload.title,
+            description: payload.description,
+            start_parameter: "",
+            currency: payload.currency,
+            total_amount: payload.prices?.[0]?.amount ?? 0,
+          },
+        };
+      case "createInvoiceLink":
+        return `https://t.me/$invoice-test-${this.nextInvoiceLink++}`;
+      case "getStarTransactions": {
+        const offset = Number(payload.offset ?? 0);
+        const limit = Math.min(100, Math.max(1, Number(payload.limit ?? 100)));
+        return { transactions: this.starTransactions.slice(offset, offset + limit) };
       }
       case "getWebhookInfo":
         return { url: "", has_custom_certificate: false, pending_update_count: 0 };

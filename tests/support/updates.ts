@@ -98,3 +98,36 @@ export function blockedBotUpdate(from: TestUser): Update {
     },
   } as Update;
 }
+
+/** Telegram asks the bot to approve a payment (the payer pressed «Оплатить»). */
+export function preCheckoutUpdate(
+  from: TestUser,
+  invoice: { payload: string; amount: number; currency?: string },
+): Update {
+  return {
+    update_id: nextUpdateId++,
+    pre_checkout_query: {
+      id: `pcq-${nextUpdateId}`,
+      from: { ...from, is_bot: false, language_code: "ru" },
+      currency: invoice.currency ?? "XTR",
+      total_amount: invoice.amount,
+      invoice_payload: invoice.payload,
+    },
+  } as Update;
+}
+
+/** The payment went through: a service message with its charge id. */
+export function successfulPaymentUpdate(
+  from: TestUser,
+  payment: { payload: string; amount: number; chargeId: string; currency?: string },
+): Update {
+  return messageUpdate(from, {
+    successful_payment: {
+      currency: payment.currency ?? "XTR",
+      total_amount: payment.amount,
+      invoice_payload: payment.payload,
+      telegram_payment_charge_id: payment.chargeId,
+      provider_payment_charge_id: "",
+    },
+  });
+}

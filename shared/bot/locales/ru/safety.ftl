@@ -9,6 +9,10 @@ safety-command-profile = Мой профиль
 safety-command-help = Команды и правила
 safety-command-sos = Если вам сейчас очень тяжело
 safety-command-delete = Удалить все мои данные
+safety-command-tips = Чаевые: баланс и благодарность собеседникам
+safety-command-refund = Вернуть чаевые
+safety-command-paysupport = Помощь с платежами
+safety-command-terms = Условия чаевых
 
 safety-what-we-are =
     «Ты не один» — это разговоры один на один с людьми, у которых похожий опыт или интересы. Анонимно и только по взаимному согласию.

@@ -1,0 +1,48 @@
+import type { TestBot } from "../support/harness.ts";
+import type { RecordedCall } from "../support/fake_telegram.ts";
+import { callbackUpdate, preCheckoutUpdate, successfulPaymentUpdate } from "../support/updates.ts";
+import { type OnboardedUser, startChat } from "../chat/fixtures.ts";
+
+/** Two users whose chat ended with /stop (both were asked to rate it). */
+export async function endedChat(
+  h: TestBot,
+  tgIds: [number, number],
+): Promise<{ anna: OnboardedUser; boris: OnboardedUser; matchId: string }> {
+  const pair = await startChat(h, tgIds);
+  await h.post(callbackUpdate(pair.anna, "c:end:y"));
+  return pair;
+}
+
+export interface SentInvoice {
+  payload: string;
+  amount: number;
+  currency: string;
+  call: RecordedCall;
+}
+
+/** The last invoice sent to a chat. */
+export function lastInvoice(h: TestBot, chatId: number): SentInvoice {
+  const call = h.telegram.callsOf("sendInvoice", chatId).at(-1);
+  if (!call) throw new Error(`no invoice was sent to ${chatId}`);
+  return {
+    payload: String(call.payload.payload),
+    amount: Number(call.payload.prices[0].amount),
+    currency: String(call.payload.currency),
+    call,
+  };
+}
+
+/** The payer pays: pre-checkout (answered by the bot), then the payment itself. */
+export async function pay(
+  h: TestBot,
+  payer: OnboardedUser,
+  invoice: { payload: string; amount: number; currency?: string },
+  chargeId: string,
+): Promise<{ approved: boolean }> {
+  await h.post(preCheckoutUpdate(payer, invoice));
+  const answer = h.telegram.callsOf("answerPreCheckoutQuery").at(-1);
+  if (!answer?.payload.ok) return { approved: false };
+  h.telegram.starPaymentMade(chargeId, invoice.amount, payer.id, invoice.payload);
+  await h.post(successfulPaymentUpdate(payer, { ...invoice, chargeId }));
+  return { approved: true };
+}

@@ -1,0 +1,392 @@
+import { maxHintLength } from "./coach.ts";
+import { foldLookalikes, normalizeText } from "../safety/normalize.ts";
+import { detectPii } from "../safety/pii.ts";
+
+/**
+ * The last check on a hint before the sender sees it. A model's output is untrusted: the
+ * partner's text it read may carry a prompt injection, and the model may slip into being a
+ * doctor, a lawyer or a fortune teller. The rule-based coach runs its own hints through here too.
+ *
+ * A hint is refused when it is:
+ * - `empty`: nothing but whitespace;
+ * - `too_long`: more than `maxHintLength` UTF-16 code units (what Telegram counts);
+ * - `injection`: control or invisible format characters; markup (role tags such as
+ *   `system:` or `<|im_start|>`, code fences, angle or curly brackets); words of a model talking
+ *   about itself or its instructions («как языковая модель», «я ИИ», "ignore previous
+ *   instructions", "system prompt"...);
+ * - `contact`: a run of five or more digits (spaces, dashes, dots and brackets between digits
+ *   allowed), "@", a link ("http", "www.", "://", "t.me") or anything `detectPii` finds (phone,
+ *   e-mail, username, link). URLs are reported here rather than as `injection`: a link is a way
+ *   out of the anonymous chat whoever put it there;
+ * - `diagnosis`: a mental-health diagnosis put on someone («у вас депрессия», «похоже на ПТСР»,
+ *   «это клиническая…», «он нарцисс»). Naming a condition the partner named is fine when nothing
+ *   frames it as a verdict («жить с депрессией очень тяжело»);
+ * - `medical_advice`: medicines, doses, prescriptions, treatment orders («примите…»,
+ *   «антидепрессанты», «таблетки», «к психиатру за рецептом», «вам надо лечиться»). A gentle
+ *   suggestion to talk to a psychologist, a doctor or a hotline is allowed;
+ * - `legal_advice`: courts, claims, articles of law, rights and what to file where. Decided: a
+ *   police report («напишите заявление в полицию») is refused too — the coach cannot know whether
+ *   that is safe for the person (in domestic abuse it often is not), and real danger is the
+ *   crisis flow's job (/sos, 112). Suggesting to consult a lawyer («юрист», «адвокат») is
+ *   allowed, like suggesting any specialist;
+ * - `promise`: a promise or guarantee of an outcome («я всё исправлю», «обещаю», «гарантирую»,
+ *   «всё будет хорошо»; a wish — «надеюсь, всё наладится» — is fine);
+ * - `not_russian`: no letters, fewer than 80% Cyrillic letters, or letters of other Cyrillic
+ *   alphabets (і ї є ґ ў ә қ ...), since hints are in Russian.
+ *
+ * Checks run in that order on the text normalised (`normalizeText`: NFKC, invisible characters
+ * removed), lowercased, with ё read as е; the first match is the reason. Latin markers are also
+ * looked for with Cyrillic look-alikes folded to Latin (`foldLookalikes`), so "ignоre" written
+ * with a Cyrillic «о» is found too.
+ */
+export type HintRefusal =
+  | "empty"
+  | "too_long"
+  | "diagnosis"
+  | "medical_advice"
+  | "legal_advice"
+  | "promise"
+  | "injection"
+  | "contact"
+  | "not_russian";
+
+export type HintCheck = { ok: true } | { ok: false; reason: HintRefusal };
+
+const L = String.raw`\p{L}`;
+/** A regexp matching any of `sources` starting at a word boundary (stems: any ending). */
+const stems = (...sources: string[]) =>
+  new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${sources.join("|")})`, "u");
+
+/** Control characters (but line breaks and tabs) and invisible format characters. */
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}]/u;
+const ALLOWED_CONTROLS = /[\n\t]/g;
+
+/** Markup a chat message never needs; in a model's output it is a leaked prompt or role tag. */
+export const MARKUP_MARKERS: readonly string[] = ["```", "<|", "|>", "<", ">", "{", "}", "[inst]"];
+
+/** Role labels at the start of a line: «system:», "assistant:", «пользователь:»... */
+const ROLE_TAG = new RegExp(
+  String
+    .raw`(?:^|\n)\s*(?:system|assistant|user|developer|tool|human|ai|система|ассистент|пользователь|модель|бот|помощник)\s*:`,
+  "u",
+);
+
+/** Latin phrases of a model about itself or its instructions (checked with look-alikes folded). */
+export const LATIN_INJECTION_MARKERS: readonly string[] = [
+  "ignore previous",
+  "ignore all",
+  "ignore the above",
+  "ignore above",
+  "disregard",
+  "previous instructions",
+  "system prompt",
+  "as an ai",
+  "as a language model",
+  "language model",
+  "openai",
+  "chatgpt",
+  "gpt-",
+  "anthropic",
+  "jailbreak",
+];
+
+/** The same in Russian, as stems on lowercased text with ё → е. */
+export const RUSSIAN_INJECTION_MARKERS: readonly string[] = [
+  String
+    .raw`(?:игнорируй|игнорируйте|забудь|забудьте|отмени|отмените)\s+(?:все\s+)?(?:предыдущ${L}*\s+|прошл${L}*\s+|свои\s+)?(?:инструкци|указани|правил|промпт)`,
+  String.raw`системн${L}*\s+(?:промпт|подсказк|инструкци|сообщени)`,
+  String.raw`промпт`,
+  String
+    .raw`(?:как|будучи)\s+(?:языков${L}*\s+модел|ии|нейросет|искусственн${L}*\s+интеллект|ассистент|чат-?бот)`,
+  String
+    .raw`я\s*(?:[—–-]\s*)?(?:ии|бот|чат-?бот|нейросеть|искусственн${L}*\s+интеллект|языков${L}*\s+модель|модель|ассистент)(?![\p{L}\p{N}])`,
+  String.raw`нейросет`,
+  String.raw`языков${L}*\s+модел`,
+];
+
+/** Contacts: five or more digits (with separators), "@", links. */
+const DIGIT_RUN = /\d(?:[\s\-.()]{0,2}\d){4,}/u;
+export const CONTACT_MARKERS: readonly string[] = ["@", "http", "www.", "://", "t.me", "tg://"];
+
+/** Mental-health conditions (stems). Only a diagnosis when framed as one (see below). */
+export const CONDITION_STEMS: readonly string[] = [
+  String.raw`депресси`,
+  String.raw`биполяр`,
+  String.raw`маниакальн`,
+  String.raw`птср`,
+  String.raw`посттравматическ`,
+  String.raw`окр(?![\p{L}])`,
+  String.raw`сдвг`,
+  String.raw`шизофрени`,
+  String.raw`шизоид`,
+  String.raw`психоз`,
+  String.raw`психопат`,
+  String.raw`социопат`,
+  String.raw`нарцисс`,
+  String.raw`невроз`,
+  String.raw`неврастени`,
+  String.raw`расстройств`,
+  String.raw`дистими`,
+  String.raw`циклотими`,
+  String.raw`анорекси`,
+  String.raw`булими`,
+  String.raw`аутизм`,
+  String.raw`деменци`,
+  String.raw`алкоголизм`,
+  String.raw`зависимост`,
+  String.raw`панические\s+атаки`,
+];
+
+/**
+ * What makes a condition a verdict: a frame, then only filler words (pronouns, hedges, the
+ * adjectives of a condition's name), then a condition stem: «у вас, скорее всего, тревожное
+ * расстройство», «похоже на ПТСР», «симптомы депрессии». «Жить с депрессией тяжело» has no frame.
+ */
+export const DIAGNOSIS_FRAMES: readonly string[] = [
+  String
+    .raw`у\s+(?:вас|тебя|него|нее|них|вашего|твоего|вашей|твоей|мамы|папы|мужа|жены|партнера|ребенка)`,
+  String.raw`похоже(?:\s+на|,?\s+что|,?\s+это|,?\s+у)?`,
+  String.raw`это`,
+  String.raw`(?:вы|ты)\s+(?:страдаете|страдаешь|больны|болен|больна)`,
+  String.raw`признак${L}*`,
+  String.raw`симптом${L}*`,
+  String.raw`диагноз${L}*`,
+  String.raw`напоминает`,
+  String.raw`смахивает\s+на`,
+  String.raw`налицо`,
+  String.raw`называется`,
+  String.raw`(?:есть|имеется|развивается|развилась|развился|началась|начинается)`,
+];
+
+/** Words that may stand between a frame and a condition without breaking the verdict. */
+export const DIAGNOSIS_FILLERS: readonly string[] = [
+  "у",
+  "вас",
+  "тебя",
+  "него",
+  "нее",
+  "вам",
+  "тебе",
+  "это",
+  "что",
+  "на",
+  "же",
+  "уже",
+  "точно",
+  "явно",
+  "скорее",
+  "всего",
+  "наверное",
+  "наверняка",
+  "видимо",
+  "возможно",
+  "вероятно",
+  "просто",
+  "прям",
+  "самая",
+  "самое",
+  "самый",
+  String.raw`настоящ${L}*`,
+  String.raw`типичн${L}*`,
+  String.raw`классическ${L}*`,
+  String.raw`легк${L}*`,
+  String.raw`тяжел${L}*`,
+  String.raw`сильн${L}*`,
+  String.raw`начинающ${L}*`,
+  String.raw`скрыт${L}*`,
+  "есть",
+  String.raw`тревожн${L}*`,
+  String.raw`депрессивн${L}*`,
+  String.raw`пограничн${L}*`,
+  String.raw`паническ${L}*`,
+  String.raw`биполярн${L}*`,
+  String.raw`обсессивно-компульсивн${L}*`,
+  String.raw`личност${L}*`,
+  String.raw`пищев${L}*`,
+];
+
+const DIAGNOSIS_IN_FRAME = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${DIAGNOSIS_FRAMES.join("|")})(?:[\s,:—–-]+(?:${
+    DIAGNOSIS_FILLERS.join("|")
+  })(?![\p{L}]))*[\s,:—–-]+(?:${CONDITION_STEMS.join("|")})`,
+  "u",
+);
+/** «Он нарцисс», «ты — психопат», «твой бывший — нарцисс»: a label put on a person. */
+const LABEL_ON_PERSON = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:он|она|ты|вы|(?:твой|ваш|твоя|ваша|его|ее)(?:\s+${L}+)?)\s*(?:[—–-]\s*)?(?:же\s+|просто\s+|настоящ${L}*\s+|типичн${L}*\s+|явн${L}*\s+|классическ${L}*\s+)?(?:нарцисс|психопат|социопат|шизофреник|биполярник|невротик|истеричк|абьюзер|алкоголик)`,
+  "u",
+);
+/** Always clinical language, framed or not. */
+const CLINICAL = stems(String.raw`клиническ`);
+
+/** Medicines, doses and prescriptions (stems); any of them makes a hint medical advice. */
+export const MEDICAL_STEMS: readonly string[] = [
+  "антидепрессант",
+  "транквилизатор",
+  "нейролептик",
+  "успокоительн",
+  "снотворн",
+  "седативн",
+  "таблет",
+  "пилюл",
+  "препарат",
+  "лекарств",
+  "медикамент",
+  String.raw`(?:за|по|без)\s+рецепт`,
+  String.raw`рецепт${L}*\s+(?:у|от)\s+(?:врача|психиатра|доктора|терапевта|невролога)`,
+  "дозировк",
+  String.raw`доз(?:а|у|е|ы|ой)?(?![\p{L}])`,
+  "капсул",
+  "ампул",
+  "инъекци",
+  "укол",
+  "капельниц",
+  "феназепам",
+  "афобазол",
+  "глицин",
+  "новопассит",
+  "персен",
+  "валериан",
+  "валерьян",
+  "пустырник",
+  "корвалол",
+  "валокордин",
+  "сертралин",
+  "флуоксетин",
+  "пароксетин",
+  "эсциталопрам",
+  "амитриптилин",
+  "золофт",
+  "прозак",
+  "ксанакс",
+  "алпразолам",
+  "диазепам",
+  "реланиум",
+  "гидазепам",
+  "атаракс",
+  "кветиапин",
+  "мелатонин",
+  "донормил",
+  String.raw`лити(?:й|я|ем)(?![\p{L}])`,
+  "антибиотик",
+  "витамин",
+  "магне",
+  String.raw`пропе(?:й|йте|ить)(?![\p{L}])`,
+  String.raw`пропить\s+курс`,
+  String.raw`курс\s+(?:лечени|приема)`,
+  String
+    .raw`(?:выпей|выпейте|выпить|попей|попейте|накатите|накати)\s+(?:${L}+\s+)?(?:вина|водк|коньяк|пива|рюмк|бокал|алкогол|чего-нибудь\s+покрепче)`,
+  String
+    .raw`(?:выпишет|выпишут|назначит|назначат|пропишет|пропишут)\s+(?:вам\s+|тебе\s+)?(?:что-нибудь|что-то|курс|лечение)`,
+  String
+    .raw`(?:надо|нужно|стоит|пора|следует|необходимо)\s+(?:бы\s+|срочно\s+)?(?:лечиться|полечиться|подлечиться|пролечиться|лечить\s+(?:нервы|депресси|голову))`,
+  String
+    .raw`(?:отмените|отмени|бросьте|брось|прекратите|прекрати)\s+(?:${L}+\s+)?(?:лечени|терапи|прием)`,
+];
+const MEDICAL = stems(...MEDICAL_STEMS);
+/** A dose: a number with a unit or a frequency. */
+const DOSE = new RegExp(
+  String
+    .raw`\d+(?:[.,]\d+)?\s*(?:мг|мл|мкг|грамм${L}*|миллиграмм${L}*|капел${L}*|капл${L}*|шт${L}*|раз${L}*\s+в\s+(?:день|сутки))(?![\p{L}])`,
+  "u",
+);
+
+/** Legal steps, articles and rights. Lawyers may be mentioned; what to file may not. */
+export const LEGAL_PATTERNS: readonly string[] = [
+  String
+    .raw`(?:подай|подайте|подать|подавай|подавайте|подадите|подашь)\s+(?:${L}+\s+)?(?:в\s+суд|иск|заявлени|жалоб|на\s+алимент|на\s+развод|в\s+полици)`,
+  String.raw`(?:в|через|до|на)\s+суд(?:а|е|у|ом)?(?![\p{L}])`,
+  String.raw`суд(?![\p{L}])`,
+  String.raw`судебн`,
+  String.raw`иск(?:а|е|ом|у|и|ов|овое|ового|овом|овую)?(?![\p{L}])`,
+  String.raw`(?:статья|статье|статьи|статью|ст\.)\s*\d+`,
+  String.raw`(?:ук|гк|ск|тк|нк|жк)\s+рф`,
+  String.raw`коап`,
+  String.raw`кодекс`,
+  String.raw`полици`,
+  String.raw`прокуратур`,
+  String.raw`следовател`,
+  String.raw`трудов${L}*\s+инспекци`,
+  String.raw`по\s+закону`,
+  String
+    .raw`(?:имеете|имеешь|есть)\s+(?:полное\s+)?право\s+(?:требовать|потребовать|не\s+платить|не\s+возвращать|на\s+(?:компенсаци|выплат|пособи|алимент|возврат|долю|жиль|квартир|наследств|отпуск|больничн|вычет))`,
+  String.raw`вправе\s+(?:требовать|потребовать|не)`,
+  String.raw`незаконн`,
+  String.raw`взыщ`,
+  String.raw`взыск`,
+  String.raw`отсуд`,
+  String.raw`банкротств`,
+];
+const LEGAL = stems(...LEGAL_PATTERNS);
+
+/** Promises and guarantees of an outcome. */
+export const PROMISE_PATTERNS: readonly string[] = [
+  String
+    .raw`(?:обещаю|обещаем|гарантирую|гарантируем|гарантия|гарантированно|клянусь|даю\s+слово|сто\s+процентов)(?![\p{L}])`,
+  String
+    .raw`я\s+(?:тебе\s+|вам\s+)?(?:все\s+|это\s+|обязательно\s+)?(?:исправлю|решу|улажу|починю|разрулю|вылечу|верну)(?![\p{L}])`,
+  String
+    .raw`я\s+(?:тебе\s+|вам\s+)?помогу\s+(?:тебе\s+|вам\s+)?(?:все\s+|это\s+)?(?:исправить|решить|уладить|наладить|вернуть)`,
+  String
+    .raw`(?:точно|обязательно|непременно|совершенно\s+точно)\s+(?:все\s+)?(?:наладится|получится|будет\s+хорошо|пройдет|образуется|вернется|поправится|выздоровеет|найдется|вылечится)`,
+  String
+    .raw`(?<!надеюсь,?\s(?:что\s)?)все\s+(?:еще\s+)?(?:будет\s+(?:хорошо|отлично|в\s+порядке)|наладится|образуется)`,
+];
+const PROMISE = stems(...PROMISE_PATTERNS);
+const HUNDRED_PERCENT = /100\s*%/u;
+
+const RUSSIAN_LETTERS = /[а-яё]/giu;
+const OTHER_CYRILLIC = /(?![а-яёА-ЯЁ])\p{Script=Cyrillic}/u;
+const ANY_LETTER = /\p{L}/gu;
+/** The share of letters that must be Russian Cyrillic. */
+export const minRussianShare = 0.8;
+
+const RUSSIAN_INJECTION = stems(...RUSSIAN_INJECTION_MARKERS);
+
+/** Whether `text` may be shown to the sender as a hint, and if not, why. */
+export function checkHintText(text: string): HintCheck {
+  if (typeof text !== "string" || text.trim() === "") return refuse("empty");
+  if (text.length > maxHintLength) return refuse("too_long");
+  if (HIDDEN_CHARACTERS.test(text.replace(ALLOWED_CONTROLS, ""))) return refuse("injection");
+
+  const normal = normalizeText(text).text;
+  const low = fold(normal);
+  const latin = foldLookalikes(low).toLowerCase();
+
+  if (
+    MARKUP_MARKERS.some((m) => low.includes(m)) || ROLE_TAG.test(low) ||
+    LATIN_INJECTION_MARKERS.some((m) => low.includes(m) || latin.includes(m)) ||
+    RUSSIAN_INJECTION.test(low)
+  ) {
+    return refuse("injection");
+  }
+  if (
+    DIGIT_RUN.test(low) || CONTACT_MARKERS.some((m) => low.includes(m) || latin.includes(m)) ||
+    detectPii(normal).length > 0
+  ) {
+    return refuse("contact");
+  }
+  if (DIAGNOSIS_IN_FRAME.test(low) || LABEL_ON_PERSON.test(low) || CLINICAL.test(low)) {
+    return refuse("diagnosis");
+  }
+  if (MEDICAL.test(low) || DOSE.test(low)) return refuse("medical_advice");
+  if (LEGAL.test(low)) return refuse("legal_advice");
+  if (PROMISE.test(low) || HUNDRED_PERCENT.test(low)) return refuse("promise");
+
+  const letters = normal.match(ANY_LETTER)?.length ?? 0;
+  const russian = normal.match(RUSSIAN_LETTERS)?.length ?? 0;
+  if (letters === 0 || russian / letters < minRussianShare || OTHER_CYRILLIC.test(normal)) {
+    return refuse("not_russian");
+  }
+  return { ok: true };
+}
+
+function refuse(reason: HintRefusal): HintCheck {
+  return { ok: false, reason };
+}
+
+/** Lowercase with ё read as е. */
+function fold(text: string): string {
+  return text.toLowerCase().replaceAll("ё", "е");
+}

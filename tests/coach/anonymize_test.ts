@@ -1,0 +1,245 @@
+import assert from "node:assert/strict";
+import {
+  anonymizeForLlm,
+  findPersonalData,
+  innValid,
+  luhnValid,
+  snilsValid,
+} from "../../shared/coach/anonymize.ts";
+import { HARMLESS, PII } from "./pii_corpus.ts";
+
+const digitsOf = (text: string) => text.replace(/\D/g, "");
+const isNumber = (secret: string) => /^[\d\s().+\/-]+$/.test(secret);
+
+/** The secrets of a sample still readable in the anonymised text. */
+function leakedSecrets(secrets: string[], anonymised: string): string[] {
+  return secrets.filter((secret) =>
+    isNumber(secret)
+      ? digitsOf(anonymised).includes(digitsOf(secret))
+      : anonymised.toLowerCase().includes(secret.toLowerCase())
+  );
+}
+
+Deno.test("the PII corpus: no secret survives anonymisation", async (t) => {
+  let leaks = 0;
+  for (const sample of PII) {
+    await t.step(sample.text, () => {
+      const result = anonymizeForLlm(sample.text);
+      const leaked = leakedSecrets(sample.secrets, result.text);
+      if (leaked.length > 0) leaks++;
+      assert.deepEqual(leaked, [], `"${result.text}" still shows ${leaked.join(", ")}`);
+      assert.ok(
+        result.kinds.includes(sample.kind),
+        `${sample.kind} not among ${result.kinds.join(", ")}`,
+      );
+    });
+  }
+  const kinds = new Set(PII.map((sample) => sample.kind));
+  console.log(
+    `PII corpus: ${PII.length} sentences, ${kinds.size} kinds, leaks ${leaks}/${PII.length}`,
+  );
+  assert.ok(PII.length >= 120);
+});
+
+Deno.test("the PII corpus's cards, SNILS and INN pass their checksums", async (t) => {
+  const checks = {
+    card: { valid: luhnValid, digits: [13, 14, 15, 16, 17, 18, 19] },
+    snils: { valid: snilsValid, digits: [11] },
+    inn: { valid: innValid, digits: [10, 12] },
+  };
+  for (const sample of PII) {
+    if (!(sample.kind in checks)) continue;
+    const { valid, digits } = checks[sample.kind as keyof typeof checks];
+    const number = sample.secrets.find((secret) =>
+      isNumber(secret) && digits.includes(digitsOf(secret).length)
+    )!;
+    // "ИНН 1234567890" is there to show that the word alone is enough.
+    if (number === "1234567890") continue;
+    await t.step(number, () => assert.equal(valid(number), true));
+  }
+});
+
+Deno.test("the harmless corpus passes unchanged", async (t) => {
+  let falseAlarms = 0;
+  for (const text of HARMLESS) {
+    await t.step(text, () => {
+      const result = anonymizeForLlm(text);
+      if (result.text !== text) falseAlarms++;
+      assert.deepEqual(result, { text, kinds: [] });
+    });
+  }
+  console.log(`harmless corpus: ${HARMLESS.length} sentences, false alarms ${falseAlarms}`);
+  assert.ok(HARMLESS.length >= 40);
+});
+
+Deno.test("luhnValid() accepts card numbers with a right check digit only", async (t) => {
+  const valid = ["4111 1111 1111 1111", "4276-5260-1815-9080", "372319487574919", "4597971147104"];
+  for (const number of valid) {
+    await t.step(`${number} is valid`, () => assert.equal(luhnValid(number), true));
+  }
+  const invalid = ["4111 1111 1111 1112", "4276526018159081", "79261234567", "1234", "", "abcd"];
+  for (const number of invalid) {
+    await t.step(`"${number}" is not`, () => assert.equal(luhnValid(number), false));
+  }
+});
+
+Deno.test("snilsValid() follows the mod-101 rule", async (t) => {
+  const valid = [
+    "112-233-445 95", // sum 95: the check number is the sum
+    "402-102-488 00", // sum 100 gives 00
+    "141-141-702 00", // sum 101 gives 00
+    "642-185-924 00", // sum 201, mod 101 is 100: 00
+    "290-134-338 49", // sum 150, mod 101 is 49
+    "300-403-917 99", // sum 99
+    "11223344595",
+    "001-001-998 12", // issued before the rule: any check number
+  ];
+  for (const snils of valid) {
+    await t.step(`${snils} is valid`, () => assert.equal(snilsValid(snils), true));
+  }
+  const invalid = ["112-233-445 96", "402-102-488 01", "290-134-338 50", "112-233-445", "1"];
+  for (const snils of invalid) {
+    await t.step(`${snils} is not`, () => assert.equal(snilsValid(snils), false));
+  }
+});
+
+Deno.test("innValid() checks 10- and 12-digit INNs", async (t) => {
+  const valid = ["7707083893", "500100732259", "4525388856", "334839548642"];
+  for (const inn of valid) {
+    await t.step(`${inn} is valid`, () => assert.equal(innValid(inn), true));
+  }
+  const invalid = ["7707083894", "500100732258", "500100732269", "1234567890", "12345", ""];
+  for (const inn of invalid) {
+    await t.step(`${inn} is not`, () => assert.equal(innValid(inn), false));
+  }
+});
+
+Deno.test("anonymizeForLlm() replaces the partners' pseudonyms by their tokens", async (t) => {
+  const pseudonyms = [
+    { name: "Тихий Лис", token: "[собеседник]" },
+    { name: "Ночная Сова", token: "[я]" },
+  ];
+  await t.step("in any letter case", () => {
+    const result = anonymizeForLlm("тихий лис, ты где? НОЧНАЯ СОВА на месте", { pseudonyms });
+    assert.deepEqual(result, { text: "[собеседник], ты где? [я] на месте", kinds: ["pseudonym"] });
+  });
+  await t.step("in its case forms", () => {
+    const result = anonymizeForLlm("Спасибо Тихому Лису, от Ночной Совы привет", { pseudonyms });
+    assert.equal(result.text, "Спасибо [собеседник], от [я] привет");
+  });
+  await t.step("not inside other words", () => {
+    const result = anonymizeForLlm("Лисички и совы", {
+      pseudonyms: [{ name: "Лис", token: "[собеседник]" }],
+    });
+    assert.equal(result.text, "Лисички и совы");
+  });
+  await t.step("a one-word pseudonym takes endings only on a stem of 4+ letters", () => {
+    const cat = [{ name: "Кот", token: "[собеседник]" }];
+    assert.equal(
+      anonymizeForLlm("Кот, у меня нет кота", { pseudonyms: cat }).text,
+      "[собеседник], у меня нет кота",
+    );
+    const sonya = [{ name: "Соня", token: "[собеседник]" }];
+    assert.equal(
+      anonymizeForLlm("Соня, мне снился сон", { pseudonyms: sonya }).text,
+      "[собеседник], мне снился сон",
+    );
+    const daisy = [{ name: "Ромашка", token: "[собеседник]" }];
+    assert.equal(
+      anonymizeForLlm("Спасибо, ромашке привет", { pseudonyms: daisy }).text,
+      "Спасибо, [собеседник] привет",
+    );
+  });
+  await t.step("with a hyphen", () => {
+    const result = anonymizeForLlm("Анна-Мария, привет", {
+      pseudonyms: [{ name: "Анна-Мария", token: "[собеседник]" }],
+    });
+    assert.equal(result.text, "[собеседник], привет");
+  });
+  await t.step("with symbols, digits and Latin letters", () => {
+    const result = anonymizeForLlm("Привет, Star*Girl (99)! Как ты?", {
+      pseudonyms: [{ name: "Star*Girl (99)", token: "[собеседник]" }],
+    });
+    assert.equal(result.text, "Привет, [собеседник]! Как ты?");
+  });
+  await t.step("besides other personal data", () => {
+    const result = anonymizeForLlm("Тихий Лис, мой номер 89261234567", { pseudonyms });
+    assert.deepEqual(result, {
+      text: "[собеседник], мой номер [телефон]",
+      kinds: ["pseudonym", "phone"],
+    });
+  });
+});
+
+Deno.test("anonymizeForLlm() lists each kind once, in order of appearance", () => {
+  const result = anonymizeForLlm(
+    "Пиши a@mail.ru или +7 912 345-67-89, Маша, или снова b@mail.ru, Денис",
+  );
+  assert.deepEqual(result.kinds, ["email", "phone", "name"]);
+  assert.equal(
+    result.text,
+    "Пиши [почта] или [телефон], [имя], или снова [почта], [имя]",
+  );
+});
+
+Deno.test("anonymizeForLlm() masks any 10- or 12-digit run after the word ИНН", () => {
+  assert.equal(anonymizeForLlm("ИНН 1234567890").text, "ИНН [инн]");
+  assert.equal(anonymizeForLlm("заказ 1234567890").text, "заказ 1234567890");
+});
+
+Deno.test("anonymizeForLlm() keeps the end of a long text", async (t) => {
+  const words = Array.from({ length: 200 }, (_, i) => `слово${i}`);
+  const text = words.join(" ");
+  await t.step("at most maxLength characters, starting at a word", () => {
+    const result = anonymizeForLlm(text, { maxLength: 100 });
+    assert.ok(result.text.length <= 100, `${result.text.length} characters`);
+    assert.ok(result.text.startsWith("…слово"), result.text);
+    assert.ok(result.text.endsWith("слово199"));
+    assert.ok(text.endsWith(result.text.slice(1)));
+  });
+  await t.step("600 characters by default", () => {
+    const result = anonymizeForLlm(text);
+    assert.ok(result.text.length <= 600 && result.text.length > 550, `${result.text.length}`);
+    assert.ok(result.text.endsWith("слово199"));
+  });
+  await t.step("a short text is not cut", () => {
+    assert.equal(anonymizeForLlm("Всё хорошо", { maxLength: 10 }).text, "Всё хорошо");
+  });
+  await t.step("never inside a placeholder or token, and after anonymising", () => {
+    const long = "Звони 89261234567 " + "очень ".repeat(50) + "Маша";
+    const result = anonymizeForLlm(long, { maxLength: 30 });
+    assert.ok(result.text.length <= 30);
+    assert.ok(result.text.endsWith("[имя]"), result.text);
+    assert.deepEqual(result.kinds, ["phone", "name"]);
+    const cut = anonymizeForLlm("ааа [собеседник] ббб", {
+      maxLength: 16,
+      pseudonyms: [{ name: "Лис", token: "[мой собеседник]" }],
+    });
+    assert.ok(cut.text.length <= 16);
+    const tokenCut = anonymizeForLlm("Лис ббб", {
+      maxLength: 8,
+      pseudonyms: [{ name: "Лис", token: "[мой собеседник]" }],
+    });
+    assert.equal(tokenCut.text, "…ббб");
+  });
+});
+
+Deno.test("findPersonalData() checks the model's answer", async (t) => {
+  await t.step("an answer with placeholders and tokens is clean", () => {
+    assert.deepEqual(
+      findPersonalData(
+        "Похоже, [собеседник] очень устал(а). Можно спросить: «Что тебе сейчас поможет?»",
+      ),
+      [],
+    );
+  });
+  await t.step("an answer that repeats a phone or a name is not", () => {
+    assert.deepEqual(findPersonalData("Позвони Марине по номеру 8 912 345-67-89"), [
+      "name",
+      "phone",
+    ]);
+  });
+  await t.step("an answer with an address is not", () => {
+    assert.deepEqual(findPersonalData("Приходи на ул. Ленина, д. 5"), ["address"]);
+  });
+});

@@ -57,6 +57,18 @@ const envSchema = z.object({
   // A Telegram group of moderators: new reports and crisis flags are posted there.
   MODERATION_CHAT_ID: z.coerce.number({ error: "a Telegram chat id such as -1001234567890" })
     .int().optional(),
+  // The AI coach: the share of chats (by match id) where it is offered; 0 = off.
+  COACH_ROLLOUT_PERCENT: z.coerce.number({ error: "a percentage 0-100" }).int().min(0).max(100)
+    .default(0),
+  COACH_CONTEXT_MESSAGES: z.coerce.number({ error: "a number of messages" }).int().min(1).max(30)
+    .default(8),
+  COACH_CONTEXT_TTL_SECONDS: z.coerce.number({ error: "a number of seconds" }).int().min(60)
+    .max(86_400).default(1800),
+  // With an OpenAI key the coach asks the model (anonymised context); the rules otherwise.
+  COACH_LLM: boolFlag.default(true),
+  OPENAI_COACH_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  COACH_LLM_TIMEOUT_MS: z.coerce.number({ error: "milliseconds" }).int().min(100).max(30_000)
+    .default(4000),
   // Shown by /paysupport: where payers write about a payment (an @account or an e-mail).
   PAYMENTS_SUPPORT_CONTACT: z.string().trim().min(2).max(100).optional(),
   UPSTASH_REDIS_REST_URL: httpUrl("the Upstash REST URL").optional(),
@@ -107,6 +119,13 @@ export interface Config {
   };
   /** Where reports and crisis flags are posted for moderators; none when unset. */
   moderationChatId?: number;
+  coach: {
+    rolloutPercent: number;
+    contextMessages: number;
+    contextTtlSeconds: number;
+    /** Null: the rule-based coach only. */
+    llm: { model: string; timeoutMs: number } | null;
+  };
   /** /paysupport names it; a generic hint when unset. */
   paymentsSupportContact?: string;
   upstash?: { url: string; token: string };
@@ -171,6 +190,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       : undefined,
     moderationChatId: e.MODERATION_CHAT_ID,
     paymentsSupportContact: e.PAYMENTS_SUPPORT_CONTACT,
+    coach: {
+      rolloutPercent: e.COACH_ROLLOUT_PERCENT,
+      contextMessages: e.COACH_CONTEXT_MESSAGES,
+      contextTtlSeconds: e.COACH_CONTEXT_TTL_SECONDS,
+      llm: e.OPENAI_API_KEY && e.COACH_LLM
+        ? { model: e.OPENAI_COACH_MODEL, timeoutMs: e.COACH_LLM_TIMEOUT_MS }
+        : null,
+    },
     dispatcherSecret: e.DISPATCHER_SECRET,
     metricsToken: e.METRICS_TOKEN,
     matchingIntervalSeconds: e.MATCHING_INTERVAL_SECONDS,

@@ -44,6 +44,7 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
         }),
         metrics: deps.metrics,
         afterWrite,
+        coach: deps.coach,
         tips: {
           api: createTelegramApi({
             token: config.telegram.token,

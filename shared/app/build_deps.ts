@@ -11,15 +11,24 @@ import type { Clock } from "../platform/clock.ts";
 import { type BotRateLimits, createBotRateLimits } from "../safety/rate_limits.ts";
 import { createOfflineModerator, type TextModerator } from "../safety/text_moderator.ts";
 import { createOpenAiModerator } from "../safety/openai_moderator.ts";
+import type { Logger } from "../platform/logger.ts";
+import type { Coach } from "../coach/coach.ts";
+import { createRuleCoach, ruleCoachName } from "../coach/rule_coach.ts";
+import { createOpenAiCoach } from "../coach/openai_coach.ts";
+import { createHintService } from "../coach/hint_service.ts";
+import { createMemoryContextStore } from "../coach/context_store.ts";
+import { loadI18n } from "../bot/texts.ts";
+import { translatorFor } from "../notifications/translate.ts";
 
 /** The production set of dependencies around a database; entry points differ only in the Db. */
 export function buildDeps(config: Config, db: Db): BotDeps {
   const metrics = createPrometheusMetrics();
+  const logger = createJsonLogger();
   return {
     db,
     embedder: createEmbedder(config),
     clock: systemClock,
-    logger: createJsonLogger(),
+    logger,
     metrics,
     logSalt: config.logSalt,
     leases: config.leases,
@@ -27,7 +36,45 @@ export function buildDeps(config: Config, db: Db): BotDeps {
     moderator: buildModerator(config, metrics),
     moderationChatId: config.moderationChatId,
     paymentsSupportContact: config.paymentsSupportContact,
+    coach: config.coach.rolloutPercent > 0
+      ? buildHintService(config, db, metrics, logger)
+      : undefined,
   };
+}
+
+/** The coach: the model when configured, the Russian rules as its fallback (and alone). */
+function buildHintService(config: Config, db: Db, metrics: Metrics, logger: Logger) {
+  let rules: Promise<Coach> | undefined;
+  // The rules' texts load on first use: building deps stays synchronous.
+  const fallback: Coach = {
+    name: ruleCoachName,
+    hints: async (request, signal) =>
+      (await (rules ??= loadI18n().then((i18n) => createRuleCoach(translatorFor(i18n)))))
+        .hints(request, signal),
+  };
+  const llm = config.coach.llm;
+  const coach = llm && config.openai
+    ? createOpenAiCoach({
+      apiKey: config.openai.apiKey,
+      baseUrl: config.openai.baseUrl,
+      model: llm.model,
+      timeoutMs: llm.timeoutMs,
+    })
+    : fallback;
+  return createHintService({
+    db,
+    coach,
+    fallback,
+    metrics,
+    logger,
+    rolloutPercent: config.coach.rolloutPercent,
+    timeoutMs: (llm?.timeoutMs ?? 4000) + 500,
+    store: createMemoryContextStore({
+      lines: config.coach.contextMessages,
+      ttlSeconds: config.coach.contextTtlSeconds,
+      clock: systemClock,
+    }),
+  });
 }
 
 /** The offline lists, plus OpenAI's moderation endpoint when a key is set (and not turned off). */

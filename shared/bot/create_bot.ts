@@ -13,6 +13,7 @@ import { createModerationChatFeature } from "../safety/moderation_chat.ts";
 import { createProfileFeature } from "../profile/profile_feature.ts";
 import { createMatchingFeature } from "../matching/matching_feature.ts";
 import { createChatFeature } from "../chat/chat_feature.ts";
+import { createCoachFeature } from "../coach/coach_feature.ts";
 import { createCheckoutFeature, createPaymentsFeature } from "../payments/payments_feature.ts";
 import { createDispatcher } from "../notifications/dispatcher.ts";
 import { dispatchAfterUpdate } from "../notifications/after_update.ts";
@@ -90,6 +91,8 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
     createMatchingFeature(deps),
     // Before the chat: a payment or a typed tip amount is not relayed to the partner.
     createPaymentsFeature(deps),
+    // Before the chat: keeps the coach's context and puts its button under the copy.
+    createCoachFeature(deps, bot.api),
     // After onboarding (which takes its own answers first), before unhandled: relays while a
     // chat is active and passes everything else on.
     createChatFeature(deps),

@@ -5,6 +5,7 @@ import type { Clock } from "../platform/clock.ts";
 import type { Logger } from "../platform/logger.ts";
 import type { BotRateLimits } from "../safety/rate_limits.ts";
 import type { TextModerator } from "../safety/text_moderator.ts";
+import type { HintService } from "../coach/hint_service.ts";
 
 /** Everything the bot's features need from the outside world, passed in so tests swap it. */
 export interface BotDeps {
@@ -24,6 +25,8 @@ export interface BotDeps {
   moderator?: TextModerator;
   /** The moderators' Telegram group: reports and crisis flags are posted there when set. */
   moderationChatId?: number;
+  /** The AI coach (rules, rollout, hints); off when absent. */
+  coach?: HintService;
   /** Where payers write about a payment (/paysupport). */
   paymentsSupportContact?: string;
   /** Per-user limits on relays, searches, reports and answers; none when absent (tests). */

@@ -261,7 +261,11 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     // The copy goes out through the outbox (paced, in order, once); its id pair is recorded
     // when it is delivered. A copy of the original is sent only when what was checked is
     // exactly what Telegram holds; otherwise the checked text itself is sent.
-    const common = { chat_id: partnerId, protect_content: true };
+    const common = {
+      chat_id: partnerId,
+      protect_content: true,
+      ...(ctx.coachKeyboard ? { reply_markup: ctx.coachKeyboard } : {}),
+    };
     const copy = { ...common, from_chat_id: ctx.chat!.id, message_id: message.message_id };
     const masked = screened.found.length > 0;
     const meta = {

@@ -15,6 +15,7 @@ import type {
 import { validateInitData } from "./init_data.ts";
 import { parseJsonBody } from "../api/body.ts";
 import { registerTipRoutes, type TipApiDeps } from "../payments/api.ts";
+import type { HintOutcome, HintService } from "../coach/hint_service.ts";
 import { matchApiOpenApi } from "./openapi.ts";
 
 export interface MatchApiDeps {
@@ -31,7 +32,20 @@ export interface MatchApiDeps {
   afterWrite?: () => void;
   /** `POST /tips/create` (an invoice link for the Mini App); absent without a Bot API client. */
   tips?: TipApiDeps;
+  /** `POST /ai/hint`: the coach with the bot's rules; absent when the coach is off. */
+  coach?: HintService;
 }
+
+const hintBody = z.object({ draft: z.string().trim().min(1).max(4096).optional() }).strict();
+const hintStatus: Record<HintOutcome["status"], ContentfulStatusCode> = {
+  ok: 200,
+  not_registered: 404,
+  no_chat: 409,
+  not_in_rollout: 404,
+  not_opted_in: 403,
+  // The Mini App shows GET /safety/sos instead.
+  crisis: 409,
+};
 
 /** Every Mini App route knows the Telegram user its initData names. */
 export type MiniAppEnv = { Variables: { tgId: number } };
@@ -100,6 +114,19 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MiniAppEnv> {
   };
   app.use("/match/*", authenticate);
   app.use("/safety/*", authenticate);
+  if (deps.coach) {
+    const coach = deps.coach;
+    app.use("/ai/*", authenticate);
+    // Hints for the caller's active chat (and their draft), under the bot's rules.
+    app.post("/ai/hint", async (c) => {
+      const body = await parseJsonBody(c, hintBody);
+      const outcome = await coach.hintsFor(c.get("tgId"), { draft: body.draft, source: "api" });
+      if (outcome.status !== "ok") {
+        throw new HTTPException(hintStatus[outcome.status], { message: outcome.status });
+      }
+      return c.json({ status: "ok", coach: outcome.coach, hints: outcome.hints }, 200);
+    });
+  }
   if (deps.tips) {
     app.use("/tips/*", authenticate);
     registerTipRoutes(app, deps.db, deps.tips);

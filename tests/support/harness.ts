@@ -30,8 +30,13 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-/** A bot on a fresh database, talking to a local Bot API stand-in, served as a webhook. */
-export async function startTestBot(overrides: Partial<BotDeps> = {}): Promise<TestBot> {
+/**
+ * A bot on a fresh database, talking to a local Bot API stand-in, served as a webhook. Overrides
+ * that need the database (e.g. the coach's service) are given as a function of it.
+ */
+export async function startTestBot(
+  overrides: Partial<BotDeps> | ((db: SqlDb) => Partial<BotDeps>) = {},
+): Promise<TestBot> {
   const telegram = new FakeTelegram();
   const apiRoot = telegram.start();
   const db = await createTestDb();
@@ -46,7 +51,7 @@ export async function startTestBot(overrides: Partial<BotDeps> = {}): Promise<Te
     metrics: createPrometheusMetrics(),
     logSalt: "test-salt",
     waitUntil: (task) => void background.push(task),
-    ...overrides,
+    ...(typeof overrides === "function" ? overrides(db) : overrides),
   };
   const bot = await createBot(
     // Unpaced: the per-chat one-message-a-second pacing would make every e2e step wait.

@@ -16,7 +16,7 @@ import type { Coach } from "../coach/coach.ts";
 import { createRuleCoach, ruleCoachName } from "../coach/rule_coach.ts";
 import { createOpenAiCoach } from "../coach/openai_coach.ts";
 import { createHintService } from "../coach/hint_service.ts";
-import { createMemoryContextStore } from "../coach/context_store.ts";
+import { createMemoryContextStore, createRedisContextStore } from "../coach/context_store.ts";
 import { loadI18n } from "../bot/texts.ts";
 import { translatorFor } from "../notifications/translate.ts";
 
@@ -69,11 +69,18 @@ function buildHintService(config: Config, db: Db, metrics: Metrics, logger: Logg
     logger,
     rolloutPercent: config.coach.rolloutPercent,
     timeoutMs: (llm?.timeoutMs ?? 4000) + 500,
-    store: createMemoryContextStore({
-      lines: config.coach.contextMessages,
-      ttlSeconds: config.coach.contextTtlSeconds,
-      clock: systemClock,
-    }),
+    // Redis when configured: the webhook's and the API's instances share the context.
+    store: config.upstash
+      ? createRedisContextStore({
+        ...config.upstash,
+        lines: config.coach.contextMessages,
+        ttlSeconds: config.coach.contextTtlSeconds,
+      })
+      : createMemoryContextStore({
+        lines: config.coach.contextMessages,
+        ttlSeconds: config.coach.contextTtlSeconds,
+        clock: systemClock,
+      }),
   });
 }
 

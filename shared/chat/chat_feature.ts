@@ -128,7 +128,9 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
         deps.metrics.inc("reports_total", { reason: data.reason });
         await postReportCard(ctx, deps, data.matchId);
         // Set only when the report ended a running chat (not when sent after it).
-        if (result.duration_seconds != null) recordEndedChat(result.duration_seconds, "report");
+        if (result.duration_seconds != null) {
+          await recordEndedChat(data.matchId, result.duration_seconds, "report");
+        }
         await ctx.answerCallbackQuery();
         await editOrReply(ctx, ctx.t("chat-reported"));
         return;
@@ -149,7 +151,9 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
           return;
         }
         deps.metrics.inc("blocks_total");
-        if (result.duration_seconds != null) recordEndedChat(result.duration_seconds, "block");
+        if (result.duration_seconds != null) {
+          await recordEndedChat(data.matchId, result.duration_seconds, "block");
+        }
         await ctx.answerCallbackQuery();
         await editOrReply(ctx, ctx.t("chat-blocked"));
         return;
@@ -189,15 +193,20 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
       p_reason: reason,
     });
     if (result.status !== "ended") return false;
-    recordEndedChat(result.duration_seconds, reason);
+    await recordEndedChat(result.match_id, result.duration_seconds, reason);
     return true;
   }
 
-  /** Chat metrics for every way a user ends a chat. */
-  function recordEndedChat(
+  /**
+   * Chat metrics for every way a user ends a chat; the coach forgets the chat's context (chats
+   * ended in SQL alone, e.g. by a sanction, run out with its TTL).
+   */
+  async function recordEndedChat(
+    matchId: string,
     durationSeconds: number | string | null,
     reason: "stop" | "next" | "block" | "report",
-  ): void {
+  ): Promise<void> {
+    await deps.coach?.forget(matchId);
     if (durationSeconds !== null) {
       deps.metrics.observe("chat_duration_seconds", Number(durationSeconds));
     }

@@ -1,3 +1,4 @@
+import { Redis } from "@upstash/redis";
 import type { Clock } from "../platform/clock.ts";
 
 /** One line of a chat as the coach keeps it: who wrote it (Telegram id) and anonymised text. */
@@ -73,6 +74,53 @@ export function createMemoryContextStore(options: MemoryStoreOptions): CoachCont
     shownHints(tgId) {
       const entry = hints.get(tgId);
       return Promise.resolve(entry && fresh(entry.touched) ? [...entry.hints] : []);
+    },
+  };
+}
+
+export interface RedisStoreOptions {
+  url: string;
+  token: string;
+  lines: number;
+  ttlSeconds: number;
+  /** Key prefix (tests give each run its own). */
+  prefix?: string;
+}
+
+/**
+ * The store in Upstash Redis, shared by every Edge Function instance (the bot's webhook and the
+ * API see the same context). Every key expires after `ttlSeconds` without writes.
+ */
+export function createRedisContextStore(options: RedisStoreOptions): CoachContextStore {
+  const redis = new Redis({ url: options.url, token: options.token, retry: false });
+  const prefix = options.prefix ?? "coach";
+  const chatKey = (matchId: string) => `${prefix}:chat:${matchId}`;
+  const hintsKey = (tgId: number) => `${prefix}:hints:${tgId}`;
+  return {
+    async append(matchId, line) {
+      const key = chatKey(matchId);
+      await redis.pipeline()
+        .rpush(key, JSON.stringify(line))
+        .ltrim(key, -options.lines, -1)
+        .expire(key, options.ttlSeconds)
+        .exec();
+    },
+    async recent(matchId) {
+      const items = await redis.lrange<unknown>(chatKey(matchId), 0, -1);
+      return items.map((item) =>
+        (typeof item === "string" ? JSON.parse(item) : item) as StoredLine
+      );
+    },
+    async drop(matchId) {
+      await redis.del(chatKey(matchId));
+    },
+    async rememberHints(tgId, hints) {
+      await redis.set(hintsKey(tgId), JSON.stringify(hints), { ex: options.ttlSeconds });
+    },
+    async shownHints(tgId) {
+      const value = await redis.get<unknown>(hintsKey(tgId));
+      if (value === null || value === undefined) return [];
+      return (typeof value === "string" ? JSON.parse(value) : value) as ShownHint[];
     },
   };
 }

@@ -71,7 +71,17 @@ export function createHintService(deps: HintServiceDeps) {
       ].filter((p) => p.name.length > 0),
       maxLength: LINE_CHARS,
     });
-    await deps.store.append(current.match_id!, { from: tgId, text: clean.text });
+    // A store that fails must not stop the relay: the coach just knows less.
+    await deps.store.append(current.match_id!, { from: tgId, text: clean.text })
+      .catch((error) => storeFailed("append", error));
+  }
+
+  function storeFailed(operation: string, error: unknown): void {
+    deps.metrics.inc("coach_store_failures_total", { operation });
+    deps.logger.warn("coach_store_failed", {
+      operation,
+      error: error instanceof Error ? error.name : typeof error,
+    });
   }
 
   async function hintsFor(
@@ -82,7 +92,10 @@ export function createHintService(deps: HintServiceDeps) {
     const status = allowed(state);
     if (status !== "ok") return { status } as HintOutcome;
     const matchId = state.match_id!;
-    const lines = await deps.store.recent(matchId);
+    const lines = await deps.store.recent(matchId).catch((error) => {
+      storeFailed("recent", error);
+      return [];
+    });
     const context = lines.map((line) => ({
       from: line.from === tgId ? "self" as const : "partner" as const,
       text: line.text,
@@ -112,7 +125,8 @@ export function createHintService(deps: HintServiceDeps) {
     });
     if (recorded.status !== "ok" || !recorded.ids) return { status: "no_chat" };
     const shown = hints.map((hint, index) => ({ ...hint, id: recorded.ids![index]! }));
-    await deps.store.rememberHints(tgId, shown.map(({ id, text }) => ({ id, text })));
+    await deps.store.rememberHints(tgId, shown.map(({ id, text }) => ({ id, text })))
+      .catch((error) => storeFailed("remember_hints", error));
     for (const hint of shown) deps.metrics.inc("coach_hints_total", { type: hint.type });
     return { status: "ok", matchId, coach: coach.name, hints: shown };
   }
@@ -140,7 +154,10 @@ export function createHintService(deps: HintServiceDeps) {
 
   /** A sent text that is one of the hints just shown (edited a little or not) counts it used. */
   async function noticeSent(tgId: number, text: string): Promise<boolean> {
-    const shown = await deps.store.shownHints(tgId);
+    const shown = await deps.store.shownHints(tgId).catch((error) => {
+      storeFailed("shown_hints", error);
+      return [];
+    });
     const sent = comparable(text);
     const used = shown.find((hint) => {
       const offered = comparable(hint.text);
@@ -152,7 +169,12 @@ export function createHintService(deps: HintServiceDeps) {
     return true;
   }
 
-  return { stateOf, allowed, remember, hintsFor, noticeSent, forget: deps.store.drop };
+  /** The chat ended: its lines go at once. */
+  async function forget(matchId: string): Promise<void> {
+    await deps.store.drop(matchId).catch((error) => storeFailed("drop", error));
+  }
+
+  return { stateOf, allowed, remember, hintsFor, noticeSent, forget };
 }
 
 export type HintService = ReturnType<typeof createHintService>;

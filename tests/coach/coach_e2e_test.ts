@@ -13,9 +13,10 @@ import { callbackUpdate, textUpdate } from "../support/updates.ts";
 import { buttonsOf, startChat } from "../chat/fixtures.ts";
 
 /** A bot whose coach runs in every chat (rollout 100 %), with the rule-based coach. */
-async function startCoachedBot(): Promise<TestBot> {
+async function startCoachedBot(
+  store = createMemoryContextStore({ lines: 8, ttlSeconds: 600, clock: new ManualClock() }),
+): Promise<TestBot> {
   const rules = createRuleCoach(translatorFor(await loadI18n()));
-  const clock = new ManualClock(new Date());
   return await startTestBot((db) => ({
     coach: createHintService({
       db,
@@ -24,7 +25,7 @@ async function startCoachedBot(): Promise<TestBot> {
       metrics: createPrometheusMetrics(),
       logger: silentLogger,
       rolloutPercent: 100,
-      store: createMemoryContextStore({ lines: 8, ttlSeconds: 600, clock }),
+      store,
     }),
   }));
 }
@@ -123,6 +124,23 @@ Deno.test("the coach: a one-time explanation, opt-in, a hint only the reader see
       await h.post(textUpdate(anna, "ещё тут?"));
       assert.equal(markupOf(h, "copyMessage", boris.id), undefined);
     });
+  } finally {
+    await h.close();
+  }
+});
+
+Deno.test("the coach's context of a chat goes when the chat ends", async () => {
+  const store = createMemoryContextStore({ lines: 8, ttlSeconds: 600, clock: new ManualClock() });
+  const h = await startCoachedBot(store);
+  try {
+    const { anna, boris, matchId } = await startChat(h, [862_001, 862_002]);
+    await h.post(callbackUpdate(boris, "k:on"));
+    await h.post(textUpdate(anna, "Привет, меня зовут Анна Петрова, мой номер +7 912 345-67-89"));
+    const [line] = await store.recent(matchId);
+    assert.ok(line, "an opted-in chat keeps its lines");
+    assert.ok(!/Анна|Петрова|912/.test(line.text), "anonymised before it is kept");
+    await h.post(callbackUpdate(anna, "c:end:y"));
+    assert.deepEqual(await store.recent(matchId), []);
   } finally {
     await h.close();
   }

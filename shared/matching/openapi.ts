@@ -1,4 +1,4 @@
-/** OpenAPI 3.1 description of the Mini App matching API (served at `/openapi.json`). */
+/** OpenAPI 3.1 description of the Mini App API (served at `/openapi.json`). */
 const error = {
   type: "object",
   required: ["error"],
@@ -32,9 +32,10 @@ const json = (schema: unknown, description: string) => ({
 export const matchApiOpenApi = {
   openapi: "3.1.0",
   info: {
-    title: "«Ты не один» — Mini App matching API",
+    title: "«Ты не один» — Mini App API",
     version: "1.0.0",
-    description: "Search, consent and status for the signed-in Telegram user. Authenticate with " +
+    description:
+      "Search, consent, safety, tips and coach hints for the signed-in user. Authenticate with " +
       "`Authorization: tma <initData>` (Telegram.WebApp.initData).",
   },
   servers: [{ url: "/api" }, { url: "/functions/v1/api" }],
@@ -170,6 +171,136 @@ export const matchApiOpenApi = {
               ends_at: { type: ["string", "null"], format: "date-time" },
             },
           }, "none, or the restriction and when it ends (null: until lifted)"),
+          ...common,
+        },
+      },
+    },
+    "/tips/create": {
+      post: {
+        summary: "A Stars invoice link for a tip to the partner of an ended chat",
+        description: "Open the link with Telegram.WebApp.openInvoice. The amount, the " +
+          "commission and the partner's share are in the answer; the bot confirms the payment " +
+          "(receipts arrive in the chat).",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                additionalProperties: false,
+                required: ["match_id", "amount"],
+                properties: {
+                  match_id: { type: "string", format: "uuid" },
+                  amount: { type: "integer", minimum: 1, maximum: 10000 },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "201": json({
+            type: "object",
+            required: ["invoice_link", "tip_id", "amount", "recipient_share"],
+            properties: {
+              invoice_link: { type: "string" },
+              tip_id: { type: "string", format: "uuid" },
+              amount: { type: "integer" },
+              currency: { const: "XTR" },
+              commission_percent: { type: "number" },
+              platform_commission: { type: "integer" },
+              recipient_share: { type: "integer" },
+              recipient_pseudonym: { type: "string" },
+              expires_at: { type: "string", format: "date-time" },
+            },
+          }, "the pending tip and its invoice link"),
+          "404": errorResponse("message is not_found: no such chat of the user"),
+          "409": errorResponse("message is chat_active or not_available"),
+          "410": errorResponse("message is recipient_gone: the partner erased their profile"),
+          "422": errorResponse(
+            "invalid body, or message is invalid_amount with `min_amount` and `max_amount`",
+          ),
+          ...common,
+        },
+      },
+    },
+    "/tips": {
+      get: {
+        summary: "The user's tip balance and the recent chats they can still thank",
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              balance: {
+                type: "object",
+                properties: {
+                  available: { type: "integer" },
+                  pending: { type: "integer" },
+                  earned: { type: "integer" },
+                  paid_out: { type: "integer" },
+                },
+              },
+              refund_hours: { type: "integer" },
+              chats: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    match_id: { type: "string", format: "uuid" },
+                    pseudonym: { type: "string" },
+                    ended_at: { type: "string", format: "date-time" },
+                  },
+                },
+              },
+            },
+          }, "balance in Stars and up to 5 chats"),
+          "404": errorResponse("message is not_registered"),
+          ...common,
+        },
+      },
+    },
+    "/ai/hint": {
+      post: {
+        summary: "Coach hints for the user's active chat (only they see them)",
+        description: "Only in chats of the coach's rollout, after the user opted in (in the " +
+          "bot). The optional draft is anonymised before any model sees it.",
+        requestBody: {
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                additionalProperties: false,
+                properties: { draft: { type: "string", maxLength: 4096 } },
+              },
+            },
+          },
+        },
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["hints"],
+            properties: {
+              coach: { type: "string" },
+              hints: {
+                type: "array",
+                maxItems: 3,
+                items: {
+                  type: "object",
+                  required: ["id", "type", "text"],
+                  properties: {
+                    id: { type: "string", format: "uuid" },
+                    type: { enum: ["rephrase", "empathy", "question", "boundary"] },
+                    text: { type: "string", maxLength: 240 },
+                  },
+                },
+              },
+            },
+          }, "1-3 hints, or none when there is nothing useful to say"),
+          "403": errorResponse("message is not_opted_in"),
+          "404": errorResponse("message is not_registered or not_in_rollout"),
+          "409": errorResponse(
+            "message is no_chat, or crisis: show GET /safety/sos instead of hints",
+          ),
+          "422": errorResponse("invalid body"),
           ...common,
         },
       },

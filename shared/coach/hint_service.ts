@@ -65,10 +65,7 @@ export function createHintService(deps: HintServiceDeps) {
     if (current.status !== "ok" || !inRollout(current.match_id!, deps.rolloutPercent)) return;
     if (current.opted_in !== true && current.partner_opted_in !== true) return;
     const clean = anonymizeForLlm(text, {
-      pseudonyms: [
-        { name: current.pseudonym ?? "", token: "[автор]" },
-        { name: current.partner_pseudonym ?? "", token: "[адресат]" },
-      ].filter((p) => p.name.length > 0),
+      pseudonyms: pseudonymsOf(current),
       maxLength: LINE_CHARS,
     });
     // A store that fails must not stop the relay: the coach just knows less.
@@ -101,7 +98,8 @@ export function createHintService(deps: HintServiceDeps) {
       text: line.text,
     }));
     const draft = options.draft
-      ? anonymizeForLlm(options.draft, { maxLength: LINE_CHARS }).text
+      ? anonymizeForLlm(options.draft, { pseudonyms: pseudonymsOf(state), maxLength: LINE_CHARS })
+        .text
       : undefined;
     const request: CoachRequest = {
       topics: state.topics ?? [],
@@ -195,6 +193,14 @@ export function isShowable(text: string, partnerLast: string): boolean {
   if (findPersonalData(text).length > 0) return false;
   const partner = comparable(partnerLast);
   return partner.length < 12 || !comparable(text).includes(partner);
+}
+
+/** The sender's pseudonym and their partner's, with the tokens that replace them. */
+function pseudonymsOf(state: CoachState): Array<{ name: string; token: string }> {
+  return [
+    { name: state.pseudonym ?? "", token: "[автор]" },
+    { name: state.partner_pseudonym ?? "", token: "[адресат]" },
+  ].filter((p) => p.name.length > 0);
 }
 
 function comparable(text: string): string {

@@ -128,6 +128,8 @@ as $$
 declare
   me uuid;
   ids jsonb;
+  next_type text;
+  next_id uuid;
 begin
   select u.id into me from public.users u where u.tg_id = p_tg_id;
   if me is null or not exists (
@@ -136,15 +138,19 @@ begin
   ) then
     return jsonb_build_object('status', 'no_chat');
   end if;
-  with inserted as (
-    insert into public.ai_hints (match_id, user_id, hint_type, coach, source)
-    select p_match_id, me, h.type, left(coalesce(p_coach, 'unknown'), 80),
-           case when p_source = 'api' then 'api' else 'bot' end
-      from jsonb_array_elements_text(p_types) with ordinality as h(type, position)
+  -- One insert per hint, in the order given: the ids answer in the same order as the types
+  -- (rows inserted together share now() as shown_at, so no column orders them afterwards).
+  ids := '[]'::jsonb;
+  for next_type in
+    select h.type from jsonb_array_elements_text(p_types) with ordinality as h(type, position)
      order by h.position
-    returning id, shown_at
-  )
-  select coalesce(jsonb_agg(i.id order by i.shown_at, i.id), '[]'::jsonb) into ids from inserted i;
+  loop
+    insert into public.ai_hints (match_id, user_id, hint_type, coach, source)
+    values (p_match_id, me, next_type, left(coalesce(p_coach, 'unknown'), 80),
+            case when p_source = 'api' then 'api' else 'bot' end)
+    returning id into next_id;
+    ids := ids || to_jsonb(next_id);
+  end loop;
   return jsonb_build_object('status', 'ok', 'ids', ids);
 end
 $$;

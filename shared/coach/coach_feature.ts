@@ -78,7 +78,7 @@ export function createCoachFeature(deps: BotDeps, botApi: Api): Composer<BotCont
       await coach.noticeSent(tgId, ctx.message.text);
     }
     const state = await coach.stateOf(tgId);
-    if (state.status === "ok" && coach.allowed({ ...state, opted_in: true }) !== "not_in_rollout") {
+    if (coach.covers(state)) {
       await coach.remember(tgId, ctx.message.text, state);
       if (state.partner_opted_in === true && !state.suppressed) {
         ctx.coachKeyboard = new InlineKeyboard().text(

@@ -51,6 +51,11 @@ export function createHintService(deps: HintServiceDeps) {
     return await deps.db.call<CoachState>("coach_state", { p_tg_id: tgId });
   }
 
+  /** Whether the coach works in this person's active chat at all (the rollout). */
+  function covers(state: CoachState): boolean {
+    return state.status === "ok" && inRollout(state.match_id!, deps.rolloutPercent);
+  }
+
   function allowed(state: CoachState): HintOutcome["status"] {
     if (state.status !== "ok") return state.status;
     if (!inRollout(state.match_id!, deps.rolloutPercent)) return "not_in_rollout";
@@ -62,7 +67,7 @@ export function createHintService(deps: HintServiceDeps) {
   /** Keeps an anonymised line of a rollout chat where either side opted in. */
   async function remember(tgId: number, text: string, state?: CoachState): Promise<void> {
     const current = state ?? await stateOf(tgId);
-    if (current.status !== "ok" || !inRollout(current.match_id!, deps.rolloutPercent)) return;
+    if (!covers(current)) return;
     if (current.opted_in !== true && current.partner_opted_in !== true) return;
     const clean = anonymizeForLlm(text, {
       pseudonyms: pseudonymsOf(current),
@@ -172,7 +177,7 @@ export function createHintService(deps: HintServiceDeps) {
     await deps.store.drop(matchId).catch((error) => storeFailed("drop", error));
   }
 
-  return { stateOf, allowed, remember, hintsFor, noticeSent, forget };
+  return { stateOf, covers, remember, hintsFor, noticeSent, forget };
 }
 
 export type HintService = ReturnType<typeof createHintService>;

@@ -115,12 +115,15 @@ Deno.test("the Mini App match API", async (t) => {
       assert.equal(status, 200);
       assert.equal(body.openapi, "3.1.0");
       assert.deepEqual(Object.keys(body.paths).sort(), [
+        "/ai/hint",
         "/match/cancel",
         "/match/confirm",
         "/match/find",
         "/match/status",
         "/safety/restriction",
         "/safety/sos",
+        "/tips",
+        "/tips/create",
       ]);
     });
 

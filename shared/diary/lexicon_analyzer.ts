@@ -1,0 +1,889 @@
+import { stemmer } from "@orama/stemmers/russian";
+import { normalizeText } from "../safety/normalize.ts";
+import {
+  type MoodAnalysis,
+  type MoodAnalyzer,
+  type MoodInput,
+  type MoodLabel,
+  moodLabels,
+  type MoodPick,
+} from "./mood.ts";
+import {
+  CONTRAST,
+  DIMINISHERS,
+  EMPHATIC_NEGATION,
+  IGNORED_WORDS,
+  INTENSIFIERS,
+  type LabelWeights,
+  type LexiconRow,
+  MOOD_EMOJI,
+  MOOD_PHRASES,
+  MOOD_WORDS,
+  NEGATION_TRANSPARENT,
+  NEGATORS,
+  NO_LONGER,
+  POST_INTENSIFIERS,
+} from "./mood_lexicon.ts";
+
+/**
+ * The offline Russian mood analyser: no network, no model files, deterministic, a 4000-character
+ * entry in a few milliseconds once warm.
+ *
+ * 1. The text is normalised (`normalizeText`), lowercased with ё → е, and split into words,
+ *    emoji, emoticons and punctuation. A word mixing Cyrillic and Latin letters has its Latin
+ *    look-alikes read as Cyrillic ("гpуcтнo"); letters stretched three times or more are
+ *    shrunk ("грууустно"); "грустно-грустно" counts as a stronger "грустно".
+ * 2. Phrases from the lexicon are found first ("нет сил", "камень с души"); then single words,
+ *    by exact form or by Snowball stem (@orama/stemmers, the Snowball Russian algorithm), and
+ *    emoji.
+ * 3. Each hit is weighed by the words before it in its clause: intensifiers ("очень", "так",
+ *    "ужасно" when a mood word follows) and diminishers ("немного", "чуть") multiply it; a
+ *    negation ("не", "ни", "нет", "без") up to one content word before it ("не могу сказать, что
+ *    рада" reaches over "могу сказать, что") flips and damps its valence and drops its labels —
+ *    a negated bad word only a little ("не грустно" is not joy), an emphatic one ("ни капли не
+ *    страшно") more; "чуть не расплакалась" is no negation. "нет" right after a word negates it
+ *    too ("радости нет"). Words after "но"/"однако"/"зато" weigh more than those before.
+ *    Capitals, "!" and stretched letters raise arousal; capitals and "!" also strengthen hits.
+ * 4. Valence is tanh(sum of weighted valences / √hits), a softened or repeated hit counting less
+ *    than one: one clear word gives about ±0.5, several agreeing words approach ±1, a mixed long
+ *    entry stays near 0. Arousal is the weighted mean of the hits' arousal, starting from a
+ *    neutral 0.3. A label's score is 1 − e^(−1.2·evidence); labels below 0.3, or below 40 % of
+ *    the strongest, are dropped; at most 4 are kept. Figures are rounded to 3 decimals.
+ * 5. The person's pick is blended in: its valence (and arousal for a feeling) weighs 45 % when the
+ *    text says a lot and up to 100 % when it says nothing; a feeling adds its label.
+ *
+ * Limits (see LEXICON.md): it reads words, not meaning — irony, sarcasm, reported feelings of
+ * others ("она грустит"), conditionals and rare words are missed or misread.
+ */
+export const LEXICON_ANALYZER_NAME = "lexicon-ru";
+export const LEXICON_ANALYZER_VERSION = "1.0.0";
+
+export function createLexiconAnalyzer(): MoodAnalyzer {
+  return {
+    name: LEXICON_ANALYZER_NAME,
+    version: LEXICON_ANALYZER_VERSION,
+    analyze(input: MoodInput, signal?: AbortSignal): Promise<MoodAnalysis> {
+      try {
+        signal?.throwIfAborted();
+        return Promise.resolve(analyzeMood(input));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+  };
+}
+
+/** One thing the analyser found, for explaining a result. */
+export interface MoodHit {
+  /** The lexicon form, phrase or emoji that matched. */
+  match: string;
+  /** The text it matched. */
+  text: string;
+  valence: number;
+  arousal: number;
+  labels: LabelWeights;
+  /** Intensifiers, diminishers, capitals, "!", contrast and repetition multiplied together. */
+  weight: number;
+  negated: boolean;
+}
+
+/** The analysis itself (synchronous; the port's `analyze` wraps it). Never throws. */
+export function analyzeMood(input: MoodInput): MoodAnalysis {
+  const { hits, bangs, capsWords, stretchedWords } = scan(input?.text);
+  let sum = 0;
+  let totalWeight = 0;
+  /** Hits counted by weight up to 1 each: a softened or repeated one counts less. */
+  let count = 0;
+  let arousalSum = NEUTRAL_AROUSAL * AROUSAL_PRIOR_WEIGHT;
+  let arousalWeight = AROUSAL_PRIOR_WEIGHT;
+  const evidence = new Map<MoodLabel, number>();
+  for (const hit of hits) {
+    const { valence, weight } = hit;
+    const effective = hit.negated ? valence * negationFactor(valence, hit.emphatic) : valence;
+    sum += effective * weight;
+    totalWeight += weight;
+    count += Math.min(1, weight);
+    const intensity = Math.min(1, Math.max(0, hit.intensity - 1));
+    const arousal = hit.arousal + (1 - hit.arousal) * 0.3 * intensity;
+    const arousalShare = hit.negated ? weight * 0.3 : weight;
+    arousalSum += arousal * arousalShare;
+    arousalWeight += arousalShare;
+    if (hit.negated) continue;
+    for (const label of moodLabels) {
+      const strength = hit.labels[label];
+      if (strength) evidence.set(label, (evidence.get(label) ?? 0) + strength * weight);
+    }
+  }
+  let valence = Math.tanh(sum / Math.sqrt(Math.max(1, count)));
+  let arousal = arousalSum / arousalWeight + Math.min(0.2, 0.05 * bangs) +
+    Math.min(0.2, 0.07 * capsWords) + Math.min(0.1, 0.04 * stretchedWords);
+
+  const pick = input?.pick && Object.hasOwn(PICKS, input.pick) ? PICKS[input.pick] : undefined;
+  if (pick) {
+    const confidence = 1 - Math.exp(-totalWeight);
+    const pickWeight = 1 - (1 - PICK_MIN_WEIGHT) * confidence;
+    valence = (1 - pickWeight) * valence + pickWeight * pick.valence;
+    if (pick.arousal !== undefined) {
+      arousal = (1 - pickWeight) * arousal + pickWeight * pick.arousal;
+    }
+    if (pick.label) evidence.set(pick.label, (evidence.get(pick.label) ?? 0) + PICK_EVIDENCE);
+  }
+
+  const scored = moodLabels
+    .map((label) => ({ label, score: 1 - Math.exp(-LABEL_GAIN * (evidence.get(label) ?? 0)) }))
+    .filter((l) => l.score > 0)
+    .sort((a, b) => b.score - a.score || moodLabels.indexOf(a.label) - moodLabels.indexOf(b.label));
+  const top = scored[0]?.score ?? 0;
+  const labels = scored
+    .filter((l) => l.score >= LABEL_THRESHOLD && l.score >= LABEL_RELATIVE * top)
+    .slice(0, MAX_LABELS)
+    .map((l) => ({ label: l.label, score: round(l.score) }));
+
+  return {
+    valence: round(clamp(valence, -1, 1)),
+    arousal: round(clamp(arousal, 0, 1)),
+    labels,
+    analyzer: LEXICON_ANALYZER_NAME,
+    version: LEXICON_ANALYZER_VERSION,
+  };
+}
+
+/** What the analyser found in `text`, in text order (for support and for tuning the lexicon). */
+export function explainMood(text: string): MoodHit[] {
+  return scan(text).hits.map((hit) => ({
+    match: hit.match,
+    text: hit.text,
+    valence: hit.valence,
+    arousal: hit.arousal,
+    labels: hit.labels,
+    weight: round(hit.weight),
+    negated: hit.negated,
+  }));
+}
+
+/**
+ * Problems in the word lists: values out of range, unknown labels, a form or stem claimed by two
+ * different rows, forms not written the way text is folded. Empty when the lexicon is sound.
+ */
+export function checkLexicon(): string[] {
+  return lexicon().problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tuning constants (see LEXICON.md for how they were chosen).
+
+/** Only this much of an entry is read: bounds the time a hostile text can take. */
+const MAX_CHARS = 20_000;
+/** Shorter stems are too ambiguous ("над" is "надеюсь" and the preposition): exact forms only. */
+const MIN_STEM_LENGTH = 4;
+/** Words allowed between two words of a phrase. */
+const PHRASE_GAP = 3;
+/** Content words allowed between a negation and the word it negates. */
+const NEGATION_WINDOW = 1;
+/** Content words allowed between an intensifier and the word it strengthens. */
+const INTENSIFIER_WINDOW = 1;
+const NEUTRAL_AROUSAL = 0.3;
+const AROUSAL_PRIOR_WEIGHT = 0.5;
+const LABEL_GAIN = 1.2;
+const LABEL_THRESHOLD = 0.3;
+const LABEL_RELATIVE = 0.4;
+const MAX_LABELS = 4;
+/** Weights of hits before and after "но" in the same sentence. */
+const BEFORE_CONTRAST = 0.6;
+const AFTER_CONTRAST = 1.3;
+/** The pick's least weight in the valence (when the text says a lot). */
+const PICK_MIN_WEIGHT = 0.45;
+const PICK_EVIDENCE = 1;
+
+const PICKS: Readonly<
+  Record<MoodPick, { valence: number; arousal?: number; label?: MoodLabel }>
+> = {
+  scale_1: { valence: -0.8 },
+  scale_2: { valence: -0.4 },
+  scale_3: { valence: 0 },
+  scale_4: { valence: 0.4 },
+  scale_5: { valence: 0.8 },
+  feel_sad: { valence: -0.6, arousal: 0.25, label: "sadness" },
+  feel_anxious: { valence: -0.55, arousal: 0.8, label: "anxiety" },
+  feel_angry: { valence: -0.65, arousal: 0.85, label: "anger" },
+  feel_tired: { valence: -0.4, arousal: 0.1, label: "tiredness" },
+  feel_lonely: { valence: -0.55, arousal: 0.2, label: "loneliness" },
+  feel_grateful: { valence: 0.65, arousal: 0.35, label: "gratitude" },
+  feel_calm: { valence: 0.5, arousal: 0.1, label: "calm" },
+};
+
+/** How a negation changes a word's valence: a bad word negated is only mildly good. */
+function negationFactor(valence: number, emphatic: boolean): number {
+  if (valence > 0) return emphatic ? -0.7 : -0.6;
+  return emphatic ? -0.5 : -0.2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lexicon, indexed on first use.
+
+interface Entry {
+  match: string;
+  valence: number;
+  arousal: number;
+  labels: LabelWeights;
+}
+
+/**
+ * One word of a phrase: the stems of its alternatives (a text word with the same stem matches,
+ * which covers the word itself) and its prefix patterns.
+ */
+interface PhraseWord {
+  words: string[];
+  stems: string[];
+  prefixes: string[];
+}
+
+interface Phrase {
+  words: PhraseWord[];
+  entry: Entry;
+  /** For post-intensifiers: the factor, and no gaps allowed. */
+  factor?: number;
+  /** Has a negation word of its own ("нет сил"). */
+  negative?: boolean;
+}
+
+interface Lexicon {
+  exact: Map<string, Entry>;
+  stems: Map<string, Entry>;
+  /** Phrases by the stems of their first word. */
+  phrases: Map<string, Phrase[]>;
+  /** Phrases whose first word has a prefix pattern (tried at every word). */
+  prefixPhrases: Phrase[];
+  post: Map<string, Phrase[]>;
+  emoji: Map<string, Entry>;
+  problems: string[];
+}
+
+let cached: Lexicon | undefined;
+
+function lexicon(): Lexicon {
+  return cached ??= buildLexicon();
+}
+
+const LABEL_SET = new Set<string>(moodLabels);
+const FOLDED = /^[\p{Ll}\p{N}'-]+$/u;
+
+function buildLexicon(): Lexicon {
+  const problems: string[] = [];
+  const checkRow = (row: LexiconRow) => {
+    const [forms, valence, arousal, labels] = row;
+    if (!(valence >= -1 && valence <= 1)) problems.push(`${forms}: valence ${valence}`);
+    if (!(arousal >= 0 && arousal <= 1)) problems.push(`${forms}: arousal ${arousal}`);
+    for (const [label, weight] of Object.entries(labels)) {
+      if (!LABEL_SET.has(label)) problems.push(`${forms}: unknown label ${label}`);
+      if (!(typeof weight === "number" && weight > 0 && weight <= 1)) {
+        problems.push(`${forms}: ${label} weight ${weight}`);
+      }
+    }
+  };
+
+  const exact = new Map<string, Entry>();
+  const stems = new Map<string, Entry>();
+  const stemOwner = new Map<string, string>();
+  for (const row of MOOD_WORDS) {
+    checkRow(row);
+    const [forms, valence, arousal, labels] = row;
+    for (const written of forms.split(/\s+/).filter(Boolean)) {
+      const exactOnly = written.startsWith("=");
+      const form = exactOnly ? written.slice(1) : written;
+      if (!FOLDED.test(form) || form.includes("ё")) problems.push(`${form}: not lowercase/folded`);
+      const entry: Entry = { match: form, valence, arousal, labels };
+      if (exact.has(form)) problems.push(`${form}: listed twice`);
+      else exact.set(form, entry);
+      if (exactOnly) continue;
+      const stem = stemOf(form);
+      if (stem.length < MIN_STEM_LENGTH) continue;
+      const owner = stemOwner.get(stem);
+      if (owner === undefined) {
+        stemOwner.set(stem, forms);
+        stems.set(stem, entry);
+      } else if (owner !== forms) {
+        problems.push(`stem ${stem} of ${form} is also a stem in "${owner}"`);
+      }
+    }
+  }
+
+  const phrases = new Map<string, Phrase[]>();
+  const prefixPhrases: Phrase[] = [];
+  const addPhrase = (into: Map<string, Phrase[]>, phrase: Phrase) => {
+    const first = phrase.words[0]!;
+    if (first.prefixes.length > 0) prefixPhrases.push(phrase);
+    for (const stem of new Set(first.stems)) {
+      const list = into.get(stem);
+      if (list) list.push(phrase);
+      else into.set(stem, [phrase]);
+    }
+  };
+  const parsePhrase = (text: string): PhraseWord[] =>
+    text.split(/\s+/).filter(Boolean).map((word) => {
+      const alts = word.split("/");
+      const words = alts.filter((alt) => !alt.endsWith("*"));
+      const prefixes = alts.filter((alt) => alt.endsWith("*")).map((alt) => alt.slice(0, -1));
+      return { words, stems: words.map(stemOf), prefixes };
+    });
+  for (const row of MOOD_PHRASES) {
+    checkRow(row);
+    const [variants, valence, arousal, labels] = row;
+    for (const variant of variants.split("|")) {
+      const words = parsePhrase(variant);
+      if (words.length < 2) problems.push(`phrase "${variant}" has fewer than two words`);
+      if (!FOLDED.test(variant.replace(/[\s/*]/g, "")) || variant.includes("ё")) {
+        problems.push(`phrase "${variant}": not lowercase/folded`);
+      }
+      const negative = words.some((word) => word.words.some((w) => NEGATORS.has(w)));
+      addPhrase(phrases, {
+        words,
+        entry: { match: variant.trim(), valence, arousal, labels },
+        negative,
+      });
+    }
+  }
+  const post = new Map<string, Phrase[]>();
+  for (const [text, factor] of POST_INTENSIFIERS) {
+    if (text.includes("*")) problems.push(`post-intensifier "${text}": no prefix patterns here`);
+    addPhrase(post, {
+      words: parsePhrase(text),
+      entry: { match: text, valence: 0, arousal: 0, labels: {} },
+      factor,
+    });
+  }
+
+  const emoji = new Map<string, Entry>();
+  for (const [key, [valence, arousal, labels]] of Object.entries(MOOD_EMOJI)) {
+    checkRow([key, valence, arousal, labels]);
+    emoji.set(key, { match: key, valence, arousal, labels });
+  }
+  return { exact, stems, phrases, prefixPhrases, post, emoji, problems };
+}
+
+const stemCache = new Map<string, string>();
+
+function stemOf(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    if (stemCache.size > 50_000) stemCache.clear();
+    stem = /[а-я]/.test(word) ? stemmer(word) : word;
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens.
+
+interface Token {
+  kind: "word" | "emoji" | "comma" | "break";
+  /** Words: the candidate forms, best first (folded, then shrunk, then parts of a hyphenated
+   * word). Emoji: the lookup key. */
+  forms: string[];
+  /** Words: the Snowball stem of each form. */
+  stems: string[];
+  raw: string;
+  caps: boolean;
+  stretched: boolean;
+  /** "грустно-грустно": the same word twice. */
+  doubled: boolean;
+  sentence: number;
+  /** Split at every comma, dash, sentence end and contrast word. */
+  clause: number;
+  /** Where a negation reaches: like `clause`, but a comma before "что"/"чтобы" does not split. */
+  scope: number;
+}
+
+const TOKEN = new RegExp(
+  [
+    String.raw`(?<word>[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*)`,
+    String
+      .raw`(?<emoji>\p{Extended_Pictographic}(?:[\ufe0e\ufe0f\u{1f3fb}-\u{1f3ff}]|\u200d\p{Extended_Pictographic})*)`,
+    String.raw`(?<emoticon>[:;=]-?'?[)(Dd]|<3)`,
+    String.raw`(?<paren>\)+|\(+)`,
+    String.raw`(?<bang>!+)`,
+    String.raw`(?<stop>[.?…;:\n]+)`,
+    String.raw`(?<comma>[,—–]|\s-\s)`,
+  ].join("|"),
+  "gu",
+);
+const CYRILLIC = /[\u0400-\u04ff]/;
+const LATIN = /[a-z]/;
+const LATIN_LOOKALIKES: Record<string, string> = {
+  a: "а",
+  b: "в",
+  c: "с",
+  e: "е",
+  h: "н",
+  k: "к",
+  m: "м",
+  o: "о",
+  p: "р",
+  t: "т",
+  x: "х",
+  y: "у",
+};
+const STRETCH = /(\p{L})\1{2,}/gu;
+const PARTICLE_SUFFIX = /-(?:то|же|таки|ка|нибудь|либо)$/;
+const SCOPE_CONTINUES = new Set(["что", "чтобы", "будто"]);
+/** After a lone "(": nothing more on the line means a sad face ("грустно("), else a bracket. */
+const LINE_END = /[ \t]*(?:$|[\n.!?])/y;
+
+function tokenize(text: string): { tokens: Token[]; bangs: number[] } {
+  const tokens: Token[] = [];
+  const bangs: number[] = [0];
+  let sentence = 0;
+  let parenDepth = 0;
+  const push = (kind: Token["kind"], forms: string[], raw: string, extra?: Partial<Token>) => {
+    tokens.push({
+      kind,
+      forms,
+      stems: kind === "word" ? forms.map(stemOf) : [],
+      raw,
+      caps: false,
+      stretched: false,
+      doubled: false,
+      sentence,
+      clause: 0,
+      scope: 0,
+      ...extra,
+    });
+  };
+  const endSentence = () => {
+    sentence++;
+    bangs.push(0);
+  };
+  for (const m of text.matchAll(TOKEN)) {
+    const g = m.groups!;
+    if (g.word !== undefined) {
+      push("word", ...wordForms(g.word));
+    } else if (g.emoji !== undefined) {
+      const key = g.emoji.replace(/[\ufe0e\ufe0f\u{1f3fb}-\u{1f3ff}]/gu, "");
+      const first = String.fromCodePoint(key.codePointAt(0)!);
+      push("emoji", key === first ? [key] : [key, first], g.emoji);
+    } else if (g.emoticon !== undefined) {
+      const e = g.emoticon;
+      const key = e === "<3"
+        ? "<3"
+        : e.includes("'")
+        ? ":'("
+        : `:${/[Dd]$/.test(e) ? "D" : e.at(-1)}`;
+      push("emoji", [key], e);
+    } else if (g.paren !== undefined) {
+      const p = g.paren;
+      if (p.length >= 2) {
+        push("emoji", [p[0] === ")" ? "))" : "(("], p);
+      } else if (p === ")") {
+        if (parenDepth > 0) parenDepth--;
+        else push("emoji", [")"], p);
+      } else {
+        LINE_END.lastIndex = m.index + 1;
+        if (LINE_END.test(text)) push("emoji", ["("], p);
+        else parenDepth++;
+      }
+    } else if (g.bang !== undefined) {
+      bangs[sentence]! += g.bang.length;
+      push("break", [], g.bang);
+      endSentence();
+    } else if (g.stop !== undefined) {
+      push("break", [], g.stop);
+      endSentence();
+    } else {
+      push("comma", [], g.comma!);
+    }
+  }
+  // Clauses and negation scopes.
+  let clause = 0;
+  let scope = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === "break") {
+      t.clause = clause++;
+      t.scope = scope++;
+      continue;
+    }
+    if (t.kind === "comma") {
+      t.clause = clause++;
+      const next = tokens[i + 1];
+      const continues = next?.kind === "word" && SCOPE_CONTINUES.has(next.forms[0]!);
+      t.scope = continues ? scope : scope++;
+      continue;
+    }
+    if (t.kind === "word" && CONTRAST.has(t.forms[0]!)) {
+      clause++;
+      scope++;
+    }
+    t.clause = clause;
+    t.scope = scope;
+  }
+  return { tokens, bangs };
+}
+
+/** Candidate forms of a word, best first, and what its spelling says. */
+function wordForms(raw: string): [string[], string, Partial<Token>] {
+  let lower = raw.toLowerCase().replaceAll("ё", "е").replaceAll("‐", "-");
+  if (CYRILLIC.test(lower) && LATIN.test(lower)) {
+    lower = lower.replace(/[a-z]/g, (c) => LATIN_LOOKALIKES[c] ?? c);
+  }
+  const caps = raw.length >= 3 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+  const forms = [lower];
+  STRETCH.lastIndex = 0;
+  const stretched = STRETCH.test(lower);
+  if (stretched) {
+    forms.length = 0;
+    forms.push(lower.replace(STRETCH, "$1"), lower.replace(STRETCH, "$1$1"));
+  }
+  let doubled = false;
+  if (lower.includes("-")) {
+    const base = forms[0]!;
+    const stripped = base.replace(PARTICLE_SUFFIX, "");
+    if (stripped !== base) forms.push(stripped);
+    const parts = stripped.split("-");
+    if (parts.length >= 2 && parts.every((p) => p === parts[0])) {
+      forms.push(parts[0]!);
+      doubled = true;
+    }
+  }
+  return [forms, raw, { caps, stretched, doubled }];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching.
+
+interface Hit {
+  match: string;
+  text: string;
+  valence: number;
+  arousal: number;
+  labels: LabelWeights;
+  first: number;
+  last: number;
+  sentence: number;
+  weight: number;
+  intensity: number;
+  negated: boolean;
+  emphatic: boolean;
+}
+
+interface Scan {
+  hits: Hit[];
+  bangs: number;
+  capsWords: number;
+  stretchedWords: number;
+}
+
+function scan(input: unknown): Scan {
+  const normalized = normalizeText(typeof input === "string" ? input : "").text;
+  const text = normalized.length > MAX_CHARS ? normalized.slice(0, MAX_CHARS) : normalized;
+  const lex = lexicon();
+  const { tokens, bangs } = tokenize(text);
+  const n = tokens.length;
+  /** The hit a token belongs to (phrase, word or post-intensifier: -1). */
+  const owner = new Int32Array(n).fill(-2);
+  const hits: Hit[] = [];
+  /** Post-intensifiers by the position of their first word. */
+  const postAt = new Map<number, number>();
+  const postTokens: number[] = [];
+
+  const matchesWord = (t: Token, word: PhraseWord) =>
+    t.kind === "word" && (
+      t.stems.some((s) => word.stems.includes(s)) ||
+      (word.prefixes.length > 0 &&
+        t.forms.some((f) => word.prefixes.some((prefix) => f.startsWith(prefix))))
+    );
+  const candidates = (map: Map<string, Phrase[]>, t: Token, withPrefix: boolean) => {
+    let found: Phrase[] = map.get(t.stems[0]!) ?? [];
+    for (let k = 1; k < t.stems.length; k++) {
+      const more = map.get(t.stems[k]!);
+      if (more) found = [...new Set([...found, ...more])];
+    }
+    return withPrefix && lex.prefixPhrases.length > 0
+      ? [...new Set([...found, ...lex.prefixPhrases])]
+      : found;
+  };
+  /** Where `phrase` matches starting at token i: the positions of its words, or null. */
+  const matchAt = (phrase: Phrase, i: number, gap: number): number[] | null => {
+    if (!matchesWord(tokens[i]!, phrase.words[0]!)) return null;
+    const at = [i];
+    let j = i;
+    for (let k = 1; k < phrase.words.length; k++) {
+      let found = -1;
+      let skipped = 0;
+      for (let m = j + 1; m < n; m++) {
+        const t = tokens[m]!;
+        if (t.kind !== "word" || t.clause !== tokens[i]!.clause || owner[m] !== -2) break;
+        if (matchesWord(t, phrase.words[k]!)) {
+          found = m;
+          break;
+        }
+        // Only a phrase that is itself negative reaches over a negation ("сил ни на что не
+        // осталось"); "мне не плохо" is not "мне плохо".
+        if (++skipped > gap || (!phrase.negative && t.forms.some((f) => NEGATORS.has(f)))) break;
+      }
+      if (found < 0) return null;
+      at.push(found);
+      j = found;
+    }
+    return at;
+  };
+
+  // Phrases, longest first at each position; then post-intensifiers.
+  for (
+    const [map, withPrefix, gap] of [[lex.phrases, true, PHRASE_GAP], [lex.post, false, 0]] as const
+  ) {
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i]!;
+      if (t.kind !== "word" || owner[i] !== -2) continue;
+      let best: { phrase: Phrase; at: number[] } | null = null;
+      for (const phrase of candidates(map, t, withPrefix)) {
+        const at = matchAt(phrase, i, gap);
+        if (!at) continue;
+        if (
+          !best || at.length > best.at.length ||
+          (at.length === best.at.length && at.at(-1)! < best.at.at(-1)!)
+        ) {
+          best = { phrase, at };
+        }
+      }
+      if (!best) continue;
+      const { phrase, at } = best;
+      if (phrase.factor !== undefined) {
+        for (const k of at) owner[k] = -1;
+        postTokens.push(...at);
+        postAt.set(i, phrase.factor);
+        continue;
+      }
+      for (const k of at) owner[k] = hits.length;
+      hits.push(newHit(phrase.entry, tokens, at[0]!, at.at(-1)!));
+    }
+  }
+
+  // Single words and emoji.
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    if (owner[i] !== -2 || (t.kind !== "word" && t.kind !== "emoji")) continue;
+    const entry = t.kind === "word" ? lookupWord(lex, t) : lookupEmoji(lex, t);
+    if (!entry) continue;
+    owner[i] = hits.length;
+    hits.push(newHit(entry, tokens, i, i));
+  }
+  hits.sort((a, b) => a.first - b.first);
+
+  // A word that is also an intensifier ("ужасно", "страшно") only strengthens a mood word that
+  // follows it in its clause.
+  const demoted = new Set<number>();
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h]!;
+    if (hit.first !== hit.last || INTENSIFIERS[tokens[hit.first]!.forms[0]!] === undefined) {
+      continue;
+    }
+    const next = hits[h + 1];
+    if (!next) continue;
+    const between = wordsBetween(tokens, hit.last, next.first);
+    if (between !== null && between <= 1) demoted.add(h);
+  }
+  const kept: Hit[] = [];
+  const keptOwner = new Int32Array(n).fill(-2);
+  for (let h = 0; h < hits.length; h++) {
+    if (demoted.has(h)) continue;
+    const hit = hits[h]!;
+    for (let k = hit.first; k <= hit.last; k++) keptOwner[k] = kept.length;
+    kept.push(hit);
+  }
+  // Neutral phrases ("плачу за") only keep their words from being read.
+  const neutral = (hit: Hit) => hit.valence === 0 && Object.keys(hit.labels).length === 0;
+  for (const k of postTokens) keptOwner[k] = -1;
+
+  // Modifiers, contrast, "!" and repetition.
+  const contrastAt = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    if (t.kind === "word" && CONTRAST.has(t.forms[0]!)) contrastAt.set(t.sentence, i);
+  }
+  let previousEmoji = "";
+  let repeats = 0;
+  for (const hit of kept) {
+    const first = tokens[hit.first]!;
+    if (first.kind === "emoji") {
+      const key = first.forms[0]!;
+      repeats = key === previousEmoji && hit.first > 0 && tokens[hit.first - 1]!.kind === "emoji"
+        ? repeats + 1
+        : 0;
+      previousEmoji = key;
+      hit.weight *= 0.5 ** repeats;
+    } else {
+      previousEmoji = "";
+      applyModifiers(hit, tokens, keptOwner);
+      // A post-intensifier right after it, or one word later ("устала как собака").
+      for (let k = hit.last + 1; k <= hit.last + 2 && k < n; k++) {
+        const factor = postAt.get(k);
+        if (factor === undefined) continue;
+        if (wordsBetween(tokens, hit.last, k) !== null && keptOwner[hit.last + 1]! < 0) {
+          hit.weight *= factor;
+          hit.intensity *= factor;
+        }
+        break;
+      }
+      if (tokens.slice(hit.first, hit.last + 1).some((t) => t.caps)) hit.weight *= 1.3;
+      if (first.stretched) hit.weight *= 1.2;
+      if (first.doubled) {
+        hit.weight *= 1.3;
+        hit.intensity *= 1.3;
+      }
+    }
+    const turn = contrastAt.get(hit.sentence);
+    if (turn !== undefined) hit.weight *= hit.first < turn ? BEFORE_CONTRAST : AFTER_CONTRAST;
+    const exclaimed = bangs[hit.sentence] ?? 0;
+    if (exclaimed > 0) hit.weight *= 1 + 0.1 * Math.min(3, exclaimed);
+  }
+
+  let capsWords = 0;
+  let stretchedWords = 0;
+  for (const t of tokens) {
+    if (t.caps) capsWords++;
+    if (t.stretched) stretchedWords++;
+  }
+  return {
+    hits: kept.filter((hit) => !neutral(hit)),
+    bangs: bangs.reduce((a, b) => a + b, 0),
+    capsWords,
+    stretchedWords,
+  };
+}
+
+function newHit(entry: Entry, tokens: Token[], first: number, last: number): Hit {
+  return {
+    match: entry.match,
+    text: tokens.slice(first, last + 1).map((t) => t.raw).join(" "),
+    valence: entry.valence,
+    arousal: entry.arousal,
+    labels: entry.labels,
+    first,
+    last,
+    sentence: tokens[first]!.sentence,
+    weight: 1,
+    intensity: 1,
+    negated: false,
+    emphatic: false,
+  };
+}
+
+function lookupWord(lex: Lexicon, t: Token): Entry | undefined {
+  for (let k = 0; k < t.forms.length; k++) {
+    const form = t.forms[k]!;
+    if (NEGATORS.has(form) || IGNORED_WORDS.has(form)) return undefined;
+    const entry = lex.exact.get(form) ?? lex.stems.get(t.stems[k]!);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+function lookupEmoji(lex: Lexicon, t: Token): Entry | undefined {
+  for (const key of t.forms) {
+    const entry = lex.emoji.get(key);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+/** Word tokens strictly between two positions in one clause, or null if the clause ends. */
+function wordsBetween(tokens: Token[], from: number, to: number): number | null {
+  if (to <= from) return null;
+  let words = 0;
+  for (let k = from + 1; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== "word" || t.clause !== tokens[from]!.clause) return null;
+    words++;
+  }
+  return tokens[to]!.clause === tokens[from]!.clause ? words : null;
+}
+
+/** Looks back from a word or phrase hit for negations, intensifiers and diminishers. */
+function applyModifiers(hit: Hit, tokens: Token[], owner: Int32Array): void {
+  const start = tokens[hit.first]!;
+  let content = 0;
+  let intensity = 1;
+  let negatedAt = -1;
+  // Intensifiers inside a phrase's gaps ("на душе так тяжело").
+  for (let k = hit.first + 1; k < hit.last; k++) {
+    if (owner[k] !== -2) continue;
+    const form = tokens[k]!.forms[0]!;
+    intensity *= INTENSIFIERS[form] ?? DIMINISHERS[form] ?? 1;
+  }
+  for (let k = hit.first - 1; k >= 0 && hit.first - k <= 8; k--) {
+    const t = tokens[k]!;
+    if (t.scope !== start.scope) break;
+    if (t.kind === "comma") continue;
+    if (t.kind !== "word" || owner[k]! >= 0) break;
+    if (owner[k] === -1) continue;
+    const form = t.forms.find((f) =>
+      NEGATORS.has(f) || INTENSIFIERS[f] !== undefined || DIMINISHERS[f] !== undefined ||
+      EMPHATIC_NEGATION.has(f)
+    ) ?? t.forms[0]!;
+    if (NEGATORS.has(form)) {
+      if (content > NEGATION_WINDOW || (form === "без" && k !== hit.first - 1)) {
+        break;
+      }
+      const before = tokens[k - 1]?.forms[0];
+      const almost = before === "чуть" || before === "едва" ? 1 : before === "было" &&
+          tokens[k - 2]?.forms[0] === "чуть"
+        ? 2
+        : 0;
+      if (form === "не" && almost > 0) {
+        // "чуть не расплакалась", "чуть было не сорвалась": almost, not a negation.
+        hit.weight *= 0.8;
+        k -= almost;
+        continue;
+      }
+      if (negatedAt < 0) {
+        negatedAt = k;
+      }
+      if (form !== "не" && form !== "нет" && form !== "без") {
+        hit.emphatic = true;
+      }
+      if (form === "не" && before !== undefined && NO_LONGER.has(before)) {
+        hit.emphatic = true;
+      }
+      continue;
+    }
+    if (EMPHATIC_NEGATION.has(form) && negatedAt >= 0) {
+      hit.emphatic = true;
+      continue;
+    }
+    const factor = INTENSIFIERS[form] ?? DIMINISHERS[form];
+    if (factor !== undefined) {
+      if (content <= INTENSIFIER_WINDOW && negatedAt < 0) {
+        intensity *= t.doubled ? factor * 1.2 : factor;
+      }
+      continue;
+    }
+    if (NEGATION_TRANSPARENT.has(form)) {
+      continue;
+    }
+    content++;
+    if (content > Math.max(NEGATION_WINDOW, INTENSIFIER_WINDOW)) {
+      break;
+    }
+  }
+  // "радости нет": a "нет" right after the word.
+  const after = tokens[hit.last + 1];
+  if (
+    after?.kind === "word" && after.forms[0] === "нет" && after.clause === tokens[hit.last]!.clause
+  ) {
+    if (owner[hit.last + 1] === -2) negatedAt = hit.last + 1;
+  }
+  intensity = clamp(intensity, 0.3, 2.5);
+  hit.negated = negatedAt >= 0;
+  hit.intensity = intensity;
+  hit.weight *= intensity;
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : 0;
+}
+
+function round(x: number): number {
+  const r = Math.round(x * 1000) / 1000;
+  return r === 0 ? 0 : r;
+}

@@ -9,6 +9,7 @@ import { registerTipMetrics } from "../payments/tip_metrics.ts";
 import { createTelegramApi } from "../notifications/telegram_api.ts";
 import { translatorFor } from "../notifications/translate.ts";
 import { loadI18n } from "../bot/texts.ts";
+import { createLexiconAnalyzer } from "../diary/lexicon_analyzer.ts";
 
 /**
  * The `api` function's app: /health, /metrics (with matching and tip gauges read at scrape
@@ -45,6 +46,10 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
         metrics: deps.metrics,
         afterWrite,
         coach: deps.coach,
+        diary: {
+          analyzer: deps.moodAnalyzer ?? createLexiconAnalyzer(),
+          texts: once(async () => translatorFor(await loadI18n())),
+        },
         tips: {
           api: createTelegramApi({
             token: config.telegram.token,

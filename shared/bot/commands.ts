@@ -14,6 +14,8 @@ export const COMMAND_NAMES = [
   "stop",
   "profile",
   "help",
+  "diary",
+  "mood",
   "sos",
   "tips",
   "refund",

@@ -14,6 +14,7 @@ import { createProfileFeature } from "../profile/profile_feature.ts";
 import { createMatchingFeature } from "../matching/matching_feature.ts";
 import { createChatFeature } from "../chat/chat_feature.ts";
 import { createCoachFeature } from "../coach/coach_feature.ts";
+import { createDiaryFeature } from "../diary/diary_feature.ts";
 import { createCheckoutFeature, createPaymentsFeature } from "../payments/payments_feature.ts";
 import { createDispatcher } from "../notifications/dispatcher.ts";
 import { dispatchAfterUpdate } from "../notifications/after_update.ts";
@@ -96,6 +97,8 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
     // After onboarding (which takes its own answers first), before unhandled: relays while a
     // chat is active and passes everything else on.
     createChatFeature(deps),
+    // After the chat (in a chat, what one writes goes to the partner): writing mode's entries.
+    createDiaryFeature(deps),
     createUnhandledFeature(),
   );
   return bot;

@@ -6,6 +6,7 @@ import type { Logger } from "../platform/logger.ts";
 import type { BotRateLimits } from "../safety/rate_limits.ts";
 import type { TextModerator } from "../safety/text_moderator.ts";
 import type { HintService } from "../coach/hint_service.ts";
+import type { MoodAnalyzer } from "../diary/mood.ts";
 
 /** Everything the bot's features need from the outside world, passed in so tests swap it. */
 export interface BotDeps {
@@ -25,6 +26,8 @@ export interface BotDeps {
   moderator?: TextModerator;
   /** The moderators' Telegram group: reports and crisis flags are posted there when set. */
   moderationChatId?: number;
+  /** Analyses diary entries; the offline Russian lexicon when absent. */
+  moodAnalyzer?: MoodAnalyzer;
   /** The AI coach (rules, rollout, hints); off when absent. */
   coach?: HintService;
   /** Where payers write about a payment (/paysupport). */

@@ -157,7 +157,11 @@ function startScheduler(
         })
       );
     }, seconds * 1000);
-  const timers = [every(3600, "purge_update_records", () => db.call("purge_update_records"))];
+  const timers = [
+    every(3600, "purge_update_records", () => db.call("purge_update_records")),
+    // pg_cron does this every 5 minutes on Supabase.
+    every(60, "diary_reminders", () => db.call("queue_diary_reminders")),
+  ];
   if (pipeline) {
     // Picks up updates whose worker died (their lease ran out) and replays failed ones.
     timers.push(every(5, "update_sweep", () => pipeline.worker.kick()));

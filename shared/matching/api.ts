@@ -16,6 +16,7 @@ import { validateInitData } from "./init_data.ts";
 import { parseJsonBody } from "../api/body.ts";
 import { registerTipRoutes, type TipApiDeps } from "../payments/api.ts";
 import type { HintOutcome, HintService } from "../coach/hint_service.ts";
+import { type DiaryApiDeps, registerDiaryRoutes } from "../diary/api.ts";
 import { matchApiOpenApi } from "./openapi.ts";
 
 export interface MatchApiDeps {
@@ -34,6 +35,8 @@ export interface MatchApiDeps {
   tips?: TipApiDeps;
   /** `POST /ai/hint`: the coach with the bot's rules; absent when the coach is off. */
   coach?: HintService;
+  /** `/diary` and `/mood` for the Mini App. */
+  diary?: DiaryApiDeps;
 }
 
 const hintBody = z.object({ draft: z.string().trim().min(1).max(4096).optional() }).strict();
@@ -126,6 +129,12 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MiniAppEnv> {
       }
       return c.json({ status: "ok", coach: outcome.coach, hints: outcome.hints }, 200);
     });
+  }
+  if (deps.diary) {
+    // "/diary/*" also matches "/diary" itself.
+    app.use("/diary/*", authenticate);
+    app.use("/mood/*", authenticate);
+    registerDiaryRoutes(app, deps.db, deps.diary);
   }
   if (deps.tips) {
     app.use("/tips/*", authenticate);

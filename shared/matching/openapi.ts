@@ -35,7 +35,8 @@ export const matchApiOpenApi = {
     title: "«Ты не один» — Mini App API",
     version: "1.0.0",
     description:
-      "Search, consent, safety, tips and coach hints for the signed-in user. Authenticate with " +
+      "Search, consent, safety, tips, coach hints and the diary for the signed-in user. " +
+      "Authenticate with " +
       "`Authorization: tma <initData>` (Telegram.WebApp.initData).",
   },
   servers: [{ url: "/api" }, { url: "/functions/v1/api" }],
@@ -305,6 +306,100 @@ export const matchApiOpenApi = {
         },
       },
     },
+    "/diary": {
+      get: {
+        summary: "A page of the user's diary entries, newest first (20 per page)",
+        parameters: [{ name: "offset", in: "query", schema: { type: "integer", minimum: 0 } }],
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              total: { type: "integer" },
+              entries: { type: "array", items: { $ref: "#/components/schemas/DiaryListItem" } },
+            },
+          }, "the page"),
+          "422": errorResponse("invalid offset"),
+          ...common,
+        },
+      },
+      post: {
+        summary: "Write an entry (analysed at once; only its author can read it)",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                additionalProperties: false,
+                required: ["text"],
+                properties: {
+                  text: { type: "string", minLength: 1, maxLength: 4096 },
+                  pick: { $ref: "#/components/schemas/MoodPick" },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "201": json({ $ref: "#/components/schemas/DiaryEntry" }, "the entry with its analysis"),
+          "404": errorResponse("message is not_registered"),
+          "422": errorResponse("invalid body"),
+          ...common,
+        },
+      },
+    },
+    "/diary/export": {
+      get: {
+        summary: "Every entry of the user, as a JSON file",
+        responses: {
+          "200": json({
+            type: "object",
+            properties: { entries: { type: "array", items: { type: "object" } } },
+          }, "all entries, oldest first"),
+          ...common,
+        },
+      },
+    },
+    "/diary/{id}": {
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      get: {
+        summary: "One of the user's entries",
+        responses: {
+          "200": json({ $ref: "#/components/schemas/DiaryEntry" }, "the entry"),
+          "404": errorResponse("message is not_found"),
+          ...common,
+        },
+      },
+      delete: {
+        summary: "Delete one of the user's entries",
+        responses: {
+          "200": json({ type: "object" }, "deleted"),
+          "404": errorResponse("message is not_found"),
+          ...common,
+        },
+      },
+    },
+    "/mood": {
+      get: {
+        summary: "The mood summary: 30 days, 6 ISO weeks, streak, top labels",
+        responses: {
+          "200": json({ type: "object" }, "the figures /mood shows"),
+          "404": errorResponse("message is not_registered"),
+          ...common,
+        },
+      },
+    },
+    "/mood/chart": {
+      get: {
+        summary: "The mood chart as a PNG",
+        parameters: [{ name: "theme", in: "query", schema: { enum: ["light", "dark"] } }],
+        responses: {
+          "200": { description: "the chart", content: { "image/png": {} } },
+          "404": errorResponse("message is not_registered or no_entries"),
+          ...common,
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -317,6 +412,52 @@ export const matchApiOpenApi = {
     },
     schemas: {
       Error: error,
+      MoodPick: {
+        enum: [
+          "scale_1",
+          "scale_2",
+          "scale_3",
+          "scale_4",
+          "scale_5",
+          "feel_sad",
+          "feel_anxious",
+          "feel_angry",
+          "feel_tired",
+          "feel_lonely",
+          "feel_grateful",
+          "feel_calm",
+          null,
+        ],
+      },
+      DiaryListItem: {
+        type: "object",
+        properties: {
+          id: { type: "string", format: "uuid" },
+          local_date: { type: "string", format: "date" },
+          pick: { type: ["string", "null"] },
+          valence: { type: ["number", "null"] },
+          snippet: { type: "string" },
+        },
+      },
+      DiaryEntry: {
+        type: "object",
+        properties: {
+          status: { const: "ok" },
+          id: { type: "string", format: "uuid" },
+          local_date: { type: "string", format: "date" },
+          pick: { type: ["string", "null"] },
+          body: { type: "string" },
+          valence: { type: ["number", "null"], minimum: -1, maximum: 1 },
+          arousal: { type: ["number", "null"], minimum: 0, maximum: 1 },
+          labels: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: { label: { type: "string" }, score: { type: "number" } },
+            },
+          },
+        },
+      },
       FindResult: {
         type: "object",
         required: ["status"],

@@ -4,6 +4,7 @@ import { afterChatKeyboard, chatIntroKeyboard, ratingKeyboard } from "../chat/ke
 import { findKeyboard, proposalKeyboard } from "../matching/keyboards.ts";
 import type { Translate } from "./translate.ts";
 import { sanctionInfo, sanctionNotice } from "../safety/sanctions.ts";
+import { reminderKeyboard } from "../diary/keyboards.ts";
 
 /** One outbox row turned into a Telegram message. */
 export interface RenderedMessage {
@@ -49,6 +50,7 @@ const payloads = {
     payer_pseudonym: z.string().nullish(),
   }),
   tip_refunded: z.object({ amount: z.coerce.number() }),
+  diary_reminder: z.object({}),
 };
 
 export type OutboxKind = keyof typeof payloads;
@@ -143,6 +145,9 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
     }
     case "tip_refunded":
       return { text: t("payments-refunded", { amount: parse("tip_refunded", payload).amount }) };
+    case "diary_reminder":
+      parse("diary_reminder", payload);
+      return { text: t("diary-reminder"), keyboard: reminderKeyboard(t) };
     case "rate_request": {
       const p = parse("rate_request", payload);
       return { text: t("chat-rate-request"), keyboard: ratingKeyboard(t, p.match_id) };

@@ -116,10 +116,15 @@ Deno.test("the Mini App match API", async (t) => {
       assert.equal(body.openapi, "3.1.0");
       assert.deepEqual(Object.keys(body.paths).sort(), [
         "/ai/hint",
+        "/diary",
+        "/diary/export",
+        "/diary/{id}",
         "/match/cancel",
         "/match/confirm",
         "/match/find",
         "/match/status",
+        "/mood",
+        "/mood/chart",
         "/safety/restriction",
         "/safety/sos",
         "/tips",

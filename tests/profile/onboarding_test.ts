@@ -755,6 +755,8 @@ Deno.test("/help, /sos and the command menu", async (t) => {
         "stop",
         "profile",
         "help",
+        "diary",
+        "mood",
         "sos",
         "tips",
         "refund",

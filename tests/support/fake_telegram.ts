@@ -140,8 +140,7 @@ export class FakeTelegram {
       });
     }
     const method = match[2]!;
-    const text = await req.text();
-    const payload = text ? JSON.parse(text) : {};
+    const payload = await readPayload(req);
     if (method === "getUpdates") return this.longPoll(payload);
     this.lastCallAt = performance.now();
     this.calls.push({ method, payload, at: this.lastCallAt });
@@ -235,6 +234,9 @@ export class FakeTelegram {
           ? { status, user, is_member: true, until_date: 0 }
           : { status, user };
       }
+      case "sendDocument":
+      case "sendPhoto":
+        return { message_id: this.nextMessageId++, date, chat, from: this.botInfo };
       case "sendInvoice":
         return {
           message_id: this.nextMessageId++,
@@ -262,4 +264,51 @@ export class FakeTelegram {
         return true;
     }
   }
+}
+
+/** An uploaded file as the stand-in records it. */
+export interface UploadedFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * JSON bodies, and multipart uploads (sendDocument, sendPhoto with a file) as grammY sends them:
+ * fields that hold JSON (reply_markup, …) are parsed, `attach://` references are replaced by
+ * the file itself.
+ */
+// deno-lint-ignore no-explicit-any
+async function readPayload(req: Request): Promise<Record<string, any>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.startsWith("multipart/form-data")) {
+    const text = await req.text();
+    return text ? JSON.parse(text) : {};
+  }
+  const form = await req.formData();
+  // deno-lint-ignore no-explicit-any
+  const payload: Record<string, any> = {};
+  const files = new Map<string, UploadedFile>();
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") {
+      files.set(key, {
+        name: value.name,
+        type: value.type,
+        bytes: new Uint8Array(await value.arrayBuffer()),
+      });
+      continue;
+    }
+    try {
+      payload[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    } catch {
+      payload[key] = value;
+    }
+  }
+  for (const [key, value] of Object.entries(payload)) {
+    if (typeof value === "string" && value.startsWith("attach://")) {
+      payload[key] = files.get(value.slice("attach://".length));
+    }
+  }
+  for (const [key, file] of files) if (!(key in payload)) payload[key] = file;
+  return payload;
 }

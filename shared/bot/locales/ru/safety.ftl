@@ -9,6 +9,8 @@ safety-command-profile = Мой профиль
 safety-command-help = Команды и правила
 safety-command-sos = Если вам сейчас очень тяжело
 safety-command-delete = Удалить все мои данные
+safety-command-diary = Дневник настроения
+safety-command-mood = Моё настроение за месяц
 safety-command-tips = Чаевые: баланс и благодарность собеседникам
 safety-command-refund = Вернуть чаевые
 safety-command-paysupport = Помощь с платежами
@@ -36,6 +38,7 @@ safety-help =
     /next — завершить разговор и искать другого
     /stop — завершить разговор
     /profile — посмотреть и изменить профиль
+    /diary — дневник настроения (записи видите только вы), /mood — настроение за месяц
     /sos — телефоны доверия, если вам сейчас очень тяжело
     /tips — чаевые: поблагодарить собеседника, ваш баланс
     /refund — вернуть чаевые

@@ -69,6 +69,11 @@ const envSchema = z.object({
   OPENAI_COACH_MODEL: z.string().min(1).default("gpt-4o-mini"),
   COACH_LLM_TIMEOUT_MS: z.coerce.number({ error: "milliseconds" }).int().min(100).max(30_000)
     .default(4000),
+  // With an OpenAI key, diary entries of people who chose AI analysis go (anonymised) to it.
+  DIARY_LLM: boolFlag.default(true),
+  OPENAI_DIARY_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  DIARY_LLM_TIMEOUT_MS: z.coerce.number({ error: "milliseconds" }).int().min(100).max(30_000)
+    .default(5000),
   // Shown by /paysupport: where payers write about a payment (an @account or an e-mail).
   PAYMENTS_SUPPORT_CONTACT: z.string().trim().min(2).max(100).optional(),
   UPSTASH_REDIS_REST_URL: httpUrl("the Upstash REST URL").optional(),
@@ -126,6 +131,8 @@ export interface Config {
     /** Null: the rule-based coach only. */
     llm: { model: string; timeoutMs: number } | null;
   };
+  /** The model for diary AI analysis (null: offline lexicon only). */
+  diaryLlm: { model: string; timeoutMs: number } | null;
   /** /paysupport names it; a generic hint when unset. */
   paymentsSupportContact?: string;
   upstash?: { url: string; token: string };
@@ -190,6 +197,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       : undefined,
     moderationChatId: e.MODERATION_CHAT_ID,
     paymentsSupportContact: e.PAYMENTS_SUPPORT_CONTACT,
+    diaryLlm: e.OPENAI_API_KEY && e.DIARY_LLM
+      ? { model: e.OPENAI_DIARY_MODEL, timeoutMs: e.DIARY_LLM_TIMEOUT_MS }
+      : null,
     coach: {
       rolloutPercent: e.COACH_ROLLOUT_PERCENT,
       contextMessages: e.COACH_CONTEXT_MESSAGES,

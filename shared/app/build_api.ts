@@ -48,6 +48,8 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
         coach: deps.coach,
         diary: {
           analyzer: deps.moodAnalyzer ?? createLexiconAnalyzer(),
+          embedder: deps.embedder,
+          aiAnalyzer: deps.aiMoodAnalyzer,
           texts: once(async () => translatorFor(await loadI18n())),
         },
         tips: {

@@ -18,6 +18,8 @@ import { createOpenAiCoach } from "../coach/openai_coach.ts";
 import { createHintService } from "../coach/hint_service.ts";
 import { createMemoryContextStore, createRedisContextStore } from "../coach/context_store.ts";
 import { loadI18n } from "../bot/texts.ts";
+import { createOpenAiAnalyzer } from "../diary/openai_analyzer.ts";
+import { createLexiconAnalyzer } from "../diary/lexicon_analyzer.ts";
 import { translatorFor } from "../notifications/translate.ts";
 
 /** The production set of dependencies around a database; entry points differ only in the Db. */
@@ -36,6 +38,15 @@ export function buildDeps(config: Config, db: Db): BotDeps {
     moderator: buildModerator(config, metrics),
     moderationChatId: config.moderationChatId,
     paymentsSupportContact: config.paymentsSupportContact,
+    aiMoodAnalyzer: config.diaryLlm && config.openai
+      ? createOpenAiAnalyzer({
+        apiKey: config.openai.apiKey,
+        baseUrl: config.openai.baseUrl,
+        model: config.diaryLlm.model,
+        timeoutMs: config.diaryLlm.timeoutMs,
+        fallback: createLexiconAnalyzer(),
+      })
+      : undefined,
     coach: config.coach.rolloutPercent > 0
       ? buildHintService(config, db, metrics, logger)
       : undefined,

@@ -28,6 +28,8 @@ export interface BotDeps {
   moderationChatId?: number;
   /** Analyses diary entries; the offline Russian lexicon when absent. */
   moodAnalyzer?: MoodAnalyzer;
+  /** The model for people who chose AI analysis of their diary; none configured when absent. */
+  aiMoodAnalyzer?: MoodAnalyzer;
   /** The AI coach (rules, rollout, hints); off when absent. */
   coach?: HintService;
   /** Where payers write about a payment (/paysupport). */

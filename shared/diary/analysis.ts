@@ -1,12 +1,29 @@
 import type { Db } from "../db/db.ts";
+import type { Embedder } from "../embedding/embedder.ts";
 import type { MoodAnalyzer, MoodPick } from "./mood.ts";
+import { detectThemes } from "./themes.ts";
 
-/** Analyses an entry and stores the figures; the aggregates follow in SQL. */
+export interface AnalysisDeps {
+  db: Db;
+  /** The offline analyser: everyone's entries, unless they chose AI analysis. */
+  analyzer: MoodAnalyzer;
+  /** The model, for people who turned AI analysis on; absent when none is configured. */
+  aiAnalyzer?: MoodAnalyzer;
+  /** Embeds the portrait's themes; the portrait keeps no vector without it. */
+  embedder?: Embedder;
+}
+
+/**
+ * Analyses an entry (mood and themes; the model only for someone who chose AI analysis) and
+ * stores the figures: the aggregates and the portrait
+ * follow in SQL, from the `mood.analyzed` event. Then the portrait's themes are embedded.
+ */
 export async function analyseEntry(
-  deps: { db: Db; analyzer: MoodAnalyzer },
-  entry: { id: string; text: string; pick: MoodPick | null },
+  deps: AnalysisDeps,
+  entry: { id: string; text: string; pick: MoodPick | null; aiAnalysis?: boolean },
 ): Promise<void> {
-  const mood = await deps.analyzer.analyze({ text: entry.text, pick: entry.pick });
+  const analyzer = entry.aiAnalysis && deps.aiAnalyzer ? deps.aiAnalyzer : deps.analyzer;
+  const mood = await analyzer.analyze({ text: entry.text, pick: entry.pick });
   await deps.db.call("record_mood_analysis", {
     p_entry_id: entry.id,
     p_valence: mood.valence,
@@ -14,5 +31,33 @@ export async function analyseEntry(
     p_labels: mood.labels,
     p_analyzer: mood.analyzer,
     p_version: mood.version,
+    p_themes: detectThemes(entry.text),
+  });
+  if (deps.embedder) await embedPortrait({ db: deps.db, embedder: deps.embedder }, entry.id);
+}
+
+/**
+ * The portrait's vector: its themes' catalogue names, each repeated by weight (1-3 times), so a
+ * portrait compares with profile embeddings made of the same words. No entry text goes in.
+ */
+export async function embedPortrait(
+  deps: { db: Db; embedder: Embedder },
+  entryId: string,
+): Promise<void> {
+  const portrait = await deps.db.call<{
+    status: string;
+    themes?: Array<{ name: string; weight: number }>;
+  }>("portrait_of_entry", { p_entry_id: entryId });
+  if (portrait.status !== "ok" || !portrait.themes || portrait.themes.length === 0) return;
+  const text = portrait.themes
+    .flatMap((theme) =>
+      Array(Math.max(1, Math.min(3, Math.round(theme.weight * 3)))).fill(theme.name)
+    )
+    .join(", ");
+  const vector = await deps.embedder.embed(text);
+  await deps.db.call("save_portrait_embedding", {
+    p_entry_id: entryId,
+    p_embedding: `[${vector.join(",")}]`,
+    p_model: deps.embedder.model,
   });
 }

@@ -8,10 +8,15 @@ import type { MiniAppEnv } from "../matching/api.ts";
 import { analyseEntry } from "./analysis.ts";
 import { moodPicks } from "./callbacks.ts";
 import type { MoodAnalyzer } from "./mood.ts";
+import type { Embedder } from "../embedding/embedder.ts";
 import { moodReport, type MoodSummary } from "./mood_report.ts";
 
 export interface DiaryApiDeps {
   analyzer: MoodAnalyzer;
+  /** Embeds the portrait's themes after each entry. */
+  embedder?: Embedder;
+  /** The model for people who chose AI analysis. */
+  aiAnalyzer?: MoodAnalyzer;
   /** The chart's Russian texts; loaded on first use. */
   texts: () => Promise<Translate>;
 }
@@ -44,20 +49,27 @@ export function registerDiaryRoutes(app: Hono<MiniAppEnv>, db: Db, deps: DiaryAp
 
   app.post("/diary", async (c) => {
     const body = await parseJsonBody(c, writeBody);
-    const result = await db.call<{ status: string; entry_id?: string }>("write_diary_entry", {
-      p_tg_id: c.get("tgId"),
-      p_body: body.text,
-      p_pick: body.pick ?? null,
-    });
+    const result = await db.call<{ status: string; entry_id?: string; ai_analysis?: boolean }>(
+      "write_diary_entry",
+      {
+        p_tg_id: c.get("tgId"),
+        p_body: body.text,
+        p_pick: body.pick ?? null,
+      },
+    );
     if (result.status === "not_registered") {
       throw new HTTPException(404, { message: result.status });
     }
     if (result.status !== "ok") throw new HTTPException(422, { message: result.status });
-    await analyseEntry({ db, analyzer: deps.analyzer }, {
-      id: result.entry_id!,
-      text: body.text,
-      pick: (body.pick ?? null) as never,
-    });
+    await analyseEntry(
+      { db, analyzer: deps.analyzer, aiAnalyzer: deps.aiAnalyzer, embedder: deps.embedder },
+      {
+        id: result.entry_id!,
+        text: body.text,
+        pick: (body.pick ?? null) as never,
+        aiAnalysis: result.ai_analysis,
+      },
+    );
     return c.json(
       await db.call("diary_entry", {
         p_tg_id: c.get("tgId"),

@@ -22,7 +22,8 @@ export const moodPicks: readonly MoodPick[] = picks;
  * Callback data of the diary's buttons (under 64 bytes): `d:w:<pick|->` opens writing mode,
  * `d:l:<offset>` a page of entries, `d:o:<entry>` one entry, `d:x:<entry>` asks to delete it and
  * `d:xy:<entry>` deletes it, `d:e` exports everything, `d:m` shows the mood summary, `d:r`
- * offers reminder times and `d:r:<minute|off>` sets one (or switches it off).
+ * offers reminder times and `d:r:<minute|off>` sets one (or switches it off), `d:ai` explains
+ * AI analysis and `d:ai:on|off` switches it.
  */
 export type DiaryCallback =
   | { action: "write"; pick: MoodPick | null }
@@ -32,6 +33,8 @@ export type DiaryCallback =
   | { action: "delete"; entryId: string }
   | { action: "export" }
   | { action: "mood" }
+  | { action: "ai_menu" }
+  | { action: "ai"; on: boolean }
   | { action: "reminder_menu" }
   | { action: "reminder"; minute: number | null };
 
@@ -56,6 +59,11 @@ const schema = z.union([
   })),
   z.tuple([z.literal("d"), z.literal("e")]).transform(() => ({ action: "export" as const })),
   z.tuple([z.literal("d"), z.literal("m")]).transform(() => ({ action: "mood" as const })),
+  z.tuple([z.literal("d"), z.literal("ai")]).transform(() => ({ action: "ai_menu" as const })),
+  z.tuple([z.literal("d"), z.literal("ai"), z.enum(["on", "off"])]).transform((p) => ({
+    action: "ai" as const,
+    on: p[2] === "on",
+  })),
   z.tuple([z.literal("d"), z.literal("r")]).transform(() => ({
     action: "reminder_menu" as const,
   })),
@@ -80,6 +88,8 @@ export const diaryCallbackData = {
   delete: (entryId: string): string => `d:xy:${entryId}`,
   export: (): string => "d:e",
   mood: (): string => "d:m",
+  aiMenu: (): string => "d:ai",
+  ai: (on: boolean): string => `d:ai:${on ? "on" : "off"}`,
   reminderMenu: (): string => "d:r",
   reminder: (minute: number | null): string => `d:r:${minute ?? "off"}`,
 };

@@ -25,6 +25,13 @@ interface DiaryPage {
   }>;
 }
 
+interface EntryResult {
+  status: string;
+  entry_id?: string;
+  pick?: MoodPick;
+  ai_analysis?: boolean;
+}
+
 interface DiaryEntry {
   status: "ok" | "not_found";
   id: string;
@@ -163,6 +170,28 @@ export function createDiaryFeature(deps: BotDeps): Composer<BotContext> {
         await ctx.answerCallbackQuery();
         await sendMood(ctx);
         return;
+      case "ai_menu":
+        await ctx.answerCallbackQuery();
+        await ctx.reply(ctx.t("diary-ai-explain"), {
+          reply_markup: new InlineKeyboard()
+            .text(ctx.t("diary-ai-on-button"), diaryCallbackData.ai(true))
+            .text(ctx.t("diary-ai-off-button"), diaryCallbackData.ai(false)),
+        });
+        return;
+      case "ai": {
+        const result = await deps.db.call<{ status: string }>("set_diary_ai_analysis", {
+          p_tg_id: tgId,
+          p_on: data.on,
+        });
+        await ctx.answerCallbackQuery();
+        if (result.status !== "ok") {
+          await ctx.reply(ctx.t("diary-not-registered"));
+          return;
+        }
+        await ctx.editMessageText(ctx.t(data.on ? "diary-ai-enabled" : "diary-ai-disabled"))
+          .catch(() => {});
+        return;
+      }
       case "reminder_menu":
         await ctx.answerCallbackQuery();
         await ctx.reply(ctx.t("diary-reminder-pick"), {
@@ -192,7 +221,7 @@ export function createDiaryFeature(deps: BotDeps): Composer<BotContext> {
   // Writing mode: a text is an entry; outside it (or in a chat) the message goes on.
   feature.on("message:text", async (ctx, next) => {
     if (ctx.message.text.startsWith("/")) return next();
-    const result = await deps.db.call<{ status: string; entry_id?: string; pick?: MoodPick }>(
+    const result = await deps.db.call<EntryResult>(
       "add_diary_entry",
       { p_tg_id: ctx.from.id, p_message_id: ctx.message.message_id, p_body: ctx.message.text },
     );
@@ -203,7 +232,7 @@ export function createDiaryFeature(deps: BotDeps): Composer<BotContext> {
     }
     if (result.status !== "ok") return;
     deps.metrics.inc("diary_entries_total");
-    await analyse(result.entry_id!, ctx.message.text, result.pick ?? null);
+    await analyse(result.entry_id!, ctx.message.text, result.pick ?? null, result.ai_analysis);
     await ctx.reply(ctx.t("diary-saved"));
     await offerHelpIfNeeded(ctx, ctx.message.text);
   });
@@ -211,12 +240,12 @@ export function createDiaryFeature(deps: BotDeps): Composer<BotContext> {
   // An edit of an entry's message updates the entry (and its analysis).
   feature.on("edited_message:text", async (ctx, next) => {
     const text = ctx.editedMessage.text;
-    const result = await deps.db.call<{ status: string; entry_id?: string; pick?: MoodPick }>(
+    const result = await deps.db.call<EntryResult>(
       "edit_diary_entry",
       { p_tg_id: ctx.from.id, p_message_id: ctx.editedMessage.message_id, p_body: text },
     );
     if (result.status !== "ok") return next();
-    await analyse(result.entry_id!, text, result.pick ?? null);
+    await analyse(result.entry_id!, text, result.pick ?? null, result.ai_analysis);
     await ctx.reply(ctx.t("diary-edited"), {
       reply_parameters: {
         message_id: ctx.editedMessage.message_id,
@@ -225,8 +254,11 @@ export function createDiaryFeature(deps: BotDeps): Composer<BotContext> {
     });
   });
 
-  const analyse = (id: string, text: string, pick: MoodPick | null) =>
-    analyseEntry({ db: deps.db, analyzer }, { id, text, pick });
+  const analyse = (id: string, text: string, pick: MoodPick | null, aiAnalysis?: boolean) =>
+    analyseEntry(
+      { db: deps.db, analyzer, aiAnalyzer: deps.aiMoodAnalyzer, embedder: deps.embedder },
+      { id, text, pick, aiAnalysis },
+    );
 
   /** The crisis lines, gently, when an entry sounds like a crisis; nobody else learns of it. */
   async function offerHelpIfNeeded(ctx: BotContext, text: string): Promise<void> {

@@ -23,7 +23,9 @@ export function diaryMenu(t: Translate): InlineKeyboard {
     .text(t("diary-mood-button"), diaryCallbackData.mood())
     .row()
     .text(t("diary-export-button"), diaryCallbackData.export())
-    .text(t("diary-reminder-button"), diaryCallbackData.reminderMenu());
+    .text(t("diary-reminder-button"), diaryCallbackData.reminderMenu())
+    .row()
+    .text(t("diary-ai-button"), diaryCallbackData.aiMenu());
 }
 
 /** Reminder times and «Выключить». */

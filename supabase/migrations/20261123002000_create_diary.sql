@@ -47,7 +47,9 @@ create table public.mood_aggregates (
 -- An optional daily reminder at a local time the person picked (minute of their day).
 alter table public.users
   add column diary_reminder_minute smallint check (diary_reminder_minute between 0 and 1439),
-  add column diary_reminder_sent_on date;
+  add column diary_reminder_sent_on date,
+  -- Off unless the person turns it on: entries then go (anonymised) to the configured model.
+  add column diary_ai_analysis boolean not null default false;
 
 -- "Writing mode" after /diary: the next messages (outside a chat) are entries until it ends.
 create table public.diary_sessions (
@@ -222,7 +224,9 @@ begin
     'entry_id', entry.id, 'local_date', entry.local_date, 'pick', entry.pick,
     'length', char_length(entry.body)
   ));
-  return jsonb_build_object('status', 'ok', 'entry_id', entry.id, 'pick', entry.pick);
+  return jsonb_build_object(
+    'status', 'ok', 'entry_id', entry.id, 'pick', entry.pick, 'ai_analysis', me.diary_ai_analysis
+  );
 end
 $$;
 
@@ -256,7 +260,9 @@ begin
     'entry_id', entry.id, 'local_date', entry.local_date, 'pick', entry.pick,
     'length', char_length(entry.body)
   ));
-  return jsonb_build_object('status', 'ok', 'entry_id', entry.id, 'pick', entry.pick);
+  return jsonb_build_object(
+    'status', 'ok', 'entry_id', entry.id, 'pick', entry.pick, 'ai_analysis', me.diary_ai_analysis
+  );
 end
 $$;
 
@@ -267,7 +273,8 @@ create or replace function public.record_mood_analysis(
   p_arousal double precision,
   p_labels jsonb,
   p_analyzer text,
-  p_version text
+  p_version text,
+  p_themes jsonb default '[]'
 )
 returns jsonb
 language plpgsql
@@ -276,6 +283,8 @@ set search_path = ''
 as $$
 declare
   entry public.diary_entries;
+  event_data jsonb;
+  event_id bigint;
 begin
   if p_valence is null or p_valence not between -1 and 1 or p_arousal is null
      or p_arousal not between 0 and 1 or jsonb_typeof(coalesce(p_labels, '[]'::jsonb)) <> 'array' then
@@ -298,13 +307,18 @@ begin
   perform public.apply_mood_delta(
     entry.user_id, entry.local_date, p_valence, p_arousal, p_labels, 1
   );
-  insert into public.domain_events (user_id, event, data)
-  values (entry.user_id, 'mood.analyzed', jsonb_build_object(
+  event_data := jsonb_build_object(
     'entry_id', entry.id, 'local_date', entry.local_date,
     'valence', round(p_valence::numeric, 4), 'arousal', round(p_arousal::numeric, 4),
-    'labels', coalesce(p_labels, '[]'::jsonb), 'analyzer', left(p_analyzer, 80),
-    'version', left(p_version, 40)
-  ));
+    'labels', coalesce(p_labels, '[]'::jsonb),
+    'themes', coalesce(p_themes, '[]'::jsonb),
+    'analyzer', left(p_analyzer, 80), 'version', left(p_version, 40)
+  );
+  insert into public.domain_events (user_id, event, data)
+  values (entry.user_id, 'mood.analyzed', event_data)
+  returning id into event_id;
+  -- The portrait (next migration) is a projection of these events.
+  perform public.update_portrait(entry.user_id, 'mood.analyzed', event_data, event_id);
   return jsonb_build_object('status', 'ok');
 end
 $$;
@@ -338,7 +352,10 @@ begin
   values (entry.user_id, 'diary.entry_updated', jsonb_build_object(
     'entry_id', entry.id, 'length', char_length(entry.body)
   ));
-  return jsonb_build_object('status', 'ok', 'entry_id', entry.id, 'pick', entry.pick);
+  return jsonb_build_object(
+    'status', 'ok', 'entry_id', entry.id, 'pick', entry.pick,
+    'ai_analysis', (select u.diary_ai_analysis from public.users u where u.id = entry.user_id)
+  );
 end
 $$;
 
@@ -351,6 +368,7 @@ set search_path = ''
 as $$
 declare
   entry public.diary_entries;
+  event_id bigint;
 begin
   select e.* into entry
     from public.diary_entries e
@@ -367,7 +385,11 @@ begin
   end if;
   delete from public.diary_entries where id = entry.id;
   insert into public.domain_events (user_id, event, data)
-  values (entry.user_id, 'diary.entry_deleted', jsonb_build_object('entry_id', entry.id));
+  values (entry.user_id, 'diary.entry_deleted', jsonb_build_object('entry_id', entry.id))
+  returning id into event_id;
+  perform public.update_portrait(
+    entry.user_id, 'diary.entry_deleted', jsonb_build_object('entry_id', entry.id), event_id
+  );
   return jsonb_build_object('status', 'ok');
 end
 $$;
@@ -518,6 +540,29 @@ begin
 end
 $$;
 
+-- AI analysis of the diary: on or off (off by default).
+create or replace function public.set_diary_ai_analysis(p_tg_id bigint, p_on boolean)
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  me uuid;
+begin
+  if p_on is null then
+    raise exception 'p_on must be true or false' using errcode = '22023';
+  end if;
+  update public.users set diary_ai_analysis = p_on where tg_id = p_tg_id returning id into me;
+  if me is null then
+    return jsonb_build_object('status', 'not_registered');
+  end if;
+  insert into public.domain_events (user_id, event, data)
+  values (me, case when p_on then 'diary.ai_analysis_on' else 'diary.ai_analysis_off' end, '{}');
+  return jsonb_build_object('status', 'ok', 'ai_analysis', p_on);
+end
+$$;
+
 -- Sets (or, with null, switches off) the daily reminder. Only daytime: 08:00-22:00 local.
 create or replace function public.set_diary_reminder(p_tg_id bigint, p_minute integer)
 returns jsonb
@@ -611,7 +656,7 @@ revoke execute on function public.apply_mood_delta(uuid, date, double precision,
 revoke execute on function public.start_diary(bigint, text) from public, anon, authenticated;
 revoke execute on function public.end_diary(bigint) from public, anon, authenticated;
 revoke execute on function public.add_diary_entry(bigint, bigint, text) from public, anon, authenticated;
-revoke execute on function public.record_mood_analysis(uuid, double precision, double precision, jsonb, text, text)
+revoke execute on function public.record_mood_analysis(uuid, double precision, double precision, jsonb, text, text, jsonb)
   from public, anon, authenticated;
 revoke execute on function public.edit_diary_entry(bigint, bigint, text) from public, anon, authenticated;
 revoke execute on function public.delete_diary_entry(bigint, uuid) from public, anon, authenticated;
@@ -622,11 +667,12 @@ revoke execute on function public.write_diary_entry(bigint, text, text) from pub
 revoke execute on function public.mood_summary(bigint) from public, anon, authenticated;
 revoke execute on function public.set_diary_reminder(bigint, integer) from public, anon, authenticated;
 revoke execute on function public.queue_diary_reminders() from public, anon, authenticated;
+revoke execute on function public.set_diary_ai_analysis(bigint, boolean) from public, anon, authenticated;
 
 grant execute on function public.start_diary(bigint, text) to service_role;
 grant execute on function public.end_diary(bigint) to service_role;
 grant execute on function public.add_diary_entry(bigint, bigint, text) to service_role;
-grant execute on function public.record_mood_analysis(uuid, double precision, double precision, jsonb, text, text)
+grant execute on function public.record_mood_analysis(uuid, double precision, double precision, jsonb, text, text, jsonb)
   to service_role;
 grant execute on function public.edit_diary_entry(bigint, bigint, text) to service_role;
 grant execute on function public.delete_diary_entry(bigint, uuid) to service_role;
@@ -637,3 +683,4 @@ grant execute on function public.write_diary_entry(bigint, text, text) to servic
 grant execute on function public.mood_summary(bigint) to service_role;
 grant execute on function public.set_diary_reminder(bigint, integer) to service_role;
 grant execute on function public.queue_diary_reminders() to service_role;
+grant execute on function public.set_diary_ai_analysis(bigint, boolean) to service_role;

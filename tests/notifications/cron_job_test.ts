@@ -62,6 +62,7 @@ Deno.test({
       "select jobname, schedule from cron.job order by jobname",
     );
     assert.deepEqual(jobs.map((j) => [j.jobname, j.schedule]), [
+      ["diary-reminders", "*/5 * * * *"],
       ["matching-tick", "10 seconds"],
       ["outbox-dispatcher", "10 seconds"],
       ["purge-update-records", "17 * * * *"],
@@ -69,6 +70,11 @@ Deno.test({
     const [{ command }] = await db.query<{ command: string }>(
       "select command from cron.job where jobname = 'outbox-dispatcher'",
     ) as [{ command: string }];
+    // The reminder sweep is plain SQL; with nobody due it queues nothing.
+    const [reminders] = await db.query<{ command: string }>(
+      "select command from cron.job where jobname = 'diary-reminders'",
+    );
+    assert.deepEqual(await db.query(reminders!.command), [{ queue_diary_reminders: 0 }]);
     // Without the secrets the job does nothing.
     await db.query(command);
     assert.deepEqual(await db.query("select 1 from net.http_request_queue"), []);

@@ -7,8 +7,9 @@
  *
  * Each topic has word rows and phrase rows, `[cues, weight]`. The weight is how much one match
  * says the entry is about the topic, 0..1: about 1 for a word that settles it («выгорание»,
- * «развелись»), 0.5–0.8 for a strong hint, 0.2–0.4 for a word that only counts together with
- * others («начальник», «тренер»). One cue of 1 is enough to report a topic; a cue of 0.35 is not.
+ * «развелись»), 0.6–0.8 for a strong hint (enough alone), 0.4–0.5 for a hint that needs a
+ * little more, and under 0.4 for a word that only supports others («начальник», «тренер»,
+ * «работа»): such weak cues together never make a topic (themes.ts caps them).
  *
  * - Word rows: space-separated word forms. Each matches itself, and every word with the same
  *   Snowball stem when that stem has at least 4 letters ("алименты" covers "алиментов"). A form
@@ -25,6 +26,8 @@
  *   read again as single words, so «умер кот» is pet loss, not pets.
  * - A cue right after a negation («не», «ни», «никакого», with «это», «был» and the like allowed
  *   in between) is not counted: «это не развод».
+ * - `THEME_BLOCKERS` are phrases that only take their words out («как собака», «до смерти»,
+ *   «детский сад»); `THEME_COVERS` says which topic pushes another down (pet loss → pets).
  */
 export type ThemeRow = readonly [cues: string, weight: number];
 
@@ -51,7 +54,7 @@ const VET = "ветеринар/ветеринары/ветеринару/вет
 const LOST = "пропал/пропала/потерялся/потерялась/сбежал/сбежала/убежал/убежала/потеряли";
 /** People close to the writer. */
 const CLOSE = [
-  "мама/мамы/маме/маму/мамой/мамочка/мамочки/мать/матери/папа/папы/папе/папу/папой",
+  "мама/мамы/маме/маму/мамой/мамочка/мамочки/=мать/матери/папа/папы/папе/папу/папой",
   "отец/отца/отцу/отцом/бабушка/бабушки/бабушку/бабуля/бабули/дедушка/дедушки/дедушку/дедуля",
   "дед/деда/деду/дедом/=брат/=брата/=брату/=братом/сестра/сестры/сестру/сестрой/муж/мужа/мужу/мужем",
   "жена/жены/жене/жену/женой/сын/сына/сыну/сыном/сынок/дочь/дочери/дочка/дочки/дочку",
@@ -60,7 +63,7 @@ const CLOSE = [
 ].join("/");
 /** Parents and grandparents, for caring for them. */
 const PARENTS = [
-  "мама/мамы/маме/маму/мамой/мать/матери/папа/папы/папе/папу/папой/отец/отца/отцу/отцом",
+  "мама/мамы/маме/маму/мамой/=мать/матери/папа/папы/папе/папу/папой/отец/отца/отцу/отцом",
   "родители/родителей/родителям/родителями/бабушка/бабушке/бабушку/бабушкой/бабушки",
   "дедушка/дедушке/дедушку/дедушкой/дедушки/свекровь/свекрови/теща/тещи/тестя/свекра",
 ].join("/");

@@ -1,12 +1,16 @@
 /**
  * Text checks on the longest message Telegram allows (4096 characters): `normalizeText`,
- * `maskPii` and `detectCrisis`, on ordinary Russian text and on hostile text (zero-width characters, NUL, bidi
+ * `maskPii`, `detectCrisis`, the coach's `anonymizeForLlm` and the diary's mood and theme
+ * analysis, on ordinary Russian text and on hostile text (zero-width characters, NUL, bidi
  * overrides, look-alikes, emoji, 100 entities), per message.
  */
 import type { MessageEntity } from "grammy/types";
 import { normalizeText } from "../../shared/safety/normalize.ts";
 import { maskPii } from "../../shared/safety/pii.ts";
 import { detectCrisis } from "../../shared/safety/crisis.ts";
+import { anonymizeForLlm } from "../../shared/coach/anonymize.ts";
+import { analyzeMood } from "../../shared/diary/lexicon_analyzer.ts";
+import { detectThemes } from "../../shared/diary/themes.ts";
 import type { BenchModule, BenchRow } from "./table.ts";
 
 const RUNS = 200;
@@ -42,6 +46,9 @@ export const textBench: BenchModule = {
       const normalize = perMessage(() => normalizeText(text, entities));
       const mask = perMessage(() => maskPii(text, "[скрыто]", entities));
       const crisis = perMessage(() => detectCrisis(text));
+      const anonymize = perMessage(() => anonymizeForLlm(text, { maxLength: 4096 }));
+      const mood = perMessage(() => analyzeMood({ text }));
+      const themes = perMessage(() => detectThemes(text));
       rows.push(
         {
           metric: `normalizeText, 4096 chars ${name}, 100 entities`,
@@ -54,6 +61,18 @@ export const textBench: BenchModule = {
         {
           metric: `detectCrisis, 4096 chars ${name}`,
           value: `p50 ${crisis.p50.toFixed(2)} ms, p99 ${crisis.p99.toFixed(2)} ms`,
+        },
+        {
+          metric: `anonymizeForLlm (coach, AI analysis), 4096 chars ${name}`,
+          value: `p50 ${anonymize.p50.toFixed(2)} ms, p99 ${anonymize.p99.toFixed(2)} ms`,
+        },
+        {
+          metric: `diary mood analysis (lexicon), 4096 chars ${name}`,
+          value: `p50 ${mood.p50.toFixed(2)} ms, p99 ${mood.p99.toFixed(2)} ms`,
+        },
+        {
+          metric: `diary themes, 4096 chars ${name}`,
+          value: `p50 ${themes.p50.toFixed(2)} ms, p99 ${themes.p99.toFixed(2)} ms`,
         },
       );
     }

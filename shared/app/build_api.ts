@@ -23,6 +23,8 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
   const onRedisFailure = (reason: "timeout" | "error") =>
     deps.metrics.inc("ratelimit_redis_failures_total", { reason });
   if (config.telegram.token) {
+    // The Russian texts (invoice, chart), read once on first use by either route group.
+    const texts = once(async () => translatorFor(await loadI18n()));
     routes.push({
       path: "/",
       app: createMatchApi({
@@ -50,14 +52,14 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
           analyzer: deps.moodAnalyzer ?? createLexiconAnalyzer(),
           embedder: deps.embedder,
           aiAnalyzer: deps.aiMoodAnalyzer,
-          texts: once(async () => translatorFor(await loadI18n())),
+          texts,
         },
         tips: {
           api: createTelegramApi({
             token: config.telegram.token,
             apiRoot: config.telegram.apiRoot,
           }),
-          texts: once(async () => translatorFor(await loadI18n())),
+          texts,
           metrics: deps.metrics,
         },
       }),

@@ -47,22 +47,6 @@ export type MoodPick =
   | "feel_grateful"
   | "feel_calm";
 
-/** The emoji shown for each pick (the buttons' labels; also recognised inside entry text). */
-export const moodPickEmoji: Readonly<Record<MoodPick, string>> = {
-  scale_1: "😣",
-  scale_2: "😕",
-  scale_3: "😐",
-  scale_4: "🙂",
-  scale_5: "😄",
-  feel_sad: "😢",
-  feel_anxious: "😰",
-  feel_angry: "😠",
-  feel_tired: "😴",
-  feel_lonely: "🫂",
-  feel_grateful: "🙏",
-  feel_calm: "😌",
-};
-
 export interface MoodInput {
   text: string;
   /** The person's own pick, weighted in: they know how they feel better than any lexicon. */

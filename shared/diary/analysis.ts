@@ -47,8 +47,11 @@ export async function embedPortrait(
   const portrait = await deps.db.call<{
     status: string;
     themes?: Array<{ name: string; weight: number }>;
+    embedded_themes?: Array<{ name: string; weight: number }> | null;
   }>("portrait_of_entry", { p_entry_id: entryId });
   if (portrait.status !== "ok" || !portrait.themes || portrait.themes.length === 0) return;
+  // Most entries leave the themes as they were: no new embedding (an API call with OpenAI).
+  if (JSON.stringify(portrait.themes) === JSON.stringify(portrait.embedded_themes)) return;
   const text = portrait.themes
     .flatMap((theme) =>
       Array(Math.max(1, Math.min(3, Math.round(theme.weight * 3)))).fill(theme.name)
@@ -59,5 +62,6 @@ export async function embedPortrait(
     p_entry_id: entryId,
     p_embedding: `[${vector.join(",")}]`,
     p_model: deps.embedder.model,
+    p_themes: portrait.themes,
   });
 }

@@ -17,6 +17,8 @@ create table public.user_portraits (
   last_event_id bigint not null default 0,
   embedding extensions.vector(384),
   embedding_model text check (char_length(embedding_model) <= 100),
+  -- The themes the embedding was made from: unchanged themes need no new embedding.
+  embedded_themes jsonb,
   updated_at timestamptz not null default now()
 );
 
@@ -204,7 +206,8 @@ $$;
 create or replace function public.save_portrait_embedding(
   p_entry_id uuid,
   p_embedding text,
-  p_model text
+  p_model text,
+  p_themes jsonb
 )
 returns jsonb
 language plpgsql
@@ -219,7 +222,8 @@ begin
     return jsonb_build_object('status', 'not_found');
   end if;
   update public.user_portraits
-     set embedding = p_embedding::extensions.vector(384), embedding_model = p_model
+     set embedding = p_embedding::extensions.vector(384), embedding_model = p_model,
+         embedded_themes = p_themes
    where user_id = owner;
   return jsonb_build_object('status', 'ok');
 end
@@ -238,6 +242,7 @@ as $$
     select jsonb_build_object(
              'status', 'ok',
              'entry_count', p.entry_count,
+             'embedded_themes', p.embedded_themes,
              'themes', coalesce((
                select jsonb_agg(jsonb_build_object('name', t.title, 'weight', th.value::double precision)
                                 order by th.value::double precision desc, t.title)
@@ -256,9 +261,9 @@ revoke execute on function public.portrait_figures(jsonb) from public, anon, aut
 revoke execute on function public.update_portrait(uuid, text, jsonb, bigint) from public, anon, authenticated;
 revoke execute on function public.rebuild_portrait(uuid) from public, anon, authenticated;
 revoke execute on function public.stored_portrait(uuid) from public, anon, authenticated;
-revoke execute on function public.save_portrait_embedding(uuid, text, text) from public, anon, authenticated;
+revoke execute on function public.save_portrait_embedding(uuid, text, text, jsonb) from public, anon, authenticated;
 revoke execute on function public.portrait_of_entry(uuid) from public, anon, authenticated;
 grant execute on function public.rebuild_portrait(uuid) to service_role;
 grant execute on function public.stored_portrait(uuid) to service_role;
-grant execute on function public.save_portrait_embedding(uuid, text, text) to service_role;
+grant execute on function public.save_portrait_embedding(uuid, text, text, jsonb) to service_role;
 grant execute on function public.portrait_of_entry(uuid) to service_role;

@@ -16,7 +16,10 @@ const texts = [
 
 Deno.test("every portrait rebuilt from the event log equals the stored one", async (t) => {
   const db = await createTestDb();
-  const deps = { db, analyzer: createLexiconAnalyzer(), embedder: createLexicalEmbedder() };
+  const lexical = createLexicalEmbedder();
+  let embeddings = 0;
+  const embedder = { ...lexical, embed: (text: string) => (embeddings++, lexical.embed(text)) };
+  const deps = { db, analyzer: createLexiconAnalyzer(), embedder };
   let message = 1;
   const write = async (tgId: number, text: string) => {
     await db.call("start_diary", { p_tg_id: tgId, p_pick: null });
@@ -89,6 +92,19 @@ Deno.test("every portrait rebuilt from the event log equals the stored one", asy
       assert.ok(!("burnout" in portrait!.themes), "the deleted entry's theme left with it");
       assert.ok(portrait!.has_vector);
     });
+
+    await t.step(
+      "an entry that leaves the themes as they were makes no new embedding",
+      async () => {
+        const carol = await onboardUser(db, 895_003);
+        const before = embeddings;
+        await write(carol.id, "Бессонница, не могу уснуть");
+        assert.equal(embeddings, before + 1, "the first entry's themes are embedded");
+        const after = embeddings;
+        await write(carol.id, "Снова бессонница, не могу уснуть");
+        assert.equal(embeddings, after);
+      },
+    );
 
     await t.step("the log holds ids and numbers, never an entry's words", async () => {
       const rows = await db.query<{ data: unknown }>(

@@ -1,5 +1,12 @@
-import { stemmer } from "@orama/stemmers/russian";
 import { normalizeText } from "../safety/normalize.ts";
+import {
+  CYRILLIC,
+  LATIN,
+  LATIN_LOOKALIKES,
+  PARTICLE_SUFFIX,
+  stemOf,
+  STRETCH,
+} from "./russian_words.ts";
 import {
   type MoodAnalysis,
   type MoodAnalyzer,
@@ -361,18 +368,6 @@ function buildLexicon(): Lexicon {
   return { exact, stems, phrases, prefixPhrases, post, emoji, problems };
 }
 
-const stemCache = new Map<string, string>();
-
-function stemOf(word: string): string {
-  let stem = stemCache.get(word);
-  if (stem === undefined) {
-    if (stemCache.size > 50_000) stemCache.clear();
-    stem = /[а-я]/.test(word) ? stemmer(word) : word;
-    stemCache.set(word, stem);
-  }
-  return stem;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Tokens.
 
@@ -408,24 +403,6 @@ const TOKEN = new RegExp(
   ].join("|"),
   "gu",
 );
-const CYRILLIC = /[\u0400-\u04ff]/;
-const LATIN = /[a-z]/;
-const LATIN_LOOKALIKES: Record<string, string> = {
-  a: "а",
-  b: "в",
-  c: "с",
-  e: "е",
-  h: "н",
-  k: "к",
-  m: "м",
-  o: "о",
-  p: "р",
-  t: "т",
-  x: "х",
-  y: "у",
-};
-const STRETCH = /(\p{L})\1{2,}/gu;
-const PARTICLE_SUFFIX = /-(?:то|же|таки|ка|нибудь|либо)$/;
 const SCOPE_CONTINUES = new Set(["что", "чтобы", "будто"]);
 /** After a lone "(": nothing more on the line means a sad face ("грустно("), else a bracket. */
 const LINE_END = /[ \t]*(?:$|[\n.!?])/y;

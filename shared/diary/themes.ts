@@ -1,5 +1,12 @@
-import { stemmer } from "@orama/stemmers/russian";
 import { normalizeText } from "../safety/normalize.ts";
+import {
+  CYRILLIC,
+  LATIN,
+  LATIN_LOOKALIKES,
+  PARTICLE_SUFFIX,
+  stemOf,
+  STRETCH,
+} from "./russian_words.ts";
 import {
   NEGATION_TRANSPARENT,
   NEGATORS,
@@ -320,18 +327,6 @@ function compile(): Lexicon {
   return { exact, stems, firsts, prefixFirst, order, problems };
 }
 
-const stemCache = new Map<string, string>();
-
-function stemOf(word: string): string {
-  let stem = stemCache.get(word);
-  if (stem === undefined) {
-    if (stemCache.size > 50_000) stemCache.clear();
-    stem = /[а-я]/.test(word) ? stemmer(word) : word;
-    stemCache.set(word, stem);
-  }
-  return stem;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Tokens.
 
@@ -354,24 +349,6 @@ const TOKEN = new RegExp(
   ].join("|"),
   "gu",
 );
-const CYRILLIC = /[\u0400-\u04ff]/;
-const LATIN = /[a-z]/;
-const LATIN_LOOKALIKES: Record<string, string> = {
-  a: "а",
-  b: "в",
-  c: "с",
-  e: "е",
-  h: "н",
-  k: "к",
-  m: "м",
-  o: "о",
-  p: "р",
-  t: "т",
-  x: "х",
-  y: "у",
-};
-const STRETCH = /(\p{L})\1{2,}/gu;
-const PARTICLE_SUFFIX = /-(?:то|же|таки|ка|нибудь|либо)$/;
 
 /** Forms and stems of words already seen (the same words come back in every entry). */
 const wordCache = new Map<string, { forms: string[]; stems: string[] }>();

@@ -161,6 +161,8 @@ function startScheduler(
     every(3600, "purge_update_records", () => db.call("purge_update_records")),
     // pg_cron does this every 5 minutes on Supabase.
     every(60, "diary_reminders", () => db.call("queue_diary_reminders")),
+    // Daily on Supabase; hourly here keeps a fresh dev database's topic weights current.
+    every(3600, "topic_idf", () => db.call("refresh_topic_idf")),
   ];
   if (pipeline) {
     // Picks up updates whose worker died (their lease ran out) and replays failed ones.

@@ -23,7 +23,8 @@ export const moodPicks: readonly MoodPick[] = picks;
  * `d:l:<offset>` a page of entries, `d:o:<entry>` one entry, `d:x:<entry>` asks to delete it and
  * `d:xy:<entry>` deletes it, `d:e` exports everything, `d:m` shows the mood summary, `d:r`
  * offers reminder times and `d:r:<minute|off>` sets one (or switches it off), `d:ai` explains
- * AI analysis and `d:ai:on|off` switches it.
+ * AI analysis and `d:ai:on|off` switches it, `d:fm` explains "use my diary to find people" and
+ * `d:fm:on|off` switches it.
  */
 export type DiaryCallback =
   | { action: "write"; pick: MoodPick | null }
@@ -35,6 +36,8 @@ export type DiaryCallback =
   | { action: "mood" }
   | { action: "ai_menu" }
   | { action: "ai"; on: boolean }
+  | { action: "matching_menu" }
+  | { action: "matching"; on: boolean }
   | { action: "reminder_menu" }
   | { action: "reminder"; minute: number | null };
 
@@ -64,6 +67,13 @@ const schema = z.union([
     action: "ai" as const,
     on: p[2] === "on",
   })),
+  z.tuple([z.literal("d"), z.literal("fm")]).transform(() => ({
+    action: "matching_menu" as const,
+  })),
+  z.tuple([z.literal("d"), z.literal("fm"), z.enum(["on", "off"])]).transform((p) => ({
+    action: "matching" as const,
+    on: p[2] === "on",
+  })),
   z.tuple([z.literal("d"), z.literal("r")]).transform(() => ({
     action: "reminder_menu" as const,
   })),
@@ -90,6 +100,8 @@ export const diaryCallbackData = {
   mood: (): string => "d:m",
   aiMenu: (): string => "d:ai",
   ai: (on: boolean): string => `d:ai:${on ? "on" : "off"}`,
+  matchingMenu: (): string => "d:fm",
+  matching: (on: boolean): string => `d:fm:${on ? "on" : "off"}`,
   reminderMenu: (): string => "d:r",
   reminder: (minute: number | null): string => `d:r:${minute ?? "off"}`,
 };

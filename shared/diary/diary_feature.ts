@@ -192,6 +192,29 @@ export function createDiaryFeature(deps: BotDeps): Composer<BotContext> {
           .catch(() => {});
         return;
       }
+      case "matching_menu":
+        await ctx.answerCallbackQuery();
+        await ctx.reply(ctx.t("diary-matching-explain"), {
+          reply_markup: new InlineKeyboard()
+            .text(ctx.t("diary-matching-on-button"), diaryCallbackData.matching(true))
+            .text(ctx.t("diary-matching-off-button"), diaryCallbackData.matching(false)),
+        });
+        return;
+      case "matching": {
+        const result = await deps.db.call<{ status: string }>("set_diary_matching", {
+          p_tg_id: tgId,
+          p_on: data.on,
+        });
+        await ctx.answerCallbackQuery();
+        if (result.status !== "ok") {
+          await ctx.reply(ctx.t("diary-not-registered"));
+          return;
+        }
+        await ctx.editMessageText(
+          ctx.t(data.on ? "diary-matching-enabled" : "diary-matching-disabled"),
+        ).catch(() => {});
+        return;
+      }
       case "reminder_menu":
         await ctx.answerCallbackQuery();
         await ctx.reply(ctx.t("diary-reminder-pick"), {

@@ -5,7 +5,10 @@ import { diaryCallbackData, moodPicks } from "./callbacks.ts";
 /** Reminder times on offer (local), in minutes of the day. */
 export const reminderMinutes = [9 * 60, 13 * 60, 20 * 60, 22 * 60] as const;
 
-/** The diary's main menu: mood picks, «Просто написать», entries, mood, export, reminder. */
+/**
+ * The diary's main menu: mood picks, «Просто написать», entries, mood, export, reminder, AI
+ * analysis and "use my diary to find people".
+ */
 export function diaryMenu(t: Translate): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   moodPicks.filter((pick) => pick.startsWith("scale_")).forEach((pick) =>
@@ -25,7 +28,9 @@ export function diaryMenu(t: Translate): InlineKeyboard {
     .text(t("diary-export-button"), diaryCallbackData.export())
     .text(t("diary-reminder-button"), diaryCallbackData.reminderMenu())
     .row()
-    .text(t("diary-ai-button"), diaryCallbackData.aiMenu());
+    .text(t("diary-ai-button"), diaryCallbackData.aiMenu())
+    .row()
+    .text(t("diary-matching-button"), diaryCallbackData.matchingMenu());
 }
 
 /** Reminder times and «Выключить». */

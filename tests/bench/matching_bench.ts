@@ -3,6 +3,7 @@
  * 1. candidates_for() for one user among 100,000 queued profiles, and the HNSW nearest-neighbour
  *    path over their 384-d embeddings (latency and recall@10 against an exact scan);
  * 2. run_matching_tick() over 10,000 waiting users.
+ * Matching v2 is on: 60 % of the profiles let their diary help (themes and mood in the score).
  * Results are printed (`deno task bench matching [--out=file.md]`).
  */
 import type { SqlDb } from "../../shared/db/db.ts";
@@ -62,7 +63,8 @@ export async function generateProfiles(
      where x.n <= x.k;
 
     insert into public.preferences (user_id, purpose, available_hours, available_utc_mask)
-    select h.id, 'support', h.hours, public.utc_hour_mask(h.hours, h.utc_offset_minutes)
+    select h.id, (array['support', 'support', 'advice', 'friendship'])[1 + floor(random() * 4)::int],
+           h.hours, public.utc_hour_mask(h.hours, h.utc_offset_minutes)
       from (
         select u.id, u.utc_offset_minutes,
                case when random() < 0.3 then '{}'::smallint[]
@@ -73,6 +75,19 @@ export async function generateProfiles(
                end as hours
           from public.users u
       ) h;
+
+    -- 60 % let their diary help: a portrait with 1-3 themes (a share of entries 0.1-0.7) and a
+    -- recent mood; 3 % of those are in a very low mood (acute).
+    update public.users set diary_matching = true where random() < 0.6;
+    insert into public.user_portraits (user_id, entry_count, valence_mean, arousal_mean, themes)
+    select u.id, 3 + floor(random() * 30)::int,
+           case when random() < 0.03 then -0.7 - random() * 0.3 else random() * 1.6 - 0.8 end,
+           random(),
+           (select jsonb_object_agg(tr.slug, round((0.1 + random() * 0.6)::numeric, 4))
+              from (select t.slug from public.topics t
+                     order by md5(t.slug || u.id::text) limit 1 + abs(hashtext(u.id::text)) % 3) tr)
+      from public.users u
+     where u.diary_matching;
     reset session_replication_role;
   `);
   if (options.embeddings) {
@@ -105,25 +120,32 @@ export async function generateProfiles(
   }
 }
 
-/** Queues everyone, set-based, with the same snapshot enqueue_user() takes. */
-async function enqueueAll(db: SqlDb, spreadMinutes: number): Promise<void> {
+/**
+ * Queues everyone, set-based, with the same snapshot enqueue_user() takes (topic vectors with
+ * the diary's themes, the recent mood and the crisis guard from the same functions).
+ */
+export async function enqueueAll(db: SqlDb, spreadMinutes: number): Promise<void> {
   await db.exec(`
+    select public.refresh_topic_idf();
     insert into public.match_queue (user_id, enqueued_at, expires_at, age_pool, arm, topic_bits,
-      top_bits, topic_weight, utc_mask, helpfulness)
+      top_bits, utc_mask, helpfulness, topic_vec, purpose, valence, arousal, acute)
     select u.id, now() - random() * make_interval(mins => ${spreadMinutes}),
            now() + interval '20 hours', public.age_pool(u.birth_year),
            public.experiment_arm(u.id, 'matching_fallback'),
-           t.bits, t.top, t.weight, p.available_utc_mask, 0.5
+           t.bits, t.top, p.available_utc_mask, 0.5,
+           public.user_topic_vector(u.id, cfg.value), p.purpose, mood.valence, mood.arousal,
+           public.in_acute_crisis(u.id, mood.valence, cfg.value)
       from public.users u
       join (
         select user_id,
                bit_or(b'1'::bit(1024) >> (topic_id % 1024)) as bits,
                coalesce(bit_or(b'1'::bit(1024) >> (topic_id % 1024)) filter (where weight = 2),
-                        b'0'::bit(1024)) as top,
-               sum(weight)::int as weight
+                        b'0'::bit(1024)) as top
           from public.user_topics group by user_id
       ) t on t.user_id = u.id
-      left join public.preferences p on p.user_id = u.id;
+      cross join (select public.matching_settings() as value) cfg
+      left join public.preferences p on p.user_id = u.id
+      left join lateral public.recent_mood(u.id, cfg.value) mood on true;
     analyze;
   `);
 }
@@ -150,6 +172,16 @@ async function candidateBench(log: (line: string) => void): Promise<BenchRow[]> 
     log(`generated ${PROFILES} profiles with embeddings in ${ms(generate)}`);
     const enqueue = await timed(() => enqueueAll(db, 240));
     log(`queued them in ${ms(enqueue)}`);
+    const [signal] = await db.query<{ diary: number; mood: number; acute: number }>(
+      `select count(*) filter (where u.diary_matching)::int as diary,
+              count(q.valence)::int as mood, count(*) filter (where q.acute)::int as acute
+         from public.match_queue q join public.users u on u.id = q.user_id`,
+    );
+    log(
+      `diary signal: ${signal!.diary} with diary themes, ${signal!.mood} with a mood, ${
+        signal!.acute
+      } acute`,
+    );
     rows.push({
       metric: "setup",
       value: `${PROFILES} profiles`,
@@ -326,9 +358,10 @@ async function tickBench(log: (line: string) => void): Promise<BenchRow[]> {
       truncate public.outbox;
       delete from public.match_queue;
       insert into public.match_queue (user_id, enqueued_at, expires_at, age_pool, arm, topic_bits,
-        top_bits, topic_weight, utc_mask, helpfulness)
+        top_bits, topic_vec, utc_mask, helpfulness)
       select u.id, now() - random() * interval '4 minutes', now() + interval '20 hours', 'adult',
-             'strict', b'1'::bit(1024) >> (abs(hashtext(u.id::text)) % 1000), b'0'::bit(1024), 1,
+             'strict', b'1'::bit(1024) >> (abs(hashtext(u.id::text)) % 1000), b'0'::bit(1024),
+             ('{' || (abs(hashtext(u.id::text)) % 1000 + 1) || ':1}/1024')::extensions.sparsevec,
              null, 0.5
         from public.users u;
       analyze public.match_queue;

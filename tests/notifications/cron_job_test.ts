@@ -66,6 +66,7 @@ Deno.test({
       ["matching-tick", "10 seconds"],
       ["outbox-dispatcher", "10 seconds"],
       ["purge-update-records", "17 * * * *"],
+      ["topic-idf", "23 3 * * *"],
     ]);
     const [{ command }] = await db.query<{ command: string }>(
       "select command from cron.job where jobname = 'outbox-dispatcher'",

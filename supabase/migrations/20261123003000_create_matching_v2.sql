@@ -5,7 +5,8 @@
 --     recent mood adds to the score.
 --   * The topic-overlap term becomes an IDF-weighted dot product with shrinkage: it grows with
 --     the evidence (eight shared topics beat two) and a shared rare experience weighs more than
---     a shared popular hobby. tests/eval/ is the offline evaluation behind the choice.
+--     a shared popular hobby. tests/eval/ is the offline evaluation behind the choice
+--     (k = 13 and diary_topic_weight = 0.5: see tests/eval/README.md).
 --   * Two people in acute crisis are never proposed to each other.
 
 alter table public.users add column diary_matching boolean not null default false;
@@ -38,7 +39,7 @@ grant execute on function public.set_diary_matching(bigint, boolean) to service_
 
 insert into public.matching_config (key, value, description)
 values
-  ('overlap_shrinkage', 3, 'k in the topic term dot / (dot + k): the IDF-weighted evidence at which it reaches half.'),
+  ('overlap_shrinkage', 13, 'k in the topic term dot / (dot + k): the IDF-weighted evidence at which it reaches half.'),
   ('diary_topic_weight', 0.5, 'Weight of a topic found in the diary (chosen topics weigh 1, most important 2); 0 = off.'),
   ('diary_theme_min', 0.2, 'A diary theme counts when its portrait weight (share of recent entries) reaches this.'),
   ('mood_similarity', 0.1, 'Score weight of a similar recent mood between two support seekers who allow the diary.'),
@@ -335,7 +336,7 @@ begin
   soft_cutoff := now() - soft_after;
   me_soft := me.arm = 'soft' and me.enqueued_at <= soft_cutoff;
   my_bits := me.topic_bits;
-  shrinkage := greatest(coalesce((cfg ->> 'overlap_shrinkage')::double precision, 3), 0.001);
+  shrinkage := greatest(coalesce((cfg ->> 'overlap_shrinkage')::double precision, 13), 0.001);
   excluded := ctx.excluded;
   scan_limit := coalesce((cfg ->> case when p_after_me then 'candidate_scan_limit' else 'enqueue_scan_limit' end)::double precision, 500)::integer;
   near_mask := public.hours_near_mask(
@@ -463,7 +464,7 @@ declare
   w_emb double precision := coalesce((cfg ->> 'embedding_similarity')::double precision, 0.05);
   w_mood double precision := coalesce((cfg ->> 'mood_similarity')::double precision, 0.1);
   shrinkage double precision :=
-    greatest(coalesce((cfg ->> 'overlap_shrinkage')::double precision, 3), 0.001);
+    greatest(coalesce((cfg ->> 'overlap_shrinkage')::double precision, 13), 0.001);
   near_mask integer := public.hours_near_mask(
     extract(hour from now() at time zone 'utc')::integer,
     coalesce((cfg ->> 'window_tolerance_hours')::double precision, 3)::integer

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { SqlDb } from "../../shared/db/db.ts";
 import { createTestDb } from "../support/test_db.ts";
+import { idfTable, newOverlap, shrink, withDiary } from "../eval/overlap.ts";
 import { call, type FixtureUser, makeUser, outboxOf, topicIds, type UserSpec } from "./fixtures.ts";
 
 /**
@@ -281,6 +282,65 @@ Deno.test("the tick and candidates_for score a pair the same", async () => {
     const [match] = await db.query<{ score: string }>("select score from public.matches");
     // matches.score is numeric(8, 4).
     assert.ok(Math.abs(Number(match!.score) - expected!.score) < 1e-4);
+  } finally {
+    await db.close();
+  }
+});
+
+Deno.test("the SQL term equals the offline evaluation's mirror (tests/eval/overlap.ts)", async () => {
+  const db = await createTestDb();
+  try {
+    await crowd(db, 100, 9, [0, 1, 5]);
+    const users = [
+      await makeUser(db, { tg: 1, topics: [0, 1, 2, 3, 6], top: [2] }),
+      await makeUser(db, { tg: 2, topics: [0, 2, 3, 4], top: [0, 3] }),
+      await makeUser(db, { tg: 3, topics: [1, 5, 6, 7] }),
+    ];
+    const writer = users[2]!;
+    await portrait(db, writer, {
+      valence: 0,
+      arousal: 0.2,
+      themes: { [await slugOf(db, 2)]: 0.5 },
+    });
+    await call(db, "set_diary_matching", { p_tg_id: 3, p_on: true });
+    await db.call("refresh_topic_idf");
+
+    const topicRows = await db.query<{ user_id: string; topic_id: number; weight: number }>(
+      "select user_id, topic_id, weight from public.user_topics",
+    );
+    const byUser = new Map<string, Map<number, number>>();
+    for (const row of topicRows) {
+      if (!byUser.has(row.user_id)) byUser.set(row.user_id, new Map());
+      byUser.get(row.user_id)!.set(row.topic_id, row.weight);
+    }
+    const catalogue = await topicIds(db);
+    const idfs = idfTable(byUser.values(), catalogue);
+    const stored = await db.query<{ topic_id: number; idf: number }>(
+      "select topic_id, idf from public.topic_idf",
+    );
+    for (const row of stored) assert.ok(Math.abs(row.idf - idfs.get(row.topic_id)!) < 1e-9);
+
+    const diaryTopic = catalogue[2]!;
+    const topicsOf = (user: FixtureUser) =>
+      user === writer ? withDiary(byUser.get(user.id)!, [diaryTopic], 0.5) : byUser.get(user.id)!;
+    const pairs: Array<[FixtureUser, FixtureUser]> = [
+      [users[0]!, users[1]!],
+      [users[0]!, writer],
+      [users[1]!, writer],
+    ];
+    for (const [a, b] of pairs) {
+      const [row] = await db.query<{ dot: number }>(
+        `select -(public.user_topic_vector($1, public.matching_settings())
+                  operator(extensions.<#>) public.user_topic_vector($2, public.matching_settings())) as dot`,
+        [a.id, b.id],
+      );
+      const expected = newOverlap(topicsOf(a), topicsOf(b), idfs, 13);
+      // sparsevec stores float4: agreement to about 1e-6 relative.
+      assert.ok(
+        Math.abs(shrink(row!.dot, 13) - expected) < 1e-5,
+        `${shrink(row!.dot, 13)} vs ${expected}`,
+      );
+    }
   } finally {
     await db.close();
   }

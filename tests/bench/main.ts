@@ -2,6 +2,7 @@
  * `deno task bench`: runs every benchmark module below in turn and prints one table each.
  * To add a benchmark, write a module exporting a `BenchModule` and add it to `modules`.
  */
+import { diaryBench } from "./diary_bench.ts";
 import { matchingBench } from "./matching_bench.ts";
 import { textBench } from "./text_bench.ts";
 import { webhookBench } from "./webhook_bench.ts";
@@ -9,7 +10,7 @@ import { type BenchModule, formatTable } from "./table.ts";
 
 export type { BenchModule, BenchRow } from "./table.ts";
 
-const modules: BenchModule[] = [textBench, webhookBench, matchingBench];
+const modules: BenchModule[] = [textBench, webhookBench, matchingBench, diaryBench];
 
 /**
  * `deno task bench [name] [--out=file.md]`: prints every table; with --out it also writes them

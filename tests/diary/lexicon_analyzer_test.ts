@@ -45,22 +45,56 @@ interface Figures {
   signAccuracy: number;
   labelRecall: number;
   labelPrecision: number;
+  /** Mean F1 of the three valence classes (positive, negative, neutral). */
+  valenceMacroF1: number;
+  /** Mean F1 over the emotion labels; a found "also" label is neither a hit nor a false alarm. */
+  labelMacroF1: number;
+  /** The same, with every found label that is not a main label counted as a false alarm. */
+  labelMacroF1Strict: number;
   summary: string;
+}
+
+interface Confusion {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+const signs: readonly ValenceSign[] = ["positive", "negative", "neutral"];
+
+const f1 = (c: Confusion) => (c.tp === 0 ? 0 : (2 * c.tp) / (2 * c.tp + c.fp + c.fn));
+
+/**
+ * Macro-F1: the unweighted mean of the classes' F1, over the classes that occur in the gold
+ * labels or in the predictions (as scikit-learn does); a class never expected and never found
+ * has no F1 and is left out.
+ */
+function macroF1<K extends string>(counts: Map<K, Confusion>): number {
+  const seen = [...counts.values()].filter((c) => c.tp + c.fp + c.fn > 0);
+  return seen.length === 0 ? 0 : seen.reduce((sum, c) => sum + f1(c), 0) / seen.length;
+}
+
+function confusionOf<K extends string>(keys: readonly K[]): Map<K, Confusion> {
+  return new Map(keys.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
 }
 
 /**
  * Checks every sample as a step (well-formed, never the opposite sign) and returns the figures:
  * sign accuracy; label recall (main labels found / main labels); label precision (labels found
- * that are main or "also" labels / labels found).
+ * that are main or "also" labels / labels found); the valence classes' macro-F1; the emotion
+ * labels' macro-F1 (multi-label, one-vs-rest per label), lenient and strict about "also" labels.
  */
 async function runCorpus(t: Deno.TestContext, samples: MoodSample[]): Promise<Figures> {
-  let signs = 0;
+  let signHits = 0;
   let expected = 0;
   let found = 0;
   let predicted = 0;
   let fair = 0;
   const misses: string[] = [];
   const perLabel = new Map<MoodLabel, { want: number; got: number }>();
+  const bySign = confusionOf(signs);
+  const byLabel = confusionOf(moodLabels);
+  const byLabelStrict = confusionOf(moodLabels);
   for (const sample of samples) {
     await t.step(sample.text + (sample.pick ? ` [${sample.pick}]` : ""), () => {
       const a = mood(sample.text, sample.pick);
@@ -69,7 +103,29 @@ async function runCorpus(t: Deno.TestContext, samples: MoodSample[]): Promise<Fi
       const sign = signOf(a.valence);
       const missing = sample.labels.filter((l) => !got.includes(l));
       const extra = got.filter((l) => !sample.labels.includes(l) && !sample.also?.includes(l));
-      if (sign === sample.valence) signs++;
+      if (sign === sample.valence) {
+        signHits++;
+        bySign.get(sign)!.tp++;
+      } else {
+        bySign.get(sign)!.fp++;
+        bySign.get(sample.valence)!.fn++;
+      }
+      for (const label of moodLabels) {
+        const want = sample.labels.includes(label);
+        const have = got.includes(label);
+        const lenient = byLabel.get(label)!;
+        const strict = byLabelStrict.get(label)!;
+        if (want && have) {
+          lenient.tp++;
+          strict.tp++;
+        } else if (want) {
+          lenient.fn++;
+          strict.fn++;
+        } else if (have) {
+          strict.fp++;
+          if (!sample.also?.includes(label)) lenient.fp++;
+        }
+      }
       expected += sample.labels.length;
       found += sample.labels.length - missing.length;
       predicted += got.length;
@@ -94,16 +150,31 @@ async function runCorpus(t: Deno.TestContext, samples: MoodSample[]): Promise<Fi
     });
   }
   const figures = {
-    signAccuracy: signs / samples.length,
+    signAccuracy: signHits / samples.length,
     labelRecall: found / expected,
     labelPrecision: fair / predicted,
+    valenceMacroF1: macroF1(bySign),
+    labelMacroF1: macroF1(byLabel),
+    labelMacroF1Strict: macroF1(byLabelStrict),
   };
-  const byLabel = [...perLabel].map(([label, c]) => `${label} ${c.got}/${c.want}`).join(", ");
+  const recallByLabel = [...perLabel].map(([label, c]) => `${label} ${c.got}/${c.want}`).join(
+    ", ",
+  );
+  const f1ByClass = (counts: Map<string, Confusion>) =>
+    [...counts].filter(([, c]) => c.tp + c.fp + c.fn > 0)
+      .map(([k, c]) => `${k} ${f1(c).toFixed(2)} (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`)
+      .join(", ");
   const summary = `${samples.length} sentences: sign accuracy ${
     figures.signAccuracy.toFixed(3)
-  }, label recall ${figures.labelRecall.toFixed(3)}, label precision ${
-    figures.labelPrecision.toFixed(3)
-  }\n  recall by label: ${byLabel}\n  misses:\n    ${misses.join("\n    ") || "none"}`;
+  }, valence macro-F1 ${figures.valenceMacroF1.toFixed(3)}, label macro-F1 ${
+    figures.labelMacroF1.toFixed(3)
+  } (strict ${figures.labelMacroF1Strict.toFixed(3)}), label recall ${
+    figures.labelRecall.toFixed(3)
+  }, label precision ${figures.labelPrecision.toFixed(3)}\n  valence F1 by class: ${
+    f1ByClass(bySign)
+  }\n  label F1 by label: ${
+    f1ByClass(byLabel)
+  }\n  recall by label: ${recallByLabel}\n  misses:\n    ${misses.join("\n    ") || "none"}`;
   return { ...figures, summary };
 }
 
@@ -114,25 +185,54 @@ Deno.test("the word lists have no malformed or conflicting rows", () => {
 // The tuned set was written alongside the lexicon and tuned until it passed, so these figures
 // only show the rules do what they were made for; the floors leave room for a few sentences to
 // change when the lexicon grows, and catch a real regression.
-Deno.test("the tuned corpus: sign accuracy ≥ 0.95, label recall ≥ 0.95, precision ≥ 0.9", async (t) => {
-  assert.ok(TUNING.length >= 150, `${TUNING.length} sentences`);
-  const f = await runCorpus(t, TUNING);
-  console.log(`tuned corpus, ${f.summary}`);
-  assert.ok(f.signAccuracy >= 0.95, `sign accuracy ${f.signAccuracy}`);
-  assert.ok(f.labelRecall >= 0.95, `label recall ${f.labelRecall}`);
-  assert.ok(f.labelPrecision >= 0.9, `label precision ${f.labelPrecision}`);
-});
+// The macro-F1 floors were set after their first run (valence 0.991, labels 0.997, strict
+// 0.913), with the same kind of room.
+Deno.test(
+  "the tuned corpus: sign accuracy ≥ 0.95, label recall ≥ 0.95, precision ≥ 0.9, " +
+    "macro-F1 valence ≥ 0.93, labels ≥ 0.93 (strict ≥ 0.85)",
+  async (t) => {
+    assert.ok(TUNING.length >= 150, `${TUNING.length} sentences`);
+    const f = await runCorpus(t, TUNING);
+    console.log(`tuned corpus, ${f.summary}`);
+    assert.ok(f.signAccuracy >= 0.95, `sign accuracy ${f.signAccuracy}`);
+    assert.ok(f.labelRecall >= 0.95, `label recall ${f.labelRecall}`);
+    assert.ok(f.labelPrecision >= 0.9, `label precision ${f.labelPrecision}`);
+    assert.ok(f.valenceMacroF1 >= 0.93, `valence macro-F1 ${f.valenceMacroF1}`);
+    assert.ok(f.labelMacroF1 >= 0.93, `label macro-F1 ${f.labelMacroF1}`);
+    assert.ok(f.labelMacroF1Strict >= 0.85, `strict label macro-F1 ${f.labelMacroF1Strict}`);
+  },
+);
 
 // The held-out set was labelled before the lexicon existed and never tuned against. Its floors
 // were fixed before its first run (well above chance: three signs, ten labels); that first run
 // gave sign 0.909, recall 0.865, precision 0.951. Do not raise them by tuning on this set.
-Deno.test("the held-out corpus: sign accuracy ≥ 0.7, label recall ≥ 0.6, precision ≥ 0.6", async (t) => {
-  assert.ok(HELD_OUT.length >= 40, `${HELD_OUT.length} sentences`);
-  const f = await runCorpus(t, HELD_OUT);
-  console.log(`held-out corpus, ${f.summary}`);
-  assert.ok(f.signAccuracy >= 0.7, `sign accuracy ${f.signAccuracy}`);
-  assert.ok(f.labelRecall >= 0.6, `label recall ${f.labelRecall}`);
-  assert.ok(f.labelPrecision >= 0.6, `label precision ${f.labelPrecision}`);
+// The macro-F1 floors came later, after a run (valence 0.856, labels 0.920, strict 0.850):
+// unlike the others they were not fixed blind. The neutral class has only 4 sentences here, so
+// one sentence moves the valence macro-F1 by up to ~0.1; the floors leave more than that.
+Deno.test(
+  "the held-out corpus: sign accuracy ≥ 0.7, label recall ≥ 0.6, precision ≥ 0.6, " +
+    "macro-F1 valence ≥ 0.7, labels ≥ 0.75 (strict ≥ 0.7)",
+  async (t) => {
+    assert.ok(HELD_OUT.length >= 40, `${HELD_OUT.length} sentences`);
+    const f = await runCorpus(t, HELD_OUT);
+    console.log(`held-out corpus, ${f.summary}`);
+    assert.ok(f.signAccuracy >= 0.7, `sign accuracy ${f.signAccuracy}`);
+    assert.ok(f.labelRecall >= 0.6, `label recall ${f.labelRecall}`);
+    assert.ok(f.labelPrecision >= 0.6, `label precision ${f.labelPrecision}`);
+    assert.ok(f.valenceMacroF1 >= 0.7, `valence macro-F1 ${f.valenceMacroF1}`);
+    assert.ok(f.labelMacroF1 >= 0.75, `label macro-F1 ${f.labelMacroF1}`);
+    assert.ok(f.labelMacroF1Strict >= 0.7, `strict label macro-F1 ${f.labelMacroF1Strict}`);
+  },
+);
+
+Deno.test("macro-F1 is computed as defined", () => {
+  const counts = new Map<string, Confusion>([
+    ["a", { tp: 3, fp: 1, fn: 0 }], // F1 6/7
+    ["b", { tp: 0, fp: 2, fn: 1 }], // F1 0
+    ["c", { tp: 0, fp: 0, fn: 0 }], // never expected, never found: left out
+  ]);
+  assert.ok(Math.abs(macroF1(counts) - 3 / 7) < 1e-12, `${macroF1(counts)}`);
+  assert.equal(macroF1(new Map()), 0);
 });
 
 Deno.test("no sentence is in both corpora", () => {
@@ -386,7 +486,8 @@ Deno.test("empty and whitespace-only text is neutral", () => {
   assert.doesNotThrow(() => analyzeMood({ text: 42 as unknown as string }));
 });
 
-Deno.test("hostile text does not crash or slow it down", async (t) => {
+// How long these take is measured by `deno task bench diary` (tests hold no timed assertions).
+Deno.test("hostile text does not crash it or make it malformed", async (t) => {
   const pieces = [
     "\u0000",
     "\u0007",
@@ -428,11 +529,7 @@ Deno.test("hostile text does not crash or slow it down", async (t) => {
   ];
   for (const [i, text] of inputs.entries()) {
     await t.step(`hostile input ${i + 1} (${text.length} chars)`, () => {
-      const started = performance.now();
-      const a = mood(text);
-      const ms = performance.now() - started;
-      assertWellFormed(a);
-      assert.ok(ms < 500, `${ms.toFixed(1)} ms`);
+      assertWellFormed(mood(text));
     });
   }
   await t.step("Latin look-alikes and invisible characters do not hide a word", () => {
@@ -440,20 +537,6 @@ Deno.test("hostile text does not crash or slow it down", async (t) => {
     assert.deepEqual(labelsOf(mood("мне гру\u200bстно")), ["sadness"]);
     assert.deepEqual(labelsOf(mood("МНЕ ГPУCTHO")), ["sadness"]);
   });
-});
-
-Deno.test("a 4000-character entry takes a few milliseconds", () => {
-  let text = "";
-  for (let i = 0; text.length < 4000; i++) text += `${TUNING[i % TUNING.length]!.text} `;
-  text = text.slice(0, 4000);
-  mood(text); // builds the index and warms up
-  const runs = 20;
-  const started = performance.now();
-  for (let i = 0; i < runs; i++) mood(text);
-  const ms = (performance.now() - started) / runs;
-  console.log(`4000 characters: ${ms.toFixed(2)} ms per analysis`);
-  // Typically 2–4 ms; the bound leaves room for a loaded CI machine.
-  assert.ok(ms < 50, `${ms.toFixed(1)} ms`);
 });
 
 Deno.test("a long mixed entry stays mixed: length alone does not push valence to ±1", () => {

@@ -85,13 +85,23 @@ export async function moodReport(
 }
 
 /** "2026-11-16" -> "16–22 нояб." (the ISO week from Monday to Sunday). */
-function weekLabel(t: Translate, monday: string): string {
+export function weekLabel(t: Translate, monday: string): string {
   const start = new Date(`${monday}T00:00:00Z`);
   const end = new Date(start.getTime() + 6 * 86_400_000);
+  const month = (date: Date) => t(`mood-month-${date.getUTCMonth() + 1}`);
+  // A week across two months names both: «26 окт.–1 нояб.».
+  if (start.getUTCMonth() !== end.getUTCMonth()) {
+    return t("mood-week-label-two-months", {
+      from: start.getUTCDate(),
+      fromMonth: month(start),
+      to: end.getUTCDate(),
+      month: month(end),
+    });
+  }
   return t("mood-week-label", {
     from: start.getUTCDate(),
     to: end.getUTCDate(),
-    month: t(`mood-month-${end.getUTCMonth() + 1}`),
+    month: month(end),
   });
 }
 

@@ -85,6 +85,7 @@ mood-chart-weeks = По неделям
 mood-chart-labels = Чаще всего
 mood-chart-no-data = Пока нет записей
 mood-week-label = { $from }–{ $to } { $month }
+mood-week-label-two-months = { $from } { $fromMonth }–{ $to } { $month }
 mood-month-1 = янв.
 mood-month-2 = февр.
 mood-month-3 = мар.

@@ -6,6 +6,7 @@ import { createMatchApi } from "../matching/api.ts";
 import { registerMatchingMetrics } from "../matching/matching_metrics.ts";
 import { createRateLimiter } from "../platform/rate_limiter.ts";
 import { registerTipMetrics } from "../payments/tip_metrics.ts";
+import { registerRecommendationMetrics } from "../recommend/recommend_metrics.ts";
 import { createTelegramApi } from "../notifications/telegram_api.ts";
 import { translatorFor } from "../notifications/translate.ts";
 import { loadI18n } from "../bot/texts.ts";
@@ -19,6 +20,7 @@ import { createLexiconAnalyzer } from "../diary/lexicon_analyzer.ts";
 export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => void): Hono {
   registerMatchingMetrics(deps.metrics, deps.db);
   registerTipMetrics(deps.metrics, deps.db);
+  registerRecommendationMetrics(deps.metrics, deps.db);
   const routes: ApiRoutes[] = [];
   const onRedisFailure = (reason: "timeout" | "error") =>
     deps.metrics.inc("ratelimit_redis_failures_total", { reason });

@@ -3,8 +3,8 @@ import type { BotCommand } from "grammy/types";
 import { loadI18n } from "./texts.ts";
 
 /**
- * The bot's commands in menu order. Descriptions are Russian texts in safety.ftl
- * (`safety-command-<name>`); the features that implement them live elsewhere.
+ * The bot's commands in menu order. Descriptions are Russian texts `safety-command-<name>` (in
+ * safety.ftl; /similar's in recommend.ftl); the features that implement them live elsewhere.
  */
 export const COMMAND_NAMES = [
   "start",
@@ -16,6 +16,7 @@ export const COMMAND_NAMES = [
   "help",
   "diary",
   "mood",
+  "similar",
   "sos",
   "tips",
   "refund",

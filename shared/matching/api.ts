@@ -16,7 +16,8 @@ import { validateInitData } from "./init_data.ts";
 import { parseJsonBody } from "../api/body.ts";
 import { registerTipRoutes, type TipApiDeps } from "../payments/api.ts";
 import type { HintOutcome, HintService } from "../coach/hint_service.ts";
-import { type DiaryApiDeps, registerDiaryRoutes } from "../diary/api.ts";
+import { type DiaryApiDeps, diaryApiPaths, registerDiaryRoutes } from "../diary/api.ts";
+import { recommendApiPaths, registerRecommendRoutes } from "../recommend/api.ts";
 import { matchApiOpenApi } from "./openapi.ts";
 
 export interface MatchApiDeps {
@@ -35,7 +36,7 @@ export interface MatchApiDeps {
   tips?: TipApiDeps;
   /** `POST /ai/hint`: the coach with the bot's rules; absent when the coach is off. */
   coach?: HintService;
-  /** `/diary` and `/mood` for the Mini App. */
+  /** `/diary`, `/mood` and `/portrait` for the Mini App. */
   diary?: DiaryApiDeps;
 }
 
@@ -81,8 +82,10 @@ const confirmStatus: Record<RespondResult["status"], ContentfulStatusCode> = {
 /**
  * The Mini App's matching API, mounted by the API app with `{ path: "/", app }`:
  * `POST /match/find`, `POST /match/cancel`, `POST /match/confirm`, `GET /match/status`,
- * `GET /safety/sos`, `GET /safety/restriction` (all need `Authorization: tma <initData>`) and `GET /openapi.json`. Errors are thrown as
- * HTTPException and rendered as `{ error: { message } }` by the API app.
+ * `GET /safety/sos`, `GET /safety/restriction`, and when configured the diary, mood and portrait
+ * routes (shared/diary/api.ts), recommendations (shared/recommend/api.ts) and tips (all need
+ * `Authorization: tma <initData>`), plus `GET /openapi.json`. Errors are thrown as HTTPException
+ * and rendered as `{ error: { message } }` by the API app.
  */
 export function createMatchApi(deps: MatchApiDeps): Hono<MiniAppEnv> {
   if (!/^\d+:[A-Za-z0-9_-]+$/.test(deps.botToken)) throw new TypeError("botToken looks wrong");
@@ -131,11 +134,12 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MiniAppEnv> {
     });
   }
   if (deps.diary) {
-    // "/diary/*" also matches "/diary" itself.
-    app.use("/diary/*", authenticate);
-    app.use("/mood/*", authenticate);
+    for (const path of diaryApiPaths) app.use(path, authenticate);
     registerDiaryRoutes(app, deps.db, deps.diary);
   }
+  // /similar and /recommendations: people whose diary is close, topics to add.
+  for (const path of recommendApiPaths) app.use(path, authenticate);
+  registerRecommendRoutes(app, deps.db, { afterWrite: deps.afterWrite });
   if (deps.tips) {
     app.use("/tips/*", authenticate);
     registerTipRoutes(app, deps.db, deps.tips);

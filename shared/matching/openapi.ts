@@ -306,24 +306,36 @@ export const matchApiOpenApi = {
         },
       },
     },
-    "/diary": {
+    "/diary/entries": {
       get: {
-        summary: "A page of the user's diary entries, newest first (20 per page)",
-        parameters: [{ name: "offset", in: "query", schema: { type: "integer", minimum: 0 } }],
+        summary: "A page of the user's diary entries, newest first",
+        parameters: [
+          { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
+          {
+            name: "limit",
+            in: "query",
+            schema: { type: "integer", minimum: 1, maximum: 50, default: 20 },
+          },
+        ],
         responses: {
           "200": json({
             type: "object",
+            required: ["total", "entries", "offset", "limit"],
             properties: {
               total: { type: "integer" },
+              offset: { type: "integer" },
+              limit: { type: "integer" },
               entries: { type: "array", items: { $ref: "#/components/schemas/DiaryListItem" } },
             },
           }, "the page"),
-          "422": errorResponse("invalid offset"),
+          "400": errorResponse("invalid query (offset, limit or an unknown parameter)"),
           ...common,
         },
       },
       post: {
         summary: "Write an entry (analysed at once; only its author can read it)",
+        description: "`crisis: true` in the answer: the text sounds like a crisis; show " +
+          "GET /safety/sos gently. Nobody else is told.",
         requestBody: {
           required: true,
           content: {
@@ -341,9 +353,12 @@ export const matchApiOpenApi = {
           },
         },
         responses: {
-          "201": json({ $ref: "#/components/schemas/DiaryEntry" }, "the entry with its analysis"),
+          "201": json(
+            { $ref: "#/components/schemas/DiaryEntryWritten" },
+            "the entry with its analysis",
+          ),
+          "400": errorResponse("invalid body: not JSON, empty text, unknown pick or field"),
           "404": errorResponse("message is not_registered"),
-          "422": errorResponse("invalid body"),
           ...common,
         },
       },
@@ -360,42 +375,278 @@ export const matchApiOpenApi = {
         },
       },
     },
-    "/diary/{id}": {
-      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+    "/diary/settings": {
+      get: {
+        summary: "The diary settings",
+        responses: {
+          "200": json({ $ref: "#/components/schemas/DiarySettings" }, "the settings"),
+          "404": errorResponse("message is not_registered"),
+          ...common,
+        },
+      },
+      patch: {
+        summary: "Change any of the diary settings (all at once or none)",
+        description: "reminderMinute: the daily reminder's local minute, 480 (08:00) to 1320 " +
+          "(22:00); null switches it off. aiAnalysis: new entries go, anonymised, to the " +
+          "configured model. useForMatching: the diary's themes and mood help find people.",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                additionalProperties: false,
+                minProperties: 1,
+                properties: {
+                  reminderMinute: { type: ["integer", "null"], minimum: 480, maximum: 1320 },
+                  aiAnalysis: { type: "boolean" },
+                  useForMatching: { type: "boolean" },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "200": json({ $ref: "#/components/schemas/DiarySettings" }, "the settings now"),
+          "400": errorResponse("invalid body (nothing changed)"),
+          "404": errorResponse("message is not_registered"),
+          ...common,
+        },
+      },
+    },
+    "/portrait": {
+      get: {
+        summary: "The user's own portrait: what their analysed diary entries add up to",
+        description: "The last 50 analysed entries: means, dominant labels, and the catalogue " +
+          "topics written about. Never the embedding. entry_count 0 before any analysis.",
+        responses: {
+          "200": json({ $ref: "#/components/schemas/Portrait" }, "the portrait"),
+          "404": errorResponse("message is not_registered"),
+          ...common,
+        },
+      },
+    },
+    "/diary/entries/{id}": {
+      parameters: [{
+        name: "id",
+        in: "path",
+        required: true,
+        schema: { type: "string", format: "uuid" },
+      }],
       get: {
         summary: "One of the user's entries",
         responses: {
           "200": json({ $ref: "#/components/schemas/DiaryEntry" }, "the entry"),
-          "404": errorResponse("message is not_found"),
+          "400": errorResponse("the id is not a UUID"),
+          "404": errorResponse("message is not_found (also for someone else's entry)"),
+          ...common,
+        },
+      },
+      patch: {
+        summary: "Edit an entry's text; it is analysed again (the pick stays)",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                additionalProperties: false,
+                required: ["text"],
+                properties: { text: { type: "string", minLength: 1, maxLength: 4096 } },
+              },
+            },
+          },
+        },
+        responses: {
+          "200": json(
+            { $ref: "#/components/schemas/DiaryEntryWritten" },
+            "the entry with its new analysis",
+          ),
+          "400": errorResponse("invalid body or id (nothing changed)"),
+          "404": errorResponse("message is not_found (also for someone else's entry)"),
           ...common,
         },
       },
       delete: {
         summary: "Delete one of the user's entries",
         responses: {
-          "200": json({ type: "object" }, "deleted"),
-          "404": errorResponse("message is not_found"),
+          "200": json({
+            type: "object",
+            required: ["status"],
+            properties: { status: { const: "ok" } },
+          }, "deleted"),
+          "400": errorResponse("the id is not a UUID"),
+          "404": errorResponse("message is not_found (also for someone else's entry)"),
           ...common,
         },
       },
     },
-    "/mood": {
+    "/mood/summary": {
       get: {
-        summary: "The mood summary: 30 days, 6 ISO weeks, streak, top labels",
+        summary: "The mood by day (30 days), ISO week (12 weeks) or month (12 months)",
+        description: "In the user's local time. Every bucket is listed (entries 0 and null " +
+          "means when nothing was analysed); `change` is the current bucket's mean valence " +
+          "minus the previous one's (the trend; the bot calls ±0.1 about the same).",
+        parameters: [{
+          name: "period",
+          in: "query",
+          schema: { enum: ["day", "week", "month"], default: "week" },
+        }],
         responses: {
-          "200": json({ type: "object" }, "the figures /mood shows"),
+          "200": json({ $ref: "#/components/schemas/MoodSummary" }, "the figures"),
+          "400": errorResponse("invalid query: period must be day, week or month"),
           "404": errorResponse("message is not_registered"),
           ...common,
         },
       },
     },
-    "/mood/chart": {
+    "/mood/chart.png": {
       get: {
-        summary: "The mood chart as a PNG",
-        parameters: [{ name: "theme", in: "query", schema: { enum: ["light", "dark"] } }],
+        summary: "The mood chart as a PNG (30 days by day, week bars, top labels)",
+        parameters: [{
+          name: "theme",
+          in: "query",
+          schema: { enum: ["light", "dark"], default: "light" },
+        }],
         responses: {
           "200": { description: "the chart", content: { "image/png": {} } },
+          "400": errorResponse("invalid query: theme must be light or dark"),
           "404": errorResponse("message is not_registered or no_entries"),
+          ...common,
+        },
+      },
+    },
+    // Recommendations (shared/recommend/api.ts): people whose diary is close, topics to add.
+    "/similar": {
+      get: {
+        summary:
+          "Up to `limit` people whose diary portrait is close (each card is recorded as shown)",
+        description: 'Only people who switched on "use my diary to find people" (and only for ' +
+          "a caller who did), same age pool, not blocked, not in a chat, proposal or cooldown. " +
+          "A card names topics both chose, never the diary.",
+        parameters: [{
+          name: "limit",
+          in: "query",
+          schema: { type: "integer", minimum: 1, maximum: 10, default: 3 },
+        }],
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              status: { const: "ok" },
+              people: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string", format: "uuid", description: "the card's id" },
+                    pseudonym: { type: "string" },
+                    shared_topics: { type: "array", maxItems: 3, items: { type: "string" } },
+                    closeness: { enum: ["very_close", "close", "similar"] },
+                  },
+                },
+              },
+            },
+          }, "the cards, nearest first (possibly none)"),
+          "400": errorResponse("invalid query: limit must be 1-10"),
+          "403": errorResponse("message is restricted; `kind` and `ends_at` say until when"),
+          "409": errorResponse(
+            "message is profile_incomplete, diary_matching_off, no_portrait, already_in_chat " +
+              "or proposal_pending",
+          ),
+          ...common,
+        },
+      },
+    },
+    "/similar/{id}/propose": {
+      parameters: [{
+        name: "id",
+        in: "path",
+        required: true,
+        schema: { type: "string", format: "uuid" },
+      }],
+      post: {
+        summary: "Propose a conversation to the person on a card (the ordinary consent flow)",
+        description: "Both get the usual proposal card; the chat starts only if both accept.",
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              status: { const: "proposed" },
+              match_id: { type: "string", format: "uuid" },
+            },
+          }, "proposed"),
+          "400": errorResponse("card id must be a UUID"),
+          "403": errorResponse("message is restricted; `kind` and `ends_at` say until when"),
+          "404": errorResponse("message is not_found (unknown or someone else's card)"),
+          "409": errorResponse(
+            "message is stale (shown over 24 hours ago), already_taken, unavailable (the person " +
+              "no longer can be proposed to), profile_incomplete, diary_matching_off, no_portrait, " +
+              "already_in_chat or proposal_pending",
+          ),
+          ...common,
+        },
+      },
+    },
+    "/recommendations/topics": {
+      get: {
+        summary: "Topics the diary is about but the profile lacks (each is recorded as shown)",
+        parameters: [{
+          name: "limit",
+          in: "query",
+          schema: { type: "integer", minimum: 1, maximum: 10, default: 3 },
+        }],
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              status: { const: "ok" },
+              topics: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string", format: "uuid", description: "the suggestion's id" },
+                    topic_id: { type: "integer" },
+                    slug: { type: "string" },
+                    title: { type: "string" },
+                  },
+                },
+              },
+            },
+          }, "the suggestions, strongest first (possibly none)"),
+          "400": errorResponse("invalid query: limit must be 1-10"),
+          "409": errorResponse(
+            "message is profile_incomplete, diary_matching_off, no_portrait or topics_full",
+          ),
+          ...common,
+        },
+      },
+    },
+    "/recommendations/topics/{id}": {
+      parameters: [{
+        name: "id",
+        in: "path",
+        required: true,
+        schema: { type: "string", format: "uuid" },
+      }],
+      post: {
+        summary: "Add a suggested topic to the profile",
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              status: { const: "added" },
+              topic_id: { type: "integer" },
+              title: { type: "string" },
+            },
+          }, "added"),
+          "400": errorResponse("card id must be a UUID"),
+          "404": errorResponse("message is not_found (unknown or someone else's suggestion)"),
+          "409": errorResponse(
+            "message is already_chosen, stale, already_taken, profile_incomplete, " +
+              "diary_matching_off or topics_full",
+          ),
           ...common,
         },
       },
@@ -436,7 +687,8 @@ export const matchApiOpenApi = {
           local_date: { type: "string", format: "date" },
           pick: { type: ["string", "null"] },
           valence: { type: ["number", "null"] },
-          snippet: { type: "string" },
+          snippet: { type: "string", description: "the first 60 characters" },
+          created_at: { type: "string", format: "date-time" },
         },
       },
       DiaryEntry: {
@@ -456,6 +708,94 @@ export const matchApiOpenApi = {
               properties: { label: { type: "string" }, score: { type: "number" } },
             },
           },
+          created_at: { type: "string", format: "date-time" },
+          updated_at: { type: ["string", "null"], format: "date-time" },
+        },
+      },
+      DiaryEntryWritten: {
+        allOf: [{ $ref: "#/components/schemas/DiaryEntry" }, {
+          type: "object",
+          required: ["crisis"],
+          properties: {
+            crisis: {
+              type: "boolean",
+              description: "the text sounds like a crisis: show GET /safety/sos gently",
+            },
+          },
+        }],
+      },
+      DiarySettings: {
+        type: "object",
+        required: ["reminderMinute", "aiAnalysis", "useForMatching"],
+        properties: {
+          reminderMinute: { type: ["integer", "null"], minimum: 480, maximum: 1320 },
+          aiAnalysis: { type: "boolean" },
+          useForMatching: { type: "boolean" },
+        },
+      },
+      MoodBucket: {
+        type: "object",
+        properties: {
+          start: { type: "string", format: "date" },
+          entries: { type: "integer", description: "analysed entries" },
+          valence: { type: ["number", "null"], minimum: -1, maximum: 1 },
+          arousal: { type: ["number", "null"], minimum: 0, maximum: 1 },
+        },
+      },
+      MoodSummary: {
+        type: "object",
+        properties: {
+          status: { const: "ok" },
+          period: { enum: ["day", "week", "month"] },
+          today: { type: "string", format: "date" },
+          entries_total: { type: "integer" },
+          streak_days: { type: "integer" },
+          buckets: { type: "array", items: { $ref: "#/components/schemas/MoodBucket" } },
+          current: { $ref: "#/components/schemas/MoodBucket" },
+          previous: { $ref: "#/components/schemas/MoodBucket" },
+          change: { type: ["number", "null"] },
+          top_labels: {
+            type: "array",
+            maxItems: 5,
+            items: {
+              type: "object",
+              properties: {
+                label: { type: "string" },
+                count: { type: "integer" },
+                share: { type: ["number", "null"] },
+              },
+            },
+          },
+        },
+      },
+      Portrait: {
+        type: "object",
+        properties: {
+          status: { const: "ok" },
+          entry_count: { type: "integer" },
+          valence_mean: { type: ["number", "null"] },
+          arousal_mean: { type: ["number", "null"] },
+          labels: {
+            type: "array",
+            maxItems: 5,
+            items: {
+              type: "object",
+              properties: { label: { type: "string" }, weight: { type: "number" } },
+            },
+          },
+          themes: {
+            type: "array",
+            maxItems: 8,
+            items: {
+              type: "object",
+              properties: {
+                slug: { type: "string" },
+                title: { type: "string" },
+                weight: { type: "number" },
+              },
+            },
+          },
+          updated_at: { type: ["string", "null"], format: "date-time" },
         },
       },
       FindResult: {

@@ -4,13 +4,14 @@
  */
 import { diaryBench } from "./diary_bench.ts";
 import { matchingBench } from "./matching_bench.ts";
+import { similarBench } from "./similar_bench.ts";
 import { textBench } from "./text_bench.ts";
 import { webhookBench } from "./webhook_bench.ts";
 import { type BenchModule, formatTable } from "./table.ts";
 
 export type { BenchModule, BenchRow } from "./table.ts";
 
-const modules: BenchModule[] = [textBench, webhookBench, matchingBench, diaryBench];
+const modules: BenchModule[] = [textBench, webhookBench, matchingBench, diaryBench, similarBench];
 
 /**
  * `deno task bench [name] [--out=file.md]`: prints every table; with --out it also writes them

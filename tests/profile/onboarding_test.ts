@@ -757,6 +757,7 @@ Deno.test("/help, /sos and the command menu", async (t) => {
         "help",
         "diary",
         "mood",
+        "similar",
         "sos",
         "tips",
         "refund",

@@ -77,7 +77,8 @@ export async function generateProfiles(
       ) h;
 
     -- 60 % let their diary help: a portrait with 1-3 themes (a share of entries 0.1-0.7) and a
-    -- recent mood; 3 % of those are in a very low mood (acute).
+    -- recent mood, valence uniform in -0.8..0.8 plus 3 % very low (-0.7..-1); about 15 % of
+    -- them end up at or below the acute threshold (-0.6).
     update public.users set diary_matching = true where random() < 0.6;
     insert into public.user_portraits (user_id, entry_count, valence_mean, arousal_mean, themes)
     select u.id, 3 + floor(random() * 30)::int,

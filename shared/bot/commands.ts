@@ -17,6 +17,7 @@ export const COMMAND_NAMES = [
   "diary",
   "mood",
   "similar",
+  "events",
   "sos",
   "tips",
   "refund",

@@ -15,6 +15,7 @@ import { createMatchingFeature } from "../matching/matching_feature.ts";
 import { createChatFeature } from "../chat/chat_feature.ts";
 import { createCoachFeature } from "../coach/coach_feature.ts";
 import { createDiaryFeature } from "../diary/diary_feature.ts";
+import { createEventsFeature } from "../events/events_feature.ts";
 import { createRecommendFeature } from "../recommend/recommend_feature.ts";
 import { createCheckoutFeature, createPaymentsFeature } from "../payments/payments_feature.ts";
 import { createDispatcher } from "../notifications/dispatcher.ts";
@@ -97,6 +98,8 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
     createCoachFeature(deps, bot.api),
     // Before the chat: /similar during a chat is answered, not relayed.
     createRecommendFeature(deps),
+    // Before the chat: /events and its buttons are answered, not relayed.
+    createEventsFeature(deps),
     // After onboarding (which takes its own answers first), before unhandled: relays while a
     // chat is active and passes everything else on.
     createChatFeature(deps),

@@ -163,6 +163,8 @@ function startScheduler(
     every(60, "diary_reminders", () => db.call("queue_diary_reminders")),
     // Daily on Supabase; hourly here keeps a fresh dev database's topic weights current.
     every(3600, "topic_idf", () => db.call("refresh_topic_idf")),
+    // pg_cron runs the events' state machine every 10 seconds on Supabase.
+    every(10, "events_tick", () => db.call("advance_events")),
   ];
   if (pipeline) {
     // Picks up updates whose worker died (their lease ran out) and replays failed ones.

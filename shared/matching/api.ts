@@ -18,6 +18,7 @@ import { registerTipRoutes, type TipApiDeps } from "../payments/api.ts";
 import type { HintOutcome, HintService } from "../coach/hint_service.ts";
 import { type DiaryApiDeps, diaryApiPaths, registerDiaryRoutes } from "../diary/api.ts";
 import { recommendApiPaths, registerRecommendRoutes } from "../recommend/api.ts";
+import { eventApiPaths, registerEventRoutes } from "../events/api.ts";
 import { matchApiOpenApi } from "./openapi.ts";
 
 export interface MatchApiDeps {
@@ -140,6 +141,9 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MiniAppEnv> {
   // /similar and /recommendations: people whose diary is close, topics to add.
   for (const path of recommendApiPaths) app.use(path, authenticate);
   registerRecommendRoutes(app, deps.db, { afterWrite: deps.afterWrite });
+  // /events: the list, registration and confirmation.
+  for (const path of eventApiPaths) app.use(path, authenticate);
+  registerEventRoutes(app, deps.db);
   if (deps.tips) {
     app.use("/tips/*", authenticate);
     registerTipRoutes(app, deps.db, deps.tips);

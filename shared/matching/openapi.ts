@@ -29,6 +29,47 @@ const json = (schema: unknown, description: string) => ({
   content: { "application/json": { schema } },
 });
 
+const eventIdParameter = {
+  name: "id",
+  in: "path",
+  required: true,
+  schema: { type: "string", format: "uuid" },
+};
+
+/** What public.event_card() returns: the event, counts and the caller's own status. */
+const eventCardSchema = {
+  type: "object",
+  properties: {
+    event_id: { type: "string", format: "uuid" },
+    title: { type: "string" },
+    description: { type: "string" },
+    starts_at: { type: "string", format: "date-time" },
+    round_minutes: { type: "integer" },
+    pause_minutes: { type: "integer" },
+    rounds: { type: ["integer", "null"], description: "null: until everyone met" },
+    capacity: { type: "integer" },
+    link: { type: ["string", "null"] },
+    state: {
+      enum: ["not_started", "reg_confirm", "ready", "running", "finished", "cancelled"],
+    },
+    topics: { type: "array", items: { type: "string" } },
+    registered: { type: "integer", description: "places taken (registered or confirmed)" },
+    my_status: {
+      enum: ["registered", "waiting", "confirmed", "released", "cancelled", null],
+    },
+    utc_offset_minutes: { type: ["integer", "null"] },
+  },
+};
+
+const eventOutcome = {
+  type: "object",
+  properties: {
+    status: { type: "string" },
+    confirm_now: { type: "boolean" },
+    card: { $ref: "#/components/schemas/EventCard" },
+  },
+};
+
 export const matchApiOpenApi = {
   openapi: "3.1.0",
   info: {
@@ -651,6 +692,66 @@ export const matchApiOpenApi = {
         },
       },
     },
+    "/events": {
+      get: {
+        summary: "Upcoming events of the caller's age pool, soonest first",
+        parameters: [{
+          name: "limit",
+          in: "query",
+          schema: { type: "integer", minimum: 1, maximum: 50, default: 10 },
+        }],
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              status: { const: "ok" },
+              events: { type: "array", items: { $ref: "#/components/schemas/EventCard" } },
+            },
+          }, "events (counts only, never who registered)"),
+          "400": errorResponse("limit must be 1-50"),
+          "409": errorResponse("message is profile_incomplete"),
+          ...common,
+        },
+      },
+    },
+    "/events/{id}/register": {
+      parameters: [eventIdParameter],
+      post: {
+        summary: "Register (a place, or the waiting list when full)",
+        responses: {
+          "200": json(eventOutcome, "status registered (confirm_now: asked to confirm at once)"),
+          "202": json(eventOutcome, "status waiting: on the waiting list"),
+          "400": errorResponse("event id must be a UUID"),
+          "403": errorResponse("message is not_for_you (another age pool) or restricted"),
+          "404": errorResponse("message is not_found"),
+          "409": errorResponse("message is already, closed or profile_incomplete"),
+          ...common,
+        },
+      },
+      delete: {
+        summary: "Cancel the registration; a freed place goes to the waiting list",
+        responses: {
+          "200": json(eventOutcome, "status cancelled"),
+          "400": errorResponse("event id must be a UUID"),
+          "404": errorResponse("message is not_found"),
+          "409": errorResponse("message is not_registered or closed"),
+          ...common,
+        },
+      },
+    },
+    "/events/{id}/confirm": {
+      parameters: [eventIdParameter],
+      post: {
+        summary: "Confirm participation (from 24 h until 3 h before the start)",
+        responses: {
+          "200": json(eventOutcome, "status confirmed"),
+          "400": errorResponse("event id must be a UUID"),
+          "404": errorResponse("message is not_found"),
+          "409": errorResponse("message is already, not_registered, too_early or closed"),
+          ...common,
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -663,6 +764,7 @@ export const matchApiOpenApi = {
     },
     schemas: {
       Error: error,
+      EventCard: eventCardSchema,
       MoodPick: {
         enum: [
           "scale_1",

@@ -5,6 +5,7 @@ import { findKeyboard, proposalKeyboard } from "../matching/keyboards.ts";
 import type { Translate } from "./translate.ts";
 import { sanctionInfo, sanctionNotice } from "../safety/sanctions.ts";
 import { reminderKeyboard } from "../diary/keyboards.ts";
+import { eventCard, eventCardKeyboard, eventCardText, localTime } from "../events/event_card.ts";
 
 /** One outbox row turned into a Telegram message. */
 export interface RenderedMessage {
@@ -51,6 +52,16 @@ const payloads = {
   }),
   tip_refunded: z.object({ amount: z.coerce.number() }),
   diary_reminder: z.object({}),
+  event_confirm: eventCard.extend({ deadline: z.string() }),
+  event_promoted: eventCard.extend({ confirm_now: z.boolean().default(false) }),
+  event_released: eventCard.extend({ reason: z.enum(["not_confirmed", "full", "too_few"]) }),
+  event_schedule: eventCard.extend({
+    schedule: z.array(z.object({
+      round: z.coerce.number(),
+      starts_at: z.string(),
+      sits_out: z.boolean(),
+    })),
+  }),
 };
 
 export type OutboxKind = keyof typeof payloads;
@@ -148,6 +159,41 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
     case "diary_reminder":
       parse("diary_reminder", payload);
       return { text: t("diary-reminder"), keyboard: reminderKeyboard(t) };
+    case "event_confirm": {
+      const p = parse("event_confirm", payload);
+      return {
+        text: t("event-confirm-ask", {
+          card: eventCardText(t, p),
+          deadline: localTime(t, p.deadline, p.utc_offset_minutes),
+        }),
+        keyboard: eventCardKeyboard(t, p),
+      };
+    }
+    case "event_promoted": {
+      const p = parse("event_promoted", payload);
+      const text = t("event-promoted", { card: eventCardText(t, p) });
+      return {
+        text: p.confirm_now ? `${text}\n${t("event-promoted-confirm")}` : text,
+        keyboard: eventCardKeyboard(t, p),
+      };
+    }
+    case "event_released": {
+      const p = parse("event_released", payload);
+      return { text: t(`event-released-${p.reason}`, { title: p.title }) };
+    }
+    case "event_schedule": {
+      const p = parse("event_schedule", payload);
+      const rounds = p.schedule.map((round) =>
+        t(round.sits_out ? "event-schedule-sit-out" : "event-schedule-round", {
+          round: round.round,
+          time: localTime(t, round.starts_at, p.utc_offset_minutes),
+        })
+      );
+      return {
+        text: t("event-schedule", { card: eventCardText(t, p), rounds: rounds.join("\n") }),
+        keyboard: eventCardKeyboard(t, p),
+      };
+    }
     case "rate_request": {
       const p = parse("rate_request", payload);
       return { text: t("chat-rate-request"), keyboard: ratingKeyboard(t, p.match_id) };

@@ -63,6 +63,7 @@ Deno.test({
     );
     assert.deepEqual(jobs.map((j) => [j.jobname, j.schedule]), [
       ["diary-reminders", "*/5 * * * *"],
+      ["events-tick", "10 seconds"],
       ["matching-tick", "10 seconds"],
       ["outbox-dispatcher", "10 seconds"],
       ["purge-update-records", "17 * * * *"],

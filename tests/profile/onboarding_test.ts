@@ -758,6 +758,7 @@ Deno.test("/help, /sos and the command menu", async (t) => {
         "diary",
         "mood",
         "similar",
+        "events",
         "sos",
         "tips",
         "refund",

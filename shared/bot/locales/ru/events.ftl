@@ -1,0 +1,58 @@
+## Events: online meetings in rounds (/events)
+
+safety-command-events = Встречи: знакомства по кругу
+
+events-intro = 🗓 Ближайшие встречи. Каждая — несколько коротких анонимных разговоров по кругу в этом чате: пять минут с одним человеком, минута перерыва, следующий. В конце можно отметить, с кем хочется продолжить: откроется разговор, только если это взаимно.
+events-none = Пока нет встреч, на которые можно записаться. Загляните позже: /events.
+event-profile-incomplete = Чтобы записываться на встречи, сначала заполните профиль: /start.
+event-time = { $day } { $month }, { $time }
+event-card-title = 🗓 { $title }
+event-card-when = Когда: { $when } (по вашему времени)
+event-card-format = Формат: { $rounds } { $rounds ->
+        [one] раунд
+        [few] раунда
+       *[many] раундов
+    } по { $minutes } мин, перерыв { $pause } мин
+event-card-format-everyone = Формат: раунды по { $minutes } мин, пока все не познакомятся; перерыв { $pause } мин
+event-card-topics = Темы: { $topics }
+event-card-places = Записалось: { $registered } из { $capacity }
+event-status-registered = ✅ Вы записаны.
+event-status-waiting = ⏳ Вы в листе ожидания: если место освободится, я напишу.
+event-status-confirmed = ✅ Вы подтвердили участие.
+event-status-released = Ваша запись снята.
+event-status-cancelled = Вы отменили запись.
+event-register-button = Записаться
+event-cancel-button = Отменить запись
+event-confirm-button = ✅ Подтверждаю
+event-button-stale = Эта кнопка уже неактуальна. Список встреч: /events.
+event-answer-registered = Вы записаны! За сутки до начала попрошу подтвердить участие.
+event-answer-waiting = Мест нет — вы в листе ожидания. Если место освободится, я напишу.
+event-answer-already = Вы уже записаны.
+event-answer-cancelled = Запись отменена.
+event-answer-not_registered = Вы не записаны на эту встречу.
+event-answer-confirmed = Спасибо, участие подтверждено!
+event-answer-too_early = Подтвердить участие можно будет за сутки до начала — я напомню.
+event-answer-closed = Запись на эту встречу уже закрыта.
+event-answer-not_found = Этой встречи больше нет в списке.
+event-answer-not_for_you = Эта встреча для другой возрастной группы.
+event-answer-profile_incomplete = Сначала заполните профиль: /start.
+
+# Outbox messages
+event-confirm-ask = { $card }
+
+    Встреча уже скоро. Подтвердите, пожалуйста, участие до { $deadline } — иначе место перейдёт тому, кто ждёт.
+event-promoted = { $card }
+
+    Освободилось место — теперь вы в списке участников!
+event-promoted-confirm = Подтвердите, пожалуйста, участие кнопкой ниже.
+event-released-not_confirmed = Запись на встречу «{ $title }» снята: участие не подтвердили вовремя. Другие встречи: /events.
+event-released-full = К сожалению, место на встрече «{ $title }» так и не освободилось. Другие встречи: /events.
+event-released-too_few = Встреча «{ $title }» не состоится: подтвердили участие слишком мало людей. Простите! Другие встречи: /events.
+event-schedule = { $card }
+
+    Ваше расписание (время ваше):
+    { $rounds }
+
+    За 5 минут до начала пришлю правила. Собеседники анонимны, как в обычном чате.
+event-schedule-round = Раунд { $round } — { $time }
+event-schedule-sit-out = Раунд { $round } — { $time }: отдых (так бывает, когда пар хватает не на всех; я предупрежу заранее)

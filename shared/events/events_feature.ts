@@ -1,0 +1,104 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../bot/context.ts";
+import type { BotDeps } from "../bot/deps.ts";
+import { restrictionReply, sanctionInfo } from "../safety/sanctions.ts";
+import { parseEventCallback } from "./callbacks.ts";
+import { type EventCard, eventCard, eventCardKeyboard, eventCardText } from "./event_card.ts";
+
+interface RegistrationResult {
+  status: string;
+  confirm_now?: boolean;
+  card?: unknown;
+}
+
+/**
+ * Events: `/events` lists the upcoming meetings of the person's age pool (soonest first, up to 5),
+ * each a card with «Записаться» / «Отменить запись» (and «Подтверждаю» once confirmation is
+ * asked). A card shows how many registered, never who. Every rule is in SQL
+ * (register_for_event, cancel_event_registration, confirm_event_participation); a stale or
+ * forged button changes nothing. Sits before the chat feature: /events in a chat is answered.
+ */
+export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const feature = composer.chatType("private");
+
+  feature.command("events", async (ctx) => {
+    const result = await deps.db.call<{ status: string; events?: unknown[] }>("upcoming_events", {
+      p_tg_id: ctx.from.id,
+      p_limit: 5,
+    });
+    if (result.status !== "ok") {
+      await ctx.reply(ctx.t("event-profile-incomplete"));
+      return;
+    }
+    const cards = (result.events ?? []).map((raw) => eventCard.parse(raw));
+    if (cards.length === 0) {
+      await ctx.reply(ctx.t("events-none"));
+      return;
+    }
+    await ctx.reply(ctx.t("events-intro"));
+    for (const card of cards) {
+      await ctx.reply(eventCardText(ctx.t, card), {
+        reply_markup: eventCardKeyboard(ctx.t, card),
+        link_preview_options: { is_disabled: true },
+      });
+    }
+  });
+
+  feature.callbackQuery(/^e:/, async (ctx) => {
+    const data = parseEventCallback(ctx.callbackQuery.data);
+    if (!data) {
+      await ctx.answerCallbackQuery({ text: ctx.t("event-button-stale") });
+      return;
+    }
+    const fn = {
+      register: "register_for_event",
+      cancel: "cancel_event_registration",
+      confirm: "confirm_event_participation",
+    }[data.action];
+    const result = await deps.db.call<RegistrationResult>(fn, {
+      p_tg_id: ctx.from.id,
+      p_event_id: data.eventId,
+    });
+    const sanction = result.status === "restricted" ? sanctionInfo.safeParse(result) : undefined;
+    if (sanction?.success) {
+      await ctx.answerCallbackQuery({
+        text: restrictionReply(ctx.t, sanction.data, deps.clock.now()).slice(0, 200),
+      });
+      return;
+    }
+    const answerKey = `event-answer-${result.status}`;
+    await ctx.answerCallbackQuery({
+      text: ctx.t(answerKeys.has(result.status) ? answerKey : "event-button-stale"),
+    });
+    const card = result.card ? eventCard.safeParse(result.card) : undefined;
+    if (card?.success) await refreshCard(ctx, card.data);
+    else if (result.status === "cancelled") {
+      await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
+    }
+  });
+
+  return composer;
+}
+
+/** The answers the SQL functions can give, each with a short text (the .ftl keys). */
+const answerKeys = new Set([
+  "registered",
+  "waiting",
+  "already",
+  "cancelled",
+  "not_registered",
+  "confirmed",
+  "too_early",
+  "closed",
+  "not_found",
+  "not_for_you",
+  "profile_incomplete",
+]);
+
+async function refreshCard(ctx: BotContext, card: EventCard): Promise<void> {
+  await ctx.editMessageText(eventCardText(ctx.t, card), {
+    reply_markup: eventCardKeyboard(ctx.t, card),
+    link_preview_options: { is_disabled: true },
+  }).catch(() => {});
+}

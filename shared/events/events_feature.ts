@@ -16,7 +16,8 @@ interface RegistrationResult {
  * each a card with «Записаться» / «Отменить запись» (and «Подтверждаю» once confirmation is
  * asked). A card shows how many registered, never who. Every rule is in SQL
  * (register_for_event, cancel_event_registration, confirm_event_participation); a stale or
- * forged button changes nothing. Sits before the chat feature: /events in a chat is answered.
+ * forged button changes nothing. Sits before the chat feature: /events in a chat is answered,
+ * and /next in an event round is refused (the round ends by itself; /stop leaves it).
  */
 export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -43,6 +44,15 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
         link_preview_options: { is_disabled: true },
       });
     }
+  });
+
+  // In an event round the schedule goes on by itself: /next would leave it for a search.
+  feature.command("next", async (ctx, next) => {
+    const round = await deps.db.call<{ match_id?: string }>("event_round_of", {
+      p_tg_id: ctx.from.id,
+    });
+    if (!round.match_id) return next();
+    await ctx.reply(ctx.t("event-next-refused"));
   });
 
   feature.callbackQuery(/^e:/, async (ctx) => {

@@ -15,6 +15,15 @@ export interface RenderedMessage {
 
 const matchId = z.uuid();
 
+/** What every round message carries (public.event_round_payload). */
+const eventRound = z.object({
+  event_id: z.uuid(),
+  title: z.string(),
+  round: z.coerce.number(),
+  rounds: z.coerce.number(),
+  utc_offset_minutes: z.coerce.number().nullish(),
+});
+
 const payloads = {
   proposal: z.object({
     match_id: matchId,
@@ -55,6 +64,19 @@ const payloads = {
   event_confirm: eventCard.extend({ deadline: z.string() }),
   event_promoted: eventCard.extend({ confirm_now: z.boolean().default(false) }),
   event_released: eventCard.extend({ reason: z.enum(["not_confirmed", "full", "too_few"]) }),
+  event_reminder: eventCard,
+  event_round: eventRound.extend({
+    match_id: matchId,
+    partner_pseudonym: z.string(),
+    ends_at: z.string(),
+  }),
+  event_bye: eventRound.extend({
+    next_at: z.string().nullish(),
+    reason: z.enum(["sit_out", "partner_busy"]),
+  }),
+  event_round_ended: eventRound.extend({ next_at: z.string().nullish() }),
+  event_partner_silent: eventRound,
+  event_finished: eventRound,
   event_schedule: eventCard.extend({
     schedule: z.array(z.object({
       round: z.coerce.number(),
@@ -194,12 +216,54 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
         keyboard: eventCardKeyboard(t, p),
       };
     }
+    case "event_reminder": {
+      const p = parse("event_reminder", payload);
+      return { text: t("event-reminder", { card: eventCardText(t, p), minutes: p.round_minutes }) };
+    }
+    case "event_round": {
+      const p = parse("event_round", payload);
+      return {
+        text: t("event-round", {
+          round: p.round,
+          rounds: p.rounds,
+          partner: p.partner_pseudonym,
+          until: localTime(t, p.ends_at, p.utc_offset_minutes),
+        }),
+      };
+    }
+    case "event_bye": {
+      const p = parse("event_bye", payload);
+      return {
+        text: `${t(`event-bye-${p.reason}`, { round: p.round, rounds: p.rounds })}\n${
+          nextRound(t, p)
+        }`,
+      };
+    }
+    case "event_round_ended": {
+      const p = parse("event_round_ended", payload);
+      return { text: `${t("event-round-ended", { round: p.round })}\n${nextRound(t, p)}` };
+    }
+    case "event_partner_silent":
+      parse("event_partner_silent", payload);
+      return { text: t("event-partner-silent") };
+    case "event_finished":
+      return { text: t("event-finished", { title: parse("event_finished", payload).title }) };
     case "rate_request": {
       const p = parse("rate_request", payload);
       return { text: t("chat-rate-request"), keyboard: ratingKeyboard(t, p.match_id) };
     }
   }
   throw new UnrenderableOutboxItem(`unknown outbox kind: ${kind.slice(0, 40)}`);
+}
+
+/** «Следующий раунд — в 19:06.» or «Это был последний раунд.» */
+function nextRound(
+  t: Translate,
+  p: { next_at?: string | null; utc_offset_minutes?: number | null },
+): string {
+  return p.next_at
+    ? t("event-next-at", { time: localTime(t, p.next_at, p.utc_offset_minutes) })
+    : t("event-last-round");
 }
 
 function parse<K extends OutboxKind>(kind: K, payload: unknown): z.output<typeof payloads[K]> {

@@ -1,0 +1,185 @@
+import assert from "node:assert/strict";
+import { startTestBot, type TestBot } from "../support/harness.ts";
+import { textUpdate } from "../support/updates.ts";
+import { onboardUser } from "../chat/fixtures.ts";
+
+/**
+ * Running an event on the Bot API stand-in: the rules 5 minutes before, rounds that open the
+ * anonymous relay between partners and close it, the sit-out told in advance, a silent partner
+ * mentioned kindly, /next refused in a round, catching up after missed ticks, the end. Time
+ * moves by moving the event's start (the SQL compares with now()), never by waiting.
+ */
+
+type User = Awaited<ReturnType<typeof onboardUser>>;
+
+/** Puts the event's start `seconds` from now (negative: already started). */
+async function startAt(h: TestBot, eventId: string, seconds: number): Promise<void> {
+  await h.db.query(
+    "update public.events set starts_at = now() + make_interval(secs => $2) where id = $1",
+    [eventId, seconds],
+  );
+}
+
+async function tick(h: TestBot) {
+  return await h.db.call<Record<string, number>>("advance_events");
+}
+
+/** Lets the dispatcher send what the state machine queued (any update triggers it). */
+async function deliver(h: TestBot, user: User): Promise<void> {
+  await h.post(textUpdate(user, "/help"));
+  await h.settle();
+}
+
+function textsTo(h: TestBot, user: User): string[] {
+  return h.telegram.callsOf("sendMessage", user.id).map((c) => c.payload.text as string);
+}
+
+Deno.test("an event runs: rules, rounds with relays, a sit-out in turn, silence, the end", async (t) => {
+  const h = await startTestBot();
+  try {
+    const people = [
+      await onboardUser(h.db, 883_001, { pseudonym: "Анна" }),
+      await onboardUser(h.db, 883_002, { pseudonym: "Борис" }),
+      await onboardUser(h.db, 883_003, { pseudonym: "Вера" }),
+    ];
+    const [event] = await h.db.query<{ id: string }>(
+      `insert into public.events (title, starts_at, capacity)
+       values ('Вечер историй', now() + interval '20 hours', 10) returning id`,
+    );
+    const eventId = event!.id;
+    for (const person of people) {
+      await h.db.call("register_for_event", { p_tg_id: person.id, p_event_id: eventId });
+    }
+    await tick(h);
+    for (const person of people) {
+      await h.db.call("confirm_event_participation", { p_tg_id: person.id, p_event_id: eventId });
+    }
+    await startAt(h, eventId, 2 * 3600);
+    assert.equal((await tick(h)).ready, 1);
+
+    await t.step("5 minutes before, everyone gets the rules once", async () => {
+      await startAt(h, eventId, 240);
+      await tick(h);
+      await tick(h);
+      for (const person of people) await deliver(h, person);
+      for (const person of people) {
+        assert.equal(textsTo(h, person).filter((text) => text.includes("Через 5 минут")).length, 1);
+      }
+    });
+
+    const pairOf = async (round: number) =>
+      await h.db.query<{ user_a: string; user_b: string | null; match_id: string | null }>(
+        "select user_a, user_b, match_id from public.event_pairs where event_id = $1 and round = $2",
+        [eventId, round],
+      );
+    const byId = (id: string) => people.find((p) => p.userId === id)!;
+    let talking: User[] = [];
+    let resting!: User;
+
+    await t.step(
+      "at the start, round 1 opens a relay for the pair and tells the third",
+      async () => {
+        await startAt(h, eventId, -10);
+        const [first, second] = await Promise.all([tick(h), tick(h)]);
+        assert.equal(Number(first!.running ?? 0) + Number(second!.running ?? 0) >= 1, true);
+        const rows = await pairOf(1);
+        const pair = rows.find((r) => r.user_b !== null)!;
+        const bye = rows.find((r) => r.user_b === null)!;
+        talking = [byId(pair.user_a), byId(pair.user_b!)];
+        resting = byId(bye.user_a);
+        const [open] = await h.db.query<{ n: number }>(
+          "select count(*)::int as n from public.matches where event_id = $1 and state = 'active'",
+          [eventId],
+        );
+        assert.equal(open!.n, 1, "two ticks at once opened the round once");
+        for (const person of people) await deliver(h, person);
+        assert.ok(
+          textsTo(h, talking[0]!).some((text) =>
+            text.includes("Раунд 1 из 3") && text.includes(talking[1]!.pseudonym)
+          ),
+        );
+        assert.ok(textsTo(h, resting).some((text) => text.includes("вы отдыхаете")));
+      },
+    );
+
+    await t.step("partners talk through the anonymous relay; /next is refused", async () => {
+      h.telegram.clear();
+      await h.post(textUpdate(talking[0]!, "Привет! Как вы?"));
+      const copy = h.telegram.callsOf("copyMessage").at(-1)!;
+      assert.equal(copy.payload.chat_id, talking[1]!.id);
+      assert.equal(copy.payload.protect_content, true);
+      await h.post(textUpdate(talking[0]!, "/next"));
+      assert.match(textsTo(h, talking[0]!).at(-1)!, /\/next не работает/);
+      const [still] = await h.db.query<{ n: number }>(
+        "select count(*)::int as n from public.matches where event_id = $1 and state = 'active'",
+        [eventId],
+      );
+      assert.equal(still!.n, 1);
+    });
+
+    await t.step("after a minute, the one who wrote hears that the partner is quiet", async () => {
+      await startAt(h, eventId, -70);
+      await tick(h);
+      await tick(h);
+      h.telegram.clear();
+      await deliver(h, talking[0]!);
+      assert.equal(
+        textsTo(h, talking[0]!).filter((text) => text.includes("Собеседник пока молчит")).length,
+        1,
+      );
+      await deliver(h, talking[1]!);
+      assert.ok(!textsTo(h, talking[1]!).some((text) => text.includes("молчит")));
+    });
+
+    await t.step("the round closes after 5 minutes; the pause names the next start", async () => {
+      await startAt(h, eventId, -(5 * 60 + 10));
+      await tick(h);
+      const [match] = await h.db.query<{ state: string; end_reason: string }>(
+        "select state, end_reason from public.matches where event_id = $1",
+        [eventId],
+      );
+      assert.deepEqual([match!.state, match!.end_reason], ["ended", "round_end"]);
+      h.telegram.clear();
+      await deliver(h, talking[1]!);
+      assert.ok(
+        textsTo(h, talking[1]!).some((text) =>
+          text.includes("Раунд 1 закончился") && text.includes("Следующий раунд — в")
+        ),
+      );
+      // The relay is closed: a message now is not copied to the former partner.
+      h.telegram.clear();
+      await h.post(textUpdate(talking[0]!, "Вы тут?"));
+      assert.equal(h.telegram.callsOf("copyMessage").length, 0);
+    });
+
+    await t.step("missed ticks are caught up; everyone met everyone once; the end", async () => {
+      await startAt(h, eventId, -40 * 60);
+      await tick(h);
+      const [state] = await h.db.query<{ state: string }>(
+        "select state from public.events where id = $1",
+        [eventId],
+      );
+      assert.equal(state!.state, "finished");
+      const history = await h.db.query<{ n: number }>(
+        "select count(*)::int as n from public.event_pair_history where event_id = $1",
+        [eventId],
+      );
+      assert.equal(history[0]!.n, 3);
+      const sitOuts = await h.db.query<{ user_a: string }>(
+        "select user_a from public.event_pairs where event_id = $1 and user_b is null",
+        [eventId],
+      );
+      assert.equal(new Set(sitOuts.map((r) => r.user_a)).size, 3, "each sat out once");
+      for (const person of people) await deliver(h, person);
+      for (const person of people) {
+        assert.ok(textsTo(h, person).some((text) => text.includes("закончилась")));
+      }
+      const [open] = await h.db.query<{ n: number }>(
+        "select count(*)::int as n from public.match_members",
+      );
+      assert.equal(open!.n, 0, "nobody is left in a round");
+    });
+  } finally {
+    await h.close();
+  }
+});

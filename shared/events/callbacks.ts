@@ -2,19 +2,25 @@ import { z } from "zod";
 
 /**
  * Callback data of the event buttons (under Telegram's 64 bytes): `e:r:<event>` registers,
- * `e:x:<event>` cancels the registration and `e:c:<event>` confirms participation.
+ * `e:x:<event>` cancels the registration, `e:c:<event>` confirms participation and
+ * `e:m:<event>:<n>` chooses the n-th person one met there (an index, never a user id).
  */
 export type EventCallback =
   | { action: "register"; eventId: string }
   | { action: "cancel"; eventId: string }
-  | { action: "confirm"; eventId: string };
+  | { action: "confirm"; eventId: string }
+  | { action: "choose"; eventId: string; index: number };
 
 const actions = { r: "register", x: "cancel", c: "confirm" } as const;
 
-const schema = z.tuple([z.literal("e"), z.enum(["r", "x", "c"]), z.uuid()]).transform((p) => ({
-  action: actions[p[1]],
-  eventId: p[2],
-}));
+const schema = z.union([
+  z.tuple([z.literal("e"), z.enum(["r", "x", "c"]), z.uuid()]).transform((p) => ({
+    action: actions[p[1]],
+    eventId: p[2],
+  })),
+  z.tuple([z.literal("e"), z.literal("m"), z.uuid(), z.string().regex(/^[1-9]\d?$/)])
+    .transform((p) => ({ action: "choose" as const, eventId: p[2], index: Number(p[3]) })),
+]);
 
 /** Parses callback data; `null` for anything forged, truncated or from an older format. */
 export function parseEventCallback(data: string | undefined): EventCallback | null {
@@ -27,4 +33,5 @@ export const eventCallbackData = {
   register: (eventId: string): string => `e:r:${eventId}`,
   cancel: (eventId: string): string => `e:x:${eventId}`,
   confirm: (eventId: string): string => `e:c:${eventId}`,
+  choose: (eventId: string, index: number): string => `e:m:${eventId}:${index}`,
 };

@@ -68,3 +68,19 @@ export function eventCardKeyboard(t: Translate, card: EventCard): InlineKeyboard
   }
   return keyboard.text(t("event-register-button"), eventCallbackData.register(card.event_id));
 }
+
+/** After the end: one button per person met, «💬 <pseudonym>», each carrying only an index. */
+export function choiceKeyboard(
+  t: Translate,
+  eventId: string,
+  partners: Array<{ index: number; pseudonym: string }>,
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const partner of partners) {
+    keyboard.text(
+      t("event-choose-button", { pseudonym: partner.pseudonym }),
+      eventCallbackData.choose(eventId, partner.index),
+    ).row();
+  }
+  return keyboard;
+}

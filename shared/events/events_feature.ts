@@ -61,6 +61,19 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.answerCallbackQuery({ text: ctx.t("event-button-stale") });
       return;
     }
+    if (data.action === "choose") {
+      const chosen = await deps.db.call<{ status: string }>("choose_event_partner", {
+        p_tg_id: ctx.from.id,
+        p_event_id: data.eventId,
+        p_index: data.index,
+      });
+      const key = `event-choice-${chosen.status}`;
+      await ctx.answerCallbackQuery({
+        text: ctx.t(choiceKeys.has(chosen.status) ? key : "event-button-stale"),
+        show_alert: chosen.status === "mutual",
+      });
+      return;
+    }
     const fn = {
       register: "register_for_event",
       cancel: "cancel_event_registration",
@@ -105,6 +118,9 @@ const answerKeys = new Set([
   "not_for_you",
   "profile_incomplete",
 ]);
+
+/** The answers of choose_event_partner. */
+const choiceKeys = new Set(["chosen", "mutual", "mutual_busy", "already", "closed", "not_found"]);
 
 async function refreshCard(ctx: BotContext, card: EventCard): Promise<void> {
   await ctx.editMessageText(eventCardText(ctx.t, card), {

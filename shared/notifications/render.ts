@@ -5,7 +5,13 @@ import { findKeyboard, proposalKeyboard } from "../matching/keyboards.ts";
 import type { Translate } from "./translate.ts";
 import { sanctionInfo, sanctionNotice } from "../safety/sanctions.ts";
 import { reminderKeyboard } from "../diary/keyboards.ts";
-import { eventCard, eventCardKeyboard, eventCardText, localTime } from "../events/event_card.ts";
+import {
+  choiceKeyboard,
+  eventCard,
+  eventCardKeyboard,
+  eventCardText,
+  localTime,
+} from "../events/event_card.ts";
 
 /** One outbox row turned into a Telegram message. */
 export interface RenderedMessage {
@@ -76,7 +82,9 @@ const payloads = {
   }),
   event_round_ended: eventRound.extend({ next_at: z.string().nullish() }),
   event_partner_silent: eventRound,
-  event_finished: eventRound,
+  event_finished: eventRound.extend({
+    partners: z.array(z.object({ index: z.coerce.number(), pseudonym: z.string() })).default([]),
+  }),
   event_schedule: eventCard.extend({
     schedule: z.array(z.object({
       round: z.coerce.number(),
@@ -246,8 +254,15 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
     case "event_partner_silent":
       parse("event_partner_silent", payload);
       return { text: t("event-partner-silent") };
-    case "event_finished":
-      return { text: t("event-finished", { title: parse("event_finished", payload).title }) };
+    case "event_finished": {
+      const p = parse("event_finished", payload);
+      const text = t("event-finished", { title: p.title });
+      if (p.partners.length === 0) return { text };
+      return {
+        text: `${text}\n\n${t("event-finished-choose")}`,
+        keyboard: choiceKeyboard(t, p.event_id, p.partners),
+      };
+    }
     case "rate_request": {
       const p = parse("rate_request", payload);
       return { text: t("chat-rate-request"), keyboard: ratingKeyboard(t, p.match_id) };

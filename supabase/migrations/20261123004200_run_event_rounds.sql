@@ -4,7 +4,9 @@
 -- refusals, reports and blocks all work as in any chat), tells whoever sits out, checks after a
 -- minute whether both wrote (a silent partner is mentioned kindly to the other), and closes it
 -- when the round ends, with the pause before the next. After the last round the event is
--- FINISHED. Who met whom, silences and times are kept; never content.
+-- FINISHED and each participant marks the people they would like to continue with: only mutual
+-- choices are revealed, as the normal consent card. Who met whom, silences, choices and times are
+-- kept; never content.
 
 alter table public.matches add column event_id uuid references public.events (id) on delete set null;
 create index matches_event_id_idx on public.matches (event_id) where event_id is not null;
@@ -29,8 +31,36 @@ alter table public.event_pairs
   -- The pair could not meet: one of them was in another chat or a pending proposal.
   add column missed boolean not null default false;
 
+-- Who would like to continue with whom (revealed only when mutual).
+create table public.event_choices (
+  event_id uuid not null references public.events (id) on delete cascade,
+  chooser_user_id uuid not null references public.users (id) on delete cascade,
+  chosen_user_id uuid not null references public.users (id) on delete cascade,
+  created_at timestamptz not null default now(),
+  primary key (event_id, chooser_user_id, chosen_user_id)
+);
+create index event_choices_chosen_idx on public.event_choices (chosen_user_id);
+
+-- Mutual choices that became a proposal (one per pair and event, whoever chose last).
+create table public.event_mutual_choices (
+  event_id uuid not null references public.events (id) on delete cascade,
+  user_low uuid not null references public.users (id) on delete cascade,
+  user_high uuid not null references public.users (id) on delete cascade,
+  match_id uuid references public.matches (id) on delete set null,
+  created_at timestamptz not null default now(),
+  primary key (event_id, user_low, user_high),
+  check (user_low < user_high)
+);
+create index event_mutual_choices_user_high_idx on public.event_mutual_choices (user_high);
+create index event_mutual_choices_match_id_idx on public.event_mutual_choices (match_id);
+
+alter table public.event_choices enable row level security;
+alter table public.event_mutual_choices enable row level security;
+revoke all on public.event_choices, public.event_mutual_choices from anon, authenticated;
+
 insert into public.event_config (key, value, description)
 values
+  ('choice_hours', 24, 'After the end, participants can mark whom they would like to continue with for this long.'),
   ('reminder_minutes', 5, 'The rules go out this many minutes before the start.'),
   ('no_show_seconds', 60, 'A partner who has not written this long after a round opened is mentioned to the other.')
 on conflict (key) do nothing;
@@ -240,6 +270,100 @@ begin
 end
 $$;
 
+-- The people a participant talked with at the event, in the order they met: [{index, pseudonym}].
+-- The index (1-based) is what the choice buttons carry, so no user id leaves the database.
+create or replace function public.event_partners_of(p_event_id uuid, p_user_id uuid)
+returns jsonb
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select coalesce(jsonb_agg(jsonb_build_object('index', x.n, 'pseudonym', x.pseudonym) order by x.n),
+                  '[]'::jsonb)
+    from (
+      select row_number() over (order by p.round) as n, u.pseudonym
+        from public.event_pairs p
+        join public.users u
+          on u.id = case when p.user_a = p_user_id then p.user_b else p.user_a end
+       where p.event_id = p_event_id and p.match_id is not null
+         and (p.user_a = p_user_id or p.user_b = p_user_id)
+    ) x
+$$;
+
+-- «Хочу продолжить» with the p_index-th person the user met: recorded; when the other chose them
+-- too (and neither blocked the other), both get the normal consent card. The chooser learns
+-- nothing about a choice that is not mutual.
+create or replace function public.choose_event_partner(p_tg_id bigint, p_event_id uuid, p_index integer)
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  me uuid;
+  ev public.events;
+  partner uuid;
+  low uuid;
+  high uuid;
+  proposal uuid[];
+begin
+  select u.id into me from public.users u where u.tg_id = p_tg_id;
+  select * into ev from public.events e where e.id = p_event_id;
+  if me is null or not found then
+    return jsonb_build_object('status', 'not_found');
+  end if;
+  if ev.state <> 'finished' or now() > ev.updated_at + make_interval(
+       hours => coalesce((public.event_settings() ->> 'choice_hours')::double precision, 24)::integer) then
+    return jsonb_build_object('status', 'closed');
+  end if;
+  select case when x.user_a = me then x.user_b else x.user_a end into partner
+    from (
+      select p.user_a, p.user_b, row_number() over (order by p.round) as n
+        from public.event_pairs p
+       where p.event_id = ev.id and p.match_id is not null and (p.user_a = me or p.user_b = me)
+    ) x
+   where x.n = p_index;
+  if partner is null then
+    return jsonb_build_object('status', 'not_found');
+  end if;
+  low := least(me, partner);
+  high := greatest(me, partner);
+  -- Both choices of a pair are decided one after the other (a transaction-level lock per pair).
+  perform pg_advisory_xact_lock(hashtext(ev.id::text || low::text || high::text));
+  insert into public.event_choices (event_id, chooser_user_id, chosen_user_id)
+  values (ev.id, me, partner)
+  on conflict do nothing;
+  if not exists (
+       select 1 from public.event_choices c
+        where c.event_id = ev.id and c.chooser_user_id = partner and c.chosen_user_id = me
+     )
+     or exists (
+       select 1 from public.blocks b
+        where (b.blocker_user_id = me and b.blocked_user_id = partner)
+           or (b.blocker_user_id = partner and b.blocked_user_id = me)
+     ) then
+    return jsonb_build_object('status', 'chosen');
+  end if;
+  if exists (select 1 from public.event_mutual_choices m
+              where m.event_id = ev.id and m.user_low = low and m.user_high = high
+                and m.match_id is not null) then
+    return jsonb_build_object('status', 'already');
+  end if;
+  if exists (select 1 from public.match_members mm where mm.user_id in (me, partner)) then
+    -- One of them is in a chat or a proposal now: the button works again later.
+    return jsonb_build_object('status', 'mutual_busy');
+  end if;
+  proposal := public.create_proposals(array[me], array[partner], array[1.0::double precision]);
+  insert into public.event_mutual_choices (event_id, user_low, user_high, match_id)
+  values (ev.id, low, high, proposal[1])
+  on conflict (event_id, user_low, user_high) do update set match_id = excluded.match_id;
+  insert into public.domain_events (event, data)
+  values ('event.mutual_choice', jsonb_build_object('event_id', ev.id, 'match_id', proposal[1]));
+  return jsonb_build_object('status', 'mutual', 'match_id', proposal[1]);
+end
+$$;
+
 -- The running part of the state machine (called by advance_events for each event): reminder,
 -- start, rounds opening, silence checks, closing, the end. Catches up when ticks were missed.
 create or replace function public.advance_running_event(p_event_id uuid)
@@ -300,7 +424,8 @@ begin
     if ev.current_round >= coalesce(rounds, 0) then
       update public.events set state = 'finished', updated_at = now() where id = ev.id;
       perform public.outbox_push(r.user_id, 'event_finished',
-        public.event_round_payload(ev, r.user_id, rounds, rounds))
+        public.event_round_payload(ev, r.user_id, rounds, rounds)
+        || jsonb_build_object('partners', public.event_partners_of(ev.id, r.user_id)))
         from public.event_registrations r
        where r.event_id = ev.id and r.status = 'confirmed';
       insert into public.domain_events (event, data)
@@ -372,6 +497,8 @@ revoke execute on function public.advance_running_event(uuid) from public, anon,
 revoke execute on function public.advance_events_to_ready() from public, anon, authenticated;
 revoke execute on function public.advance_events() from public, anon, authenticated;
 revoke execute on function public.event_round_of(bigint) from public, anon, authenticated;
+revoke execute on function public.event_partners_of(uuid, uuid) from public, anon, authenticated;
+revoke execute on function public.choose_event_partner(bigint, uuid, integer) from public, anon, authenticated;
 grant execute on function public.event_round_start(public.events, integer) to service_role;
 grant execute on function public.event_round_payload(public.events, uuid, integer, integer) to service_role;
 grant execute on function public.open_event_round(public.events, integer, integer) to service_role;
@@ -381,3 +508,5 @@ grant execute on function public.advance_running_event(uuid) to service_role;
 grant execute on function public.advance_events_to_ready() to service_role;
 grant execute on function public.advance_events() to service_role;
 grant execute on function public.event_round_of(bigint) to service_role;
+grant execute on function public.event_partners_of(uuid, uuid) to service_role;
+grant execute on function public.choose_event_partner(bigint, uuid, integer) to service_role;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { startTestBot, type TestBot } from "../support/harness.ts";
-import { textUpdate } from "../support/updates.ts";
+import { callbackUpdate, textUpdate } from "../support/updates.ts";
 import { onboardUser } from "../chat/fixtures.ts";
 
 /**
@@ -179,6 +179,64 @@ Deno.test("an event runs: rules, rounds with relays, a sit-out in turn, silence,
       );
       assert.equal(open!.n, 0, "nobody is left in a round");
     });
+
+    await t.step(
+      "choices at the end: only a mutual one is revealed, as the consent card",
+      async () => {
+        const [anna, boris, vera] = people as [User, User, User];
+        const buttonFor = (user: User, pseudonym: string): string => {
+          const card = h.telegram.callsOf("sendMessage", user.id)
+            .map((c) => c.payload)
+            .find((p) => String(p.text).includes("С кем хотелось бы продолжить"))!;
+          const button = card.reply_markup.inline_keyboard.flat()
+            .find((b: { text: string }) => b.text.includes(pseudonym));
+          return button.callback_data as string;
+        };
+        const answer = () =>
+          h.telegram.callsOf("answerCallbackQuery").at(-1)!.payload.text as string;
+        const annaChoosesBoris = buttonFor(anna, "Борис");
+        const borisChoosesAnna = buttonFor(boris, "Анна");
+        assert.match(annaChoosesBoris, new RegExp(`^e:m:${eventId}:[12]$`));
+
+        await h.post(callbackUpdate(vera, buttonFor(vera, "Анна")));
+        assert.match(answer(), /Отмечено/);
+        await h.post(callbackUpdate(anna, annaChoosesBoris));
+        assert.match(answer(), /Отмечено/);
+        h.telegram.clear();
+        await h.post(callbackUpdate(boris, borisChoosesAnna));
+        assert.match(answer(), /Взаимно/);
+        await deliver(h, anna);
+        await deliver(h, vera);
+        const [proposal] = await h.db.query<{ user_a: string; user_b: string; state: string }>(
+          "select user_a, user_b, state from public.matches where event_id is null",
+        );
+        assert.deepEqual(
+          [proposal!.user_a, proposal!.user_b].sort(),
+          [anna.userId, boris.userId].sort(),
+        );
+        assert.equal(proposal!.state, "proposed");
+        const cards = await h.db.query<{ user_id: string; status: string }>(
+          "select user_id, status from public.outbox where kind = 'proposal'",
+        );
+        assert.deepEqual(
+          cards.map((c) => c.user_id).sort(),
+          [anna.userId, boris.userId].sort(),
+          "both got the normal consent card",
+        );
+        assert.ok(cards.every((c) => c.status === "sent"));
+        assert.ok(
+          !textsTo(h, anna).some((text) => text.includes("Вера")),
+          "Vera's choice stays hidden",
+        );
+
+        await h.post(callbackUpdate(boris, borisChoosesAnna));
+        assert.match(answer(), /уже отправлено/);
+        await h.post(callbackUpdate(anna, `e:m:${eventId}:9`));
+        assert.match(answer(), /Не нашёл/);
+        await h.post(callbackUpdate(anna, `e:m:${eventId}:x`));
+        assert.match(answer(), /неактуальна/);
+      },
+    );
   } finally {
     await h.close();
   }

@@ -7,6 +7,7 @@ import { registerMatchingMetrics } from "../matching/matching_metrics.ts";
 import { createRateLimiter } from "../platform/rate_limiter.ts";
 import { registerTipMetrics } from "../payments/tip_metrics.ts";
 import { registerRecommendationMetrics } from "../recommend/recommend_metrics.ts";
+import { registerEventMetrics } from "../events/event_metrics.ts";
 import { createTelegramApi } from "../notifications/telegram_api.ts";
 import { translatorFor } from "../notifications/translate.ts";
 import { loadI18n } from "../bot/texts.ts";
@@ -21,6 +22,7 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
   registerMatchingMetrics(deps.metrics, deps.db);
   registerTipMetrics(deps.metrics, deps.db);
   registerRecommendationMetrics(deps.metrics, deps.db);
+  registerEventMetrics(deps.metrics, deps.db);
   const routes: ApiRoutes[] = [];
   const onRedisFailure = (reason: "timeout" | "error") =>
     deps.metrics.inc("ratelimit_redis_failures_total", { reason });

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { startTestBot, type TestBot } from "../support/harness.ts";
 import { callbackUpdate, textUpdate } from "../support/updates.ts";
 import { onboardUser } from "../chat/fixtures.ts";
+import { createPrometheusMetrics } from "../../shared/metrics/prometheus.ts";
+import { registerEventMetrics } from "../../shared/events/event_metrics.ts";
 
 /**
  * Running an event on the Bot API stand-in: the rules 5 minutes before, rounds that open the
@@ -237,6 +239,38 @@ Deno.test("an event runs: rules, rounds with relays, a sit-out in turn, silence,
         assert.match(answer(), /неактуальна/);
       },
     );
+
+    await t.step("admin.event_stats and /metrics count it all, without content", async () => {
+      const [stats] = await h.db.query<Record<string, string | number>>(
+        "select * from admin.event_stats where event_id = $1",
+        [eventId],
+      );
+      assert.deepEqual(
+        [
+          "confirmed",
+          "rounds",
+          "meetings",
+          "no_shows",
+          "choices",
+          "mutual",
+          "mutual_rate",
+          "messages_relayed",
+        ].map((key) => Number(stats![key])),
+        [3, 3, 3, 1, 3, 1, 0.333, 1],
+      );
+      const metrics = createPrometheusMetrics();
+      registerEventMetrics(metrics, h.db);
+      const text = await metrics.render();
+      for (
+        const line of [
+          "events_running 0",
+          "event_meetings 3",
+          "event_no_shows 1",
+          "event_mutual_choices 1",
+          "event_messages_relayed 1",
+        ]
+      ) assert.ok(text.includes(`${line}\n`), line);
+    });
   } finally {
     await h.close();
   }

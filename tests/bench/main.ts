@@ -3,6 +3,7 @@
  * To add a benchmark, write a module exporting a `BenchModule` and add it to `modules`.
  */
 import { diaryBench } from "./diary_bench.ts";
+import { eventsBench } from "./events_bench.ts";
 import { matchingBench } from "./matching_bench.ts";
 import { similarBench } from "./similar_bench.ts";
 import { textBench } from "./text_bench.ts";
@@ -11,7 +12,14 @@ import { type BenchModule, formatTable } from "./table.ts";
 
 export type { BenchModule, BenchRow } from "./table.ts";
 
-const modules: BenchModule[] = [textBench, webhookBench, matchingBench, diaryBench, similarBench];
+const modules: BenchModule[] = [
+  textBench,
+  webhookBench,
+  matchingBench,
+  diaryBench,
+  similarBench,
+  eventsBench,
+];
 
 /**
  * `deno task bench [name] [--out=file.md]`: prints every table; with --out it also writes them

@@ -32,7 +32,8 @@ const statusOf: Record<string, ContentfulStatusCode> = {
 
 /**
  * Events for the Mini App, with the bot's rules: `GET /events` (upcoming, own age pool, with
- * counts and the caller's status, never who registered), `POST /events/:id/register`,
+ * counts and the caller's status, never who registered), `GET /events/recommended` (the same,
+ * recommended first with a reason; recorded as shown), `POST /events/:id/register`,
  * `DELETE /events/:id/register`, `POST /events/:id/confirm`. A malformed id is a 400 that
  * changes nothing; an unknown event a 404.
  */
@@ -60,9 +61,31 @@ export function registerEventRoutes(app: Hono<MiniAppEnv>, db: Db): void {
     );
   });
 
+  app.get("/events/recommended", async (c) => {
+    const limit = z.coerce.number().int().min(1).max(20).default(5)
+      .safeParse(c.req.query("limit") ?? undefined);
+    if (!limit.success) throw new HTTPException(400, { message: "limit must be 1-20" });
+    return reply(
+      await db.call<{ status: string }>("recommended_events", {
+        p_tg_id: c.get("tgId"),
+        p_limit: limit.data,
+      }),
+    );
+  });
+
   const action = (fn: string) => async (c: Context<MiniAppEnv>) =>
     reply(await db.call<{ status: string }>(fn, { p_tg_id: c.get("tgId"), p_event_id: idOf(c) }));
-  app.post("/events/:id/register", action("register_for_event"));
+  app.post("/events/:id/register", async (c) => {
+    const id = idOf(c);
+    const result = await db.call<{ status: string }>("register_for_event", {
+      p_tg_id: c.get("tgId"),
+      p_event_id: id,
+    });
+    if (result.status === "registered" || result.status === "waiting") {
+      await db.call("mark_event_recommendation_taken", { p_tg_id: c.get("tgId"), p_event_id: id });
+    }
+    return reply(result);
+  });
   app.delete("/events/:id/register", action("cancel_event_registration"));
   app.post("/events/:id/confirm", action("confirm_event_participation"));
 }

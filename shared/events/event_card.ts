@@ -19,6 +19,9 @@ export const eventCard = z.object({
   registered: z.coerce.number(),
   my_status: z.string().nullish(),
   utc_offset_minutes: z.coerce.number().nullish(),
+  /** Why /events recommends it (recommended_events), if it does. */
+  reason: z.object({ kind: z.enum(["topic", "people", "new"]), topic: z.string().nullish() })
+    .nullish(),
 });
 export type EventCard = z.output<typeof eventCard>;
 
@@ -36,6 +39,9 @@ export function localTime(t: Translate, iso: string, offsetMinutes: number | nul
 export function eventCardText(t: Translate, card: EventCard): string {
   const lines = [
     t("event-card-title", { title: card.title }),
+    ...(card.reason
+      ? [t(`event-reason-${card.reason.kind}`, { topic: card.reason.topic ?? "" })]
+      : []),
     t("event-card-when", { when: localTime(t, card.starts_at, card.utc_offset_minutes) }),
     card.rounds
       ? t("event-card-format", {

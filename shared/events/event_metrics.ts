@@ -14,6 +14,15 @@ export function registerEventMetrics(metrics: Metrics, db: Db): void {
     for (const [name, value] of Object.entries(figures ?? {})) {
       if (/^[a-z_]+$/.test(name)) gauges[name] = Number(value);
     }
+    // Click-through per recommender: cards shown, and registrations that followed.
+    const byRecommender = await db.call<Record<string, { shown: number; taken: number }>>(
+      "event_recommendation_metrics",
+    );
+    for (const [recommender, counts] of Object.entries(byRecommender ?? {})) {
+      if (!/^[a-z_]+$/.test(recommender)) continue;
+      gauges[`event_recommendations_shown{recommender="${recommender}"}`] = Number(counts.shown);
+      gauges[`event_recommendations_taken{recommender="${recommender}"}`] = Number(counts.taken);
+    }
     return gauges;
   });
 }

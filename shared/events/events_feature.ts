@@ -24,10 +24,11 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   const feature = composer.chatType("private");
 
   feature.command("events", async (ctx) => {
-    const result = await deps.db.call<{ status: string; events?: unknown[] }>("upcoming_events", {
-      p_tg_id: ctx.from.id,
-      p_limit: 5,
-    });
+    // Recommended first, each with its reason; what is shown is recorded to measure.
+    const result = await deps.db.call<{ status: string; events?: unknown[] }>(
+      "recommended_events",
+      { p_tg_id: ctx.from.id, p_limit: 5 },
+    );
     if (result.status !== "ok") {
       await ctx.reply(ctx.t("event-profile-incomplete"));
       return;
@@ -83,6 +84,12 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
       p_tg_id: ctx.from.id,
       p_event_id: data.eventId,
     });
+    if (result.status === "registered" || result.status === "waiting") {
+      await deps.db.call("mark_event_recommendation_taken", {
+        p_tg_id: ctx.from.id,
+        p_event_id: data.eventId,
+      });
+    }
     const sanction = result.status === "restricted" ? sanctionInfo.safeParse(result) : undefined;
     if (sanction?.success) {
       await ctx.answerCallbackQuery({

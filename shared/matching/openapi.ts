@@ -714,6 +714,45 @@ export const matchApiOpenApi = {
         },
       },
     },
+    "/events/recommended": {
+      get: {
+        summary: "Upcoming events, recommended first, each with its reason (recorded as shown)",
+        parameters: [{
+          name: "limit",
+          in: "query",
+          schema: { type: "integer", minimum: 1, maximum: 20, default: 5 },
+        }],
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              status: { const: "ok" },
+              events: {
+                type: "array",
+                items: {
+                  allOf: [{ $ref: "#/components/schemas/EventCard" }, {
+                    type: "object",
+                    properties: {
+                      recommender: { enum: ["content", "collaborative", "explore", "none"] },
+                      reason: {
+                        type: ["object", "null"],
+                        properties: {
+                          kind: { enum: ["topic", "people", "new"] },
+                          topic: { type: ["string", "null"] },
+                        },
+                      },
+                    },
+                  }],
+                },
+              },
+            },
+          }, "events, recommended first"),
+          "400": errorResponse("limit must be 1-20"),
+          "409": errorResponse("message is profile_incomplete"),
+          ...common,
+        },
+      },
+    },
     "/events/{id}/register": {
       parameters: [eventIdParameter],
       post: {

@@ -86,6 +86,7 @@ const payloads = {
     partners: z.array(z.object({ index: z.coerce.number(), pseudonym: z.string() })).default([]),
   }),
   event_schedule: eventCard.extend({
+    suggested: z.array(z.string()).default([]),
     schedule: z.array(z.object({
       round: z.coerce.number(),
       starts_at: z.string(),
@@ -219,8 +220,12 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
           time: localTime(t, round.starts_at, p.utc_offset_minutes),
         })
       );
+      const suggested = p.suggested.length > 0
+        ? `\n\n${t("event-suggested", { people: p.suggested.join(", ") })}`
+        : "";
       return {
-        text: t("event-schedule", { card: eventCardText(t, p), rounds: rounds.join("\n") }),
+        text: t("event-schedule", { card: eventCardText(t, p), rounds: rounds.join("\n") }) +
+          suggested,
         keyboard: eventCardKeyboard(t, p),
       };
     }

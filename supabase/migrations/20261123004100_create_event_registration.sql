@@ -269,6 +269,39 @@ begin
 end
 $$;
 
+-- Before an event: up to three people of the same group the participant may especially want to talk to: the
+-- highest topic affinity (the schedule puts those pairs early). Pseudonyms only.
+create or replace function public.event_suggested_people(p_event_id uuid, p_user_id uuid)
+returns jsonb
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select coalesce(jsonb_agg(x.pseudonym order by x.affinity desc, x.pseudonym), '[]'::jsonb)
+    from (
+      select u.pseudonym,
+             greatest(-(public.user_topic_vector(p_user_id, public.matching_settings())
+                        operator(extensions.<#>)
+                        public.user_topic_vector(o.user_id, public.matching_settings())), 0)
+               as affinity
+        from public.event_registrations me
+        join public.event_registrations o
+          on o.event_id = me.event_id and o.group_no = me.group_no and o.user_id <> me.user_id
+         and o.status = 'confirmed'
+        join public.users u on u.id = o.user_id
+       where me.event_id = p_event_id and me.user_id = p_user_id
+         and not exists (
+           select 1 from public.blocks b
+            where (b.blocker_user_id = p_user_id and b.blocked_user_id = o.user_id)
+               or (b.blocker_user_id = o.user_id and b.blocked_user_id = p_user_id)
+         )
+       order by 2 desc, u.pseudonym
+       limit 3
+    ) x
+   where x.affinity > 0
+$$;
+
 -- The state machine, up to READY. pg_cron calls it every 10 seconds on Supabase, the dev
 -- server's scheduler locally; one run at a time (advisory lock), each transition one
 -- statement on a locked row, so running it twice changes nothing extra.
@@ -380,7 +413,8 @@ begin
        where x.event_id = ev.id and x.status = 'confirmed'
     loop
       perform public.outbox_push(r.user_id, 'event_schedule', public.event_card(ev, r.user_id)
-        || jsonb_build_object('group_no', r.group_no, 'schedule', r.rounds));
+        || jsonb_build_object('group_no', r.group_no, 'schedule', r.rounds,
+                              'suggested', public.event_suggested_people(ev.id, r.user_id)));
     end loop;
     insert into public.domain_events (event, data)
     values ('event.state_changed', jsonb_build_object('event_id', ev.id, 'state', 'ready'));
@@ -410,6 +444,7 @@ revoke execute on function public.promote_from_waiting_list(public.events) from 
 revoke execute on function public.cancel_event_registration(bigint, uuid) from public, anon, authenticated;
 revoke execute on function public.confirm_event_participation(bigint, uuid) from public, anon, authenticated;
 revoke execute on function public.advance_events() from public, anon, authenticated;
+revoke execute on function public.event_suggested_people(uuid, uuid) from public, anon, authenticated;
 grant execute on function public.event_settings() to service_role;
 grant execute on function public.event_card(public.events, uuid) to service_role;
 grant execute on function public.upcoming_events(bigint, integer) to service_role;
@@ -418,3 +453,4 @@ grant execute on function public.promote_from_waiting_list(public.events) to ser
 grant execute on function public.cancel_event_registration(bigint, uuid) to service_role;
 grant execute on function public.confirm_event_participation(bigint, uuid) to service_role;
 grant execute on function public.advance_events() to service_role;
+grant execute on function public.event_suggested_people(uuid, uuid) to service_role;

@@ -121,6 +121,7 @@ Deno.test("the Mini App match API", async (t) => {
         "/diary/export",
         "/diary/settings",
         "/events",
+        "/events/recommended",
         "/events/{id}/confirm",
         "/events/{id}/register",
         "/match/cancel",

@@ -82,3 +82,7 @@ event-choice-mutual_busy = Взаимно! Но кто-то из вас сейч
 event-choice-already = Приглашение уже отправлено.
 event-choice-closed = Выбор после этой встречи уже закрыт.
 event-choice-not_found = Не нашёл этого собеседника среди ваших раундов.
+event-reason-topic = ✨ По теме: { $topic }
+event-reason-people = ✨ Сюда записались люди, с которыми вы уже бывали на встречах
+event-reason-new = ✨ Что-то новое для вас
+event-suggested = Возможно, вам особенно захочется поговорить с: { $people } — у вас много общего.

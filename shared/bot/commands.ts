@@ -18,6 +18,7 @@ export const COMMAND_NAMES = [
   "mood",
   "similar",
   "events",
+  "newevent",
   "sos",
   "tips",
   "refund",

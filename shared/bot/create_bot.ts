@@ -16,6 +16,7 @@ import { createChatFeature } from "../chat/chat_feature.ts";
 import { createCoachFeature } from "../coach/coach_feature.ts";
 import { createDiaryFeature } from "../diary/diary_feature.ts";
 import { createEventsFeature } from "../events/events_feature.ts";
+import { createEventDraftFeature } from "../events/event_draft.ts";
 import { createRecommendFeature } from "../recommend/recommend_feature.ts";
 import { createCheckoutFeature, createPaymentsFeature } from "../payments/payments_feature.ts";
 import { createDispatcher } from "../notifications/dispatcher.ts";
@@ -103,7 +104,9 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
     // After onboarding (which takes its own answers first), before unhandled: relays while a
     // chat is active and passes everything else on.
     createChatFeature(deps),
-    // After the chat (in a chat, what one writes goes to the partner): writing mode's entries.
+    // After the chat (in a chat, what one writes goes to the partner): /newevent's answers, then
+    // writing mode's entries.
+    createEventDraftFeature(deps),
     createDiaryFeature(deps),
     createUnhandledFeature(),
   );

@@ -4,6 +4,10 @@ import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
 import type { Db } from "../db/db.ts";
 import type { MiniAppEnv } from "../matching/api.ts";
+import { parseJsonBody } from "../api/body.ts";
+import { detectPii } from "../safety/pii.ts";
+import { normalizeText } from "../safety/normalize.ts";
+import { detectThemes } from "../diary/themes.ts";
 
 /**
  * The paths the event routes live under. The mounting app puts its initData check on each
@@ -12,6 +16,20 @@ import type { MiniAppEnv } from "../matching/api.ts";
 export const eventApiPaths = ["/events", "/events/*"] as const;
 
 const eventId = z.uuid();
+
+/** POST /events: an announcement, checked like /newevent's answers. */
+const announcement = z.object({
+  title: z.string().transform((s) => normalizeText(s).text.trim())
+    .pipe(
+      z.string().min(3, "title must be 3-100 characters").max(
+        100,
+        "title must be 3-100 characters",
+      ),
+    ),
+  description: z.string().default("").transform((s) => normalizeText(s).text.trim())
+    .pipe(z.string().max(1000, "description must be at most 1000 characters")),
+  startsAt: z.iso.datetime({ offset: true }),
+}).strict();
 
 /** SQL outcome -> HTTP status: successes 200 (202 for the waiting list), refusals 4xx. */
 const statusOf: Record<string, ContentfulStatusCode> = {
@@ -26,6 +44,9 @@ const statusOf: Record<string, ContentfulStatusCode> = {
   closed: 409,
   not_for_you: 403,
   not_found: 404,
+  pending: 201,
+  invalid: 422,
+  too_many_pending: 409,
   profile_incomplete: 409,
   restricted: 403,
 };
@@ -33,7 +54,8 @@ const statusOf: Record<string, ContentfulStatusCode> = {
 /**
  * Events for the Mini App, with the bot's rules: `GET /events` (upcoming, own age pool, with
  * counts and the caller's status, never who registered), `GET /events/recommended` (the same,
- * recommended first with a reason; recorded as shown), `POST /events/:id/register`,
+ * recommended first with a reason; recorded as shown), `GET /events/:id`, `POST /events` (an
+ * announcement, pending until a moderator approves it), `POST /events/:id/register`,
  * `DELETE /events/:id/register`, `POST /events/:id/confirm`. A malformed id is a 400 that
  * changes nothing; an unknown event a 404.
  */
@@ -72,6 +94,32 @@ export function registerEventRoutes(app: Hono<MiniAppEnv>, db: Db): void {
       }),
     );
   });
+
+  app.post("/events", async (c) => {
+    const body = await parseJsonBody(c, announcement);
+    // Events are public: no phones, e-mails, links or usernames in their text.
+    if (detectPii(`${body.title}\n${body.description}`)[0]) {
+      throw new HTTPException(422, { message: "title and description must not hold contacts" });
+    }
+    const topics = detectThemes(`${body.title}. ${body.description}`).map((t) => t.slug);
+    return reply(
+      await db.call<{ status: string }>("announce_event", {
+        p_tg_id: c.get("tgId"),
+        p_title: body.title,
+        p_description: body.description,
+        p_starts_at: body.startsAt,
+        p_topic_slugs: topics,
+      }),
+    );
+  });
+
+  app.get("/events/:id", async (c) =>
+    reply(
+      await db.call<{ status: string }>("event_details", {
+        p_tg_id: c.get("tgId"),
+        p_event_id: idOf(c),
+      }),
+    ));
 
   const action = (fn: string) => async (c: Context<MiniAppEnv>) =>
     reply(await db.call<{ status: string }>(fn, { p_tg_id: c.get("tgId"), p_event_id: idOf(c) }));

@@ -4,6 +4,7 @@ import type { BotDeps } from "../bot/deps.ts";
 import { restrictionReply, sanctionInfo } from "../safety/sanctions.ts";
 import { parseEventCallback } from "./callbacks.ts";
 import { type EventCard, eventCard, eventCardKeyboard, eventCardText } from "./event_card.ts";
+import { submitDraft } from "./event_draft.ts";
 
 interface RegistrationResult {
   status: string;
@@ -47,6 +48,25 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     }
   });
 
+  feature.command("newevent", async (ctx) => {
+    const status = await deps.db.call<{ status: string }>("match_status", { p_tg_id: ctx.from.id });
+    if (status.status === "in_chat") {
+      await ctx.reply(ctx.t("newevent-in-chat"));
+      return;
+    }
+    const result = await deps.db.call<{ status: string }>("start_event_draft", {
+      p_tg_id: ctx.from.id,
+    });
+    const sanction = result.status === "restricted" ? sanctionInfo.safeParse(result) : undefined;
+    if (sanction?.success) {
+      await ctx.reply(restrictionReply(ctx.t, sanction.data, deps.clock.now()));
+      return;
+    }
+    await ctx.reply(
+      ctx.t(result.status === "ok" ? "newevent-ask-title" : `newevent-${result.status}`),
+    );
+  });
+
   // In an event round the schedule goes on by itself: /next would leave it for a search.
   feature.command("next", async (ctx, next) => {
     const round = await deps.db.call<{ match_id?: string }>("event_round_of", {
@@ -60,6 +80,16 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     const data = parseEventCallback(ctx.callbackQuery.data);
     if (!data) {
       await ctx.answerCallbackQuery({ text: ctx.t("event-button-stale") });
+      return;
+    }
+    if (data.action === "submit_draft") {
+      await submitDraft(ctx, deps);
+      return;
+    }
+    if (data.action === "cancel_draft") {
+      await deps.db.call("cancel_event_draft", { p_tg_id: ctx.from.id });
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageText(ctx.t("newevent-cancelled")).catch(() => {});
       return;
     }
     if (data.action === "choose") {

@@ -713,6 +713,58 @@ export const matchApiOpenApi = {
           ...common,
         },
       },
+      post: {
+        summary: "Announce an event (pending until a moderator approves it)",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                additionalProperties: false,
+                required: ["title", "startsAt"],
+                properties: {
+                  title: { type: "string", minLength: 3, maxLength: 100 },
+                  description: { type: "string", maxLength: 1000 },
+                  startsAt: {
+                    type: "string",
+                    format: "date-time",
+                    description: "26 hours to 60 days ahead",
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "201": json({
+            type: "object",
+            properties: { status: { const: "pending" }, event_id: { type: "string" } },
+          }, "filed for moderation; topics are found in the text"),
+          "403": errorResponse("message is restricted"),
+          "409": errorResponse("message is profile_incomplete or too_many_pending"),
+          "422": errorResponse("malformed body, contacts in the text, or a start out of range"),
+          ...common,
+        },
+      },
+    },
+    "/events/{id}": {
+      parameters: [eventIdParameter],
+      get: {
+        summary: "One event (approved ones of the caller's age pool, or the caller's own)",
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              status: { const: "ok" },
+              event: { $ref: "#/components/schemas/EventCard" },
+            },
+          }, "the event"),
+          "400": errorResponse("event id must be a UUID"),
+          "404": errorResponse("message is not_found"),
+          ...common,
+        },
+      },
     },
     "/events/recommended": {
       get: {

@@ -82,6 +82,7 @@ const payloads = {
   }),
   event_round_ended: eventRound.extend({ next_at: z.string().nullish() }),
   event_partner_silent: eventRound,
+  event_moderated: z.object({ event_id: z.uuid(), title: z.string(), approved: z.boolean() }),
   event_finished: eventRound.extend({
     partners: z.array(z.object({ index: z.coerce.number(), pseudonym: z.string() })).default([]),
   }),
@@ -259,6 +260,12 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
     case "event_partner_silent":
       parse("event_partner_silent", payload);
       return { text: t("event-partner-silent") };
+    case "event_moderated": {
+      const p = parse("event_moderated", payload);
+      return {
+        text: t(p.approved ? "newevent-approved" : "newevent-rejected", { title: p.title }),
+      };
+    }
     case "event_finished": {
       const p = parse("event_finished", payload);
       const text = t("event-finished", { title: p.title });

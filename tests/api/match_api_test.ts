@@ -122,6 +122,7 @@ Deno.test("the Mini App match API", async (t) => {
         "/diary/settings",
         "/events",
         "/events/recommended",
+        "/events/{id}",
         "/events/{id}/confirm",
         "/events/{id}/register",
         "/match/cancel",

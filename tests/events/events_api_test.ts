@@ -94,6 +94,37 @@ Deno.test("the Mini App's /events routes: list, register, cancel, confirm", asyn
       assert.equal(body.events[0].my_status, "confirmed");
     });
 
+    await t.step("an announcement: checked, pending, visible to its author only", async () => {
+      const post = async (body: unknown) => {
+        const initData = await signInitData({
+          auth_date: String(Math.floor(clock.now().getTime() / 1000)),
+          user: JSON.stringify({ id: 602, first_name: "Борис" }),
+        }, BOT_TOKEN);
+        const res = await app.request("/api/events", {
+          method: "POST",
+          headers: { authorization: `tma ${initData}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        return { status: res.status, body: await res.json() as Json };
+      };
+      const startsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+      assert.equal((await post({ title: "Ок", startsAt })).status, 422);
+      assert.equal((await post({ title: "Пишите на a@b.ru", startsAt })).status, 422);
+      assert.equal((await post({ title: "Про тревогу", startsAt, extra: 1 })).status, 422);
+      const soon = new Date(Date.now() + 3600_000).toISOString();
+      assert.equal((await post({ title: "Про тревогу", startsAt: soon })).status, 422);
+      const filed = await post({ title: "Тревога перед экзаменами", description: "", startsAt });
+      assert.equal(filed.status, 201);
+      assert.equal(filed.body.status, "pending");
+      const own = await request(`/events/${filed.body.event_id}`, { tgId: 602 });
+      assert.equal(own.body.event.moderation, "pending");
+      assert.equal((await request(`/events/${filed.body.event_id}`, { tgId: 601 })).status, 404);
+      const listed = await request("/events", { tgId: 601 });
+      assert.ok(
+        !listed.body.events.some((e: { event_id: string }) => e.event_id === filed.body.event_id),
+      );
+    });
+
     await t.step("malformed and unknown ids", async () => {
       const bad = await request("/events/not-a-uuid/register", { tgId: 601, method: "POST" });
       assert.equal(bad.status, 400);

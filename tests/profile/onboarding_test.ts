@@ -759,6 +759,7 @@ Deno.test("/help, /sos and the command menu", async (t) => {
         "mood",
         "similar",
         "events",
+        "newevent",
         "sos",
         "tips",
         "refund",

@@ -63,7 +63,7 @@ async function seed(db: SqlDb) {
 
 const VIEWS = ["reports_queue", "safety_flags", "user_sanctions", "daily_metrics"];
 // Empty on a fresh database (no tips yet), read the same way.
-const READ_ROLE_VIEWS = ["tip_balances", "tip_reconciliation", "event_stats"];
+const READ_ROLE_VIEWS = ["tip_balances", "tip_reconciliation", "event_stats", "pending_events"];
 const ACTIONS = [
   "admin.ban_user(gen_random_uuid())",
   "admin.mute_user(gen_random_uuid())",

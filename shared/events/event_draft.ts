@@ -6,6 +6,7 @@ import { normalizeText } from "../safety/normalize.ts";
 import { detectThemes } from "../diary/themes.ts";
 import { eventCallbackData } from "./callbacks.ts";
 import { localTime } from "./event_card.ts";
+import { postEventCard } from "../safety/moderation_chat.ts";
 
 interface Draft {
   step: "title" | "description" | "starts_at" | "confirm";
@@ -119,11 +120,12 @@ export async function submitDraft(ctx: BotContext, deps: BotDeps): Promise<void>
   const topics = draft
     ? detectThemes(`${draft.title ?? ""}. ${draft.description ?? ""}`).map((t) => t.slug)
     : [];
-  const result = await deps.db.call<{ status: string }>("submit_event_draft", {
+  const result = await deps.db.call<{ status: string; event_id?: string }>("submit_event_draft", {
     p_tg_id: tgId,
     p_topic_slugs: topics,
   });
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
   await ctx.reply(ctx.t(result.status === "pending" ? "newevent-submitted" : "event-button-stale"));
+  if (result.event_id) await postEventCard(ctx, deps, result.event_id);
 }

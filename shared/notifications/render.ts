@@ -80,7 +80,7 @@ const payloads = {
     next_at: z.string().nullish(),
     reason: z.enum(["sit_out", "partner_busy"]),
   }),
-  event_round_ended: eventRound.extend({ next_at: z.string().nullish() }),
+  event_round_ended: eventRound.extend({ match_id: matchId, next_at: z.string().nullish() }),
   event_partner_silent: eventRound,
   event_moderated: z.object({ event_id: z.uuid(), title: z.string(), approved: z.boolean() }),
   event_finished: eventRound.extend({
@@ -255,7 +255,11 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
     }
     case "event_round_ended": {
       const p = parse("event_round_ended", payload);
-      return { text: `${t("event-round-ended", { round: p.round })}\n${nextRound(t, p)}` };
+      // Rating works as after any chat (it feeds the partner's helpfulness), without a prompt.
+      return {
+        text: `${t("event-round-ended", { round: p.round })}\n${nextRound(t, p)}`,
+        keyboard: ratingKeyboard(t, p.match_id),
+      };
     }
     case "event_partner_silent":
       parse("event_partner_silent", payload);

@@ -5,8 +5,8 @@ import type { BotDeps } from "../bot/deps.ts";
 import type { Translate } from "../notifications/translate.ts";
 
 /**
- * The moderators' Telegram group (MODERATION_CHAT_ID). Each new report and each first
- * high-severity crisis flag in a chat is posted there as a card (pseudonym, reason, counts;
+ * The moderators' Telegram group (MODERATION_CHAT_ID). Each new report, each first
+ * high-severity crisis flag in a chat and each event a user announces is posted there as a card (pseudonym, reason, counts;
  * never a Telegram id or a message) with buttons for the decisions the admin functions make.
  * Only members of that group may press them; every decision is audited in SQL with who pressed.
  */
@@ -40,7 +40,19 @@ const REPORT_DECISIONS = {
   b: "ban",
 } as const;
 
-/** `mod:r:<report id>:<d|w|m|t|b>` or `mod:f:<flag id>:s` (under Telegram's 64 bytes). */
+const eventCard = z.object({
+  event_id: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  starts_at: z.string(),
+  author_pseudonym: z.string().nullable(),
+  author_events: z.coerce.number(),
+});
+
+/**
+ * `mod:r:<report id>:<d|w|m|t|b>`, `mod:f:<flag id>:s` or `mod:e:<event id>:<a|r>` (under
+ * Telegram's 64 bytes).
+ */
 const callback = z.union([
   z.tuple([
     z.literal("mod"),
@@ -50,6 +62,8 @@ const callback = z.union([
   ]).transform((p) => ({ targetId: Number(p[2]), action: REPORT_DECISIONS[p[3]] as string })),
   z.tuple([z.literal("mod"), z.literal("f"), z.string().regex(/^\d{1,18}$/), z.literal("s")])
     .transform((p) => ({ targetId: Number(p[2]), action: "seen" })),
+  z.tuple([z.literal("mod"), z.literal("e"), z.uuid(), z.enum(["a", "r"])])
+    .transform((p) => ({ eventId: p[2], approve: p[3] === "a" })),
 ]);
 
 const unknownName = "—";
@@ -108,6 +122,33 @@ export async function postFlagCard(ctx: BotContext, deps: ModerationDeps): Promi
   deps.metrics.inc("moderation_cards_total", { kind: "flag" });
 }
 
+/** Posts the card of an event a user just announced (when a group is set). */
+export async function postEventCard(
+  ctx: BotContext,
+  deps: ModerationDeps,
+  eventId: string,
+): Promise<void> {
+  if (deps.moderationChatId === undefined) return;
+  const card = eventCard.safeParse(
+    await deps.db.call("moderation_event_card", { p_event_id: eventId }),
+  );
+  if (!card.success) return;
+  const c = card.data;
+  const text = ctx.t("moderation-event-card", {
+    title: c.title,
+    description: c.description || unknownName,
+    starts: `${c.starts_at.slice(0, 16).replace("T", " ")} UTC`,
+    pseudonym: c.author_pseudonym ?? unknownName,
+    events: c.author_events,
+  });
+  await ctx.api.sendMessage(deps.moderationChatId, text, {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("moderation-button-approve-event"), `mod:e:${c.event_id}:a`)
+      .text(ctx.t("moderation-button-reject-event"), `mod:e:${c.event_id}:r`),
+  });
+  deps.metrics.inc("moderation_cards_total", { kind: "event" });
+}
+
 function reportKeyboard(t: Translate, reportId: number): InlineKeyboard {
   const data = (code: string) => `mod:r:${reportId}:${code}`;
   return new InlineKeyboard()
@@ -146,11 +187,21 @@ export function createModerationChatFeature(deps: ModerationDeps): Composer<BotC
       return;
     }
     const who = ctx.from.username ? `@${ctx.from.username}` : ctx.from.first_name;
-    const result = await deps.db.call<{ status: string }>("moderation_action", {
-      p_action: parsed.data.action,
-      p_target_id: parsed.data.targetId,
-      p_actor: `moderation_chat:${ctx.from.id}`,
-    });
+    const decision = parsed.data;
+    const action = "eventId" in decision
+      ? (decision.approve ? "approved" : "rejected")
+      : decision.action;
+    const result = "eventId" in decision
+      ? await deps.db.call<{ status: string }>("moderate_event_from_chat", {
+        p_event_id: decision.eventId,
+        p_approve: decision.approve,
+        p_actor: `moderation_chat:${ctx.from.id}`,
+      })
+      : await deps.db.call<{ status: string }>("moderation_action", {
+        p_action: decision.action,
+        p_target_id: decision.targetId,
+        p_actor: `moderation_chat:${ctx.from.id}`,
+      });
     if (result.status !== "ok") {
       await ctx.answerCallbackQuery({
         text: ctx.t(
@@ -159,11 +210,11 @@ export function createModerationChatFeature(deps: ModerationDeps): Composer<BotC
       });
       return;
     }
-    deps.metrics.inc("moderation_decisions_total", { action: parsed.data.action });
+    deps.metrics.inc("moderation_decisions_total", { action });
     await ctx.answerCallbackQuery();
     const original = ctx.callbackQuery.message?.text ?? "";
     await ctx.editMessageText(
-      `${original}\n\n${ctx.t("moderation-decided", { decision: parsed.data.action, who })}`,
+      `${original}\n\n${ctx.t("moderation-decided", { decision: action, who })}`,
     );
   });
 

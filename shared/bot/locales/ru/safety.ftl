@@ -192,8 +192,18 @@ moderation-decided = Решение: { $decision ->
         [mute] мьют
         [temp_ban] временный бан
         [ban] бан навсегда
+        [approved] встреча одобрена
+        [rejected] встреча отклонена
        *[seen] принято к сведению
     } — { $who }
 moderation-already-decided = По этой карточке уже есть решение.
 moderation-not-a-member = Эти кнопки — только для участников группы модераторов.
 moderation-stale = Карточка устарела или повреждена.
+moderation-event-card =
+    🗓 Новая встреча на проверку
+    «{ $title }»
+    { $description }
+    Начало: { $starts }
+    Автор: { $pseudonym } (встреч предложено всего: { $events })
+moderation-button-approve-event = ✅ Одобрить
+moderation-button-reject-event = Отклонить

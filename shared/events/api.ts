@@ -5,9 +5,13 @@ import { z } from "zod";
 import type { Db } from "../db/db.ts";
 import type { MiniAppEnv } from "../matching/api.ts";
 import { parseJsonBody } from "../api/body.ts";
-import { detectPii } from "../safety/pii.ts";
-import { normalizeText } from "../safety/normalize.ts";
-import { detectThemes } from "../diary/themes.ts";
+import {
+  announcementTopics,
+  checkEventText,
+  EVENT_DESCRIPTION_MAX,
+  EVENT_TITLE_MAX,
+  EVENT_TITLE_MIN,
+} from "./announcement.ts";
 
 /**
  * The paths the event routes live under. The mounting app puts its initData check on each
@@ -17,17 +21,10 @@ export const eventApiPaths = ["/events", "/events/*"] as const;
 
 const eventId = z.uuid();
 
-/** POST /events: an announcement, checked like /newevent's answers. */
+/** POST /events: an announcement; its texts are checked like /newevent's answers. */
 const announcement = z.object({
-  title: z.string().transform((s) => normalizeText(s).text.trim())
-    .pipe(
-      z.string().min(3, "title must be 3-100 characters").max(
-        100,
-        "title must be 3-100 characters",
-      ),
-    ),
-  description: z.string().default("").transform((s) => normalizeText(s).text.trim())
-    .pipe(z.string().max(1000, "description must be at most 1000 characters")),
+  title: z.string(),
+  description: z.string().default(""),
   startsAt: z.iso.datetime({ offset: true }),
 }).strict();
 
@@ -97,18 +94,22 @@ export function registerEventRoutes(app: Hono<MiniAppEnv>, db: Db): void {
 
   app.post("/events", async (c) => {
     const body = await parseJsonBody(c, announcement);
-    // Events are public: no phones, e-mails, links or usernames in their text.
-    if (detectPii(`${body.title}\n${body.description}`)[0]) {
-      throw new HTTPException(422, { message: "title and description must not hold contacts" });
+    // Events are public: readable, within bounds, no phones, e-mails, links or usernames.
+    const title = checkEventText(body.title, EVENT_TITLE_MAX, EVENT_TITLE_MIN);
+    if (!title.ok) throw new HTTPException(422, { message: `title: ${title.reason}` });
+    const description = body.description === ""
+      ? { ok: true as const, value: "" }
+      : checkEventText(body.description, EVENT_DESCRIPTION_MAX);
+    if (!description.ok) {
+      throw new HTTPException(422, { message: `description: ${description.reason}` });
     }
-    const topics = detectThemes(`${body.title}. ${body.description}`).map((t) => t.slug);
     return reply(
       await db.call<{ status: string }>("announce_event", {
         p_tg_id: c.get("tgId"),
-        p_title: body.title,
-        p_description: body.description,
+        p_title: title.value,
+        p_description: description.value,
         p_starts_at: body.startsAt,
-        p_topic_slugs: topics,
+        p_topic_slugs: announcementTopics(title.value, description.value),
       }),
     );
   });

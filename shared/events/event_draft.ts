@@ -1,9 +1,14 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/context.ts";
 import type { BotDeps } from "../bot/deps.ts";
-import { detectPii } from "../safety/pii.ts";
 import { normalizeText } from "../safety/normalize.ts";
-import { detectThemes } from "../diary/themes.ts";
+import {
+  announcementTopics,
+  checkEventText,
+  EVENT_DESCRIPTION_MAX,
+  EVENT_TITLE_MAX,
+  EVENT_TITLE_MIN,
+} from "./announcement.ts";
 import { eventCallbackData } from "./callbacks.ts";
 import { localTime } from "./event_card.ts";
 import { postEventCard } from "../safety/moderation_chat.ts";
@@ -40,14 +45,6 @@ export function parseLocalStart(text: string, offsetMinutes: number, now: Date):
   // 31.02 rolls over into March: refuse rather than guess.
   if (new Date(result.getTime() + offsetMinutes * 60_000).getUTCDate() !== day) return null;
   return result;
-}
-
-/** A title or description: readable text without contacts (events are public). */
-function checkEventText(text: string, max: number): "ok" | "too_long" | "contact" | "empty" {
-  const value = normalizeText(text).text.trim();
-  if (!value) return "empty";
-  if ([...value].length > max) return "too_long";
-  return detectPii(value)[0] ? "contact" : "ok";
 }
 
 /**
@@ -94,16 +91,19 @@ export function createEventDraftFeature(deps: BotDeps): Composer<BotContext> {
       );
       return;
     }
-    const max = draft.step === "title" ? 100 : 1000;
-    const check = text === "-" && draft.step === "description" ? "ok" : checkEventText(text, max);
-    if (check !== "ok" || (draft.step === "title" && [...text].length < 3)) {
-      await ctx.reply(ctx.t(`newevent-refused-${check === "ok" ? "empty" : check}`, { max }));
+    const max = draft.step === "title" ? EVENT_TITLE_MAX : EVENT_DESCRIPTION_MAX;
+    // «-» skips the description.
+    const check = text === "-" && draft.step === "description"
+      ? { ok: true as const, value: "" }
+      : checkEventText(text, max, draft.step === "title" ? EVENT_TITLE_MIN : 1);
+    if (!check.ok) {
+      await ctx.reply(ctx.t(`newevent-refused-${check.reason}`, { max }));
       return;
     }
     await deps.db.call("answer_event_draft", {
       p_tg_id: ctx.from.id,
       p_step: draft.step,
-      p_text: text === "-" ? "" : text,
+      p_text: check.value,
     });
     await ctx.reply(
       ctx.t(draft.step === "title" ? "newevent-ask-description" : "newevent-ask-when"),
@@ -117,9 +117,7 @@ export function createEventDraftFeature(deps: BotDeps): Composer<BotContext> {
 export async function submitDraft(ctx: BotContext, deps: BotDeps): Promise<void> {
   const tgId = ctx.from!.id;
   const draft = await deps.db.call<Draft | null>("event_draft_of", { p_tg_id: tgId });
-  const topics = draft
-    ? detectThemes(`${draft.title ?? ""}. ${draft.description ?? ""}`).map((t) => t.slug)
-    : [];
+  const topics = draft ? announcementTopics(draft.title ?? "", draft.description ?? "") : [];
   const result = await deps.db.call<{ status: string; event_id?: string }>("submit_event_draft", {
     p_tg_id: tgId,
     p_topic_slugs: topics,

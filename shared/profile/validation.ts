@@ -59,14 +59,25 @@ export function checkPseudonym(text: string): Check<string, TextRefusal> {
   return { ok: true, value };
 }
 
-/** At most 160 characters, no contacts. Real names are allowed here (authors, characters...). */
-export function checkBio(text: string): Check<string, Exclude<TextRefusal, "too_short">> {
+/**
+ * Text others will read (a bio, an event's title or description): at most `max` characters,
+ * something visible, no contacts. Real names are allowed (authors, characters...).
+ */
+export function checkPublicText(
+  text: string,
+  max: number,
+): Check<string, Exclude<TextRefusal, "too_short">> {
   const value = visibleText(text);
-  if ([...value].length > BIO_MAX) return { ok: false, reason: "too_long" };
+  if ([...value].length > max) return { ok: false, reason: "too_long" };
   if (!/[^\s\p{M}]/u.test(value)) return { ok: false, reason: "invalid" };
   const pii = detectPii(value);
   if (pii[0]) return { ok: false, reason: pii[0] as Exclude<PiiKind, "full_name"> };
   return { ok: true, value };
+}
+
+/** At most 160 characters, no contacts. */
+export function checkBio(text: string): Check<string, Exclude<TextRefusal, "too_short">> {
+  return checkPublicText(text, BIO_MAX);
 }
 
 /**

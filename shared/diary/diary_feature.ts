@@ -171,50 +171,17 @@ export function createDiaryFeature(deps: BotDeps): Composer<BotContext> {
         await sendMood(ctx);
         return;
       case "ai_menu":
-        await ctx.answerCallbackQuery();
-        await ctx.reply(ctx.t("diary-ai-explain"), {
-          reply_markup: new InlineKeyboard()
-            .text(ctx.t("diary-ai-on-button"), diaryCallbackData.ai(true))
-            .text(ctx.t("diary-ai-off-button"), diaryCallbackData.ai(false)),
-        });
+        await explainSwitch(ctx, "diary-ai", diaryCallbackData.ai);
         return;
-      case "ai": {
-        const result = await deps.db.call<{ status: string }>("set_diary_ai_analysis", {
-          p_tg_id: tgId,
-          p_on: data.on,
-        });
-        await ctx.answerCallbackQuery();
-        if (result.status !== "ok") {
-          await ctx.reply(ctx.t("diary-not-registered"));
-          return;
-        }
-        await ctx.editMessageText(ctx.t(data.on ? "diary-ai-enabled" : "diary-ai-disabled"))
-          .catch(() => {});
+      case "ai":
+        await applySwitch(ctx, "set_diary_ai_analysis", "diary-ai", data.on);
         return;
-      }
       case "matching_menu":
-        await ctx.answerCallbackQuery();
-        await ctx.reply(ctx.t("diary-matching-explain"), {
-          reply_markup: new InlineKeyboard()
-            .text(ctx.t("diary-matching-on-button"), diaryCallbackData.matching(true))
-            .text(ctx.t("diary-matching-off-button"), diaryCallbackData.matching(false)),
-        });
+        await explainSwitch(ctx, "diary-matching", diaryCallbackData.matching);
         return;
-      case "matching": {
-        const result = await deps.db.call<{ status: string }>("set_diary_matching", {
-          p_tg_id: tgId,
-          p_on: data.on,
-        });
-        await ctx.answerCallbackQuery();
-        if (result.status !== "ok") {
-          await ctx.reply(ctx.t("diary-not-registered"));
-          return;
-        }
-        await ctx.editMessageText(
-          ctx.t(data.on ? "diary-matching-enabled" : "diary-matching-disabled"),
-        ).catch(() => {});
+      case "matching":
+        await applySwitch(ctx, "set_diary_matching", "diary-matching", data.on);
         return;
-      }
       case "reminder_menu":
         await ctx.answerCallbackQuery();
         await ctx.reply(ctx.t("diary-reminder-pick"), {
@@ -282,6 +249,36 @@ export function createDiaryFeature(deps: BotDeps): Composer<BotContext> {
       { db: deps.db, analyzer, aiAnalyzer: deps.aiMoodAnalyzer, embedder: deps.embedder },
       { id, text, pick, aiAnalysis },
     );
+
+  /** An opt-in switch explained, with «on» and «off» (`<prefix>-explain`, `-on-button`, …). */
+  async function explainSwitch(
+    ctx: BotContext,
+    prefix: string,
+    data: (on: boolean) => string,
+  ): Promise<void> {
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t(`${prefix}-explain`), {
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t(`${prefix}-on-button`), data(true))
+        .text(ctx.t(`${prefix}-off-button`), data(false)),
+    });
+  }
+
+  /** Sets an opt-in through its SQL function and says so (`<prefix>-enabled|disabled`). */
+  async function applySwitch(
+    ctx: BotContext,
+    fn: string,
+    prefix: string,
+    on: boolean,
+  ): Promise<void> {
+    const result = await deps.db.call<{ status: string }>(fn, { p_tg_id: ctx.from!.id, p_on: on });
+    await ctx.answerCallbackQuery();
+    if (result.status !== "ok") {
+      await ctx.reply(ctx.t("diary-not-registered"));
+      return;
+    }
+    await ctx.editMessageText(ctx.t(`${prefix}-${on ? "enabled" : "disabled"}`)).catch(() => {});
+  }
 
   /** The crisis lines, gently, when an entry sounds like a crisis; nobody else learns of it. */
   async function offerHelpIfNeeded(ctx: BotContext, text: string): Promise<void> {

@@ -134,7 +134,9 @@ async function prepareTemplate(settings: RealPostgres, admin: PostgresDb): Promi
     [`${TEST_DB_PREFIX}%`],
   );
   for (const { datname } of stale) {
-    if (!datname.startsWith(`${TEST_DB_PREFIX}${Deno.pid}_`)) {
+    // Only a dead process's: another test run beside this one still uses its databases.
+    const owner = Number(datname.slice(TEST_DB_PREFIX.length).split("_")[0]);
+    if (owner !== Deno.pid && !processAlive(owner)) {
       await admin.exec(`drop database if exists ${datname} with (force)`);
     }
   }
@@ -161,6 +163,17 @@ async function prepareTemplate(settings: RealPostgres, admin: PostgresDb): Promi
     "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1",
     [template],
   );
+}
+
+/** Whether a process with this id runs on this machine (Linux: /proc/<pid>). */
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    Deno.statSync(`/proc/${pid}`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function migrationsHash(): Promise<string> {

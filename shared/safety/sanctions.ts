@@ -17,19 +17,37 @@ export const sanctionInfo = z.object({
 
 export type SanctionInfo = z.infer<typeof sanctionInfo>;
 
-/** What the person is told when the sanction is imposed. */
+/**
+ * What the person is told when the sanction is imposed. A warning or a mute says why, as the
+ * decision's reason does: the bot's strikes for rude messages, a moderator deciding a report, or
+ * a moderator's own decision (also when the reason is unknown).
+ */
 export function sanctionNotice(t: Translate, sanction: SanctionInfo): string {
   switch (sanction.kind) {
     case "warning":
-      return t("sanction-warning");
+      return t(warningKeys[sanction.reason ?? "moderator"]);
     case "mute":
-      return t("sanction-mute", { duration: formatDuration(t, sanction.minutes ?? 1) });
+      return t(muteKeys[sanction.reason ?? "moderator"], {
+        duration: formatDuration(t, sanction.minutes ?? 1),
+      });
     case "temp_ban":
       return t("sanction-temp-ban", { duration: formatDuration(t, sanction.minutes ?? 1) });
     case "ban":
       return t("sanction-ban");
   }
 }
+
+const warningKeys = {
+  toxicity: "sanction-warning",
+  report: "sanction-warning-report",
+  moderator: "sanction-warning-moderator",
+} as const;
+
+const muteKeys = {
+  toxicity: "sanction-mute",
+  report: "sanction-mute-report",
+  moderator: "sanction-mute-moderator",
+} as const;
 
 /** The answer to /find (or /next) while a mute or ban is in force. */
 export function restrictionReply(t: Translate, sanction: SanctionInfo, now: Date): string {

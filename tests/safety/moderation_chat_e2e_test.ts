@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import type { Update } from "grammy/types";
-import { buttonsOf, startChat } from "../chat/fixtures.ts";
+import { buttonsOf, onboardUser, proposalMatchId, startChat } from "../chat/fixtures.ts";
 import { startTestBot } from "../support/harness.ts";
 import { callbackUpdate, groupTextUpdate, textUpdate, user } from "../support/updates.ts";
 
@@ -133,6 +133,54 @@ Deno.test("an urgent crisis flag is posted once per chat and can be marked seen"
       "select reviewed_by from public.safety_flags order by id limit 1",
     );
     assert.equal(flag?.reviewed_by, `moderation_chat:${moderator.id}`);
+  } finally {
+    await h.close();
+  }
+});
+
+Deno.test("a sanction decided from a report says it follows a report, not rude messages", async (t) => {
+  const h = await startTestBot({ moderationChatId: GROUP_ID });
+  h.telegram.chatMembers.set(`${GROUP_ID}:${moderator.id}`, "member");
+  try {
+    const { anna, boris, matchId } = await startChat(h, [795_001, 795_002]);
+    const carol = await onboardUser(h.db, 795_003, { pseudonym: "Лиса" });
+    const cardsInGroup = () =>
+      h.telegram.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === GROUP_ID);
+    const decide = async (code: string) => {
+      const card = cardsInGroup().at(-1)!;
+      const button = buttonsOf(card.payload).find((d) => d.endsWith(`:${code}`))!;
+      h.telegram.clear();
+      await h.post(pressInGroup(moderator, button, String(card.payload.text)));
+      await h.settle();
+    };
+
+    await t.step("a warning for spam names the report", async () => {
+      await h.post(callbackUpdate(boris, `c:rep:${matchId}:spam`));
+      await decide("w");
+      const notice = h.telegram.lastTextTo(anna.id) ?? "";
+      assert.match(notice, /Предупреждение/);
+      assert.match(notice, /жалоб/);
+      assert.doesNotMatch(notice, /грубыми|не передал/);
+    });
+
+    await t.step("a mute for «другое» names the report and the time", async () => {
+      await h.post(textUpdate(anna, "/find"));
+      await h.post(textUpdate(carol, "/find"));
+      const second = proposalMatchId(h.telegram, carol.id);
+      await h.post(callbackUpdate(anna, `m:y:${second}`));
+      await h.post(callbackUpdate(carol, `m:y:${second}`));
+      await h.post(callbackUpdate(carol, `c:rep:${second}:other`));
+      await decide("m");
+      const [sanction] = await h.db.query<{ kind: string; reason: string }>(
+        "select kind, reason from public.sanctions where user_id = $1 order by id desc limit 1",
+        [anna.userId],
+      );
+      assert.deepEqual({ ...sanction }, { kind: "mute", reason: "report" });
+      const notice = h.telegram.lastTextTo(anna.id) ?? "";
+      assert.match(notice, /жалоб/);
+      assert.match(notice, /на 30 минут/);
+      assert.doesNotMatch(notice, /грубых/);
+    });
   } finally {
     await h.close();
   }

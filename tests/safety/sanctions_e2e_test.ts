@@ -8,6 +8,9 @@ import assert from "node:assert/strict";
 import type { TestBot } from "../support/harness.ts";
 import { startTestBot } from "../support/harness.ts";
 import { callbackUpdate, textUpdate } from "../support/updates.ts";
+import { loadI18n } from "../../shared/bot/texts.ts";
+import { translatorFor } from "../../shared/notifications/translate.ts";
+import { sanctionNotice } from "../../shared/safety/sanctions.ts";
 import { buttonsOf, type OnboardedUser, onboardUser, proposalMatchId } from "../chat/fixtures.ts";
 
 /** Both search and accept: an active chat between two onboarded users. */
@@ -197,4 +200,19 @@ Deno.test("warnings expire: after 30 days the ladder starts again from a warning
   } finally {
     await h.close();
   }
+});
+
+Deno.test("sanctionNotice() follows the decision's reason", async () => {
+  const t = translatorFor(await loadI18n());
+  const mute = (reason?: "toxicity" | "report" | "moderator") =>
+    sanctionNotice(t, { kind: "mute", reason, minutes: 90 });
+  assert.match(mute("toxicity"), /грубых сообщений.*на 90 минут/s);
+  assert.match(mute("report"), /жалобу на вас.*на 90 минут/s);
+  assert.match(mute("moderator"), /Модератор закрыл.*на 90 минут/s);
+  assert.match(mute(), /Модератор закрыл/, "an unknown reason blames nobody's messages");
+  for (const reason of ["report", "moderator"] as const) {
+    assert.doesNotMatch(mute(reason), /грубых/);
+    assert.doesNotMatch(sanctionNotice(t, { kind: "warning", reason }), /грубыми|не передал/);
+  }
+  assert.match(sanctionNotice(t, { kind: "warning", reason: "toxicity" }), /не передал/);
 });

@@ -1,169 +1,1475 @@
-import { normalizeText } from "./normalize.ts";
+import { ConceptIndex, readWords, undisguise, type Word } from "./language.ts";
 
 /**
- * Offline crisis detection for Russian text: suicidal intent, self-harm and abuse, in the words
- * people actually use (inflections, common misspellings, slang such as «выпилиться»), with
- * negation («не хочу умирать», «я не собираюсь покончить с собой») and everyday hyperbole
- * («умираю от смеха», «убить время», «хоть вешайся») left alone. A hit never silences anyone: the
- * caller still relays the message and offers help. The phrase list is our own (no third-party
- * lexicon), tested against the corpus in tests/safety/crisis_corpus.ts.
+ * Offline crisis detection for Russian text, built on the language rather than on a list of
+ * sentences: the words are undisguised and tagged with concepts (shared/safety/language.ts:
+ * stems, one-letter misspellings, look-alike letters), then constructions are scored:
+ * - a wish to die (first-person "want" × "die"; "не хочу жить"; no point in living);
+ * - killing oneself (kill × self, «покончить с собой», the suicide words with one's own
+ *   thoughts or intent);
+ * - a method or plan (rope, pills put aside, a roof or a window, rails) × an act on it, the
+ *   first person or a time («сегодня ночью»); a goodbye or «всё решится» raises what is there;
+ * - euphemisms (not waking up, disappearing for good, everyone better off without me, a burden);
+ * - self-harm (cutting, burning, hitting oneself; a relapse «опять сорвалась»);
+ * - violence at home (the partner, a parent beats, rapes, threatens).
+ * Framing lowers a score: a film, a book, the news or a thesis; somebody else as the subject
+ * (helping a friend); a past told as over («два года назад… сейчас всё хорошо») unless it is
+ * back now («опять», «снова», «сейчас»); hyperbole («умираю от смеха», «сдохну на
+ * тренировке»); a negation («не хочу умирать»). Emphasis («это не шутка») raises it.
+ * A score of 3 or more is `high` (the SOS card), 2 is `medium` (a gentle private check-in).
+ * A hit never silences anyone: the caller still relays the message and offers help.
  */
 export type CrisisLabel = "suicide" | "self_harm" | "abuse";
 
 export interface CrisisHit {
   label: CrisisLabel;
-  /** high: intent, a method or ongoing violence; medium: the subject is raised. */
+  /** high: intent, a method or ongoing violence; medium: worrying but unclear. */
   severity: "high" | "medium";
 }
 
-interface Rule {
+export interface CrisisScore {
   label: CrisisLabel;
-  severity: "high" | "medium";
-  pattern: RegExp;
-  /** Whether «не …» right before the phrase turns it around («не хочу умирать»). */
-  negatable: boolean;
+  score: number;
+  /** The constructions that scored, for tests and tuning. */
+  reasons: string[];
 }
 
-const L = String.raw`\p{L}`;
-/** A phrase as whole words: `\b` does not know Cyrillic. */
-const words = (source: string) => new RegExp(String.raw`(?<!${L})(?:${source})(?!${L})`, "gu");
+const CONCEPTS = {
+  // First-person or impersonal wanting, deciding, planning (never «хочет»: that is someone
+  // else).
+  want: [
+    "=хочу~",
+    "=хочется",
+    "=хочеться",
+    "=хотелось",
+    "=хотела",
+    "=хотел",
+    "=мечтаю",
+    "собираюсь",
+    "=собралась",
+    "=собрался",
+    "=решила",
+    "=решил",
+    "=решено",
+    "=планирую",
+    "=готова",
+    "=готов",
+    "=пора",
+    "=буду",
+    "=думаю",
+    "=подумываю",
+    "=тянет",
+    "=надо",
+    "=нужно",
+    "=лучше",
+    "=проще",
+    "=остается",
+    "=осталось",
+    "=попробую",
+    "=сделаю",
+    "=могу",
+  ],
+  die: [
+    "умереть",
+    "умирать",
+    "=умру~",
+    "=умрем",
+    "=умерла~",
+    "=умер",
+    "=умираю~",
+    "сдохн",
+    "=сдохла~",
+    "=сдох",
+    "подохн",
+    "издохн",
+    "помереть",
+    "=помру",
+    "погибн",
+    "=сгинуть",
+    "=загнуться",
+    "=скончаться",
+    "=уйти",
+    "=уйду",
+    "=уходить",
+    "=ухожу",
+    "=отмучаюсь",
+    "=отмучиться",
+    "=умерать",
+  ],
+  live: ["=жить~", "=живу~", "существовать", "=просыпаться", "=проснуться", "=вставать", "=быть"],
+  disappear: ["исчезн", "=исчезать", "=пропасть", "=раствориться", "=испариться"],
+  forever: ["навсегда", "=насовсем", "=навечно", "=вечным", "=вечно"],
+  sleep: ["=уснуть", "=заснуть", "=усну", "=засну", "=лечь", "=лягу", "=спать", "уснуть"],
+  wake: ["проснуться", "проснусь", "просыпаться", "=встать", "=встану"],
+  kill: [
+    "=убить",
+    "=убью~",
+    "=убиваю",
+    "=убила",
+    "=убил",
+    "=убиться",
+    "=убьюсь",
+    "=угробить",
+    "=угроблю",
+  ],
+  self: ["=себя~", "=себе", "=собой~", "=собою", "=сабой", "=сбой", "=собй", "=сбя", "=сибя"],
+  finish: ["поконч", "=кончу~", "=кончить", "=кончать", "=кончаю", "=покнчу", "=покончиь"],
+  suicideWord: [
+    "суицид",
+    "суецид",
+    "суицыд",
+    "суисид",
+    "самоубий",
+    "самоубиств",
+    "роскомнадзор",
+    "=выпилиться~",
+    "=выпилюсь~",
+    "=выпилилась",
+    "=выпилился",
+    "=выпиливаться",
+    "самовыпил",
+  ],
+  note: ["записк", "=письмо", "=письма", "=сообщение", "=сообщения", "=послание"],
+  cease: ["=перестать", "=прекратить", "=перестану"],
+  finishVerb: ["заканчива", "законч", "поконч", "=кончать", "=кончить", "=покончу"],
+  wayOut: ["=выход", "=выхода", "=выходом", "=решение", "=вариант"],
+  deathNoun: ["=смерть", "=смерти", "=смертью"],
+  tired: [
+    "=устала",
+    "=устал",
+    "=надоело",
+    "задолбал",
+    "=достало",
+    "заебал",
+    "=утомило",
+    "=устаю",
+  ],
+  thoughts: ["=мысли", "=мыслей", "=думаю", "=думать", "=думала", "=думал", "=тянет", "=планы"],
+  hangSelf: [
+    "=повешусь~",
+    "=повеситься~",
+    "=повешаюсь",
+    "=повесилась",
+    "=повесился",
+    "=вешаться",
+    "=вешаюсь",
+    "=удавлюсь",
+    "=удавиться",
+    "=задушусь",
+  ],
+  rope: ["веревк", "=петля", "=петлю", "=петлей", "=петле", "=петли", "=мыло", "=крюк", "люстр"],
+  pills: [
+    "таблет",
+    "=колеса",
+    "=колес",
+    "снотворн",
+    "лекарств",
+    "препарат",
+    "=пачку",
+    "=пачка",
+    "=пачки",
+    "блистер",
+    "антидепрессант",
+    "феназепам",
+    "фенозепам",
+    "=феник",
+    "=транквилизатор",
+    "=таблы",
+    "=таблос",
+    "=упаковку",
+    "=упаковки",
+    "аптечк",
+  ],
+  height: [
+    "крыш",
+    "=окно",
+    "=окна",
+    "=окне",
+    "=окном",
+    "подоконник",
+    "балкон",
+    "=мост",
+    "=моста",
+    "=мосту",
+    "=мосте",
+    "=этаж",
+    "=этажа",
+    "=этаже",
+    "=высоты",
+    "=высота",
+    "карниз",
+    "=краю",
+    "=край",
+    "=края",
+    "многоэтажк",
+    "высотк",
+    "=парапет",
+    "=перила",
+  ],
+  water: ["=реке", "=реку", "=река", "=речку", "=озеро", "=пруд", "=прорубь"],
+  bath: ["ванн"],
+  runOver: [
+    "=сбила",
+    "=собьют",
+    "=сбил",
+    "=сбило",
+    "=задавит",
+    "=переедет",
+    "=собьет",
+    "=задавила",
+  ],
+  lethal: ["=насмерть", "смертельн", "летальн", "=наверняка", "откачал", "=откачают"],
+  selfKillVerb: [
+    "=сброшусь~",
+    "=сброситься",
+    "=утоплюсь~",
+    "=утопиться",
+    "=отравлюсь",
+    "=отравиться",
+    "=застрелюсь",
+    "=застрелиться",
+    "=зарежусь",
+    "=зарезаться",
+    "=задушусь",
+    "=удавлюсь",
+    "=удавиться",
+    "=сигану",
+    "=выброшусь",
+    "=выброситься",
+    "=разобьюсь",
+  ],
+  goVerb: ["=пойду", "=иду", "=пошла", "=пошел", "=выйду", "=шагну", "=уйду"],
+  hot: [
+    "горяч",
+    "раскал",
+    "=утюг",
+    "=утюгом",
+    "зажигалк",
+    "сигарет",
+    "=кипяток",
+    "=кипятком",
+    "=ложку",
+  ],
+  bite: ["=кусаю", "=кусала", "=искусала", "=грызу"],
+  routine: [
+    "=каждое",
+    "=каждый",
+    "=ежедневно",
+    "=курс",
+    "=врач",
+    "=назначил",
+    "=назначили",
+    "=витамин",
+    "витамин",
+  ],
+  scars: ["=шрамы", "=шрамов", "=шрамах", "=шрамами"],
+  rails: ["=рельсы", "рельс", "=поезд", "=поезда", "=поездом", "электричк", "=машину", "=метро"],
+  blade: ["лезви", "бритв", "=нож", "=ножом", "=ножик", "=канцелярский"],
+  gun: ["пистолет", "=ружье", "=ствол", "=висок"],
+  poison: ["отрав", "=яд", "=яда", "=уксус", "=уксуса", "=хлорку", "=газ"],
+  collect: [
+    "=коплю",
+    "=копила",
+    "=копил",
+    "накопил",
+    "=собрала",
+    "=собрал",
+    "=собираю",
+    "=отложила",
+    "=отложил",
+    "=откладываю",
+    "припрятал",
+    "=спрятала",
+    "=спрятал",
+    "=запас",
+    "=купила",
+    "=купил",
+    "=куплю",
+    "=купить",
+    "=приготовила",
+    "=приготовил",
+    "=готово",
+    "=готова",
+    "=ждет",
+    "=ждут",
+    "=лежит",
+    "=лежат",
+    "=висит",
+    "=припасла",
+    "=припас",
+    "=достала",
+    "=достал",
+    "=завязала",
+    "=завязал",
+    "=проверила",
+    "=проверил",
+    "=выдержит",
+    "=держу",
+    "=рядом",
+    "=наготове",
+    "=столе",
+  ],
+  swallow: [
+    "=выпью",
+    "=выпить",
+    "=выпила",
+    "=выпил",
+    "=выпиваю",
+    "наглот",
+    "=проглочу",
+    "=проглотить",
+    "=выпю",
+    "=съем",
+    "=сожру",
+    "=закинусь",
+    "=закинуться",
+    "=приму",
+  ],
+  allAtOnce: [
+    "=все",
+    "=всю",
+    "=горсть",
+    "=горстью",
+    "=целую",
+    "=пачку",
+    "=всей",
+    "=хватит",
+    "=разом",
+  ],
+  jump: [
+    "прыгн",
+    "=прыгать",
+    "=прыгаю",
+    "спрыгн",
+    "шагн",
+    "=шагать",
+    "=сигануть~",
+    "=сигану",
+    "=брошусь~",
+    "=броситься~",
+    "=кинусь",
+    "=кинуться",
+    "=полететь",
+    "=полечу",
+    "=лететь",
+    "=упасть",
+    "=упаду",
+    "=вниз",
+    "=стою",
+    "=сижу",
+    "=залезла",
+    "=залез",
+    "=залезу",
+    "=поднялась",
+    "=поднялся",
+    "=поднимусь",
+    "=вышла",
+    "=шаг",
+    "=шагом",
+    "=прыгать",
+    "=лягу",
+    "=лечь",
+    "=встану",
+    "=смотрю",
+  ],
+  under: ["=под"],
+  cut: [
+    "=режу~",
+    "=резать~",
+    "=резала",
+    "=резал",
+    "=режусь",
+    "=порежу~",
+    "=порезала",
+    "=порезал",
+    "=порезалась",
+    "=порезался",
+    "=полоснула",
+    "=полоснул",
+    "=полосую",
+    "=вскрыть~",
+    "=вскрою~",
+    "=вскрыла",
+    "=вскрыл",
+    "=вскроюсь",
+    "=вскрыться",
+    "=царапаю",
+    "=расцарапала",
+    "=расцарапал",
+    "=ковыряю",
+  ],
+  cuts: ["=порезы", "=порезов", "=порезами", "=порезах", "=раны", "=полосках", "=полосы"],
+  burn: ["=жгу", "прижиг", "прижг", "=тушу", "=потушила", "=тушила", "=обжигаю"],
+  hitSelf: ["=бью", "=бьюсь", "=избиваю", "=колочу"],
+  starve: ["=морю", "=заморю", "=голодом"],
+  body: [
+    "=руки",
+    "=руку",
+    "=рукам",
+    "=руках",
+    "запясть",
+    "=бедра",
+    "=бедро",
+    "=бедрах",
+    "=ноги",
+    "=ногу",
+    "=кожу",
+    "=вены",
+    "=вену",
+    "=живот",
+    "=плечо",
+    "=плечи",
+    "=предплечье",
+    "=головой",
+    "=коже",
+    "=руке",
+    "=запястью",
+    "=ногам",
+  ],
+  selfHarmWord: ["селфхарм", "=селфхарм", "=сх", "самоповрежд"],
+  relapse: [
+    "сорвал!",
+    "=опять",
+    "=снова",
+    "=вновь",
+    "=вернулось",
+    "=вернулись",
+    "=вернулся",
+    "=вернулась",
+    "=снова",
+  ],
+  finality: [
+    "=иконец",
+    "прощальн",
+    "предсмертн",
+    "=прощайте",
+    "=прощай",
+    "=простите",
+    "=прости",
+    "записк",
+    "завещани",
+    "=раздала",
+    "=раздал",
+    "=раздаю",
+    "=последнее",
+    "=последний",
+    "=последняя",
+    "=последнюю",
+    "=конец",
+    "=ищите",
+    "=увидимся",
+    "=решится",
+    "=закончится",
+    "=кончится",
+    "=закончить",
+    "=прекратить",
+    "=прекратится",
+    "=покончить",
+  ],
+  time: [
+    "=теперь",
+    "=сегодня",
+    "=сегодняшняя",
+    "=ночью",
+    "=ночь",
+    "=завтра",
+    "=скоро",
+    "=сейчас",
+    "=вечером",
+    "=утром",
+    "=выходных",
+  ],
+  point: ["=смысла", "=смысл", "=незачем", "=зачем", "=нафига", "=толку"],
+  burden: ["=обуза", "=обузой", "=мешаю", "=лишняя", "=лишний", "=ошибка", "=мусор"],
+  better: ["=лучше", "=легче", "=проще", "=спокойнее"],
+  without: ["=без"],
+  noOne: ["=никто", "=никому", "=никого"],
+  notice: ["заметит", "заплачет", "=вспомнит", "=расстроится", "=хватится", "=придет"],
+  ifWhen: ["=если", "=когда"],
+  notBe: ["=станет", "=будет"],
+  emphasis: [
+    "=шутка",
+    "=шучу",
+    "=серьезно",
+    "=серьезна",
+    "=серьезен",
+    "=всерьез",
+    "=прикалываюсь",
+    "=драматизирую",
+    "=действительно",
+  ],
+  // Framing that lowers a score.
+  media: [
+    "фильм",
+    "=кино",
+    "сериал",
+    "=серии",
+    "=серия",
+    "=сезон",
+    "=книга",
+    "=книге",
+    "=книгу",
+    "=книги",
+    "=романе",
+    "=повести",
+    "=рассказе",
+    "=персонаж",
+    "=персонажа",
+    "=герой",
+    "=героиня",
+    "=героя",
+    "=героини",
+    "=сюжет",
+    "=автор",
+    "=песня",
+    "=песне",
+    "=песню",
+    "=клип",
+    "=аниме",
+    "=манга",
+    "=спектакль",
+    "=спектакле",
+    "=пьесе",
+    "=трейлер",
+    "=актер",
+    "=актриса",
+    "=режиссер",
+    "=мультик",
+    "=документалк",
+    "=стихотворение",
+    "=стихи",
+  ],
+  news: [
+    "новост",
+    "=газете",
+    "=статья",
+    "=статью",
+    "=статье",
+    "=репортаж",
+    "журналист",
+    "=сообщили",
+    "=сообщают",
+    "=пишут",
+    "=сми",
+    "статистик",
+    "исследован",
+    "=данным",
+    "=полиция",
+    "=следствие",
+  ],
+  study: [
+    "курсов",
+    "диплом",
+    "реферат",
+    "=доклад",
+    "=доклада",
+    "=докладу",
+    "диссертац",
+    "профилактик",
+    "превенц",
+    "=лекция",
+    "=лекции",
+    "=семинар",
+    "=тренинг",
+    "=тренинге",
+    "=вебинар",
+    "=волонтер",
+    "=волонтером",
+    "=волонтерю",
+    "=методичк",
+    "=исследование",
+    "=эссе",
+    "=сочинение",
+    "=проект",
+    "=урок",
+    "=уроке",
+    "=тему",
+    "=теме",
+    "=горячая",
+    "=горячей",
+    "=доверия",
+  ],
+  game: [
+    "=игре",
+    "=игра",
+    "=игру",
+    "=катке",
+    "=каткой",
+    "=доте",
+    "=дота",
+    "=кс",
+    "=босс",
+    "=босса",
+    "=респ",
+    "=персонажем",
+    "=майнкрафт",
+    "=майне",
+    "=раунд",
+    "=раунде",
+  ],
+  third: [
+    "=подруга",
+    "=подруги",
+    "=подруге",
+    "=подругу",
+    "=подружка",
+    "=друг",
+    "=друга",
+    "=другу",
+    "=знакомая",
+    "=знакомый",
+    "=сестра",
+    "=сестры",
+    "=брат",
+    "=брата",
+    "=сын",
+    "=сына",
+    "=дочь",
+    "=дочка",
+    "=дочери",
+    "=он",
+    "=она",
+    "=они",
+    "=одноклассник",
+    "=одноклассница",
+    "=коллега",
+    "=сосед",
+    "=соседка",
+    "=парень",
+    "=девушка",
+    "=муж",
+    "=жена",
+    "=мама",
+    "=папа",
+    "=человек",
+    "=люди",
+    "=кто",
+    "=пациент",
+    "=пациентка",
+    "=ребенок",
+    "=подросток",
+    "=подростки",
+    "=подростков",
+  ],
+  firstPerson: ["=я", "=мне", "=меня", "=мной", "=мну", "=йа"],
+  past: [
+    "=раньше",
+    "=когда",
+    "=назад",
+    "=прошлом",
+    "=тогда",
+    "=юности",
+    "=детстве",
+    "=школе",
+    "=было",
+    "=период",
+    "=пережила",
+    "=пережил",
+    "=прошло",
+    "=позади",
+    "=бывало",
+    "=была",
+    "=был",
+    "=лет",
+  ],
+  recovered: [
+    "справил",
+    "=прошло",
+    "=позади",
+    "вылечил",
+    "выкарабкал",
+    "=помогла",
+    "=помог",
+    "=помогли",
+    "=хорошо",
+    "=нормально",
+    "благодар",
+    "=рада",
+    "=рад",
+    "=живу~",
+    "=выбрала",
+    "=выбрал",
+    "=научилась",
+    "=научился",
+    "=ремиссии",
+    "=стабильно",
+    "=держусь",
+    "=горжусь",
+    "=радуюсь",
+    "=иначе",
+    "=спокойно",
+    "=завязала",
+    "=завязал",
+  ],
+  hyperboleCause: [
+    "=смеха",
+    "=смеху",
+    "=скуки",
+    "=стыда",
+    "=жары",
+    "=голода",
+    "=любопытства",
+    "=усталости",
+    "=зависти",
+    "=умиления",
+    "=счастья",
+    "=восторга",
+    "=ржаки",
+    "=кринжа",
+    "=холода",
+    "=духоты",
+    "=нетерпения",
+    "=страха",
+  ],
+  preposition: ["=от", "=со", "=на", "=пока", "=до", "=из", "=за", "=в", "=с", "=у", "=по"],
+  kidding: ["=ахах", "=хаха", "=лол", "=ржу", "=шучу", "=шутка", "=мем", "=ору", "=кек"],
+  imperativeToOthers: ["=убейте", "=убей", "=пристрелите", "=прибейте", "=спасите"],
+  not: ["=не", "=ни", "=нет", "=никогда", "=незачем"],
+  abuser: [
+    "=муж",
+    "=отец",
+    "=отчим",
+    "=папа",
+    "=мама",
+    "=мать",
+    "=парень",
+    "=брат",
+    "=сожитель",
+    "=партнер",
+    "=он",
+    "=она",
+    "=они",
+    "=бывший",
+    "=жена",
+    "=дед",
+  ],
+  beats: [
+    "избива",
+    "=избил",
+    "=избила",
+    "=избили",
+    "насилу",
+    "изнасил",
+    "домогает",
+    "домогал",
+    "=душил",
+    "=душит",
+    "=душила",
+    "=бьет",
+    "=бьют",
+    "=бил",
+    "=била",
+    "=били",
+    "=ударил",
+    "=ударила",
+    "=толкнул",
+    "=запирает",
+    "=запер",
+  ],
+  meObject: ["=меня", "=нас", "=мне"],
+  threatensKill: ["угрожа", "гроз"],
+  violenceWord: ["=насилие", "=насилия", "=абьюз", "=абьюзер", "=абьюзе"],
+  home: ["=домашнее", "=домашнего", "=дома", "=семье"],
+} as const satisfies Record<string, readonly string[]>;
 
-const DIE = String.raw`умереть|умирать|умиреть|сдохнуть|издохнуть|не жить|не существовать|` +
-  String.raw`исчезнуть навсегда|уснуть и не проснуться|заснуть и не проснуться|не просыпаться|` +
-  String.raw`покончить со всем|покончить с этим|уйти навсегда`;
-const WANT = String.raw`хочу|хочется|хотелось бы|хотела бы|хотел бы|собираюсь|собралась|собрался|` +
-  String.raw`решила|решил|думаю|мечтаю|пора|готова|готов|лучше|планирую|скоро|сегодня|завтра`;
-const PLACE = String.raw`крыши|моста|окна|балкона|многоэтажки|этажа`;
-const WHO = String.raw`муж|отец|отчим|папа|мама|мать|парень|брат|сожитель|партн[её]р|он|она|они`;
+type Concept = keyof typeof CONCEPTS;
 
-const RULES: Rule[] = [
-  // Suicide: intent in so many words.
-  {
-    label: "suicide",
-    severity: "high",
-    negatable: true,
-    pattern: words(
-      String.raw`(?:по)?конч(?:у|ить|ать|ила|ил|аю)(?: с)? собой|кончу с собой|` +
-        String.raw`убить себя|убью себя|убиваю себя|` +
-        String.raw`выпилиться|выпилюсь|роскомнадзорнуться|` +
-        String.raw`уйти из жизни|уйду из жизни|свести сч[её]ты с жизнью|сведу сч[её]ты|` +
-        String.raw`вскрыть вены|вскрою вены|вскрыла вены|вскрыл вены|вскрыться|вскроюсь|` +
-        String.raw`повешусь|повеситься|вешаться|` +
-        String
-          .raw`наглотаться таблеток|наглотаюсь таблеток|выпить все таблетки|выпью все таблетки|` +
-        String
-          .raw`(?:с|вы)?прыгн(?:у|уть) (?:с|из) (?:${PLACE})|брош(?:усь|иться) под (?:поезд|машину)|` +
-        String
-          .raw`(?:${WANT})(?: бы)?(?: (?:просто|уже|очень|так|тупо|реально|наконец))? (?:${DIE})|` +
-        String.raw`(?:${DIE}) (?:хочу|хочется)|как бы (?:мне )?(?:${DIE}|покончить с собой)|` +
-        // «устала жить», but not «устала жить в общаге».
-        String.raw`(?:устала|устал|надоело|задолбало)(?: (?:уже|так|просто))? жить` +
-        String.raw`(?! (?:в|на|с|со|у|без|под|рядом|вместе|одной|одна|один|так|здесь|там))`,
-    ),
-  },
-  // Not wanting to live is negative by itself: «не» is part of the phrase.
-  {
-    label: "suicide",
-    severity: "high",
-    negatable: false,
-    pattern: words(
-      String.raw`не хочу (?:больше |уже |дальше )?жить|не хочется (?:больше |уже )?жить|` +
-        String.raw`жить (?:больше |уже )?не хочу|жить (?:больше |уже )?не хочется|` +
-        String.raw`незачем жить|нет смысла жить|смысла жить нет|не вижу смысла (?:в жизни|жить)|` +
-        String.raw`лучше бы я (?:умерла|умер|не родилась|не родился)|лучше бы меня не было|` +
-        String.raw`всем (?:будет )?лучше без меня|без меня всем будет лучше|` +
-        String
-          .raw`(?:предсмертн|прощальн)${L}* (?:записк|письм)${L}*|это мо[её] последнее сообщение`,
-    ),
-  },
-  // The subject raised (a loss, a fear, a question): a gentle offer of help, medium.
-  {
-    label: "suicide",
-    severity: "medium",
-    negatable: true,
-    pattern: words(
-      String.raw`суи[цс]ид${L}*|суецид${L}*|суицыд${L}*|самоуби(?:й)?ств${L}*|суицидальн${L}*`,
-    ),
-  },
-  {
-    label: "self_harm",
-    severity: "high",
-    negatable: true,
-    pattern: words(
-      String.raw`(?:режу|резала|резал|порезала|порезал|резать|режусь|порежу) ` +
-        String.raw`(?:себя|себе (?:руки|руку|вены|запястья|ноги|бёдра|бедра)|руки|вены|запястья)|` +
-        String.raw`порезы на (?:руках|запястьях|ногах|бёдрах|бедрах)|` +
-        String.raw`селфхарм${L}*|self ?harm|` +
-        String
-          .raw`причиня(?:ю|ть) себе боль|причинить себе боль|нан(?:ошу|осить|есу) себе (?:порезы|вред|травмы|раны)|` +
-        String.raw`бью себя|(?:жгу|прижигаю) себя`,
-    ),
-  },
-  {
-    label: "abuse",
-    severity: "high",
-    negatable: true,
-    pattern: words(
-      String
-        .raw`(?:${WHO}) (?:меня |нас )?(?:избивает|избивают|избил|избила|насилует|изнасиловал|` +
-        String.raw`домогается|домогался|душил|душит)|` +
-        // «бьёт» alone is too broad («бьёт рекорды», «бьёт по мячу»): only with «меня» / «нас».
-        String.raw`(?:${WHO}) (?:меня|нас) (?:бь[её]т|бьют|бил|била|били)|` +
-        String.raw`(?:${WHO}) (?:бь[её]т|бьют|бил|била|били) (?:меня|нас)|` +
-        String.raw`меня (?:бь[её]т|бьют|избивает|избивают|избил|избили|били|насилует|насиловал|` +
-        String
-          .raw`изнасиловал${L}*|домогается|домогался|домогаются|душил|душат|трогал${L}* против воли)|` +
-        String
-          .raw`изнасиловал${L}*|изнасилован${L}*|домашнее насилие|домашнего насилия|насилие в семье|` +
-        String.raw`угрожает (?:меня )?убить|грозится (?:меня )?убить`,
-    ),
-  },
-];
+const INDEX = new ConceptIndex(CONCEPTS as unknown as Record<string, string[]>);
 
-// Hyperbole and idioms that read like a rule but are not («хоть вешайся» is not matched at all).
-const HYPERBOLE = words(
-  String.raw`(?:хоть|можно|впору|остаётся только|остается только) повеситься|повеситься можно|` +
-    String.raw`умира(?:ю|ем|ешь) (?:от|со) (?:смеха|скуки|любопытства|голода|жары|усталости)|` +
-    String.raw`(?:хочу|хочется) умереть от (?:смеха|стыда|счастья)`,
-);
+/** The concept index, for tests that show how a text was read. */
+export function crisisIndex(): ConceptIndex {
+  return INDEX;
+}
 
-const NEGATION = new RegExp(
-  String
-    .raw`(?<!${L})(?:не|ни за что не|никогда не|никогда бы не)(?: (?:хочу|хотела|хотел|собираюсь|` +
-    String.raw`собиралась|собирался|буду|стану|думаю|думала|думал|планирую|решусь|смогу)` +
-    String.raw`(?: (?:о|об|про))?)?\s*$`,
-  "u",
-);
+/** A sentence's words with quick concept tests. */
+class Clause {
+  constructor(readonly words: Word[]) {}
+  has(concept: Concept): boolean {
+    return this.words.some((w) => w.concepts.has(concept));
+  }
+  /** Index of the first word with `concept` at or after `from`, or -1. */
+  find(concept: Concept, from = 0): number {
+    for (let i = from; i < this.words.length; i++) {
+      if (this.words[i]!.concepts.has(concept)) return i;
+    }
+    return -1;
+  }
+  /** Index of the nearest word with `concept` at or before `from`, at most `span` back, or -1. */
+  findBack(concept: Concept, from: number, span: number): number {
+    for (let i = from; i >= Math.max(0, from - span + 1); i--) {
+      if (this.words[i]?.concepts.has(concept)) return i;
+    }
+    return -1;
+  }
+  /** Whether `a` and `b` appear within `distance` words of each other (either order). */
+  near(a: Concept, b: Concept, distance: number): boolean {
+    for (let i = 0; i < this.words.length; i++) {
+      if (!this.words[i]!.concepts.has(a)) continue;
+      for (
+        let j = Math.max(0, i - distance);
+        j <= Math.min(this.words.length - 1, i + distance);
+        j++
+      ) {
+        if (j !== i && this.words[j]!.concepts.has(b)) return true;
+      }
+    }
+    return false;
+  }
+  /** Whether the word at `i` is negated: «не», «никогда не», «ни за что не» just before it. */
+  negated(i: number): boolean {
+    const before = this.words[i - 1]?.text;
+    if (before === "не" || before === "ни") return true;
+    // «не очень хочу», «не так уж хочу», «не особо хочется».
+    const skip = /^(очень|особо|так|уж|совсем|сильно|слишком|то|ещё|еще|прямо)$/;
+    return this.words[i - 2]?.text === "не" && skip.test(before ?? "");
+  }
+  /**
+   * Whether the word at `i`, or the wish or thought that governs it, is negated: «не хочу
+   * умирать», «не собираюсь покончить с собой», «никогда не думала о суициде».
+   */
+  negatedIntent(i: number): boolean {
+    if (this.negated(i)) return true;
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      const w = this.words[j]!;
+      if (w.concepts.has("want") || w.concepts.has("thoughts")) return this.negated(j);
+    }
+    return false;
+  }
+  text(i: number): string {
+    return this.words[i]?.text ?? "";
+  }
+}
 
-/** Text as the rules read it: normalised, lower case, ё as е, no stretched letters. */
-function prepare(text: string): string {
-  return normalizeText(text).text
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    // «умиииираю» -> «умираю»; two letters stay («жжёт», «ссора»).
-    .replace(/(\p{L})\1{2,}/gu, "$1")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+/** The crisis score of a text: the strongest label and its score (0 when nothing). */
+export function scoreCrisis(text: string): CrisisScore {
+  const words = readWords(joinPhrases(text), INDEX);
+  if (words.length === 0) return { label: "suicide", score: 0, reasons: [] };
+  const sentences: Word[][] = [];
+  for (const word of words) (sentences[word.sentence] ??= []).push(word);
+  const clauses = sentences.filter(Boolean).map((s) => new Clause(s));
+  const whole = new Clause(words);
+
+  const found: Record<CrisisLabel, { score: number; reasons: string[] }> = {
+    suicide: { score: 0, reasons: [] },
+    self_harm: { score: 0, reasons: [] },
+    abuse: { score: 0, reasons: [] },
+  };
+  const add = (label: CrisisLabel, score: number, reason: string, clause: Clause) => {
+    const adjusted = score - framingPenalty(clause, whole);
+    const slot = found[label];
+    slot.reasons.push(adjusted === score ? reason : `${reason}-framed`);
+    slot.score = Math.max(slot.score, adjusted);
+  };
+
+  for (const c of clauses) {
+    suicideConstructions(c, whole, add);
+    selfHarmConstructions(c, add);
+    abuseConstructions(c, add);
+  }
+  // A goodbye, «всё решится», emphasis: they raise whatever else is there.
+  const raise = (whole.has("finality") ? 1 : 0) +
+    (whole.has("emphasis") && !whole.has("kidding") ? 1 : 0);
+  for (const label of ["suicide", "self_harm"] as const) {
+    if (found[label].score >= 1) found[label].score += raise;
+  }
+  // A suicide note, a goodbye letter.
+  const toSomeone = whole.words.some((w) =>
+    /^(бывш|ему$|ей$|подруг|другу$|маме$|папе$)/.test(w.text)
+  );
+  if (whole.near("finality", "note", 2) && !whole.has("third") && !toSomeone) {
+    const strong = whole.words.some((w) => /^предсмертн/.test(w.text));
+    add("suicide", strong ? 3 : 2, "note", whole);
+  }
+  // A goodbye note with a time, on its own: «сегодня ночью всё решится, простите».
+  if (found.suicide.score < 2 && finalityAlone(whole)) {
+    add("suicide", 2, "finality", whole);
+  }
+  const best = (["suicide", "self_harm", "abuse"] as const).reduce((a, b) =>
+    found[b].score > found[a].score ? b : a
+  );
+  return { label: best, score: found[best].score, reasons: found[best].reasons };
 }
 
 /** The strongest crisis signal in the text, or null. */
 export function detectCrisis(text: string): CrisisHit | null {
-  const prepared = prepare(text);
-  if (prepared.length === 0) return null;
-  const idioms: Array<[number, number]> = [];
-  for (const m of prepared.matchAll(HYPERBOLE)) idioms.push([m.index, m.index + m[0].length]);
-  let best: CrisisHit | null = null;
-  for (const rule of RULES) {
-    for (const m of prepared.matchAll(rule.pattern)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (idioms.some(([a, b]) => start < b && end > a)) continue;
-      if (rule.negatable && NEGATION.test(prepared.slice(Math.max(0, start - 40), start))) continue;
-      if (!best || (best.severity === "medium" && rule.severity === "high")) {
-        best = { label: rule.label, severity: rule.severity };
+  if (!text) return null;
+  const { label, score } = scoreCrisis(text);
+  if (score >= 3) return { label, severity: "high" };
+  if (score >= 2) return { label, severity: "medium" };
+  return null;
+}
+
+type Add = (label: CrisisLabel, score: number, reason: string, clause: Clause) => void;
+
+// Multi-word forms read as one word by the rules.
+function joinPhrases(text: string): string {
+  return undisguise(text)
+    .replace(/(?<!\p{L})без\s+меня(?!\p{L})/gu, " безменя ")
+    .replace(
+      /(?<!\p{L})меня\s+(?:(уже|скоро|завтра|больше|просто|тут|здесь)\s+)?не\s+(?:станет|будет|было|стало)(?!\p{L})/gu,
+      (_m, adverb) => ` ${adverb ?? ""} менянебудет `,
+    )
+    // Idioms: «наложить на себя руки», «сделаю что-нибудь с собой», «уйти из жизни».
+    .replace(/(?<!\p{L})налож\p{L}*\s+на\s+себя\s+руки(?!\p{L})/gu, " покончу собой ")
+    .replace(
+      /(?<!\p{L})(?:что[\s-]?(?:то|нибудь|либо)\s+)?с\s+собой\s+(?:что[\s-]?(?:то|нибудь|либо)\s+)?(?:сделаю|сделать|сотворю|сделает)(?:\s+что[\s-]?(?:то|нибудь|либо))?(?!\p{L})/gu,
+      " покончу собой ",
+    )
+    .replace(
+      /(?<!\p{L})(?:сделаю|сделать|сотворю)\s+(?:что[\s-]?(?:то|нибудь|либо)\s+)?с\s+собой(?!\p{L})/gu,
+      " покончу собой ",
+    )
+    .replace(
+      /(?<!\p{L})(?:мне\s+)?не\s+место\s+(?:в\s+этом\s+мире|на\s+этом\s+свете|на\s+земле|среди\s+живых)(?!\p{L})/gu,
+      " незачем жить ",
+    )
+    .replace(
+      /(?<!\p{L})(?:до\s+утра\s+(?:я\s+)?не\s+(?:доживу|дотяну)|не\s+переживу\s+(?:эту|сегодняшнюю|эту\s+вот)\s+ночь)(?!\p{L})/gu,
+      " умру сегодня ",
+    )
+    .replace(/(?<!\p{L})не(хоч|хач|хот)/gu, "не $1")
+    .replace(
+      /(?<!\p{L})(?:сделать|сделаю|делаю)\s+себе\s+(?:больно|плохо)(?!\p{L})/gu,
+      " причиняю себе боль ",
+    )
+    .replace(/(?<!\p{L})с\s+(собой|сабой|сбой|собй|собою)(?!\p{L})/gu, " $1")
+    .replace(/(?<!\p{L})(и|а\s+потом|потом)\s+вс[её](?=\s*(?:[.!?\n]|$))/gu, " иконец ")
+    .replace(
+      /(?<!\p{L})не\s+(проснуться|просыпаться|проснусь|проснулась|проснулся)(?!\p{L})/gu,
+      " непроснуться ",
+    )
+    .replace(
+      /(?<!\p{L})(свести|сведу|свела|свел)\s+сч[её]ты\s+с\s+жизнью(?!\p{L})/gu,
+      " покончить собой ",
+    )
+    .replace(/(?<![a-z])self[\s-]?harm/g, " селфхарм ");
+}
+
+function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
+  const words = c.words;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const has = (concept: Concept) => w.concepts.has(concept);
+    // «хочу умереть», «лучше бы сдохнуть», «пора уйти»; not «не хочу умирать».
+    if (has("want") && !c.negated(i)) {
+      for (let j = i + 1; j <= Math.min(words.length - 1, i + 4); j++) {
+        const x = words[j]!;
+        if (x.concepts.has("die") && !c.negated(j) && !hyperbole(c, j)) {
+          // «уйти» alone is too broad: only «уйти навсегда/из жизни».
+          if ((x.text === "уйти" || x.text === "уйду") && !leaveForever(c, j)) continue;
+          add("suicide", pastOnly(c, i) ? 2 : 3, "want-die", c);
+        }
+        if (x.concepts.has("disappear") && !c.negated(j)) {
+          add(
+            "suicide",
+            c.near("disappear", "forever", 3) || !objectFollows(c, j) ? 3 : 1,
+            "want-disappear",
+            c,
+          );
+        }
+        const wake = x.concepts.has("sleep") ? c.find("wake", j) : -1;
+        if ((wake > j && c.negated(wake)) || x.text === "непроснуться") {
+          add("suicide", 3, "want-not-wake", c);
+        }
+        if (x.concepts.has("kill") && c.near("kill", "self", 2)) {
+          add("suicide", 3, "want-kill-self", c);
+        }
       }
-      if (best.severity === "high") return best;
+    }
+    // «умереть хочу», «сдохнуть бы».
+    if (
+      has("die") && !c.negatedIntent(i) && !hyperbole(c, i) && w.text !== "уйти" &&
+      w.text !== "уйду"
+    ) {
+      const next = c.text(i + 1);
+      const infinitive = /(ть|ти|ться)$/.test(w.text);
+      if (infinitive && (c.words[i + 1]?.concepts.has("want") || next === "бы")) {
+        add("suicide", 3, "die-want", c);
+      }
+      // «скорее бы умереть», «вот бы сдохнуть», «лучше бы я умерла».
+      if (c.words.slice(Math.max(0, i - 3), i).some((x) => x.text === "бы") && !c.has("third")) {
+        add("suicide", 3, "would-die", c);
+      }
+      // «если я умру, всем будет легче».
+      if (c.has("better") && c.words.some((x) => x.text === "всем" || x.text === "всех")) {
+        add("suicide", 3, "die-better", c);
+      }
+      // «я умру сегодня», «скоро меня не будет»: dying with a time and oneself.
+      if (
+        /(у|ю|усь|юсь)$/.test(w.text) && !LEAVE.test(w.text) && c.has("time") && !c.has("third") &&
+        !c.words[i + 1]?.concepts.has("preposition")
+      ) {
+        add("suicide", 3, "die-soon", c);
+      }
+    }
+    if (/^(уйти|уйду|уходить|ухожу)$/.test(w.text) && leaveForever(c, i) && !c.negated(i)) {
+      add("suicide", 3, "leave-life", c);
+    }
+    // «хочу перестать существовать», «прекратить жить».
+    if (has("cease") && c.words[i + 1]?.concepts.has("live") && !c.negated(i)) {
+      add("suicide", 3, "cease-living", c);
+    }
+    // «пора заканчивать с этой жизнью», «покончить с жизнью».
+    if (has("finishVerb") && !c.negated(i)) {
+      const rest = c.words.slice(i + 1, i + 4).map((x) => x.text);
+      if (rest.includes("с") && rest.some((t) => /^жизн/.test(t))) add("suicide", 3, "end-life", c);
+    }
+    // «не хочу жить», «жить не хочется», «не хочу больше просыпаться».
+    if (has("live")) {
+      const before = c.findBack("want", i - 1, 3);
+      if (before >= 0 && c.negated(before)) add("suicide", 3, "not-want-live", c);
+      const not = c.words.slice(i + 1, i + 4).findIndex((x) => x.text === "не");
+      if (not >= 0 && c.words[i + 2 + not]?.concepts.has("want")) {
+        add("suicide", 3, "live-not-want", c);
+      }
+      // «устала жить», «надоело жить» (not «устала жить в общаге»).
+      const tired = c.findBack("tired", i - 1, 3);
+      if (tired >= 0 && !objectFollows(c, i) && !c.negated(tired)) {
+        add("suicide", 3, "tired-of-living", c);
+      }
+      // «незачем жить», «нет смысла жить», «не вижу смысла просыпаться».
+      if (c.find("point", Math.max(0, i - 4)) >= 0 && c.find("point", Math.max(0, i - 4)) < i) {
+        add("suicide", 3, "no-point-live", c);
+      }
+    }
+    // «смысла нет», «не вижу смысла ни в чём», «зачем всё это»: worrying on its own.
+    if (has("point") && (c.has("not") || w.text === "незачем")) {
+      const after = words.slice(i + 1, i + 4).map((x) => x.text);
+      if (
+        after.some((t) =>
+          ["жизни", "жить", "дальше", "продолжать", "всем", "чем", "этом"].includes(t)
+        )
+      ) {
+        add("suicide", 2, "no-point", c);
+      }
+    }
+    // «покончить с собой», «кончу собой», «убить себя», «убьюсь».
+    if (
+      has("finish") &&
+      (c.words[i + 1]?.concepts.has("self") || c.words[i + 2]?.concepts.has("self")) &&
+      !c.negatedIntent(i)
+    ) {
+      add("suicide", thirdPersonVerb(w.text) ? 1 : 3, "finish-self", c);
+    }
+    // «сброшусь», «утоплюсь», «застрелюсь».
+    if (has("selfKillVerb") && !c.negatedIntent(i) && !hyperboleHang(c, i)) {
+      add("suicide", thirdPersonVerb(w.text) || c.has("game") ? 1 : 3, "self-kill-verb", c);
+    }
+    // «единственный выход — умереть», «мост рядом, думаю это выход».
+    if (has("wayOut") && !c.negated(i) && !/^(из|на)$/.test(c.text(i + 1))) {
+      const method = whole.has("die") || whole.has("deathNoun") || whole.has("height") ||
+        whole.has("water") ||
+        whole.has("pills") || whole.has("rails") || whole.has("rope");
+      if (method && !whole.has("game")) add("suicide", 3, "way-out", c);
+    }
+    // «хочу заснуть навсегда».
+    if (has("sleep") && c.near("sleep", "forever", 2)) {
+      add("suicide", c.has("want") ? 3 : 2, "sleep-forever", c);
+    }
+    // «пойду в окно», «шагну в окно».
+    if (
+      has("goVerb") && c.text(i + 1) === "в" && /^(окно|пропасть|петлю|реку)$/.test(c.text(i + 2))
+    ) {
+      add("suicide", 3, "go-out-window", c);
+    }
+    // «хочу, чтобы меня сбила машина», «пусть собьют».
+    if (
+      has("runOver") &&
+      (c.has("want") || c.words.some((x) => /^(пусть|может|чтобы|специально)$/.test(x.text)))
+    ) {
+      add("suicide", 3, "run-over", c);
+    }
+    // «с какого этажа насмерть», «сколько выпить, чтобы не откачали».
+    if (
+      has("lethal") &&
+      (whole.has("height") || whole.has("pills") || whole.has("swallow") || whole.has("jump"))
+    ) {
+      if (!whole.has("news") && !whole.has("study")) add("suicide", 3, "lethal", c);
+    }
+    // «сколько нужно выпить снотворного, чтобы не проснуться».
+    if (
+      has("pills") && whole.words.some((x) => x.text === "непроснуться" || x.concepts.has("die"))
+    ) {
+      if (whole.words.some((x) => /^(сколько|скольких|чтобы|чтоб)$/.test(x.text))) {
+        add("suicide", 3, "dose", c);
+      }
+    }
+    // «я ошибка, пора её исправить», «я тут лишняя».
+    if (has("burden") && c.findBack("firstPerson", i - 1, 3) >= 0 && !c.negated(i)) {
+      const next = c.text(i + 1);
+      if (next === "" || /^(тут|здесь|для|в|на|всем|и|я|пора)$/.test(next)) {
+        add(
+          "suicide",
+          c.has("want") || /^(исправ|освобод)/.test(c.words.at(-1)!.text) ||
+            whole.words.some((x) => /^(исправ|освобод)/.test(x.text))
+            ? 3
+            : 2,
+          "burden-self",
+          c,
+        );
+      }
+    }
+    // «ухожу и больше не вернусь»: with a goodbye, high.
+    if ((w.text === "ухожу" || w.text === "уйду") && !objectFollows(c, i)) {
+      const back = c.words.slice(i + 1, i + 5).some((x) => /^(вернусь|вернуть)/.test(x.text));
+      if (back) add("suicide", whole.has("finality") ? 3 : 2, "leave-no-return", c);
+    }
+    // «хочу всё прекратить», «решила всё закончить» (not «закончить всё с ремонтом»).
+    if ((has("cease") || has("finishVerb")) && c.has("want") && !c.negatedIntent(i)) {
+      const all = c.words.slice(Math.max(0, i - 2), i + 3).some((x) =>
+        x.text === "все" || x.text === "всё"
+      );
+      const after = c.text(i + 1) === "все" ? c.text(i + 2) : c.text(i + 1);
+      if (all && !/^(с|со|в|на|по|к|этот|эту|этим)$/.test(after)) {
+        add("suicide", 3, "end-it-all", c);
+      }
+    }
+    // «пора заканчивать эту жизнь».
+    if (has("finishVerb") && c.words.slice(i + 1, i + 5).some((x) => /^жизн/.test(x.text))) {
+      if (!c.negatedIntent(i)) add("suicide", 3, "end-life", c);
+    }
+    // «устал от жизни».
+    if (has("tired") && c.text(i + 1) === "от" && /^жизн/.test(c.text(i + 2))) {
+      add("suicide", 2, "tired-of-life", c);
+    }
+    if (
+      has("finish") && ["всем", "этим", "всё", "все"].includes(c.text(i + 2)) &&
+      c.text(i + 1) === "со"
+    ) {
+      add("suicide", 2, "finish-everything", c);
+    }
+    if (has("kill") && !c.negatedIntent(i) && (c.near("kill", "self", 2) || /сь$/.test(w.text))) {
+      if (!c.has("game")) add("suicide", thirdPersonVerb(w.text) ? 1 : 3, "kill-self", c);
+    }
+    // «повешусь», «удавлюсь».
+    if (has("hangSelf") && !c.negatedIntent(i) && !hyperboleHang(c, i)) {
+      add(
+        "suicide",
+        thirdPersonVerb(w.text) || (c.has("third") && !c.has("firstPerson")) ? 1 : 3,
+        "hang",
+        c,
+      );
+    }
+    // The suicide words: with one's thoughts or intent high, a mention alone low.
+    if (has("suicideWord")) {
+      const mine = c.has("firstPerson") || c.has("want") || /(усь|юсь|иться)$/.test(w.text);
+      const negated = c.negatedIntent(i) || c.negatedIntent(i - 1);
+      const intent = c.has("thoughts") || c.has("want") || c.has("wayOut") ||
+        /(усь|юсь|иться)$/.test(w.text);
+      if (!negated && (mine || c.has("thoughts") || c.has("wayOut")) && intent) {
+        add("suicide", 3, "suicide-intent", c);
+      } else if (!negated) add("suicide", 1, "suicide-mention", c);
+    }
+    // Methods: a rope, pills, a height, rails, a blade, a gun, poison, with an act or a time.
+    if (
+      has("rope") &&
+      (c.has("collect") || c.has("want") || whole.has("finality") || c.has("hangSelf"))
+    ) {
+      if (!ropeHousehold(c)) add("suicide", 3, "rope", c);
+    }
+    if (has("pills")) {
+      const collected = c.has("collect") &&
+        (c.has("allAtOnce") || whole.has("finality") || c.has("time") ||
+          /^(коплю|копила|копил|накопил\p{L}*|отложил\p{L}*|откладываю|припрятал\p{L}*|спрятал\p{L}*|запас|ждет|ждут)$/u
+            .test(words[c.find("collect")]!.text));
+      const swallowed = c.has("swallow") &&
+        (c.has("allAtOnce") || c.has("want") || whole.has("finality") ||
+          c.words.some((x) => /^наглот/.test(x.text)));
+      const ordinary = whole.has("routine") ||
+        c.words.some((x) => /^(одну|одна|две|два|пару|половину|\d+)$/.test(x.text));
+      const inHand = c.has("allAtOnce") &&
+        (c.has("firstPerson") || c.has("want") || whole.has("emphasis") || c.has("collect"));
+      const ready = c.has("collect") && whole.has("emphasis");
+      if ((collected || swallowed || inHand || ready) && !c.negated(i) && !ordinary) {
+        add("suicide", 3, "pills", c);
+      }
+      if (/^(сколько|какая|какой)$/.test(c.text(0)) && c.has("die")) {
+        add("suicide", 3, "pills-dose", c);
+      }
+    }
+    if (has("height")) {
+      const jump = c.find("jump");
+      const act = jump >= 0 && !c.negated(jump) && words[jump]!.text !== "смотрю";
+      if (
+        (act &&
+          (c.has("want") || c.has("thoughts") || c.has("time") || whole.has("finality") ||
+            c.has("firstPerson") || /у$|ю$|усь$/.test(words[jump]!.text))) ||
+        (c.has("want") && (c.has("die") || c.text(c.find("height") - 1) === "с"))
+      ) {
+        if (!c.has("game")) {
+          add("suicide", c.has("third") && !c.has("firstPerson") ? 1 : 3, "height", c);
+        }
+      } else if (words[jump]?.text === "смотрю" && c.has("time")) {
+        add("suicide", 2, "height-look", c);
+      }
+    }
+    if (has("rails") && (c.has("under") || c.text(i - 1) === "на") && c.has("jump")) {
+      add("suicide", 3, "rails", c);
+    }
+    // A blade or a knife in the bath.
+    if ((has("blade") || has("cut")) && whole.has("bath") && !whole.has("third")) {
+      add("suicide", 3, "blade-bath", c);
+    }
+    // Gas on, windows shut.
+    if (
+      w.text === "газ" && c.words.some((x) =>
+        /^(открыл|включил|открыла|включила|открою|включу)$/.test(x.text)
+      ) &&
+      whole.words.some((x) => /^закрыл/.test(x.text))
+    ) add("suicide", 3, "gas", c);
+    // «завтра пойду на мост, и всё закончится».
+    if (
+      (has("height") || has("rails") || has("water")) && whole.has("finality") &&
+      (c.has("time") || c.has("want") || c.has("jump") || c.has("goVerb") || c.has("firstPerson"))
+    ) {
+      if (!whole.has("game")) add("suicide", 3, "place-and-end", c);
+    }
+    if (
+      has("gun") && (c.has("self") || whole.has("time") || c.has("want") || whole.has("thoughts"))
+    ) {
+      add("suicide", 3, "gun", c);
+    }
+    if (
+      has("poison") &&
+      (/^отрав(люсь|иться|лю себя)/.test(w.text) || (c.has("swallow") && c.has("firstPerson")))
+    ) {
+      add("suicide", 3, "poison", c);
+    }
+    // Euphemisms: everyone better off without me, a burden, nobody would notice.
+    if (w.text === "безменя" && c.has("better")) add("suicide", 3, "better-without-me", c);
+    if (
+      has("burden") && c.has("firstPerson") && !c.negated(i) &&
+      ["обуза", "обузой", "мешаю"].includes(w.text)
+    ) {
+      add("suicide", 2, "burden", c);
+    }
+    if (
+      w.text === "менянебудет" &&
+      (c.has("noOne") || c.has("better") || c.has("ifWhen") || c.has("time") || c.has("want"))
+    ) {
+      add("suicide", 3, "when-i-am-gone", c);
+    } else if (w.text === "менянебудет" && !c.negatedIntent(i)) add("suicide", 2, "gone", c);
+    // «это мой последний вечер».
+    if (
+      /^последн/.test(w.text) && c.text(i - 1) === "мой" ||
+      /^последн/.test(w.text) && c.text(i - 1) === "моя"
+    ) {
+      const what = c.text(i + 1);
+      if (/^(вечер|день|рассвет|закат|ночь|утро)$/.test(what) && c.text(i + 2) === "") {
+        add("suicide", 2, "last-evening", c);
+      }
+    }
+    if (
+      has("noOne") && c.has("notice") && (c.has("disappear") || c.has("die") || c.has("ifWhen"))
+    ) {
+      add("suicide", 3, "nobody-notices", c);
+    }
+    if (w.text === "непроснуться" && !c.has("third")) {
+      add(
+        "suicide",
+        c.has("want") ? 3 : 2,
+        "not-wake",
+        c,
+      );
     }
   }
-  return best;
+}
+
+function selfHarmConstructions(c: Clause, add: Add): void {
+  const words = c.words;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const has = (concept: Concept) => w.concepts.has(concept);
+    if (c.negated(i)) continue;
+    const nearSelfOrBody = () =>
+      words.slice(Math.max(0, i - 3), i + 4).some((x) =>
+        x.concepts.has("self") || x.concepts.has("body")
+      );
+    const mine = c.has("firstPerson") || c.has("relapse") || c.has("want");
+    if (has("cut") && (nearSelfOrBody() || (c.has("blade") && mine && !c.has("third")))) {
+      const veins = /^вскр/.test(w.text) &&
+        words.slice(i + 1, i + 4).some((x) => /^(вен|запяст)/.test(x.text));
+      add(veins ? "suicide" : "self_harm", 3, "cut", c);
+    } else if (has("cut") && /ась$|ся$/.test(w.text) && (c.has("relapse") || c.has("emphasis"))) {
+      add("self_harm", 3, "cut-again", c);
+    }
+    if (
+      has("cuts") &&
+      (c.has("relapse") || c.has("want") || c.has("blade") ||
+        /^(новые|свежие)$/.test(c.text(i - 1)) ||
+        (c.has("body") && c.has("firstPerson")))
+    ) {
+      add("self_harm", 3, "cuts", c);
+    }
+    if (has("burn") && nearSelfOrBody()) add("self_harm", 3, "burn", c);
+    if (w.text === "режусь" && !c.has("game")) add("self_harm", 3, "cutting", c);
+    if (has("hot") && c.has("body") && !c.has("third") && !c.has("routine")) {
+      add("self_harm", 3, "hot-on-skin", c);
+    }
+    if (has("bite") && nearSelfOrBody()) add("self_harm", 3, "bite", c);
+    if (
+      has("hitSelf") &&
+      (c.words[i + 1]?.concepts.has("self") || c.has("body") && w.text === "бьюсь")
+    ) {
+      add("self_harm", 3, "hit-self", c);
+    }
+    if (has("starve") && c.has("self")) add("self_harm", 3, "starve", c);
+    if (has("selfHarmWord")) {
+      add("self_harm", 3, "self-harm-word", c);
+    }
+    if (has("blade") && c.has("relapse") && c.has("firstPerson")) {
+      add("self_harm", 2, "blade-again", c);
+    }
+    // «достала лезвие», «бритва наготове»: a blade taken out with cuts or arms in view.
+    if (has("blade") && c.has("collect") && !c.has("third") && !c.has("routine")) {
+      add("self_harm", 2, "blade-ready", c);
+    }
+    // Scars, and new ones to come: «сегодня добавлю новые».
+    if (has("scars") && c.has("time") && c.words.some((x) => /^(нов|свеж|добав)/.test(x.text))) {
+      add("self_harm", 3, "new-scars", c);
+    }
+    if (w.text === "сорвалась" || w.text === "сорвался") {
+      if (c.has("cut") || c.has("blade") || c.has("cuts")) add("self_harm", 3, "relapse", c);
+    }
+    // «хочу причинить себе боль», «наношу себе вред».
+    if (/^(причин|нанош|нанес|нанос)/.test(w.text) && c.has("self")) {
+      const next = words.slice(i + 1, i + 4).map((x) => x.text);
+      if (next.some((t) => /^(бол|вред|порез|травм|ран)/.test(t))) {
+        add("self_harm", 3, "hurt-self", c);
+      }
+    }
+  }
+}
+
+function abuseConstructions(c: Clause, add: Add): void {
+  const words = c.words;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!w.concepts.has("beats") || c.negated(i)) continue;
+    const around = words.slice(Math.max(0, i - 3), i + 4);
+    const victimIsMe = around.some((x) => x.concepts.has("meObject"));
+    const byAbuser = around.some((x) => x.concepts.has("abuser"));
+    // «избивает», «домогается», «душит» said of a family member; «бьёт» needs «меня».
+    const strong = /^(избива|насил|изнасил|домога|душ)/.test(w.text);
+    if (
+      victimIsMe || (strong && byAbuser) ||
+      (/^изнасил/.test(w.text) && !c.has("media") && !c.has("news"))
+    ) {
+      if (!c.has("game")) add("abuse", victimIsMe || byAbuser ? 3 : 2, "beaten", c);
+    }
+  }
+  if (c.has("threatensKill") && c.has("kill") && c.has("meObject")) {
+    add("abuse", 3, "threatened", c);
+  }
+  if (c.has("violenceWord") && (c.has("home") || c.has("firstPerson"))) {
+    if (!c.has("media") && !c.has("news") && !c.has("study")) {
+      add("abuse", 3, "violence-at-home", c);
+    }
+  }
+}
+
+/** «уйти», «ухожу»: dying only with «навсегда», «из жизни» (`leaveForever`). */
+const LEAVE = /^(уйти|уйду|уходить|ухожу)$/;
+
+/** A verb in the third person («покончит», «прыгает», «вешается»): somebody else's act. */
+function thirdPersonVerb(word: string): boolean {
+  return /(ит|ет|ут|ют|ат|ят|ится|ется|утся|ются|атся|ятся|ает|ают)$/.test(word);
+}
+
+/** «умираю от смеха», «сдохну на тренировке», «умру пока дождусь»: circumstance, not intent. */
+function hyperbole(c: Clause, i: number): boolean {
+  // «от этой духоты хочется лечь и помереть»: a cause after «от», «со», «из-за» anywhere.
+  for (let j = 1; j < c.words.length; j++) {
+    if (c.words[j]!.concepts.has("hyperboleCause") && /^(от|со|из|за)$/.test(c.text(j - 1))) {
+      return true;
+    }
+    if (c.words[j]!.concepts.has("hyperboleCause") && /^(от|со|из|за)$/.test(c.text(j - 2))) {
+      return true;
+    }
+  }
+  const next = c.words[i + 1];
+  if (!next) return false;
+  if (next.concepts.has("hyperboleCause")) return true;
+  const afterNext = c.words[i + 2];
+  if (next.concepts.has("preposition") && afterNext?.concepts.has("hyperboleCause")) return true;
+  // A place or an event after a preposition: «сдохну на этой тренировке», «умру до пятницы».
+  // «сдохну на этой тренировке», «умру до пятницы»; not «умереть на этой неделе».
+  const when = c.words.slice(i + 2, i + 4).some((w) =>
+    /^(недел|выходн|днях|дня|ночь|ночью|год|месяц)/.test(w.text) || w.concepts.has("time")
+  );
+  return next.concepts.has("preposition") && !["с", "от"].includes(next.text) && !when &&
+    !afterNext?.concepts.has("height") && !afterNext?.concepts.has("water");
+}
+
+/** «хоть вешайся», «повеситься можно от этой очереди». */
+function hyperboleHang(c: Clause, i: number): boolean {
+  const before = c.text(i - 1);
+  const after = c.text(i + 1);
+  // «проще застрелиться, чем разобраться в декларации».
+  if (c.words.slice(i + 1).some((w) => w.text === "чем") && c.has("better")) return true;
+  // «утопиться в кофе»: drowning in something that is no water.
+  if (
+    after === "в" && /^утоп/.test(c.text(i)) && !c.words[i + 2]?.concepts.has("water") &&
+    !c.words[i + 2]?.concepts.has("bath")
+  ) return true;
+  return ["хоть", "впору", "можно", "только"].includes(before) || after === "можно" ||
+    c.has("kidding");
+}
+
+/** «уйти навсегда», «уйти из жизни», «уйду насовсем». */
+function leaveForever(c: Clause, i: number): boolean {
+  const after = c.words.slice(i + 1, i + 4);
+  return after.some((w) => w.concepts.has("forever")) ||
+    (c.text(i + 1) === "из" && /^жизн/.test(c.text(i + 2))) ||
+    (c.text(i + 1) === "туда" && /^(где|откуда)$/.test(c.text(i + 2)));
+}
+
+/** A noun follows the verb («исчезнуть из соцсетей», «исчезнуть на выходные»). */
+function objectFollows(c: Clause, i: number): boolean {
+  const next = c.text(i + 1);
+  return ["из", "на", "в", "с", "от", "до", "куда"].includes(next);
+}
+
+/** «хотела умереть» said of the past (no «бы», no present marker). */
+function pastOnly(c: Clause, i: number): boolean {
+  const word = c.text(i);
+  if (!/^(хотела|хотел|хотелось)$/.test(word)) return false;
+  return c.text(i + 1) !== "бы" && !c.has("time") && !c.has("relapse");
+}
+
+/** A rope for the washing, a swing, a boat: household words next to the rope. */
+function ropeHousehold(c: Clause): boolean {
+  return c.words.some((w) =>
+    /^(бель|сушк|качел|лодк|палатк|собак|поводок|дач|ремонт|гимнаст|скакалк|альпин|узл)/.test(
+      w.text,
+    )
+  );
+}
+
+/** «Сегодня ночью всё решится. Простите меня.» — a goodbye with a time, nothing else said. */
+function finalityAlone(whole: Clause): boolean {
+  const goodbye = whole.words.filter((w) => w.concepts.has("finality"));
+  if (goodbye.length === 0 || !whole.has("time")) return false;
+  const strong = goodbye.some((w) => /^(прощальн|предсмертн|записк|завещани|ищите)/.test(w.text)) ||
+    // «этой ночью всё решится / закончится».
+    (goodbye.some((w) => /^(решится|закончится|кончится)$/.test(w.text)) &&
+      whole.words.some((w) => /^(ноч|прост|прощ)/.test(w.text)));
+  return strong && !whole.has("study") && !whole.has("media") && !whole.has("game");
+}
+
+/**
+ * How much framing lowers a score: a film or book (2), the news or a study (2), somebody else
+ * as the subject with no first person (2), a past told as over with no relapse (3), a game or a
+ * joke (2).
+ */
+function framingPenalty(c: Clause, whole: Clause): number {
+  let penalty = 0;
+  // «сейчас всё хорошо» tells of recovery; «сегодня», «опять» of now.
+  const present = whole.has("relapse") ||
+    c.words.some((w) => w.concepts.has("time") && w.text !== "сейчас" && w.text !== "теперь");
+  if ((whole.has("media") || whole.has("news") || whole.has("study")) && !present) penalty += 2;
+  if (c.has("third") && !c.has("firstPerson") && !c.has("want")) penalty += 2;
+  if (whole.has("past") && whole.has("recovered") && !present) penalty += 3;
+  if (whole.has("game") || (whole.has("kidding") && !whole.has("emphasis"))) penalty += 2;
+  return penalty;
 }

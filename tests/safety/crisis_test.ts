@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { detectCrisis } from "../../shared/safety/crisis.ts";
-import { CRISIS, HARMLESS } from "./crisis_corpus.ts";
+import { detectCrisis, scoreCrisis } from "../../shared/safety/crisis.ts";
+import { CRISIS, CRISIS_CONSTRUCTIONS, HARD_NEGATIVES, HARMLESS } from "./crisis_corpus.ts";
 
 Deno.test("the crisis corpus: recall ≥ 0.95 on crisis phrases, ≤ 5 % false alarms", () => {
   const missed = CRISIS.filter(([text, label]) => detectCrisis(text)?.label !== label);
@@ -21,12 +21,55 @@ Deno.test("the crisis corpus: recall ≥ 0.95 on crisis phrases, ≤ 5 % false a
 
 Deno.test("detectCrisis() names the kind and how serious it is", () => {
   assert.deepEqual(detectCrisis("хочу покончить с собой"), { label: "suicide", severity: "high" });
-  assert.deepEqual(detectCrisis("мой брат совершил суицид"), {
-    label: "suicide",
-    severity: "medium",
-  });
+  // Someone else's death is grief, not a risk of one's own; one's own thoughts are.
+  assert.equal(detectCrisis("мой брат совершил суицид"), null);
+  assert.deepEqual(detectCrisis("думаю о суициде"), { label: "suicide", severity: "high" });
   assert.deepEqual(detectCrisis("режу себя"), { label: "self_harm", severity: "high" });
   assert.deepEqual(detectCrisis("отчим бьёт меня"), { label: "abuse", severity: "high" });
   assert.equal(detectCrisis(""), null);
   assert.equal(detectCrisis("\u0000\u200b"), null);
+});
+
+Deno.test("the construction corpus: recall ≥ 0.95, ≤ 3 % false alarms among hard negatives", () => {
+  const missed = CRISIS_CONSTRUCTIONS.filter((text) => detectCrisis(text) === null);
+  const alarms = HARD_NEGATIVES.filter((text) => detectCrisis(text) !== null);
+  const recall = 1 - missed.length / CRISIS_CONSTRUCTIONS.length;
+  const falseRate = alarms.length / HARD_NEGATIVES.length;
+  console.log(
+    `construction corpus: ${CRISIS_CONSTRUCTIONS.length} crisis, ${HARD_NEGATIVES.length} hard ` +
+      `negatives; recall ${recall.toFixed(3)}, false alarms ${falseRate.toFixed(3)}`,
+  );
+  assert.ok(recall >= 0.95, `missed: ${missed.join(" | ")}`);
+  assert.ok(falseRate <= 0.03, `false alarms: ${alarms.join(" | ")}`);
+});
+
+Deno.test("detectCrisis() reads through misspellings, look-alikes and transliteration", () => {
+  for (
+    const text of [
+      "хочю умерть",
+      "убю себя",
+      "я пoкончу с сoбой",
+      "ya hochu umeret",
+      "х о ч у   у м е р е т ь",
+      "хочу умиииреть",
+    ]
+  ) {
+    assert.equal(detectCrisis(text)?.severity, "high", text);
+  }
+});
+
+Deno.test("framing lowers a score but a present relapse still counts", () => {
+  assert.equal(detectCrisis("раньше резала руки, сейчас всё хорошо, справилась"), null);
+  assert.equal(detectCrisis("раньше резала руки, и вот опять режу руки")?.label, "self_harm");
+  assert.equal(detectCrisis("в фильме герой прыгает с крыши"), null);
+  assert.equal(detectCrisis("подруга говорит, что хочет умереть, как помочь?"), null);
+  assert.equal(detectCrisis("я не хочу умирать"), null);
+});
+
+Deno.test("a middling score is medium: a gentle check-in, not the SOS card", () => {
+  assert.deepEqual(detectCrisis("меня не станет, и ладно"), {
+    label: "suicide",
+    severity: "medium",
+  });
+  assert.equal(scoreCrisis("хочу умереть").score >= 3, true);
 });

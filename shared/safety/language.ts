@@ -1,0 +1,330 @@
+import { normalizeText } from "./normalize.ts";
+
+/**
+ * What the safety detectors read instead of raw text: words, undisguised and tagged with the
+ * concepts they belong to. Shared by the crisis and abuse detectors so that both see through
+ * the same tricks:
+ * - look-alike Latin letters and digits inside Cyrillic words («дyp4к» → «дурак»), whole Latin
+ *   words read both as look-alikes and as transliteration («cyka» → «сука», «debil» → «дебил»);
+ * - letters spaced out or split by dots, dashes or stars («т в а р ь», «у.б.ь.ю»);
+ * - stretched letters («умиииираю»), ё as е, case;
+ * - one-letter misspellings of the key words: a dropped, doubled, swapped or wrong letter
+ *   («умерть», «убю», «покнчу»), for stems of five letters or more and for whole words marked
+ *   with "~".
+ * A concept is a set of word beginnings (stems: «умир» covers умираю, умирать, умирающий) or of
+ * whole words (`=слово`). Matching is a few map look-ups per word, so a message of a thousand
+ * characters is read in well under a millisecond.
+ */
+
+export interface Word {
+  /** The undisguised word: lower case, ё as е. */
+  text: string;
+  /** Index of the sentence the word is in (split at . ! ? ; and line breaks). */
+  sentence: number;
+  /** Concepts this word belongs to. */
+  concepts: Set<string>;
+}
+
+// Latin letters and digits people use for Cyrillic ones (visual look-alikes).
+const VISUAL: Record<string, string> = {
+  a: "а",
+  b: "в",
+  c: "с",
+  e: "е",
+  h: "н",
+  k: "к",
+  m: "м",
+  o: "о",
+  p: "р",
+  t: "т",
+  x: "х",
+  y: "у",
+  u: "и",
+  r: "г",
+  "0": "о",
+  "1": "и",
+  "3": "з",
+  "4": "ч",
+  "6": "б",
+  "9": "д",
+  "@": "а",
+  "$": "с",
+  "€": "е",
+};
+
+// Transliteration of a Latin-only word (longest sequences first).
+const TRANSLIT: Array<[string, string]> = [
+  ["shch", "щ"],
+  ["sch", "щ"],
+  ["zh", "ж"],
+  ["kh", "х"],
+  ["ch", "ч"],
+  ["sh", "ш"],
+  ["ts", "ц"],
+  ["yu", "ю"],
+  ["ju", "ю"],
+  ["ya", "я"],
+  ["ja", "я"],
+  ["yo", "е"],
+  ["jo", "е"],
+  ["a", "а"],
+  ["b", "б"],
+  ["v", "в"],
+  ["w", "в"],
+  ["g", "г"],
+  ["d", "д"],
+  ["e", "е"],
+  ["z", "з"],
+  ["i", "и"],
+  ["j", "й"],
+  ["y", "ы"],
+  ["k", "к"],
+  ["l", "л"],
+  ["m", "м"],
+  ["n", "н"],
+  ["o", "о"],
+  ["p", "п"],
+  ["r", "р"],
+  ["s", "с"],
+  ["t", "т"],
+  ["u", "у"],
+  ["f", "ф"],
+  ["h", "х"],
+  ["x", "кс"],
+  ["c", "к"],
+  ["q", "к"],
+  ["'", "ь"],
+  ["0", "о"],
+  ["3", "з"],
+  ["4", "ч"],
+  ["6", "б"],
+];
+
+const CYRILLIC = /[а-яё]/;
+const LATIN_OR_DIGIT = /[a-z0-9@$€]/;
+const SINGLE_LETTER_WORDS = new Set(["а", "и", "я", "в", "с", "к", "у", "о"]);
+
+/** Readings of one raw token: the visual one first, then a transliteration for Latin words. */
+function readingsOf(token: string): string[] {
+  if (CYRILLIC.test(token)) {
+    if (!LATIN_OR_DIGIT.test(token)) return [token];
+    return [token.replace(/[a-z0-9@$€]/g, (c) => VISUAL[c] ?? c)];
+  }
+  if (!/[a-z]/.test(token)) return [token];
+  const visual = [...token].every((c) => c in VISUAL)
+    ? token.replace(/./g, (c) => VISUAL[c]!)
+    : null;
+  let translit = "";
+  for (let i = 0; i < token.length;) {
+    const pair = TRANSLIT.find(([from]) => token.startsWith(from, i));
+    if (pair) {
+      translit += pair[1];
+      i += pair[0].length;
+    } else {
+      translit += token[i];
+      i++;
+    }
+  }
+  return visual && visual !== translit ? [visual, translit] : [translit];
+}
+
+/**
+ * The text as the detectors read it: lower case, ё as е, invisible characters gone, spaced-out
+ * letters joined, stretched letters shrunk; sentence breaks kept as "\n".
+ */
+export function undisguise(text: string): string {
+  let t = normalizeText(text).text.toLowerCase().replace(/ё/g, "е");
+  // Letters split by separators: «т в а р ь», «у.б.ь.ю», «д-у-р-а», «с_у_к_а». A run of three
+  // or more single letters joins, unless it could be ordinary one-letter words («а я и»).
+  t = t.replace(
+    /(?<![\p{L}\d])[\p{L}\d@$€](?:[ .\-_*]+[\p{L}\d@$€](?![\p{L}\d])){2,}/gu,
+    (run) => {
+      const letters = run.split(/[ .\-_*]+/);
+      const ordinary = letters.every((l) => SINGLE_LETTER_WORDS.has(l)) && letters.length < 5;
+      if (ordinary) return run;
+      // A wider gap (two spaces or more, « / ») is a word boundary: «х о ч у   у м е р е т ь».
+      return run.split(/\s{2,}|\s*\/\s*/).map((part) => part.replace(/[ .\-_*]+/g, "")).join(" ");
+    },
+  );
+  // Stars inside a word hide letters («с*ка»): keep them as part of the word.
+  return t.replace(/(\p{L})\1{2,}/gu, "$1");
+}
+
+/** Splits undisguised text into sentences of raw tokens (letters, digits, look-alike symbols). */
+function tokenize(text: string): Array<{ token: string; sentence: number }> {
+  const out: Array<{ token: string; sentence: number }> = [];
+  let sentence = 0;
+  // An apostrophe inside a Latin word is a soft sign in transliteration («ub'yu»).
+  for (const m of text.matchAll(/[\p{L}\d@$€*]+(?:'[a-z]+)*|[.!?;\n…]+/gu)) {
+    const token = m[0];
+    if (/^[.!?;\n…]+$/u.test(token)) {
+      sentence++;
+      continue;
+    }
+    // A word that is only stars or digits with stars is no word.
+    if (!/\p{L}/u.test(token) && !/^\d+$/.test(token)) continue;
+    out.push({ token: token.replace(/^\*+|\*+$/g, ""), sentence });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concepts.
+
+interface Term {
+  concept: string;
+  /** A stem matches any word starting with it; an exact term only the word itself. */
+  exact: boolean;
+  length: number;
+}
+
+/**
+ * Concepts as lists of terms: "стем" or "=слово" (exact); "стем!" turns off misspellings; "~"
+ * at the end allows one wrong letter even in a four-letter word («=хочу~» takes «хачу», «хочю»).
+ */
+export type ConceptTable = Record<string, string[]>;
+
+/** The minimum length of a term for which one wrong letter is still a match. */
+const FUZZY_MIN = 5;
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/**
+ * An index of concept terms. `match(word)` gives every concept one of whose terms the word
+ * starts with (or is, for exact terms), allowing one edit for long terms (symmetric-delete:
+ * the term's one-letter deletions are indexed, so a dropped, extra, wrong or swapped letter is
+ * found with a handful of look-ups). The first letter must be right: typos rarely hit it, and
+ * it keeps unrelated words apart.
+ */
+export class ConceptIndex {
+  readonly #exact = new Map<string, Term[]>();
+  readonly #fuzzy = new Map<string, Term[]>();
+  readonly #lengths: number[];
+  readonly #cache = new Map<string, Set<string>>();
+
+  constructor(table: ConceptTable) {
+    const lengths = new Set<number>();
+    for (const [concept, terms] of Object.entries(table)) {
+      for (const raw of terms) {
+        const exact = raw.startsWith("=");
+        const strict = raw.endsWith("!");
+        const loose = raw.endsWith("~");
+        const word = raw.replace(/^=|[!~]$/g, "").replace(/ё/g, "е");
+        const term: Term = { concept, exact, length: word.length };
+        push(this.#exact, word, term);
+        lengths.add(word.length);
+        // Whole words are forms with close neighbours («готова», «голова»): only marked ones
+        // take a misspelling.
+        if (!strict && (loose ? word.length >= 4 : !exact && word.length >= FUZZY_MIN)) {
+          for (const d of deletions(word)) {
+            if (d[0] === word[0]) push(this.#fuzzy, d, term);
+          }
+          push(this.#fuzzy, word, term);
+        }
+      }
+    }
+    this.#lengths = [...lengths].sort((a, b) => a - b);
+  }
+
+  /** Concepts of one undisguised word (cached). */
+  match(word: string): Set<string> {
+    const cached = this.#cache.get(word);
+    if (cached) return cached;
+    const found = new Set<string>();
+    const consider = (terms: Term[] | undefined, prefixLength: number) => {
+      for (const term of terms ?? []) {
+        // An exact term matches only the whole word (here: with one edit).
+        if (term.exact && prefixLength !== word.length) continue;
+        found.add(term.concept);
+      }
+    };
+    for (const length of this.#lengths) {
+      if (length > word.length + 1) break;
+      // Exact stem or word.
+      if (length <= word.length) {
+        const prefix = word.slice(0, length);
+        for (const term of this.#exact.get(prefix) ?? []) {
+          if (!term.exact || length === word.length) found.add(term.concept);
+        }
+      }
+      if (length < 4) continue;
+      // One edit: the word's prefix of length L-1, L or L+1 against the term's deletions.
+      for (const size of [length - 1, length, length + 1]) {
+        if (size > word.length || size < 3) continue;
+        const prefix = word.slice(0, size);
+        if (size === length - 1) {
+          // A dropped letter: the prefix is one of the term's deletions.
+          consider(this.#fuzzy.get(prefix)?.filter((t) => t.length === length), size);
+        } else if (size === length + 1) {
+          // An extra letter: one of the prefix's deletions is the term.
+          for (const d of deletions(prefix)) {
+            if (d[0] !== prefix[0]) continue;
+            consider(this.#exact.get(d)?.filter((t) => t.length === length), size);
+          }
+        } else {
+          // A wrong or swapped letter: the prefix and the term share a deletion.
+          for (const d of deletions(prefix)) {
+            if (d[0] !== prefix[0]) continue;
+            consider(this.#fuzzy.get(d)?.filter((t) => t.length === length), size);
+          }
+        }
+      }
+    }
+    if (this.#cache.size > 20_000) this.#cache.clear();
+    this.#cache.set(word, found);
+    return found;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The words of `text`, each with the concepts of any of its readings. */
+export function readWords(text: string, index: ConceptIndex): Word[] {
+  const words: Word[] = [];
+  for (const { token, sentence } of tokenize(undisguise(text))) {
+    const readings = readingsOf(token);
+    const concepts = new Set<string>();
+    for (const reading of readings) {
+      if (reading.includes("*")) {
+        for (const concept of matchStarred(reading, index)) concepts.add(concept);
+      } else {
+        for (const concept of index.match(reading)) concepts.add(concept);
+      }
+    }
+    words.push({ text: readings[0]!, sentence, concepts });
+  }
+  return words;
+}
+
+// Stars standing for letters («с*ка», «п**дец»): each star run is tried as 1-3 common letters.
+const STAR_FILLS = ["у", "и", "е", "а", "о", "ы", "я", "ю", "ди", "зд", "ук", "ер", "ла", "бл"];
+
+function matchStarred(word: string, index: ConceptIndex): Set<string> {
+  const found = new Set<string>();
+  const parts = word.split(/\*+/);
+  if (parts.length > 3 || parts.join("").length < 2) return found;
+  let candidates = [parts[0]!];
+  for (const part of parts.slice(1)) {
+    candidates = candidates.flatMap((c) => STAR_FILLS.map((fill) => c + fill + part));
+  }
+  for (const candidate of candidates) {
+    for (const concept of index.match(candidate)) found.add(concept);
+  }
+  return found;
+}
+
+/** Whether any word in `words[from..to)` has `concept`. */
+export function hasConcept(words: Word[], concept: string, from = 0, to = words.length): boolean {
+  for (let i = Math.max(0, from); i < Math.min(words.length, to); i++) {
+    if (words[i]!.concepts.has(concept)) return true;
+  }
+  return false;
+}

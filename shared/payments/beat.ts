@@ -10,6 +10,8 @@ export interface PaymentsBeatDeps {
   api: Api;
   logger: Logger;
   metrics: Metrics;
+  /** Salt for the hashed payment id in logs. */
+  logSalt: string;
 }
 
 /**

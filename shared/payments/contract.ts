@@ -36,6 +36,7 @@ export type CheckoutProblem =
   | "already_paid"
   | "expired"
   | "mismatch"
+  | "wrong_currency"
   | "recipient_gone";
 
 export type CheckoutResult = { ok: true } | { ok: false; reason: CheckoutProblem };
@@ -51,13 +52,29 @@ export type RecordPaymentResult =
     recipient_share: number;
   };
 
+/** A claimed refund (claim_tip_refunds, claim_tip_refund). */
 export interface DueRefund {
   charge_id: string;
   payer_tg_id: number | null;
   attempts: number;
+  /** For a tip that was credited and whose recipient still has a profile: what they are told. */
+  recipient_notice: RefundNoticeFacts | null;
+}
+
+export interface RefundNoticeFacts {
+  amount: number;
+  share: number;
+  payer_pseudonym: string;
+  refund_hours: number;
 }
 
 export type RefundOutcome = "done" | "retry" | "failed";
+
+/** How one refundStarPayment call went; a 429 carries how long Telegram asked to wait. */
+export interface RefundAttempt {
+  outcome: RefundOutcome;
+  retryAfterSeconds?: number;
+}
 
 export type RequestRefundResult =
   | { status: "not_found" | "already_refunded" }

@@ -19,7 +19,7 @@ import {
   refundListKeyboard,
   tipAmountKeyboard,
 } from "./keyboards.ts";
-import { refundAndRecord } from "./refunds.ts";
+import { refundNow } from "./refunds.ts";
 
 /**
  * pre_checkout_query, answered first thing (Telegram cancels the payment after 10 s): ok only
@@ -77,10 +77,7 @@ export function createPaymentsFeature(deps: BotDeps): Composer<BotContext> {
       ? result.reason
       : "other";
     await ctx.reply(ctx.t("payments-refunding", { reason, amount: result.amount }));
-    await refundAndRecord({ ...deps, api: ctx.api }, {
-      charge_id: payment.telegram_payment_charge_id,
-      payer_tg_id: ctx.from.id,
-    });
+    await refundNow({ ...deps, api: ctx.api, t: ctx.t }, payment.telegram_payment_charge_id);
   });
 
   feature.command("tips", async (ctx) => {
@@ -198,11 +195,9 @@ export function createPaymentsFeature(deps: BotDeps): Composer<BotContext> {
         if (result.status === "ok") {
           await ctx.editMessageText(ctx.t("payments-refund-started", { amount: result.amount }))
             .catch(() => {});
-          const outcome = await refundAndRecord({ ...deps, api: ctx.api }, {
-            charge_id: result.charge_id,
-            payer_tg_id: tgId,
-          });
-          // "done": the confirmation comes through the outbox, written with the refund.
+          const outcome = await refundNow({ ...deps, api: ctx.api, t: ctx.t }, result.charge_id);
+          // "done": the confirmations (payer and recipient) come through the outbox, written
+          // with the refund; "claimed_elsewhere": the beat is making it and the same follows.
           if (outcome === "retry") await ctx.reply(ctx.t("payments-refund-retrying"));
           if (outcome === "failed") await ctx.reply(ctx.t("payments-refund-failed"));
         } else if (result.status === "too_late") {

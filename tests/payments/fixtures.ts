@@ -1,6 +1,12 @@
 import type { TestBot } from "../support/harness.ts";
 import type { RecordedCall } from "../support/fake_telegram.ts";
-import { callbackUpdate, preCheckoutUpdate, successfulPaymentUpdate } from "../support/updates.ts";
+import type { SqlDb } from "../../shared/db/db.ts";
+import {
+  callbackUpdate,
+  preCheckoutUpdate,
+  successfulPaymentUpdate,
+  textUpdate,
+} from "../support/updates.ts";
 import { type OnboardedUser, startChat } from "../chat/fixtures.ts";
 
 /** Two users whose chat ended with /stop (both were asked to rate it). */
@@ -45,4 +51,40 @@ export async function pay(
   h.telegram.starPaymentMade(chargeId, invoice.amount, payer.id, invoice.payload);
   await h.post(successfulPaymentUpdate(payer, { ...invoice, chargeId }));
   return { approved: true };
+}
+
+/** «Другая сумма» and a typed amount: any amount's invoice, as the payer gets it in the bot. */
+export async function tipViaBot(
+  h: TestBot,
+  payer: OnboardedUser,
+  matchId: string,
+  amount: number,
+): Promise<SentInvoice> {
+  await h.post(callbackUpdate(payer, `p:c:${matchId}`));
+  await h.post(textUpdate(payer, String(amount)));
+  const invoice = lastInvoice(h, payer.id);
+  if (invoice.amount !== amount) throw new Error(`no invoice for ${amount} ⭐`);
+  return invoice;
+}
+
+/** Moves the tip tables' clocks back, as if `seconds` had passed (matches are left alone). */
+export async function letTimePass(db: SqlDb, seconds: number): Promise<void> {
+  const by = `${seconds} seconds`;
+  await db.query(
+    `update public.tips
+        set created_at = created_at - $1::interval, expires_at = expires_at - $1::interval,
+            paid_at = paid_at - $1::interval, refunded_at = refunded_at - $1::interval`,
+    [by],
+  );
+  await db.query(
+    `update public.tip_ledger
+        set available_at = available_at - $1::interval, created_at = created_at - $1::interval`,
+    [by],
+  );
+  await db.query(
+    `update public.tip_payments
+        set refund_next_at = refund_next_at - $1::interval,
+            received_at = received_at - $1::interval, refunded_at = refunded_at - $1::interval`,
+    [by],
+  );
 }

@@ -173,7 +173,13 @@ Deno.test("pre-checkout refuses a tampered amount, currency, payload or payer", 
     const invoice = await tipFromRating(h, anna, matchId, 50);
     const cases: Array<[string, Parameters<typeof preCheckoutUpdate>, RegExp]> = [
       ["a changed amount", [anna, { ...invoice, amount: 1 }], /Сумма платежа не совпадает/],
-      ["another currency", [anna, { ...invoice, currency: "USD" }], /Сумма платежа не совпадает/],
+      // Its own message: the amount is not what is wrong.
+      ["another currency", [anna, { ...invoice, currency: "USD" }], /только в звёздах Telegram/],
+      [
+        "another currency and amount",
+        [anna, { ...invoice, currency: "USD", amount: 1 }],
+        /в другой валюте/,
+      ],
       [
         "a forged payload",
         [anna, { ...invoice, payload: `tip:${crypto.randomUUID()}` }],

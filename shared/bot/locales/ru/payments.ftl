@@ -28,6 +28,7 @@ payments-checkout-already_paid = Этот счёт уже оплачен — п�
 payments-checkout-expired = Срок действия счёта истёк. Откройте «Оставить чаевые ⭐» ещё раз.
 payments-checkout-mismatch = Сумма платежа не совпадает со счётом. Откройте «Оставить чаевые ⭐» ещё раз.
 payments-checkout-recipient_gone = Собеседник удалил профиль, поэтому чаевые ему отправить нельзя.
+payments-checkout-wrong_currency = Чаевые принимаются только в звёздах Telegram (⭐), а этот платёж — в другой валюте. Откройте «Оставить чаевые ⭐» ещё раз.
 
 payments-receipt =
     Спасибо! Вы отправили { $amount } ⭐ собеседнику «{ $pseudonym }».
@@ -44,6 +45,10 @@ payments-refunding =
        *[other] Этот платёж не удалось зачислить, поэтому я возвращаю вам { $amount } ⭐.
     } Звёзды вернутся на ваш счёт в Telegram.
 payments-refunded = Возврат выполнен: { $amount } ⭐ вернулись на ваш счёт в Telegram.
+# To the helper whose tip the payer took back (the share was still pending).
+payments-refunded-recipient =
+    Собеседник «{ $pseudonym }» вернул себе чаевые — { $amount } ⭐: так можно сделать в течение { $hours } ч после оплаты.
+    Начисленные за них { $share } ⭐ ещё ждали окончания этого срока, поэтому их больше нет в вашем балансе. Баланс — /tips.
 
 payments-overview =
     Ваши чаевые

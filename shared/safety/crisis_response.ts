@@ -1,7 +1,7 @@
 import type { BotContext } from "../bot/context.ts";
 import type { BotDeps } from "../bot/deps.ts";
 import type { CrisisHit } from "./crisis.ts";
-import { sosText } from "./safety_feature.ts";
+import { sosKeyboard, sosText } from "./safety_feature.ts";
 import { loadSosCard } from "./hotlines.ts";
 import { postFlagCard } from "./moderation_chat.ts";
 
@@ -16,7 +16,8 @@ interface FlagResult {
  * What the bot does when someone may be in crisis. Nothing is held back (a relayed message has
  * already gone to the partner); a flag is stored (kind, severity, chat; never the text), and once
  * per chat the person privately gets the crisis lines for their country and the partner a short
- * note on how to respond.
+ * note on how to respond. A middling signal (`medium`) gets only a gentle private check-in with
+ * a button for the crisis lines.
  */
 export async function respondToCrisis(
   ctx: BotContext,
@@ -32,6 +33,14 @@ export async function respondToCrisis(
     p_source: source,
   });
   if (result.status !== "ok" || !result.offer_help) return;
+  if (hit.severity === "medium") {
+    // Unclear: a gentle private question with the crisis lines one tap away; the partner and
+    // the moderators are not told.
+    await ctx.reply(ctx.t(source === "relay" ? "safety-checkin-relay" : "safety-checkin"), {
+      reply_markup: sosKeyboard(ctx),
+    });
+    return;
+  }
   const intro = ctx.t(source === "relay" ? "safety-crisis-sender-relay" : "safety-crisis-sender");
   const card = await loadSosCard(deps.db, ctx.from!.id);
   await ctx.reply(`${intro}\n\n${sosText(ctx, card)}`);

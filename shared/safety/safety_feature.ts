@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/context.ts";
 import type { BotDeps } from "../bot/deps.ts";
 import { type Hotline, loadSosCard, type SosCard } from "./hotlines.ts";
@@ -15,7 +15,21 @@ export function createSafetyFeature(deps: Pick<BotDeps, "db">): Composer<BotCont
     await ctx.reply(sosText(ctx, await loadSosCard(deps.db, ctx.from.id)));
   });
 
+  // The button under a check-in: the same card as /sos.
+  feature.callbackQuery(SOS_CALLBACK, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.reply(sosText(ctx, await loadSosCard(deps.db, ctx.from.id)));
+  });
+
   return composer;
+}
+
+/** Callback data of the check-in's button (no id in it: the card is the presser's own). */
+export const SOS_CALLBACK = "sos:show";
+
+/** One button that shows the crisis lines, under a gentle check-in. */
+export function sosKeyboard(ctx: Pick<BotContext, "t">): InlineKeyboard {
+  return new InlineKeyboard().text(ctx.t("safety-checkin-button"), SOS_CALLBACK);
 }
 
 /** The /sos message: local lines (or several countries' when unknown), then 112, gently. */

@@ -124,3 +124,40 @@ Deno.test("a crisis phrase in a bio is kept as written and help is offered", asy
     await h.close();
   }
 });
+
+Deno.test("a middling signal gets a gentle check-in; a strong one later still gets the card", async (t) => {
+  const h = await startTestBot();
+  try {
+    const { anna, boris } = await startChat(h, [770_101, 770_102]);
+    h.telegram.clear();
+
+    await t.step("unclear: a private check-in with a button, nobody else told", async () => {
+      await h.post(textUpdate(anna, "меня не станет, и ладно"));
+      assert.equal(h.telegram.callsOf("copyMessage", boris.id).length, 1);
+      const toAnna = h.telegram.textsTo(anna.id);
+      assert.equal(toAnna.length, 1);
+      assert.match(toAnna[0]!, /как вы сейчас/);
+      assert.doesNotMatch(toAnna[0]!, /112/, "not the whole card yet");
+      assert.ok(!h.telegram.textsTo(boris.id).some((text) => /очень тяжело/.test(text)));
+    });
+
+    await t.step("the button shows the crisis lines", async () => {
+      h.telegram.clear();
+      await press(h, anna, "sos:show");
+      assert.match(h.telegram.lastTextTo(anna.id) ?? "", /112/);
+    });
+
+    await t.step("a strong signal afterwards gets the card and the partner's note", async () => {
+      h.telegram.clear();
+      await h.post(textUpdate(anna, "купила верёвку, сегодня ночью всё решится"));
+      assert.match(h.telegram.textsTo(anna.id).join("\n"), /112/);
+      assert.ok(h.telegram.textsTo(boris.id).some((text) => /очень тяжело/.test(text)));
+      const flags = await h.db.query<{ severity: string }>(
+        "select severity from public.safety_flags order by id",
+      );
+      assert.deepEqual(flags.map((f) => f.severity), ["medium", "high"]);
+    });
+  } finally {
+    await h.close();
+  }
+});

@@ -43,6 +43,10 @@ const statusOf: Record<string, ContentfulStatusCode> = {
   not_found: 404,
   pending: 201,
   invalid: 422,
+  // An announcement's start outside the window (event_start_refusal): why, as the bot says it.
+  past: 422,
+  too_soon: 422,
+  too_far: 422,
   too_many_pending: 409,
   profile_incomplete: 409,
   restricted: 403,

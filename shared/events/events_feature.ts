@@ -5,10 +5,13 @@ import { restrictionReply, sanctionInfo } from "../safety/sanctions.ts";
 import { parseEventCallback } from "./callbacks.ts";
 import { type EventCard, eventCard, eventCardKeyboard, eventCardText } from "./event_card.ts";
 import { submitDraft } from "./event_draft.ts";
+import { eventHours } from "./durations.ts";
 
 interface RegistrationResult {
   status: string;
   confirm_now?: boolean;
+  /** How long before the start confirmation opens (the setting, fractions kept). */
+  confirm_open_hours?: number;
   card?: unknown;
 }
 
@@ -39,7 +42,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t("events-none"));
       return;
     }
-    await ctx.reply(ctx.t("events-intro"));
+    await ctx.reply(ctx.t("events-intro", { format: introFormat(ctx.t, cards) }));
     for (const card of cards) {
       await ctx.reply(eventCardText(ctx.t, card), {
         reply_markup: eventCardKeyboard(ctx.t, card),
@@ -127,9 +130,13 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
       });
       return;
     }
-    const answerKey = `event-answer-${result.status}`;
+    const answerKey = result.status === "registered" && result.confirm_now
+      ? "event-answer-registered-confirm-now"
+      : `event-answer-${result.status}`;
     await ctx.answerCallbackQuery({
-      text: ctx.t(answerKeys.has(result.status) ? answerKey : "event-button-stale"),
+      text: ctx.t(answerKeys.has(result.status) ? answerKey : "event-button-stale", {
+        before: eventHours(ctx.t, Number(result.confirm_open_hours ?? 24)),
+      }),
     });
     const card = result.card ? eventCard.safeParse(result.card) : undefined;
     if (card?.success) await refreshCard(ctx, card.data);
@@ -158,6 +165,20 @@ const answerKeys = new Set([
 
 /** The answers of choose_event_partner. */
 const choiceKeys = new Set(["chosen", "mutual", "mutual_busy", "already", "closed", "not_found"]);
+
+/**
+ * The /events intro's «5 минут с одним человеком, минута перерыва»: the listed events' own round
+ * and pause, or a general wording when they differ (each card states its own).
+ */
+function introFormat(t: BotContext["t"], cards: EventCard[]): string {
+  const first = cards[0]!;
+  const same = cards.every((card) =>
+    card.round_minutes === first.round_minutes && card.pause_minutes === first.pause_minutes
+  );
+  return same
+    ? t("events-intro-format", { round: first.round_minutes, pause: first.pause_minutes })
+    : t("events-intro-format-varies");
+}
 
 async function refreshCard(ctx: BotContext, card: EventCard): Promise<void> {
   await ctx.editMessageText(eventCardText(ctx.t, card), {

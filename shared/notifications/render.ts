@@ -12,6 +12,7 @@ import {
   eventCardText,
   localTime,
 } from "../events/event_card.ts";
+import { eventDuration } from "../events/durations.ts";
 
 /** One outbox row turned into a Telegram message. */
 export interface RenderedMessage {
@@ -27,6 +28,9 @@ const eventRound = z.object({
   title: z.string(),
   round: z.coerce.number(),
   rounds: z.coerce.number(),
+  /** The event's lengths (rows queued before they were carried: the old defaults). */
+  round_minutes: z.coerce.number().default(5),
+  pause_minutes: z.coerce.number().default(1),
   utc_offset_minutes: z.coerce.number().nullish(),
 });
 
@@ -70,7 +74,7 @@ const payloads = {
   event_confirm: eventCard.extend({ deadline: z.string() }),
   event_promoted: eventCard.extend({ confirm_now: z.boolean().default(false) }),
   event_released: eventCard.extend({ reason: z.enum(["not_confirmed", "full", "too_few"]) }),
-  event_reminder: eventCard,
+  event_reminder: eventCard.extend({ starts_in_minutes: z.coerce.number().nullish() }),
   event_round: eventRound.extend({
     match_id: matchId,
     partner_pseudonym: z.string(),
@@ -85,9 +89,12 @@ const payloads = {
   event_moderated: z.object({ event_id: z.uuid(), title: z.string(), approved: z.boolean() }),
   event_finished: eventRound.extend({
     partners: z.array(z.object({ index: z.coerce.number(), pseudonym: z.string() })).default([]),
+    /** Until when choices are open (rows queued before it was carried: none). */
+    choose_until: z.string().nullish(),
   }),
   event_schedule: eventCard.extend({
     suggested: z.array(z.string()).default([]),
+    reminder_minutes: z.coerce.number().default(5),
     schedule: z.array(z.object({
       round: z.coerce.number(),
       starts_at: z.string(),
@@ -225,17 +232,32 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
         ? `\n\n${t("event-suggested", { people: p.suggested.join(", ") })}`
         : "";
       return {
-        text: t("event-schedule", { card: eventCardText(t, p), rounds: rounds.join("\n") }) +
-          suggested,
+        text: t("event-schedule", {
+          card: eventCardText(t, p),
+          rounds: rounds.join("\n"),
+          reminder: eventDuration(t, Math.max(1, p.reminder_minutes)),
+        }) + suggested,
         keyboard: eventCardKeyboard(t, p),
       };
     }
     case "event_reminder": {
       const p = parse("event_reminder", payload);
-      return { text: t("event-reminder", { card: eventCardText(t, p), minutes: p.round_minutes }) };
+      // How long until the start when it was queued (a late tick says less, never a wrong 5).
+      const left = p.starts_in_minutes ?? 5;
+      return {
+        text: t("event-reminder", {
+          card: eventCardText(t, p),
+          when: left > 0
+            ? t("event-reminder-in", { duration: eventDuration(t, left) })
+            : t("event-reminder-now"),
+          round: eventDuration(t, p.round_minutes),
+          pause: p.pause_minutes,
+        }),
+      };
     }
     case "event_round": {
       const p = parse("event_round", payload);
+      // As in any chat: end it, report or block the partner.
       return {
         text: t("event-round", {
           round: p.round,
@@ -243,6 +265,7 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
           partner: p.partner_pseudonym,
           until: localTime(t, p.ends_at, p.utc_offset_minutes),
         }),
+        keyboard: chatIntroKeyboard(t, p.match_id),
       };
     }
     case "event_bye": {
@@ -257,7 +280,11 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
       const p = parse("event_round_ended", payload);
       // Rating works as after any chat (it feeds the partner's helpfulness), without a prompt.
       return {
-        text: `${t("event-round-ended", { round: p.round })}\n${nextRound(t, p)}`,
+        text: `${
+          p.next_at
+            ? t("event-round-ended", { round: p.round, pause: p.pause_minutes })
+            : t("event-round-ended-last", { round: p.round })
+        }\n${nextRound(t, p)}`,
         keyboard: ratingKeyboard(t, p.match_id),
       };
     }
@@ -275,7 +302,13 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
       const text = t("event-finished", { title: p.title });
       if (p.partners.length === 0) return { text };
       return {
-        text: `${text}\n\n${t("event-finished-choose")}`,
+        text: `${text}\n\n${
+          p.choose_until
+            ? t("event-finished-choose", {
+              until: localTime(t, p.choose_until, p.utc_offset_minutes),
+            })
+            : t("event-finished-choose-open")
+        }`,
         keyboard: choiceKeyboard(t, p.event_id, p.partners),
       };
     }

@@ -111,8 +111,18 @@ Deno.test("the Mini App's /events routes: list, register, cancel, confirm", asyn
       assert.equal((await post({ title: "Ок", startsAt })).status, 422);
       assert.equal((await post({ title: "Пишите на a@b.ru", startsAt })).status, 422);
       assert.equal((await post({ title: "Про тревогу", startsAt, extra: 1 })).status, 422);
-      const soon = new Date(Date.now() + 3600_000).toISOString();
-      assert.equal((await post({ title: "Про тревогу", startsAt: soon })).status, 422);
+      // A start outside the window says why, as the bot does (announce_min_hours = 26).
+      const at = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();
+      for (
+        const [hours, why] of [[1, "too_soon"], [25, "too_soon"], [-1, "past"], [
+          61 * 24,
+          "too_far",
+        ]]
+      ) {
+        const refused = await post({ title: "Про тревогу", startsAt: at(Number(hours)) });
+        assert.equal(refused.status, 422);
+        assert.deepEqual(refused.body, { error: { message: why } }, `${hours} h`);
+      }
       const filed = await post({ title: "Тревога перед экзаменами", description: "", startsAt });
       assert.equal(filed.status, 201);
       assert.equal(filed.body.status, "pending");

@@ -11,10 +11,19 @@ Deno.test("parseLocalStart reads «ДД.ММ ЧЧ:ММ» in the person's own tim
   assert.equal(parseLocalStart("5.3.2027 9:05", 0, now)?.toISOString(), "2027-03-05T09:05:00.000Z");
   // A day already past this year is next year's.
   assert.equal(parseLocalStart("01.02 10:00", 0, now)?.toISOString(), "2027-02-01T10:00:00.000Z");
+  // A day that passed days ago stays in the past (the answer says it passed, not «too far»).
+  assert.equal(parseLocalStart("20.11 10:00", 0, now)?.toISOString(), "2026-11-20T10:00:00.000Z");
   for (const bad of ["31.02 19:00", "12.13 10:00", "завтра", "12.12", "12.12 25:00", ""]) {
     assert.equal(parseLocalStart(bad, 180, now), null, bad);
   }
 });
+
+/** «ДД.ММ ЧЧ:ММ» `hours` from now in Moscow time (the test users' offset). */
+function localIn(hours: number): string {
+  const at = new Date(Date.now() + hours * 3600_000 + 180 * 60_000);
+  const minutes = String(at.getUTCMinutes()).padStart(2, "0");
+  return `${at.getUTCDate()}.${at.getUTCMonth() + 1} ${at.getUTCHours()}:${minutes}`;
+}
 
 Deno.test("/newevent: three answers, checks, moderation, and only then listed", async (t) => {
   const h = await startTestBot();
@@ -32,17 +41,52 @@ Deno.test("/newevent: three answers, checks, moderation, and only then listed", 
       assert.match(last(), /О чём поговорим/);
       await h.post(textUpdate(anna, "-"));
       assert.match(last(), /Когда начинаем/);
+      assert.match(last(), /Не раньше чем через 26 часов и не позже чем через 60 дней/);
     });
 
     await t.step(
-      "an impossible or too early time is refused; a good one shows the card",
+      "an impossible time is not understood; a time outside the window says why",
       async () => {
         await h.post(textUpdate(anna, "31.02 19:00"));
         assert.match(last(), /Не понял время/);
-        const soon = new Date(Date.now() + 2 * 3600_000 + 180 * 60_000);
-        const early = `${soon.getUTCDate()}.${soon.getUTCMonth() + 1} ${soon.getUTCHours()}:00`;
-        await h.post(textUpdate(anna, early));
-        assert.match(last(), /Не понял время/);
+        // 2 h and 25 h ahead: under announce_min_hours (26), which the text names.
+        for (const hours of [2, 25]) {
+          await h.post(textUpdate(anna, localIn(hours)));
+          assert.match(
+            last(),
+            /Слишком скоро: встреча может начаться не раньше чем через 26 часов/,
+          );
+          assert.match(last(), /Самое раннее — \d+ [а-я]+\.?, \d+:\d\d/);
+          assert.doesNotMatch(last(), /Не понял/);
+        }
+        await h.post(textUpdate(anna, localIn(-2)));
+        assert.match(last(), /уже прошло/);
+        await h.post(textUpdate(anna, localIn(61 * 24)));
+        assert.match(last(), /Слишком далеко: .*не позже чем через 60 дней/);
+      },
+    );
+
+    await t.step(
+      "the window is one setting: the rule and the text follow it, fractions kept",
+      async () => {
+        await h.db.query(
+          "update public.event_config set value = 1.5 where key = 'announce_min_hours'",
+        );
+        await h.post(textUpdate(anna, localIn(1)));
+        assert.match(last(), /не раньше чем через 90 минут/);
+        const [accepted] = await h.db.query<{ refusal: unknown }>(
+          "select public.event_start_refusal(now() + interval '100 minutes') as refusal",
+        );
+        assert.equal(accepted!.refusal, null, "1 h 40 min is inside a 1.5 h minimum");
+        await h.db.query(
+          "update public.event_config set value = 26 where key = 'announce_min_hours'",
+        );
+      },
+    );
+
+    await t.step(
+      "a good time shows the card with the format the event will get",
+      async () => {
         const later = new Date(Date.now() + 3 * 86_400_000 + 180 * 60_000);
         await h.post(
           textUpdate(anna, `${later.getUTCDate()}.${later.getUTCMonth() + 1} 19:00`),
@@ -50,6 +94,7 @@ Deno.test("/newevent: three answers, checks, moderation, and only then listed", 
         const card = lastWithButton(h.telegram, anna.id, "e:ns")!;
         assert.match(card.text, /Выгорание на работе/);
         assert.match(card.text, /19:00/);
+        assert.match(card.text, /раунды по 5 мин, до 30 участников/);
         assert.deepEqual(buttonsOf(card), ["e:ns", "e:nc"]);
       },
     );

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { startTestBot, type TestBot } from "../support/harness.ts";
 import { callbackUpdate, textUpdate } from "../support/updates.ts";
-import { onboardUser } from "../chat/fixtures.ts";
+import { buttonsOf, onboardUser } from "../chat/fixtures.ts";
 import { createPrometheusMetrics } from "../../shared/metrics/prometheus.ts";
 import { registerEventMetrics } from "../../shared/events/event_metrics.ts";
 
@@ -60,7 +60,7 @@ Deno.test("an event runs: rules, rounds with relays, a sit-out in turn, silence,
     assert.equal((await tick(h)).ready, 1);
 
     await t.step("5 minutes before, everyone gets the rules once", async () => {
-      await startAt(h, eventId, 240);
+      await startAt(h, eventId, 295);
       await tick(h);
       await tick(h);
       for (const person of people) await deliver(h, person);
@@ -101,6 +101,25 @@ Deno.test("an event runs: rules, rounds with relays, a sit-out in turn, silence,
           ),
         );
         assert.ok(textsTo(h, resting).some((text) => text.includes("вы отдыхаете")));
+      },
+    );
+
+    await t.step(
+      "the round's opening has «Завершить», «Пожаловаться» and «Заблокировать»",
+      async () => {
+        const [open] = await h.db.query<{ id: string }>(
+          "select id from public.matches where event_id = $1 and state = 'active'",
+          [eventId],
+        );
+        for (const person of talking) {
+          const opening = h.telegram.callsOf("sendMessage", person.id)
+            .find((c) => String(c.payload.text).includes("Раунд 1 из 3"))!;
+          assert.deepEqual(buttonsOf(opening.payload), [
+            "c:end",
+            `c:rep:${open!.id}`,
+            `c:blk:${open!.id}`,
+          ]);
+        }
       },
     );
 
@@ -271,6 +290,69 @@ Deno.test("an event runs: rules, rounds with relays, a sit-out in turn, silence,
         ]
       ) assert.ok(text.includes(`${line}\n`), line);
     });
+  } finally {
+    await h.close();
+  }
+});
+
+Deno.test("«Пожаловаться» in a round: the report is filed, the round ends, the event goes on", async () => {
+  const h = await startTestBot();
+  try {
+    const people = [
+      await onboardUser(h.db, 887_001, { pseudonym: "Анна" }),
+      await onboardUser(h.db, 887_002, { pseudonym: "Борис" }),
+      await onboardUser(h.db, 887_003, { pseudonym: "Вера" }),
+      await onboardUser(h.db, 887_004, { pseudonym: "Глеб" }),
+    ];
+    const [event] = await h.db.query<{ id: string }>(
+      `insert into public.events (title, starts_at, capacity, rounds)
+       values ('Короткий вечер', now() + interval '20 hours', 10, 2) returning id`,
+    );
+    const eventId = event!.id;
+    for (const person of people) {
+      await h.db.call("register_for_event", { p_tg_id: person.id, p_event_id: eventId });
+    }
+    await tick(h);
+    for (const person of people) {
+      await h.db.call("confirm_event_participation", { p_tg_id: person.id, p_event_id: eventId });
+    }
+    await startAt(h, eventId, 2 * 3600);
+    await tick(h);
+    await startAt(h, eventId, -5);
+    await tick(h);
+    for (const person of people) await deliver(h, person);
+
+    const reporter = people[0]!;
+    const opening = h.telegram.callsOf("sendMessage", reporter.id)
+      .find((c) => String(c.payload.text).includes("Раунд 1 из 2"))!;
+    const reportAsk = buttonsOf(opening.payload).find((d) => d.startsWith("c:rep:"))!;
+    const matchId = reportAsk.slice("c:rep:".length);
+    await h.post(callbackUpdate(reporter, reportAsk));
+    await h.post(callbackUpdate(reporter, `${reportAsk}:abuse`));
+
+    const [report] = await h.db.query<{ n: number }>(
+      "select count(*)::int as n from public.reports where match_id = $1",
+      [matchId],
+    );
+    assert.equal(report!.n, 1, "the report is filed");
+    const [match] = await h.db.query<{ state: string; end_reason: string }>(
+      "select state, end_reason from public.matches where id = $1",
+      [matchId],
+    );
+    assert.deepEqual({ ...match }, { state: "ended", end_reason: "report" });
+    const [others] = await h.db.query<{ n: number }>(
+      "select count(*)::int as n from public.matches where event_id = $1 and state = 'active'",
+      [eventId],
+    );
+    assert.equal(others!.n, 1, "the other pair goes on talking");
+
+    await startAt(h, eventId, -30 * 60);
+    await tick(h);
+    const [state] = await h.db.query<{ state: string }>(
+      "select state from public.events where id = $1",
+      [eventId],
+    );
+    assert.equal(state!.state, "finished", "the event went on to its end");
   } finally {
     await h.close();
   }

@@ -80,7 +80,9 @@ interface DiarySettings {
  * edit does), `GET /diary/export` (every entry), `GET|PATCH /diary/settings`,
  * `GET /mood/summary?period=day|week|month`, `GET /mood/chart.png?theme=light|dark` and
  * `GET /portrait` (the person's own figures, never the embedding). A malformed body, query or
- * id is a 400 that changes nothing; someone else's entry is a 404, like a missing one.
+ * id is a 400 that changes nothing; someone else's entry is a 404, like a missing one. Someone
+ * the bot does not know gets 404 not_registered everywhere (the mounting app's
+ * `requireKnownPerson`, shared/api/known_person.ts), also where an empty list would do.
  */
 export function registerDiaryRoutes(app: Hono<MiniAppEnv>, db: Db, deps: DiaryApiDeps): void {
   for (const path of diaryApiPaths) {
@@ -214,12 +216,14 @@ export function registerDiaryRoutes(app: Hono<MiniAppEnv>, db: Db, deps: DiaryAp
 }
 
 /** A SQL outcome other than ok as an HTTP error: what the person asked about is not theirs (or
- * they have no profile) → 404, input the SQL refused → 400. */
+ * the bot does not know them; `requireKnownPerson` answers that first) → 404, a half-filled
+ * profile → 409 as on the other routes, input the SQL refused → 400. */
 function failUnlessOk(status: string): void {
   if (status === "ok") return;
   if (status === "not_found" || status === "not_registered") {
     throw new HTTPException(404, { message: status });
   }
+  if (status === "profile_incomplete") throw new HTTPException(409, { message: status });
   if (status === "invalid_body" || status === "invalid_time" || status === "invalid_period") {
     throw new HTTPException(400, { message: status });
   }

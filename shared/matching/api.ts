@@ -14,6 +14,9 @@ import type {
 } from "./contract.ts";
 import { validateInitData } from "./init_data.ts";
 import { parseJsonBody } from "../api/body.ts";
+import { withLlmPrivacy } from "../llm/gate.ts";
+import { peopleOf } from "../llm/people.ts";
+import { requireKnownPerson } from "../api/known_person.ts";
 import { registerTipRoutes, type TipApiDeps } from "../payments/api.ts";
 import type { HintOutcome, HintService } from "../coach/hint_service.ts";
 import { type DiaryApiDeps, diaryApiPaths, registerDiaryRoutes } from "../diary/api.ts";
@@ -117,13 +120,18 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MiniAppEnv> {
     const decision = await deps.rateLimiter.limit(`match:${user.id}`);
     if (!decision.allowed) refuse(c, "user", decision.retryAfterSeconds);
     c.set("tgId", user.id);
-    await next();
+    // Model calls made for this request know the caller's and their chat's pseudonyms.
+    await withLlmPrivacy({ people: () => peopleOf(deps.db, { id: user.id }) }, next);
   };
-  app.use("/match/*", authenticate);
+  // Routes about one's own data also need a person the bot knows: one rule for everyone the
+  // bot never met or /delete erased (404 not_registered), whatever the route would answer.
+  const person = [authenticate, requireKnownPerson(deps.db)] as const;
+  app.use("/match/*", ...person);
+  // Not /safety/*: the crisis lines are for anyone, and a ban outlives /delete.
   app.use("/safety/*", authenticate);
   if (deps.coach) {
     const coach = deps.coach;
-    app.use("/ai/*", authenticate);
+    app.use("/ai/*", ...person);
     // Hints for the caller's active chat (and their draft), under the bot's rules.
     app.post("/ai/hint", async (c) => {
       const body = await parseJsonBody(c, hintBody);
@@ -135,17 +143,17 @@ export function createMatchApi(deps: MatchApiDeps): Hono<MiniAppEnv> {
     });
   }
   if (deps.diary) {
-    for (const path of diaryApiPaths) app.use(path, authenticate);
+    for (const path of diaryApiPaths) app.use(path, ...person);
     registerDiaryRoutes(app, deps.db, deps.diary);
   }
   // /similar and /recommendations: people whose diary is close, topics to add.
-  for (const path of recommendApiPaths) app.use(path, authenticate);
+  for (const path of recommendApiPaths) app.use(path, ...person);
   registerRecommendRoutes(app, deps.db, { afterWrite: deps.afterWrite });
   // /events: the list, registration and confirmation.
-  for (const path of eventApiPaths) app.use(path, authenticate);
+  for (const path of eventApiPaths) app.use(path, ...person);
   registerEventRoutes(app, deps.db);
   if (deps.tips) {
-    app.use("/tips/*", authenticate);
+    app.use("/tips/*", ...person);
     registerTipRoutes(app, deps.db, deps.tips);
   }
 

@@ -78,7 +78,9 @@ export const matchApiOpenApi = {
     description:
       "Search, consent, safety, tips, coach hints and the diary for the signed-in user. " +
       "Authenticate with " +
-      "`Authorization: tma <initData>` (Telegram.WebApp.initData).",
+      "`Authorization: tma <initData>` (Telegram.WebApp.initData). Every route except " +
+      "/safety/* answers 404 `not_registered` to a Telegram user the bot does not know (never " +
+      "started, or erased with /delete), whatever the route would otherwise answer.",
   },
   servers: [{ url: "/api" }, { url: "/functions/v1/api" }],
   security: [{ telegramInitData: [] }],
@@ -370,6 +372,7 @@ export const matchApiOpenApi = {
             },
           }, "the page"),
           "400": errorResponse("invalid query (offset, limit or an unknown parameter)"),
+          "404": errorResponse("message is not_registered"),
           ...common,
         },
       },
@@ -400,6 +403,7 @@ export const matchApiOpenApi = {
           ),
           "400": errorResponse("invalid body: not JSON, empty text, unknown pick or field"),
           "404": errorResponse("message is not_registered"),
+          "409": errorResponse("message is profile_incomplete"),
           ...common,
         },
       },
@@ -412,6 +416,7 @@ export const matchApiOpenApi = {
             type: "object",
             properties: { entries: { type: "array", items: { type: "object" } } },
           }, "all entries, oldest first"),
+          "404": errorResponse("message is not_registered"),
           ...common,
         },
       },

@@ -157,10 +157,10 @@ Deno.test("the Mini App match API", async (t) => {
       }
     });
 
-    await t.step("someone without a profile cannot search (409)", async () => {
+    await t.step("someone the bot does not know cannot search (404 not_registered)", async () => {
       const res = await request("/match/find", { tgId: 750_000 });
-      assert.equal(res.status, 409);
-      assert.deepEqual(res.body, { error: { message: "profile_incomplete" } });
+      assert.equal(res.status, 404);
+      assert.deepEqual(res.body, { error: { message: "not_registered" } });
     });
 
     const anna = await onboardUser(db, 750_001);

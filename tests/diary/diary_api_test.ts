@@ -578,8 +578,9 @@ Deno.test("diary API: every route needs initData; someone without a profile cann
     const res = await json(894_999, "POST", "/diary/entries", { text: "кто я" });
     assert.equal(res.status, 404);
     assert.equal(res.body.error.message, "not_registered");
+    await onboardUser(db, 894_998);
     for (const path of ["/diary", "/diary/x", "/mood", "/mood/chart"]) {
-      const gone = await json(894_999, "GET", path);
+      const gone = await json(894_998, "GET", path);
       assert.deepEqual([gone.status, gone.body.error.message], [404, "Not found"], path);
     }
   } finally {

@@ -1,6 +1,6 @@
 import type { Db } from "../db/db.ts";
 import type { Embedder } from "../embedding/embedder.ts";
-import type { MoodAnalyzer, MoodPick } from "./mood.ts";
+import type { MoodAnalyzer, MoodLabel, MoodPick } from "./mood.ts";
 import { detectThemes } from "./themes.ts";
 
 export interface AnalysisDeps {
@@ -13,27 +13,45 @@ export interface AnalysisDeps {
   embedder?: Embedder;
 }
 
+/** An entry's mood as stored: the analysis, or the person's correction of it. */
+export interface EntryMood {
+  valence: number;
+  labels: Array<{ label: MoodLabel; score: number }>;
+  /** The person corrected it (a later analysis keeps their valence and labels). */
+  corrected: boolean;
+}
+
 /**
  * Analyses an entry (mood and themes; the model only for someone who chose AI analysis) and
  * stores the figures: the aggregates and the portrait
  * follow in SQL, from the `mood.analyzed` event. Then the portrait's themes are embedded.
+ * Answers the entry's mood as stored (null if the entry is gone).
  */
 export async function analyseEntry(
   deps: AnalysisDeps,
   entry: { id: string; text: string; pick: MoodPick | null; aiAnalysis?: boolean },
-): Promise<void> {
+): Promise<EntryMood | null> {
   const analyzer = entry.aiAnalysis && deps.aiAnalyzer ? deps.aiAnalyzer : deps.analyzer;
   const mood = await analyzer.analyze({ text: entry.text, pick: entry.pick });
-  await deps.db.call("record_mood_analysis", {
-    p_entry_id: entry.id,
-    p_valence: mood.valence,
-    p_arousal: mood.arousal,
-    p_labels: mood.labels,
-    p_analyzer: mood.analyzer,
-    p_version: mood.version,
-    p_themes: detectThemes(entry.text),
-  });
+  const stored = await deps.db.call<{ status: string } & Partial<EntryMood>>(
+    "record_mood_analysis",
+    {
+      p_entry_id: entry.id,
+      p_valence: mood.valence,
+      p_arousal: mood.arousal,
+      p_labels: mood.labels,
+      p_analyzer: mood.analyzer,
+      p_version: mood.version,
+      p_themes: detectThemes(entry.text),
+    },
+  );
+  if (stored.status !== "ok") return null;
   if (deps.embedder) await embedPortrait({ db: deps.db, embedder: deps.embedder }, entry.id);
+  return {
+    valence: Number(stored.valence),
+    labels: stored.labels ?? [],
+    corrected: stored.corrected === true,
+  };
 }
 
 /**

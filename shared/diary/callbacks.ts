@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { MoodPick } from "./mood.ts";
+import { type MoodLabel, moodLabels, type MoodPick } from "./mood.ts";
 
 const picks = [
   "scale_1",
@@ -24,7 +24,8 @@ export const moodPicks: readonly MoodPick[] = picks;
  * `d:xy:<entry>` deletes it, `d:e` exports everything, `d:m` shows the mood summary, `d:r`
  * offers reminder times and `d:r:<minute|off>` sets one (or switches it off), `d:ai` explains
  * AI analysis and `d:ai:on|off` switches it, `d:fm` explains "use my diary to find people" and
- * `d:fm:on|off` switches it.
+ * `d:fm:on|off` switches it. Under the answer to an entry, `d:c:<entry>:<1-5>` corrects its
+ * mood to a step of the scale and `d:cl:<entry>:<label>` takes a feeling off it.
  */
 export type DiaryCallback =
   | { action: "write"; pick: MoodPick | null }
@@ -39,7 +40,9 @@ export type DiaryCallback =
   | { action: "matching_menu" }
   | { action: "matching"; on: boolean }
   | { action: "reminder_menu" }
-  | { action: "reminder"; minute: number | null };
+  | { action: "reminder"; minute: number | null }
+  | { action: "correct"; entryId: string; step: 1 | 2 | 3 | 4 | 5 }
+  | { action: "drop_label"; entryId: string; label: MoodLabel };
 
 const schema = z.union([
   z.tuple([z.literal("d"), z.literal("w"), z.enum([...picks, "-"])]).transform((p) => ({
@@ -81,6 +84,18 @@ const schema = z.union([
     action: "reminder" as const,
     minute: p[2] === "off" ? null : Number(p[2]),
   })),
+  z.tuple([z.literal("d"), z.literal("c"), z.uuid(), z.enum(["1", "2", "3", "4", "5"])])
+    .transform((p) => ({
+      action: "correct" as const,
+      entryId: p[2],
+      step: Number(p[3]) as 1 | 2 | 3 | 4 | 5,
+    })),
+  z.tuple([
+    z.literal("d"),
+    z.literal("cl"),
+    z.uuid(),
+    z.enum(moodLabels as [MoodLabel, ...MoodLabel[]]),
+  ]).transform((p) => ({ action: "drop_label" as const, entryId: p[2], label: p[3] })),
 ]);
 
 /** Parses callback data; `null` for anything forged, truncated or from an older format. */
@@ -104,4 +119,6 @@ export const diaryCallbackData = {
   matching: (on: boolean): string => `d:fm:${on ? "on" : "off"}`,
   reminderMenu: (): string => "d:r",
   reminder: (minute: number | null): string => `d:r:${minute ?? "off"}`,
+  correct: (entryId: string, step: number): string => `d:c:${entryId}:${step}`,
+  dropLabel: (entryId: string, label: MoodLabel): string => `d:cl:${entryId}:${label}`,
 };

@@ -6,10 +6,17 @@ import { loadSosCard } from "../safety/hotlines.ts";
 import { sosText } from "../safety/safety_feature.ts";
 import { chatCallbackData } from "../chat/callbacks.ts";
 import { diaryCallbackData, parseDiaryCallback } from "./callbacks.ts";
-import { diaryMenu, formatMinute, reminderTimesKeyboard } from "./keyboards.ts";
+import {
+  ANSWER_LABELS,
+  diaryMenu,
+  formatMinute,
+  moodCorrectionKeyboard,
+  reminderTimesKeyboard,
+} from "./keyboards.ts";
 import type { MoodAnalyzer, MoodPick } from "./mood.ts";
 import { createLexiconAnalyzer } from "./lexicon_analyzer.ts";
-import { analyseEntry } from "./analysis.ts";
+import { analyseEntry, type EntryMood } from "./analysis.ts";
+import type { Translate } from "../notifications/translate.ts";
 import { moodReport, type MoodSummary, moodWordKey } from "./mood_report.ts";
 
 const PAGE_SIZE = 5;
@@ -182,6 +189,33 @@ export function createDiaryFeature(deps: BotDeps): Composer<BotContext> {
       case "matching":
         await applySwitch(ctx, "set_diary_matching", "diary-matching", data.on);
         return;
+      case "correct":
+      case "drop_label": {
+        const result = await deps.db.call<{ status: string; changed?: boolean } & EntryMood>(
+          "correct_entry_mood",
+          data.action === "correct"
+            ? { p_tg_id: tgId, p_entry_id: data.entryId, p_step: data.step }
+            : { p_tg_id: tgId, p_entry_id: data.entryId, p_drop_label: data.label },
+        );
+        if (result.status !== "ok") {
+          await ctx.answerCallbackQuery({ text: ctx.t("diary-callback-stale") });
+          return;
+        }
+        await ctx.answerCallbackQuery({ text: ctx.t("diary-corrected") });
+        if (!result.changed) return;
+        deps.metrics.inc("diary_mood_corrections_total", {
+          kind: data.action === "correct" ? "mood" : "label",
+        });
+        const mood: EntryMood = {
+          valence: Number(result.valence),
+          labels: result.labels ?? [],
+          corrected: true,
+        };
+        await ctx.editMessageText(answerLine(ctx.t, mood), {
+          reply_markup: moodCorrectionKeyboard(ctx.t, data.entryId, mood.labels),
+        }).catch(() => {});
+        return;
+      }
       case "reminder_menu":
         await ctx.answerCallbackQuery();
         await ctx.reply(ctx.t("diary-reminder-pick"), {
@@ -222,8 +256,17 @@ export function createDiaryFeature(deps: BotDeps): Composer<BotContext> {
     }
     if (result.status !== "ok") return;
     deps.metrics.inc("diary_entries_total");
-    await analyse(result.entry_id!, ctx.message.text, result.pick ?? null, result.ai_analysis);
-    await ctx.reply(ctx.t("diary-saved"));
+    const mood = await analyse(
+      result.entry_id!,
+      ctx.message.text,
+      result.pick ?? null,
+      result.ai_analysis,
+    );
+    // One line: what was read, and one tap to correct it under it.
+    await ctx.reply(
+      mood ? answerLine(ctx.t, mood) : ctx.t("diary-saved"),
+      mood ? { reply_markup: moodCorrectionKeyboard(ctx.t, result.entry_id!, mood.labels) } : {},
+    );
     await offerHelpIfNeeded(ctx, ctx.message.text);
   });
 
@@ -347,6 +390,19 @@ export function createDiaryFeature(deps: BotDeps): Composer<BotContext> {
   }
 
   return composer;
+}
+
+/**
+ * The answer to an entry, one line: «Записано ✍️ Похоже, настроение скорее плохое: грусть,
+ * усталость» (the mood in words and up to two feelings), or after a correction the person's own.
+ */
+export function answerLine(t: Translate, mood: EntryMood): string {
+  const labels = mood.labels.slice(0, ANSWER_LABELS).map((l) => t(`diary-label-${l.label}`));
+  return t(mood.corrected ? "diary-saved-mood-corrected" : "diary-saved-mood", {
+    mood: t(moodWordKey(mood.valence)),
+    count: labels.length,
+    labels: labels.join(", "),
+  });
 }
 
 /** "2026-11-23" -> "23.11". */

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Translate } from "../notifications/translate.ts";
 import { diaryCallbackData, moodPicks } from "./callbacks.ts";
+import type { MoodLabel } from "./mood.ts";
 
 /** Reminder times on offer (local), in minutes of the day. */
 export const reminderMinutes = [9 * 60, 13 * 60, 20 * 60, 22 * 60] as const;
@@ -51,6 +52,33 @@ export function reminderKeyboard(t: Translate): InlineKeyboard {
     .text(t("diary-just-write-button"), diaryCallbackData.write(null))
     .row()
     .text(t("diary-reminder-off-button"), diaryCallbackData.reminder(null));
+}
+
+/** How many feelings the answer to an entry names (and offers to take off). */
+export const ANSWER_LABELS = 2;
+
+/**
+ * Under the answer to an entry: the 5-step scale (one tap sets the entry's mood) and, for each
+ * feeling the answer names, «✕ feeling» (one tap takes it off).
+ */
+export function moodCorrectionKeyboard(
+  t: Translate,
+  entryId: string,
+  labels: ReadonlyArray<{ label: MoodLabel }>,
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  moodPicks.filter((pick) => pick.startsWith("scale_")).forEach((pick, index) =>
+    keyboard.text(t(`diary-pick-${pick}`), diaryCallbackData.correct(entryId, index + 1))
+  );
+  const shown = labels.slice(0, ANSWER_LABELS);
+  if (shown.length > 0) keyboard.row();
+  for (const { label } of shown) {
+    keyboard.text(
+      t("diary-correct-drop-button", { label: t(`diary-label-${label}`) }),
+      diaryCallbackData.dropLabel(entryId, label),
+    );
+  }
+  return keyboard;
 }
 
 /** 540 -> "9:00". */

@@ -13,6 +13,17 @@ diary-writing =
 diary-in-chat = Сейчас идёт разговор — всё, что вы пишете, получает собеседник. Дневник откроется после чата.
 diary-not-registered = Сначала заполните профиль — /start.
 diary-saved = Записано ✍️
+# The answer to an entry: the mood in words and up to two feelings, corrected with one tap.
+diary-saved-mood = Записано ✍️ Похоже, настроение { $mood }{ $count ->
+        [0] {""}
+       *[other] : { $labels }
+    }
+diary-saved-mood-corrected = Записано ✍️ Настроение { $mood } — как вы поправили{ $count ->
+        [0] {""}
+       *[other] : { $labels }
+    }
+diary-correct-drop-button = ✕ { $label }
+diary-corrected = Поправлено ✓ Так и буду считать.
 diary-edited = Запись исправлена.
 diary-done = Готово, записи сохранены. Вернуться — /diary, посмотреть настроение — /mood.
 diary-not-writing = Дневник сейчас закрыт. Открыть — /diary.

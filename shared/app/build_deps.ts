@@ -21,40 +21,50 @@ import { loadI18n } from "../bot/texts.ts";
 import { createOpenAiAnalyzer } from "../diary/openai_analyzer.ts";
 import { createLexiconAnalyzer } from "../diary/lexicon_analyzer.ts";
 import { translatorFor } from "../notifications/translate.ts";
+import { createLlmGate, type LlmGate } from "../llm/gate.ts";
 
 /** The production set of dependencies around a database; entry points differ only in the Db. */
 export function buildDeps(config: Config, db: Db): BotDeps {
   const metrics = createPrometheusMetrics();
   const logger = createJsonLogger();
+  // Every model call goes through this one gate (shared/llm/gate.ts), which anonymises it.
+  const gate = config.openai
+    ? createLlmGate({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl })
+    : undefined;
   return {
     db,
-    embedder: createEmbedder(config),
+    embedder: createEmbedder(config, gate),
     clock: systemClock,
     logger,
     metrics,
     logSalt: config.logSalt,
     leases: config.leases,
     rateLimits: buildBotRateLimits(config, systemClock, metrics),
-    moderator: buildModerator(config, metrics),
+    moderator: buildModerator(config, metrics, gate),
     moderationChatId: config.moderationChatId,
     paymentsSupportContact: config.paymentsSupportContact,
-    aiMoodAnalyzer: config.diaryLlm && config.openai
+    aiMoodAnalyzer: config.diaryLlm && gate
       ? createOpenAiAnalyzer({
-        apiKey: config.openai.apiKey,
-        baseUrl: config.openai.baseUrl,
+        gate,
         model: config.diaryLlm.model,
         timeoutMs: config.diaryLlm.timeoutMs,
         fallback: createLexiconAnalyzer(),
       })
       : undefined,
     coach: config.coach.rolloutPercent > 0
-      ? buildHintService(config, db, metrics, logger)
+      ? buildHintService(config, db, metrics, logger, gate)
       : undefined,
   };
 }
 
 /** The coach: the model when configured, the Russian rules as its fallback (and alone). */
-function buildHintService(config: Config, db: Db, metrics: Metrics, logger: Logger) {
+function buildHintService(
+  config: Config,
+  db: Db,
+  metrics: Metrics,
+  logger: Logger,
+  gate: LlmGate | undefined,
+) {
   let rules: Promise<Coach> | undefined;
   // The rules' texts load on first use: building deps stays synchronous.
   const fallback: Coach = {
@@ -64,10 +74,9 @@ function buildHintService(config: Config, db: Db, metrics: Metrics, logger: Logg
         .hints(request, signal),
   };
   const llm = config.coach.llm;
-  const coach = llm && config.openai
+  const coach = llm && gate
     ? createOpenAiCoach({
-      apiKey: config.openai.apiKey,
-      baseUrl: config.openai.baseUrl,
+      gate,
       model: llm.model,
       timeoutMs: llm.timeoutMs,
     })
@@ -96,13 +105,16 @@ function buildHintService(config: Config, db: Db, metrics: Metrics, logger: Logg
 }
 
 /** The offline lists, plus OpenAI's moderation endpoint when a key is set (and not turned off). */
-function buildModerator(config: Config, metrics: Metrics): TextModerator {
+function buildModerator(
+  config: Config,
+  metrics: Metrics,
+  gate: LlmGate | undefined,
+): TextModerator {
   const offline = createOfflineModerator();
   const llm = config.openai?.moderation;
-  if (!config.openai || !llm) return offline;
+  if (!gate || !llm) return offline;
   return createOpenAiModerator({
-    apiKey: config.openai.apiKey,
-    baseUrl: config.openai.baseUrl,
+    gate,
     model: llm.model,
     timeoutMs: llm.timeoutMs,
     offline,

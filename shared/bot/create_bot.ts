@@ -23,6 +23,7 @@ import { createDispatcher } from "../notifications/dispatcher.ts";
 import { dispatchAfterUpdate } from "../notifications/after_update.ts";
 import { translatorFor } from "../notifications/translate.ts";
 import { recordEffects } from "../updates/effects.ts";
+import { llmPrivacyScope } from "../llm/people.ts";
 
 /** The update kinds the bot asks Telegram for (polling and webhook alike). */
 export const ALLOWED_UPDATES = [
@@ -76,6 +77,8 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
   bot.use(measureUpdates(deps, failedUpdates));
   bot.use(recordEffects(deps.db));
   bot.use(normalizeIncomingText());
+  // Model calls made for this update know the sender's names and the chat's pseudonyms.
+  bot.use(llmPrivacyScope(deps.db));
   bot.errorBoundary(
     async (error) => {
       failedUpdates.add(error.ctx.update);

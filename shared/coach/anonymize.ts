@@ -1,22 +1,45 @@
 import type { MessageEntity } from "grammy/types";
 import { foldLookalikes, normalizeText } from "../safety/normalize.ts";
 import { detectPii, looksLikeFullName, maskPii, type PiiKind } from "../safety/pii.ts";
+import { spelledContactSpans } from "../llm/contacts.ts";
+import {
+  cyrillicSpellings,
+  dictionaryForms,
+  nameInfo,
+  nameMorphologyReady,
+  type NameReading,
+  nameReading,
+} from "../llm/names.ts";
+import { longDigitRuns, type NumberRun, spelledDigitRuns } from "../llm/numbers.ts";
 
 /**
- * Anonymises chat text before it leaves for an LLM (the AI coach), and checks the model's answer
- * for personal data before it is shown. Everything runs on the normalised text (`normalizeText`),
- * so invisible characters and look-alike letters cannot hide a phone or an e-mail.
+ * Anonymises text before it leaves for an LLM (every model call goes through shared/llm/gate.ts,
+ * which runs this on everything a request carries), and checks the coach model's answer for
+ * personal data before it is shown. Everything runs on the normalised text (`normalizeText`), so
+ * invisible characters and look-alike letters cannot hide a phone or an e-mail.
  *
- * Found, each replaced by its own placeholder so the model still knows what was there:
- * - the chat partners' pseudonyms (their tokens, e.g. "[собеседник]"), with Russian endings;
- * - phones, e-mails, links and @usernames (`maskPii` from shared/safety/pii.ts);
- * - bank cards (Luhn), passports (next to "паспорт"/"серия"/"номер"), SNILS (mod-101
- *   checksum or the word "СНИЛС"), INN (checksum or the word "ИНН");
+ * The policy is the strictest one: a masked ordinary word costs the model little, a leaked
+ * phone number costs a person their anonymity. Found, each replaced by its own placeholder so
+ * the model still knows what was there:
+ * - the people's own names, given per call: chat pseudonyms (their tokens, e.g. "[собеседник]")
+ *   and Telegram names, in every case form (Az.js inflects dictionary words; endings otherwise),
+ *   with "_", "-" or nothing between their words;
+ * - phones, e-mails, links and @usernames (`maskPii` from shared/safety/pii.ts), and the
+ *   obfuscated spellings of shared/llm/contacts.ts («ivan собака mail точка ru», "[at]",
+ *   "lonely_fox_88" after «мой ник»);
+ * - any run of five or more digits (shared/llm/numbers.ts: look-alike letters read as digits,
+ *   digits dictated in words), unless it is clearly a date, a year range or an amount; the run
+ *   is named by what it passes for: bank card (Luhn), SNILS (mod-101 checksum or the word),
+ *   INN (checksum or the word), passport (next to "паспорт"/"серия"), phone, or just a number
+ *   (a Telegram id, an order number, a code);
+ * - passports' four-digit series next to «серия»/«паспорт»;
  * - Russian street addresses, as one span from the city or index to the flat;
- * - personal names: known first names and their short forms, patronymics, surnames next to them.
- *
- * Heuristics tuned for Russian chats: a rare masked ordinary word costs the coach little, a
- * leaked phone number costs the user their anonymity.
+ * - personal names: every word the Russian dictionary (shared/llm/names.ts, OpenCorpora via
+ *   Az.js) reads only as a given name, surname or patronymic, in any case form; a word that is a
+ *   name and also an ordinary word (Вера, Роман, Лев) only written with a capital mid-sentence,
+ *   next to another part of a name or after «зовут»; surname-shaped unknown words mid-sentence;
+ *   Latin-written names ("Dasha"). When the dictionary is not loaded, a list of about 290
+ *   common names with generated case forms stands in.
  */
 
 export type AnonymizedKind =
@@ -29,6 +52,7 @@ export type AnonymizedKind =
   | "passport"
   | "snils"
   | "inn"
+  | "number"
   | "address"
   | "name";
 
@@ -38,9 +62,21 @@ export interface Anonymized {
   kinds: AnonymizedKind[];
 }
 
+/** A name known to belong to someone in the conversation, and what replaces it. */
+export interface KnownName {
+  name: string;
+  token: string;
+}
+
 export interface AnonymizeOptions {
   /** The chat partners' display pseudonyms and the tokens that replace them. */
-  pseudonyms?: Array<{ name: string; token: string }>;
+  pseudonyms?: KnownName[];
+  /**
+   * Real names known for the call: Telegram first and last names (and usernames). Each word is
+   * matched on its own too ("Алексей Петров" also hides "Алексея"); a word that is also an
+   * ordinary word ("Вера") only when written with a capital.
+   */
+  names?: KnownName[];
   /** At most this many characters are returned (default `defaultMaxLength`). */
   maxLength?: number;
 }
@@ -56,6 +92,7 @@ export const placeholders: Readonly<Record<Exclude<AnonymizedKind, "pseudonym">,
   passport: "[паспорт]",
   snils: "[снилс]",
   inn: "[инн]",
+  number: "[номер]",
   address: "[адрес]",
   name: "[имя]",
 };
@@ -68,7 +105,8 @@ export const placeholders: Readonly<Record<Exclude<AnonymizedKind, "pseudonym">,
 export function anonymizeForLlm(text: string, options: AnonymizeOptions = {}): Anonymized {
   const normal = normalizeText(text).text;
   const spans = resolveOverlaps([
-    ...pseudonymSpans(normal, options.pseudonyms ?? []),
+    ...knownNameSpans(normal, options.pseudonyms ?? [], "pseudonym"),
+    ...knownNameSpans(normal, options.names ?? [], "name"),
     ...personalDataSpans(normal),
   ]);
   const replaced = replaceSpans(normal, spans);
@@ -163,6 +201,8 @@ const PRIORITY: Record<AnonymizedKind, number> = {
   phone: 8,
   address: 9,
   name: 10,
+  // A bare long number is the weakest reading: inside an address or a card it takes their name.
+  number: 11,
 };
 
 /**
@@ -228,7 +268,7 @@ function keepEnd(text: string, replacements: Array<[number, number]>, maxLength:
 }
 
 // ---------------------------------------------------------------------------------------------
-// Pseudonyms.
+// Known names: the people's pseudonyms and Telegram names, given per call.
 
 // Russian noun and adjective endings, longest first so the alternation takes the whole ending.
 // No "о": "Тихий" must not catch the adverb "тихо".
@@ -237,54 +277,163 @@ const ENDINGS =
   ов ев ые ие ых их а я у ю ы и е`.split(/\s+/).join("|");
 
 const WORD_CHAR = String.raw`[\p{L}\p{N}_]`;
+// Between the words of a known name: spaces, "_", "-", "." or nothing ("ТихийЛис").
+const NAME_WORD_GAP = String.raw`[\s_.\-]*`;
 
-function pseudonymSpans(text: string, pseudonyms: Array<{ name: string; token: string }>): Span[] {
+/** One word of a known name and the forms it may take. */
+interface KnownWord {
+  /** A regex source for every form, in a capturing group. */
+  source: string;
+  /** The word as given, lower case, ё as е. */
+  nominative: string;
+  /** Forms other than the nominative count only written with a capital ("Коту", not "коту"). */
+  obliqueNeedsCapital: boolean;
+  /** Every form counts only written with a capital ("Вера", never "вера в себя"). */
+  needsCapital: boolean;
+}
+
+interface KnownPattern {
+  regex: RegExp;
+  words: KnownWord[];
+}
+
+const knownPatterns = new Map<string, KnownPattern[]>();
+
+function knownNameSpans(
+  text: string,
+  known: KnownName[],
+  kind: "pseudonym" | "name",
+): Span[] {
   const spans: Span[] = [];
-  // Longer pseudonyms first: "Тихий Лис" before "Лис".
-  const sorted = [...pseudonyms].sort((a, b) => b.name.length - a.name.length);
+  // Longer names first: "Тихий Лис" before "Лис".
+  const sorted = [...known].sort((a, b) => b.name.length - a.name.length);
   for (const { name, token } of sorted) {
-    const pattern = pseudonymPattern(name);
-    if (pattern === null) continue;
-    for (const m of text.matchAll(pattern)) {
-      if (m[0].length === 0) continue;
-      spans.push({
-        kind: "pseudonym",
-        start: m.index,
-        end: m.index + m[0].length,
-        replacement: token,
-      });
+    for (const pattern of patternsFor(name, kind)) {
+      for (const m of text.matchAll(pattern.regex)) {
+        if (m[0].length === 0 || !capitalsAllow(pattern.words, m)) continue;
+        spans.push({ kind, start: m.index, end: m.index + m[0].length, replacement: token });
+      }
     }
   }
   return spans;
 }
 
+/** Whether each word of a match is written as its rule asks (a capital where needed). */
+function capitalsAllow(words: KnownWord[], m: RegExpMatchArray): boolean {
+  return words.every((word, i) => {
+    const form = m[i + 1];
+    if (form === undefined) return true;
+    const capital = /^\p{Lu}/u.test(form);
+    if (word.needsCapital) return capital;
+    const oblique = form.toLowerCase().replace(/ё/g, "е") !== word.nominative;
+    return !(word.obliqueNeedsCapital && oblique) || capital;
+  });
+}
+
 /**
- * The pseudonym as a case-insensitive pattern: whole words only, any spacing between words, е
- * and ё alike. A Cyrillic word also matches its case forms ("Тихого Лиса"), built from its stem
- * (the word without a final vowel, й or ь): for a one-word pseudonym only when that stem has 4+
- * letters, since "Соня" → "сон" would catch far too much.
+ * The patterns for a known name (cached): the whole name with its words in any case form, and
+ * the name exactly as written (symbols and all: "Star*Girl (99)"). A Telegram name's words also
+ * stand alone ("Алексей Петров" → "Алексея"); so do a pseudonym's nouns written with a capital
+ * ("Тихий Лис" → "Лису, привет").
  */
-function pseudonymPattern(name: string): RegExp | null {
-  const words = normalizeText(name).text.trim().split(/\s+/).filter(Boolean);
+function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
+  const key = `${kind}:${name}`;
+  const cached = knownPatterns.get(key);
+  if (cached) return cached;
+  const normal = normalizeText(name).text.trim();
+  const words = splitName(normal);
+  const patterns: KnownPattern[] = [];
+  const literalPattern = literalNamePattern(normal);
+  if (literalPattern) patterns.push({ regex: literalPattern, words: [] });
+  if (words.length > 0) {
+    const single = words.length === 1;
+    const phrase = words.map((word) => knownWord(word, kind, single));
+    patterns.push(phrasePattern(phrase));
+    // A handle with digits ("kuzya_2000") is one thing, not words.
+    if (!single && !/\d/.test(normal)) {
+      for (const word of words) {
+        if (!/\p{L}{2,}/u.test(word)) continue;
+        if (kind === "pseudonym") {
+          // Only nouns of a pseudonym, only with a capital: "Тихий" alone is just "quiet".
+          if (/(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/iu.test(word) || word.length < 3) continue;
+          patterns.push(phrasePattern([{ ...knownWord(word, kind, true), needsCapital: true }]));
+        } else {
+          patterns.push(phrasePattern([knownWord(word, kind, true)]));
+        }
+      }
+    }
+  }
+  if (knownPatterns.size >= 1000) knownPatterns.clear();
+  knownPatterns.set(key, patterns);
+  return patterns;
+}
+
+/** Words of a name: split at spaces, "_", "-", ".", symbols and camelCase ("ТихийЛис"). */
+function splitName(name: string): string[] {
+  return name
+    .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+function phrasePattern(words: KnownWord[]): KnownPattern {
+  const body = words.map((word) => word.source).join(NAME_WORD_GAP);
+  return { regex: new RegExp(`(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`, "giu"), words };
+}
+
+function knownWord(word: string, kind: "pseudonym" | "name", single: boolean): KnownWord {
+  const lower = word.toLowerCase().replace(/ё/g, "е");
+  const forms = new Set<string>([lower]);
+  let stemSource: string | null = null;
+  let reading: NameReading | null = null;
+  if (/^\p{Script=Cyrillic}+$/u.test(lower)) {
+    reading = nameReading(lower);
+    const dictionary = dictionaryForms(lower);
+    for (const form of dictionary ?? []) forms.add(form.replace(/ё/g, "е"));
+    for (const form of caseForms(lower)) forms.add(form);
+    // Words the dictionary does not know (or no dictionary): the stem with any ending
+    // ("Шмыга" → "Шмыгой"). A bare stem is only the word itself when nothing was cut.
+    const stem = lower.replace(/[аяоеыиуюйь]{1,2}$/u, "");
+    if (dictionary === null && stem.length >= 3) {
+      stemSource = `${literal(stem)}(?:${ENDINGS})${stem === lower ? "?" : ""}`;
+    }
+  } else if (/^[a-z]+$/.test(lower)) {
+    // "Dasha" also hides "Даша" and its forms.
+    for (const spelling of cyrillicSpellings(lower)) {
+      const spelt = nameReading(spelling);
+      if (spelt !== "name" && spelt !== "maybe") continue;
+      reading = spelt;
+      for (const form of dictionaryForms(spelling) ?? [spelling]) {
+        forms.add(form.replace(/ё/g, "е"));
+      }
+    }
+  }
+  const alternatives = [...forms].sort((a, b) => b.length - a.length).map(literal);
+  if (stemSource) alternatives.push(stemSource);
+  const stemLength = lower.replace(/[аяоеыиуюйь]{1,2}$/u, "").length;
+  const commonWord = reading === "maybe" || reading === "word" ||
+    (reading === null && AMBIGUOUS_NAMES.has(lower));
+  return {
+    source: `(${alternatives.join("|")})`,
+    nominative: lower,
+    // A one-word pseudonym on a short stem is often an ordinary word: "Кот" hides "Коту", but
+    // «нет кота» stays.
+    obliqueNeedsCapital: kind === "pseudonym" && single && stemLength < 4,
+    needsCapital: kind === "name" && (commonWord || lower.length < 3),
+  };
+}
+
+/**
+ * The name exactly as written, case-insensitive, any spacing between its words, е and ё alike
+ * (for names with symbols or digits, which the word patterns split away).
+ */
+function literalNamePattern(name: string): RegExp | null {
+  const words = name.split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
-  const minStem = words.length > 1 ? 3 : 4;
-  const body = words.map((word) => pseudonymWordPattern(word, minStem)).join(String.raw`\s+`);
+  const body = words.map((word) => literal(word.toLowerCase())).join(String.raw`\s+`);
   const before = new RegExp(`^${WORD_CHAR}`, "u").test(words[0]!) ? `(?<!${WORD_CHAR})` : "";
   const after = new RegExp(`${WORD_CHAR}$`, "u").test(words.at(-1)!) ? `(?!${WORD_CHAR})` : "";
   return new RegExp(before + body + after, "giu");
-}
-
-function pseudonymWordPattern(word: string, minStem: number): string {
-  const lower = word.toLowerCase();
-  if (/^\p{Script=Cyrillic}+$/u.test(lower)) {
-    const stem = lower.replace(/[аяоеёыиуюйь]{1,2}$/u, "");
-    if (stem.length >= minStem) {
-      // A bare stem is only the word itself when nothing was cut: "Лис" → "Лиса", but "Соня"
-      // → "Сони", never "сон".
-      return `${literal(stem)}(?:${ENDINGS})${stem === lower ? "?" : ""}`;
-    }
-  }
-  return literal(lower);
 }
 
 /** A regex source that matches `text` literally, with е and ё alike. */
@@ -302,6 +451,7 @@ function personalDataSpans(normal: string): Span[] {
     ...passportSpans(view.text),
     ...snilsSpans(view.text),
     ...innSpans(view.text),
+    ...numberSpans(view.text),
     ...addressSpans(view.text),
     ...nameSpans(view.text),
   ];
@@ -309,7 +459,10 @@ function personalDataSpans(normal: string): Span[] {
   const mapped = at === null
     ? inView
     : inView.map((span) => ({ ...span, start: at[span.start]!, end: at[span.end]! }));
-  return [...contactSpans(normal), ...mapped];
+  const spelled = spelledContactSpans(normal).map((found) =>
+    span(found.kind, found.start, found.end)
+  );
+  return [...contactSpans(normal), ...spelled, ...mapped];
 }
 
 /**
@@ -422,6 +575,31 @@ function contactKind(kind: PiiKind): Exclude<AnonymizedKind, "pseudonym"> {
  */
 function isPlainNumber(found: string): boolean {
   return /^[1256]\d{9}$/.test(found);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Long numbers: shared/llm/numbers.ts finds them, named here by what they pass for.
+
+function numberSpans(text: string): Span[] {
+  return [...longDigitRuns(text), ...spelledDigitRuns(text)].map((run) =>
+    span(numberKind(run, text), run.start, run.end)
+  );
+}
+
+function numberKind(run: NumberRun, text: string): Exclude<AnonymizedKind, "pseudonym"> {
+  const digits = run.digits;
+  if (/^#+$/.test(digits)) return "phone"; // dictated in words
+  if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) return "card";
+  if (digits.length === 11 && Number(digits.slice(0, 9)) > 1001998 && snilsValid(digits)) {
+    return "snils";
+  }
+  if ((digits.length === 10 || digits.length === 12) && innValid(digits)) return "inn";
+  const raw = text.slice(run.start, run.end).trim();
+  const phoneLike = raw.startsWith("+") ||
+    (digits.length === 11 && /^[78]/.test(digits)) ||
+    (digits.length === 10 && /^9/.test(digits)) ||
+    (digits.length === 7 && /^\d{3}[\s-]\d{2}[\s-]\d{2}$/.test(raw));
+  return phoneLike ? "phone" : "number";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -689,21 +867,25 @@ function isAddress(parts: AddressPart[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // Personal names.
 //
-// - A known first name (full or short form, in any case form) written with a capital is a name,
-//   even at the start of a sentence ("Маша сказала...").
-// - A name that is also an ordinary word (Вера, Надежда, Любовь, Роман, Слава, Лев...) counts
-//   only mid-sentence with a capital, or next to a surname or patronymic: «Вера в себя вернулась»,
-//   «Любовь к музыке» and the song «Надежда» stay, «мою подругу зовут Вера» and «Вера Павловна»
-//   go.
+// Each word is read with the dictionary (shared/llm/names.ts) and, as a fallback and for forms
+// the dictionary lacks (Сашенька), with the list below:
+// - A word that reads only as a name, surname or patronymic is a name anywhere, in any case
+//   form: «Дарина, спасибо», «поговорила с Гульнарой», «Смирнова опять». Written in lower case,
+//   only from four letters and not chat slang the dictionary happens to list as a name ("анон").
+// - A name that is also an ordinary word (Вера, Надежда, Любовь, Роман, Слава, Лев, Волков...)
+//   counts only written with a capital mid-sentence, or next to another part of a name:
+//   «Вера в себя вернулась», «Любовь к музыке» and the song «Надежда» stay, «мою подругу зовут
+//   Вера» and «Вера Павловна» go.
 // - A patronymic (-ович, -евич, -овна, -евна and their case forms) is a name; -ич, -ична,
 //   -инична ("Ильич", "Ильинична") only next to a first name.
-// - A capitalised word with a surname ending (-ов, -ева, -ин, -ский, -енко, -ук...) is a name next
-//   to a first name, a patronymic or initials ("И. С. Петров"), never alone: towns end so too.
-// - "Слава богу" is never a name.
-// - After "зовут" / "звать" / "имя" a known name counts in lower case too, and any capitalised
-//   word counts.
-// - Two capitalised Latin words that pii.ts's `looksLikeFullName` accepts ("Ivan Petrov").
-// Lower-case names elsewhere are left: "коля", "катя", "света", "поля" are ordinary words too.
+// - A capitalised word the dictionary does not know, mid-sentence, with a surname ending (-ов,
+//   -ева, -ин, -ский, -енко, -ук, -швили...) is a surname; next to a name, initials or a
+//   patronymic any capitalised word that is not an ordinary word is.
+// - "Слава богу" is never a name; famous writers and public figures (Толстой, Достоевский) are
+//   left, with the first name beside them.
+// - After "зовут" / "звать" / "имя" any capitalised word and any name in lower case count.
+// - Latin-written names: a capitalised Latin word that reads as a Russian name when spelt in
+//   Cyrillic ("Dasha", "Dmitry"), and two capitalised words pii.ts's `looksLikeFullName` accepts.
 
 // About 290 nominatives, full and short forms, male and female, Russian and common CIS names; the
 // case forms and affectionate forms are made by `caseForms` and `affectionateForms`.
@@ -823,7 +1005,25 @@ const SURNAME =
   /(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ою|ых|ыми|ы)?|(?:ск|цк)(?:ий|ой|ая|ого|ому|им|ом|ую|ие|их|ими)|енко|ко|дзе|швили|ых|их|(?:ук|юк|чук|ян|янц|ич|ец|ман|берг|штейн)(?:а|у|ом|ем|е)?)$/u;
 // "..., Слава богу": the word, not a name.
 const IDIOM_AFTER = /^(?:богу|господу)$/iu;
-const NAME_TRIGGER = /^(?:зовут|звать|зови|зовите|имя)$/u;
+const NAME_TRIGGER = /^(?:зовут|звать|зови|зовите|звали|имя|кличут|величают)$/u;
+
+// Chat words the dictionary lists only as names: never a name written in lower case.
+const LOWERCASE_NOT_NAMES = new Set(
+  "анон джун миня мена лол кек вет эко ает альпин феник спартак зенит мила".split(" "),
+);
+
+// Famous people, by dictionary form: talked about, not identifying anyone in the chat.
+const FAMOUS = new Set(
+  `пушкин толстой достоевский чехов гоголь лермонтов тургенев булгаков набоков есенин
+  маяковский цветаева ахматова бродский пастернак мандельштам блок горький солженицын шолохов
+  куприн бунин грибоедов крылов некрасов тютчев островский шукшин стругацкий пелевин азимов
+  толкин роулинг кинг ремарк хемингуэй фрейд юнг франкл ленин сталин путин ельцин горбачев
+  брежнев хрущев гагарин менделеев павлов ломоносов высоцкий цой пугачева киркоров земфира лепс
+  шевчук гребенщиков чайковский рахманинов шостакович айвазовский левитан шишкин репин малевич
+  каренина карамазов онегин печорин раскольников обломов поттер холмс`.split(/\s+/).filter(
+    Boolean,
+  ),
+);
 
 interface Word {
   text: string;
@@ -834,6 +1034,101 @@ interface Word {
 }
 
 const WORDS = /\p{L}+(?:-\p{L}+)*/gu;
+// Before a place: "в Питере", "из Королёва".
+const PLACE_PREPOSITION = /^(?:в|во|из|под|до|около|возле|через|над|по)$/iu;
+const CYRILLIC_WORD = /^[\p{Script=Cyrillic}-]+$/u;
+const LATIN_WORD = /^[A-Za-z]+$/;
+
+interface WordFacts {
+  /** The dictionary's reading, corrected by the list where the dictionary lacks a name. */
+  reading: NameReading;
+  /** The list's own reading: it knows "Катя" as a name first, the dictionary as "rolling" too. */
+  listed: NameReading | null;
+  /** Some reading is a given name. */
+  given: boolean;
+  surname: boolean;
+  patronymic: boolean;
+  /** Also a place: "в Питере" is the city. */
+  place: boolean;
+  famous: boolean;
+}
+
+const NO_FACTS: WordFacts = {
+  reading: "unknown",
+  listed: null,
+  given: false,
+  surname: false,
+  patronymic: false,
+  place: false,
+  famous: false,
+};
+
+const RANK: Record<NameReading, number> = { name: 3, maybe: 2, word: 1, unknown: 0 };
+
+/** What is known about a word: the dictionary, the list fallback, Latin spellings. */
+function factsOf(word: string): WordFacts {
+  const lower = word.toLowerCase().replace(/ё/g, "е");
+  if (LATIN_WORD.test(word)) {
+    let best = NO_FACTS;
+    for (const spelling of cyrillicSpellings(lower)) {
+      const facts = factsOf(spelling);
+      if (RANK[facts.reading] > RANK[best.reading]) best = facts;
+    }
+    return best;
+  }
+  const parts = lower.split("-");
+  if (parts.length > 1) {
+    // "Анна-Мария", "Римского-Корсакова": a name when every part is one; "кто-то" is not.
+    const each = parts.map(partFacts);
+    const personal = each.every((f) => f.reading === "name" || f.reading === "maybe");
+    return {
+      ...NO_FACTS,
+      reading: personal ? (each.every((f) => f.reading === "name") ? "name" : "maybe") : "word",
+      surname: personal && each.some((f) => f.surname),
+      famous: each.some((f) => f.famous),
+    };
+  }
+  return partFacts(lower);
+}
+
+// Their stems, for case forms when there is no dictionary: "Достоевского" → "достоевск".
+const FAMOUS_STEMS = [...FAMOUS].map((name) => name.replace(/(?:ий|ой|ый|ая|а|ь|й)$/u, ""));
+
+function isFamous(lower: string, lemmas: string[] | undefined): boolean {
+  if (FAMOUS.has(lower) || lemmas?.some((lemma) => FAMOUS.has(lemma))) return true;
+  if (lemmas !== undefined) return false;
+  return FAMOUS_STEMS.some((stem) => lower.startsWith(stem) && lower.length - stem.length <= 4);
+}
+
+const FACTS = new Map<string, WordFacts>();
+
+function partFacts(lower: string): WordFacts {
+  const cached = FACTS.get(lower);
+  if (cached && nameMorphologyReady()) return cached;
+  const listed = knownNameForms().get(lower);
+  const list: NameReading | null = listed
+    ? (listed.ambiguous || AMBIGUOUS_FORMS.has(lower) ? "maybe" : "name")
+    : null;
+  const info = nameInfo(lower);
+  const famous = isFamous(lower, info?.lemmas);
+  if (info === null) return { ...NO_FACTS, reading: list ?? "unknown", listed: list, famous };
+  let reading = info.reading;
+  if (reading === "name" && list === "maybe") reading = "maybe";
+  else if (reading === "word" && list !== null) reading = "maybe";
+  else if (reading === "unknown" && list !== null) reading = list;
+  const facts = {
+    reading,
+    listed: list,
+    given: info.given,
+    surname: info.surname,
+    patronymic: info.patronymic,
+    place: info.place,
+    famous,
+  };
+  if (FACTS.size >= 50_000) FACTS.clear();
+  FACTS.set(lower, facts);
+  return facts;
+}
 
 function nameSpans(text: string): Span[] {
   const words: Word[] = [];
@@ -842,60 +1137,88 @@ function nameSpans(text: string): Span[] {
     const initial = /^\p{Lu}$/u.test(m[0]) && text[end] === ".";
     words.push({ text: m[0], start: m.index, end: initial ? end + 1 : end, initial });
   }
-  const forms = knownNameForms();
-  const formOf = (word: Word) => {
-    const lower = word.text.toLowerCase();
-    const form = forms.get(lower.replace(/ё/g, "е")) ??
-      forms.get(lower.split("-")[0]!.replace(/ё/g, "е"));
-    return form && { ambiguous: form.ambiguous || AMBIGUOUS_FORMS.has(lower) };
-  };
+  // Initials, single letters and short all-capital abbreviations (ИНН, ПНД, МГУ) are no names.
+  const facts = words.map((word) =>
+    word.initial || word.text.length < 2 || /^\p{Lu}{2,3}$/u.test(word.text)
+      ? null
+      : factsOf(word.text)
+  );
   const capitalised = (word: Word) => /^\p{Lu}/u.test(word.text);
   // Only spaces between (after an initial's dot, maybe none: "И.С.Петров").
   const adjacent = (a: Word | undefined, b: Word | undefined) =>
     a !== undefined && b !== undefined && a.end <= b.start &&
     /^\s*$/.test(text.slice(a.end, b.start));
-  const isPatronymic = (word: Word) =>
-    word.text.length >= 6 && PATRONYMIC.test(word.text.toLowerCase()) &&
-    !NOT_PATRONYMICS.has(word.text.toLowerCase());
-  const isSurname = (word: Word) =>
-    capitalised(word) && word.text.length >= 4 && !word.initial &&
-    SURNAME.test(word.text.toLowerCase()) && formOf(word) === undefined;
+  const neighboursOf = (i: number) =>
+    [i - 1, i + 1].filter((j) =>
+      j >= 0 && j < words.length && adjacent(words[Math.min(i, j)], words[Math.max(i, j)])
+    );
+  const famousBeside = (i: number) => neighboursOf(i).some((j) => facts[j]?.famous);
+  const isPatronymic = (i: number) => {
+    const word = words[i]!;
+    const lower = word.text.toLowerCase();
+    return capitalised(word) && !word.initial &&
+      ((facts[i]?.patronymic ?? false) ||
+        (word.text.length >= 6 && PATRONYMIC.test(lower) && !NOT_PATRONYMICS.has(lower)));
+  };
+  const isSurname = (i: number) => {
+    const word = words[i]!;
+    const f = facts[i];
+    if (!f || !capitalised(word) || f.famous || word.text.length < 3) return false;
+    if (f.surname) return true;
+    return word.text.length >= 4 && f.reading !== "name" && f.reading !== "word" &&
+      SURNAME.test(word.text.toLowerCase());
+  };
 
   const marked = new Array<boolean>(words.length).fill(false);
   words.forEach((word, i) => {
-    const form = formOf(word);
+    const f = facts[i];
+    if (!f || f.famous || famousBeside(i)) return;
     const previous = words[i - 1];
     const afterTrigger = previous !== undefined &&
       NAME_TRIGGER.test(previous.text.toLowerCase()) &&
       /^[\s:—-]+$/u.test(text.slice(previous.end, word.start));
-    if (afterTrigger && (form !== undefined || capitalised(word)) && !word.initial) {
+    const latin = LATIN_WORD.test(word.text);
+    const lower = word.text.toLowerCase();
+    if (afterTrigger && (capitalised(word) || f.reading === "name" || f.reading === "maybe")) {
       marked[i] = true;
-    } else if (form !== undefined && capitalised(word)) {
-      marked[i] = !form.ambiguous || !readsAsWord(text, word, words[i + 1]);
-    } else if (capitalised(word) && isPatronymic(word)) {
+    } else if (f.reading === "name") {
+      marked[i] = capitalised(word) ||
+        (!latin && CYRILLIC_WORD.test(word.text) && word.text.length >= 4 &&
+          !LOWERCASE_NOT_NAMES.has(lower.replace(/ё/g, "е")));
+    } else if (f.listed === "name" && capitalised(word)) {
+      marked[i] = true;
+    } else if (f.reading === "maybe" && capitalised(word)) {
+      // "в Питере", "из Королёва": towns are named after people too.
+      const place = (f.place || (f.surname && !f.given)) &&
+        PLACE_PREPOSITION.test(previous?.text ?? "");
+      marked[i] = !readsAsWord(text, word, words[i + 1]) && !place;
+    } else if (isPatronymic(i)) {
+      marked[i] = true;
+    } else if (
+      f.reading === "unknown" && capitalised(word) && !latin && !startsSentence(text, word.start) &&
+      word.text.length >= 5 && SURNAME.test(lower)
+    ) {
       marked[i] = true;
     }
   });
-  // Spread to the neighbours: surnames, initials, ambiguous names and weak patronymics beside
-  // a name; an ambiguous name beside a surname or patronymic.
+  // Spread to the neighbours: surnames, initials, other capitalised name-like words and weak
+  // patronymics beside a name; a name at the start of a sentence beside a surname or patronymic.
   for (let changed = true; changed;) {
     changed = false;
     words.forEach((word, i) => {
-      if (marked[i]) return;
-      const neighbours = [i - 1, i + 1].filter((j) =>
-        j >= 0 && j < words.length && adjacent(words[Math.min(i, j)], words[Math.max(i, j)])
-      );
+      if (marked[i] || facts[i]?.famous) return;
+      const neighbours = neighboursOf(i);
       const besideName = neighbours.some((j) => marked[j]);
-      const form = formOf(word);
+      const f = facts[i] ?? null;
       const lower = word.text.toLowerCase();
       let isName = false;
       if (besideName) {
-        isName = isSurname(word) || word.initial || (form !== undefined && capitalised(word)) ||
-          WEAK_PATRONYMIC.test(lower) || isPatronymic(word);
-      } else if (form !== undefined && capitalised(word)) {
-        isName = neighbours.some((j) => isSurname(words[j]!) || isPatronymic(words[j]!));
+        isName = isSurname(i) || word.initial || isPatronymic(i) || WEAK_PATRONYMIC.test(lower) ||
+          (capitalised(word) && f !== null && f.reading !== "word");
+      } else if (f && f.reading !== "word" && capitalised(word)) {
+        isName = neighbours.some((j) => isSurname(j) || isPatronymic(j));
       } else if (word.initial) {
-        isName = neighbours.some((j) => isSurname(words[j]!));
+        isName = neighbours.some((j) => isSurname(j));
       }
       if (isName) {
         marked[i] = true;
@@ -905,7 +1228,7 @@ function nameSpans(text: string): Span[] {
   }
   // "Петров И. С.": a surname beside initials.
   words.forEach((word, i) => {
-    if (!marked[i] && isSurname(word)) {
+    if (!marked[i] && isSurname(i)) {
       const nextInitial = words[i + 1]?.initial && adjacent(word, words[i + 1]);
       if (nextInitial) {
         marked[i] = true;

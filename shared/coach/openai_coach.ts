@@ -1,11 +1,11 @@
-import OpenAI from "openai";
 import { z } from "zod";
 import type { Coach, CoachRequest, Hint } from "./coach.ts";
 import { hintTypes, maxHintLength } from "./coach.ts";
+import type { LlmGate } from "../llm/gate.ts";
 
 export interface OpenAiCoachOptions {
-  apiKey: string;
-  baseUrl?: string;
+  /** The only way to a model (shared/llm/gate.ts): it anonymises what the request carries. */
+  gate: LlmGate;
   model: string;
   /** Past this the call is abandoned (the caller falls back to the rule-based coach). */
   timeoutMs: number;
@@ -37,15 +37,10 @@ const answerSchema = z.object({
   })).max(3),
 });
 
-/** The coach through an OpenAI-compatible chat-completions endpoint. */
+/** The coach through an OpenAI-compatible chat-completions endpoint, behind the LLM gate. */
 export function createOpenAiCoach(options: OpenAiCoachOptions): Coach {
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseUrl,
-    timeout: options.timeoutMs,
-    // A hint that comes late is no use: the rule-based coach answers instead.
-    maxRetries: 0,
-  });
+  // A hint that comes late is no use: the rule-based coach answers instead.
+  const client = options.gate.client({ timeoutMs: options.timeoutMs, maxRetries: 0 });
   return {
     name: `openai:${options.model}`.slice(0, 80),
     async hints(request: CoachRequest, signal?: AbortSignal): Promise<Hint[]> {

@@ -1,12 +1,12 @@
-import OpenAI from "openai";
 import { z } from "zod";
 import { anonymizeForLlm } from "../coach/anonymize.ts";
+import type { LlmGate } from "../llm/gate.ts";
 import type { MoodAnalysis, MoodAnalyzer, MoodInput, MoodLabel } from "./mood.ts";
 import { moodLabels } from "./mood.ts";
 
 export interface OpenAiAnalyzerOptions {
-  apiKey: string;
-  baseUrl?: string;
+  /** The only way to a model (shared/llm/gate.ts): it anonymises what the request carries. */
+  gate: LlmGate;
   model: string;
   timeoutMs: number;
   /** Answers when the model fails, times out or says something unusable. */
@@ -34,17 +34,14 @@ const answerSchema = z.object({
 
 /**
  * Mood analysis by an OpenAI-compatible chat model, only for people who chose AI analysis. The
- * entry is anonymised first (names, contacts, documents, addresses; cut to 2,000 characters);
- * the model gets a fixed prompt and no tools; its answer is validated. Anything wrong and the
- * offline analyser answers instead, so an entry is never left without figures.
+ * entry is anonymised and cut to its last 2,000 characters here, then anonymised again by the
+ * LLM gate, which also knows the author's pseudonym and Telegram name from the call's scope;
+ * the model gets a fixed prompt and no tools; its answer is validated. Anything wrong (a refusal
+ * of the gate too) and the offline analyser answers instead, so an entry is never left without
+ * figures.
  */
 export function createOpenAiAnalyzer(options: OpenAiAnalyzerOptions): MoodAnalyzer {
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseUrl,
-    timeout: options.timeoutMs,
-    maxRetries: 0,
-  });
+  const client = options.gate.client({ timeoutMs: options.timeoutMs, maxRetries: 0 });
   const name = `openai:${options.model}`.slice(0, 80);
   return {
     name,

@@ -1,17 +1,14 @@
-import OpenAI from "openai";
 import { type Embedder, PROFILE_EMBEDDING_DIMENSIONS } from "./embedder.ts";
+import type { LlmGate } from "../llm/gate.ts";
 
 export interface OpenAiEmbedderOptions {
-  apiKey: string;
-  /** An OpenAI-compatible API root ending in `/v1`; the official API when omitted. */
-  baseUrl?: string;
+  /** The only way to a model (shared/llm/gate.ts): it anonymises what the request carries. */
+  gate: LlmGate;
   model: string;
   dimensions?: number;
   /** Retries of the SDK (429 and 5xx, with backoff). */
   maxRetries?: number;
   timeoutMs?: number;
-  /** For tests and proxies; the global fetch otherwise. */
-  fetch?: typeof fetch;
 }
 
 /** The embedding API answered, but not with what was asked for. */
@@ -21,21 +18,18 @@ export class EmbeddingError extends Error {
 
 /**
  * Embeddings from the OpenAI API (text-embedding-3-* shortened to 384 dimensions with the
- * `dimensions` parameter, which keeps them unit length). Text without any letter or digit is
- * not sent (the API rejects empty input) and embeds as the constant unit vector, as in the
- * lexical embedder.
+ * `dimensions` parameter, which keeps them unit length), through the LLM gate: what is embedded
+ * is anonymised first. Text without any letter or digit is not sent (the API rejects empty
+ * input) and embeds as the constant unit vector, as in the lexical embedder.
  */
 export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
   const dimensions = options.dimensions ?? PROFILE_EMBEDDING_DIMENSIONS;
   if (!Number.isInteger(dimensions) || dimensions < 1) {
     throw new RangeError("dimensions must be a positive integer");
   }
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseUrl,
+  const client = options.gate.client({
+    timeoutMs: options.timeoutMs ?? 15_000,
     maxRetries: options.maxRetries ?? 2,
-    timeout: options.timeoutMs ?? 15_000,
-    fetch: options.fetch,
   });
   return {
     model: options.model,

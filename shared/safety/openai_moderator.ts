@@ -1,38 +1,31 @@
-import OpenAI from "openai";
 import type { Metrics } from "../metrics/metrics.ts";
 import type { CrisisHit } from "./crisis.ts";
 import type { ToxicityCategory } from "./toxicity.ts";
 import type { TextModerator, TextVerdict } from "./text_moderator.ts";
+import { llmFailureKind, type LlmGate } from "../llm/gate.ts";
 
 export interface OpenAiModeratorOptions {
-  apiKey: string;
-  /** An OpenAI-compatible API root ending in `/v1`; the official API when omitted. */
-  baseUrl?: string;
+  /** The only way to a model (shared/llm/gate.ts): it anonymises what the request carries. */
+  gate: LlmGate;
   model: string;
   /** The relay waits for the answer: past this the offline verdict stands alone. */
   timeoutMs: number;
   /** The word lists, always asked first; their hits are never overruled. */
   offline: TextModerator;
   metrics?: Metrics;
-  fetch?: typeof fetch;
 }
 
 /**
  * The offline lists plus OpenAI's moderation endpoint (`POST /v1/moderations`, free, also
  * served by several compatible providers): the LLM fills in what the lists miss (phrasings
  * they do not know, other languages), never removes a hit. Any failure or a slow answer leaves
- * the offline verdict, counted in `moderation_llm_failures_total`. Only text already masked of
- * contact details is sent.
+ * the offline verdict, counted in `moderation_llm_failures_total`. The text goes through the
+ * LLM gate, which anonymises it fully (names, addresses, cards and every long number, not only
+ * the contacts the relay masks).
  */
 export function createOpenAiModerator(options: OpenAiModeratorOptions): TextModerator {
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseUrl,
-    // One try: a retry would only make the relay wait longer for a second opinion.
-    maxRetries: 0,
-    timeout: options.timeoutMs,
-    fetch: options.fetch,
-  });
+  // One try: a retry would only make the relay wait longer for a second opinion.
+  const client = options.gate.client({ timeoutMs: options.timeoutMs, maxRetries: 0 });
   return {
     name: `offline-lists+${options.model}`,
     async check(text) {
@@ -46,12 +39,7 @@ export function createOpenAiModerator(options: OpenAiModeratorOptions): TextMode
         if (!categories) throw new TypeError("no moderation result");
         return merge(offline, fromCategories(categories));
       } catch (error) {
-        const reason = error instanceof OpenAI.APIConnectionTimeoutError
-          ? "timeout"
-          : error instanceof OpenAI.APIError
-          ? "http"
-          : "error";
-        options.metrics?.inc("moderation_llm_failures_total", { reason });
+        options.metrics?.inc("moderation_llm_failures_total", { reason: llmFailureKind(error) });
         return offline;
       }
     },

@@ -4,7 +4,8 @@ import { foldLookalikes, normalizeText } from "./normalize.ts";
 /**
  * Finds contact details and real names in text people type into their profile or a chat, so the
  * bot can keep conversations anonymous: pseudonyms and bios must not carry a phone, an e-mail, a
- * Telegram username, a link or (for pseudonyms) a real full name. Heuristics tuned for Russian
+ * Telegram username, a link or (for pseudonyms) a real full name, and the relay (`maskPii`) also
+ * hides bank card numbers (13-19 digits that pass the Luhn check). Heuristics tuned for Russian
  * and CIS users; they prefer a rare false alarm to a leaked phone number.
  *
  * Every check first normalises the text (`normalizeText`: no invisible or control characters,
@@ -17,11 +18,13 @@ import { foldLookalikes, normalizeText } from "./normalize.ts";
  * never become usernames ("@мама", "т.е.").
  */
 
-export type PiiKind = "phone" | "email" | "username" | "link" | "full_name";
+export type PiiKind = "phone" | "email" | "username" | "link" | "card" | "full_name";
 
 export interface PiiOptions {
   /** Also look for a real-looking full name (pseudonyms only: bios mention authors and such). */
   names?: boolean;
+  /** Also look for bank card numbers (`maskPii` always does). */
+  cards?: boolean;
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
@@ -187,12 +190,58 @@ function phonesIn(text: string): Found[] {
   return found;
 }
 
+// A bank card: 13-19 digits, solid or in groups split by one space or dash, that pass the Luhn
+// check ("4276 5260 1815 9080"). Several numbers can stand in a row: every run of whole groups
+// is tried, the longest valid one from the earliest group first.
+const DIGIT_GROUPS = /(?<![\d+])\d+(?:[ \-\u2010-\u2015]\d+)*/g;
+
+function cardsIn(text: string): Found[] {
+  const found: Found[] = [];
+  for (const m of text.matchAll(DIGIT_GROUPS)) {
+    const groups = [...m[0].matchAll(/\d+/g)].map((g) => ({
+      start: m.index + g.index,
+      end: m.index + g.index + g[0].length,
+      digits: g[0],
+    }));
+    let i = 0;
+    while (i < groups.length) {
+      let last = -1;
+      let digits = "";
+      for (let j = i; j < groups.length && digits.length < 19; j++) {
+        digits += groups[j]!.digits;
+        if (digits.length >= 13 && digits.length <= 19 && luhn(digits)) last = j;
+      }
+      if (last < 0) {
+        i++;
+        continue;
+      }
+      found.push({ kind: "card", start: groups[i]!.start, end: groups[last]!.end });
+      i = last + 1;
+    }
+  }
+  return found;
+}
+
+/** The Luhn check of a string of digits. */
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
 // Latin script (ASCII or not: ᴀ, ɡ) tells a spoofed handle or domain from a Russian word.
 const LATIN = /\p{Script=Latin}/u;
 const LATIN_OR_DIGIT = /[0-9_]|\p{Script=Latin}/u;
 
 /** Every contact detail in the (normalised) text, earliest first, overlaps merged. */
-function findAll(text: string): Found[] {
+function findAll(text: string, options: { cards: boolean }): Found[] {
   const { plain, folded, at } = viewOf(text);
   // A match only the folded view has counts in a token that is not purely Cyrillic or Greek.
   const mixed = (pattern: RegExp) => (start: number, end: number) =>
@@ -204,6 +253,7 @@ function findAll(text: string): Found[] {
     ...matchesOf(plain, USERNAME, "username"),
     ...matchesOf(plain, USERNAME_AT_END, "username"),
     ...phonesIn(folded),
+    ...(options.cards ? cardsIn(folded) : []),
   ];
   if (folded !== plain) {
     inView.push(
@@ -220,8 +270,9 @@ function findAll(text: string): Found[] {
     email: 0,
     link: 1,
     username: 2,
-    phone: 3,
-    full_name: 4,
+    card: 3,
+    phone: 4,
+    full_name: 5,
   };
   all.sort((a, b) => a.start - b.start || priority[a.kind] - priority[b.kind]);
   const kept: Found[] = [];
@@ -243,7 +294,7 @@ function findAll(text: string): Found[] {
 /** The kinds of personal data found, in the order they appear (each kind once). */
 export function detectPii(text: string, options: PiiOptions = {}): PiiKind[] {
   const normal = normalizeText(text).text;
-  const kinds = [...new Set(findAll(normal).map((f) => f.kind))];
+  const kinds = [...new Set(findAll(normal, { cards: options.cards ?? false }).map((f) => f.kind))];
   if (options.names && looksLikeFullName(normal)) kinds.push("full_name");
   return kinds;
 }
@@ -263,13 +314,13 @@ export interface Masked {
 const CONTACT_ENTITIES = new Set(["mention", "url", "email", "phone_number"]);
 
 /**
- * Normalises the text, then replaces phones, e-mails, usernames and links with `mask` and says
- * what it hid. Entities, when given, are carried over: an entity touching a masked contact
+ * Normalises the text, then replaces phones, e-mails, usernames, links and bank card numbers
+ * with `mask` and says what it hid. Entities, when given, are carried over: an entity touching a masked contact
  * stretches over the mask, except mention/url/email/phone_number entities there, which go.
  */
 export function maskPii(text: string, mask: string, entities?: MessageEntity[]): Masked {
   const normal = normalizeText(text, entities);
-  const found = findAll(normal.text);
+  const found = findAll(normal.text, { cards: true });
   const kinds = [...new Set(found.map((f) => f.kind))];
   if (found.length === 0) {
     return normal.entities === undefined

@@ -6,25 +6,52 @@ import {
   luhnValid,
   snilsValid,
 } from "../../shared/coach/anonymize.ts";
-import { HARMLESS, PII } from "./pii_corpus.ts";
+import { loadNameMorphology } from "../../shared/llm/names.ts";
+import { HARMLESS, PII, type PiiSample } from "./pii_corpus.ts";
 
-const digitsOf = (text: string) => text.replace(/\D/g, "");
-const isNumber = (secret: string) => /^[\d\s().+\/-]+$/.test(secret);
+// The dictionary, as the gate loads it before the first model call.
+if (!await loadNameMorphology()) throw new Error("Az.js dictionaries did not load");
+
+// Letters typed for digits, read back as digits to compare (as a reader would).
+const DIGIT_LETTERS: Record<string, string> = {
+  "О": "0",
+  "о": "0",
+  "O": "0",
+  "o": "0",
+  "З": "3",
+  "з": "3",
+  "I": "1",
+  "l": "1",
+  "І": "1",
+};
+const digitsOf = (text: string) =>
+  [...text].map((c) => DIGIT_LETTERS[c] ?? c).join("").replace(/\D/g, "");
+const isNumber = (secret: string) => /\d/.test(secret) && /^[\dОоOoЗзIlІ\s().+\/-]+$/.test(secret);
 
 /** The secrets of a sample still readable in the anonymised text. */
 function leakedSecrets(secrets: string[], anonymised: string): string[] {
   return secrets.filter((secret) =>
     isNumber(secret)
       ? digitsOf(anonymised).includes(digitsOf(secret))
-      : anonymised.toLowerCase().includes(secret.toLowerCase())
+      : anonymised.toLowerCase().replaceAll("ё", "е").includes(
+        secret.toLowerCase().replaceAll("ё", "е"),
+      )
   );
+}
+
+/** The sample's own names, as the gate passes them. */
+function optionsOf(sample: PiiSample) {
+  return {
+    pseudonyms: (sample.pseudonyms ?? []).map((name) => ({ name, token: "[собеседник]" })),
+    names: (sample.names ?? []).map((name) => ({ name, token: "[имя]" })),
+  };
 }
 
 Deno.test("the PII corpus: no secret survives anonymisation", async (t) => {
   let leaks = 0;
   for (const sample of PII) {
     await t.step(sample.text, () => {
-      const result = anonymizeForLlm(sample.text);
+      const result = anonymizeForLlm(sample.text, optionsOf(sample));
       const leaked = leakedSecrets(sample.secrets, result.text);
       if (leaked.length > 0) leaks++;
       assert.deepEqual(leaked, [], `"${result.text}" still shows ${leaked.join(", ")}`);
@@ -38,7 +65,7 @@ Deno.test("the PII corpus: no secret survives anonymisation", async (t) => {
   console.log(
     `PII corpus: ${PII.length} sentences, ${kinds.size} kinds, leaks ${leaks}/${PII.length}`,
   );
-  assert.ok(PII.length >= 120);
+  assert.ok(PII.length >= 240);
 });
 
 Deno.test("the PII corpus's cards, SNILS and INN pass their checksums", async (t) => {
@@ -52,10 +79,10 @@ Deno.test("the PII corpus's cards, SNILS and INN pass their checksums", async (t
     const { valid, digits } = checks[sample.kind as keyof typeof checks];
     const number = sample.secrets.find((secret) =>
       isNumber(secret) && digits.includes(digitsOf(secret).length)
-    )!;
+    );
     // "ИНН 1234567890" is there to show that the word alone is enough.
-    if (number === "1234567890") continue;
-    await t.step(number, () => assert.equal(valid(number), true));
+    if (number === undefined || number === "1234567890") continue;
+    await t.step(number, () => assert.equal(valid(digitsOf(number)), true));
   }
 });
 
@@ -69,7 +96,7 @@ Deno.test("the harmless corpus passes unchanged", async (t) => {
     });
   }
   console.log(`harmless corpus: ${HARMLESS.length} sentences, false alarms ${falseAlarms}`);
-  assert.ok(HARMLESS.length >= 40);
+  assert.ok(HARMLESS.length >= 100);
 });
 
 Deno.test("luhnValid() accepts card numbers with a right check digit only", async (t) => {
@@ -184,7 +211,8 @@ Deno.test("anonymizeForLlm() lists each kind once, in order of appearance", () =
 
 Deno.test("anonymizeForLlm() masks any 10- or 12-digit run after the word ИНН", () => {
   assert.equal(anonymizeForLlm("ИНН 1234567890").text, "ИНН [инн]");
-  assert.equal(anonymizeForLlm("заказ 1234567890").text, "заказ 1234567890");
+  // Any other run of five or more digits is a number of some kind.
+  assert.equal(anonymizeForLlm("заказ 1234567890").text, "заказ [номер]");
 });
 
 Deno.test("anonymizeForLlm() keeps the end of a long text", async (t) => {

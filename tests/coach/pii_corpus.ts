@@ -9,10 +9,17 @@ import type { AnonymizedKind } from "../../shared/coach/anonymize.ts";
 
 export interface PiiSample {
   text: string;
-  /** Raw substrings that must not survive: numbers compared by their digits, words by letters. */
+  /**
+   * Raw substrings that must not survive: numbers compared by their digits (look-alike letters
+   * read as digits), words by letters.
+   */
   secrets: string[];
   /** The main kind of personal data in the sentence. */
-  kind: Exclude<AnonymizedKind, "pseudonym">;
+  kind: AnonymizedKind;
+  /** Pseudonyms known for the call (both chat partners'). */
+  pseudonyms?: string[];
+  /** Telegram names known for the call. */
+  names?: string[];
 }
 
 export const PII: PiiSample[] = [
@@ -399,6 +406,8 @@ export const PII: PiiSample[] = [
     kind: "snils",
   },
   { text: "страховой номер 215-472-803 54", secrets: ["215-472-803 54"], kind: "snils" },
+  { text: "снилс 378-657-975 72, запиши", secrets: ["378-657-975 72"], kind: "snils" },
+  { text: "432 319 487 67 — это мой страховой", secrets: ["432 319 487 67"], kind: "snils" },
 
   // INN: 10 digits (organisations) and 12 (people), checksum-valid unless "ИНН" stands before.
   { text: "ИНН моей фирмы 4525388856", secrets: ["4525388856"], kind: "inn" },
@@ -448,6 +457,9 @@ export const PII: PiiSample[] = [
   },
   { text: "Компания 9729975280 — мой работодатель", secrets: ["9729975280"], kind: "inn" },
   { text: "ИНН 1234567890, хотя я не уверена", secrets: ["1234567890"], kind: "inn" },
+  { text: "ИНН 5597971145", secrets: ["5597971145"], kind: "inn" },
+  { text: "реквизиты: 5276018950, бухгалтерия ждёт", secrets: ["5276018950"], kind: "inn" },
+  { text: "мой инн 710497465014, проверьте долги", secrets: ["710497465014"], kind: "inn" },
 
   // Addresses.
   {
@@ -544,6 +556,193 @@ export const PII: PiiSample[] = [
     kind: "address",
   },
 
+  // Added for issue 16: what reached the model before the one gate.
+
+  // Given names outside the short list, in their case forms; surnames alone.
+  {
+    text: "Вчера долго говорила с Эльмирой, она меня выслушала",
+    secrets: ["Эльмирой"],
+    kind: "name",
+  },
+  { text: "Мой сосед Гурген снова шумит ночью", secrets: ["Гурген"], kind: "name" },
+  { text: "Передай Ермолаю, что я не сержусь", secrets: ["Ермолаю"], kind: "name" },
+  { text: "Без Айнуры мне совсем одиноко", secrets: ["Айнуры"], kind: "name" },
+  { text: "Нурбек обещал позвонить и пропал", secrets: ["Нурбек"], kind: "name" },
+  { text: "Я поссорилась с Прасковьей из-за ерунды", secrets: ["Прасковьей"], kind: "name" },
+  { text: "Мы с Ираклием дружили десять лет", secrets: ["Ираклием"], kind: "name" },
+  {
+    text: "Тренер Ахмед Русланович сказал, что я молодец",
+    secrets: ["Ахмед", "Русланович"],
+    kind: "name",
+  },
+  { text: "Дочка Василина рисует каждый день", secrets: ["Василина"], kind: "name" },
+  { text: "Когда Зарема ушла, я перестал есть", secrets: ["Зарема"], kind: "name" },
+  { text: "Помню, как Севастьян учил меня кататься", secrets: ["Севастьян"], kind: "name" },
+  {
+    text: "Подруга Снежана Колесникова меня поддерживает",
+    secrets: ["Снежана", "Колесникова"],
+    kind: "name",
+  },
+  { text: "от тамерлана никаких вестей уже неделю", secrets: ["тамерлана"], kind: "name" },
+  {
+    text: "Начальница Белоусова опять кричала на планёрке",
+    secrets: ["Белоусова"],
+    kind: "name",
+  },
+  { text: "Я написала Гоше и Филиппу, но они молчат", secrets: ["Гоше", "Филиппу"], kind: "name" },
+  { text: "Моя подруга Dasha уехала в другой город", secrets: ["Dasha"], kind: "name" },
+  {
+    text: "Светлана Игоревна, наш завуч, вызвала маму",
+    secrets: ["Светлана", "Игоревна"],
+    kind: "name",
+  },
+  { text: "Гульнаре тоже тяжело, она одна с детьми", secrets: ["Гульнаре"], kind: "name" },
+
+  // The people's own Telegram names, given per call.
+  { text: "Кузя, спасибо за поддержку", secrets: ["Кузя"], kind: "name", names: ["Кузя"] },
+  { text: "Спасибо, Lena, мне стало легче", secrets: ["Lena"], kind: "name", names: ["Lena"] },
+  {
+    text: "Алевтине привет, скажи ей, что я в порядке",
+    secrets: ["Алевтине"],
+    kind: "name",
+    names: ["Алевтина"],
+  },
+  {
+    text: "Слушай, Рыжик, я тоже так думаю",
+    secrets: ["Рыжик"],
+    kind: "name",
+    names: ["Рыжик 🦊"],
+  },
+  { text: "Вера, ты правда так думаешь?", secrets: ["Вера"], kind: "name", names: ["Вера"] },
+  {
+    text: "Мирону Кравченко передай спасибо",
+    secrets: ["Мирону", "Кравченко"],
+    kind: "name",
+    names: ["Мирон Кравченко"],
+  },
+
+  // Pseudonyms in oblique cases, written with "_" or "-", or glued.
+  {
+    text: "Спасибо Северному Ветру за поддержку",
+    secrets: ["Северному Ветру"],
+    kind: "pseudonym",
+    pseudonyms: ["Северный Ветер"],
+  },
+  {
+    text: "Я рада, что встретила Огонька",
+    secrets: ["Огонька"],
+    kind: "pseudonym",
+    pseudonyms: ["Огонёк"],
+  },
+  {
+    text: "Расскажи Морскому Котику, что ты чувствуешь",
+    secrets: ["Морскому Котику"],
+    kind: "pseudonym",
+    pseudonyms: ["Морской_Котик"],
+  },
+  {
+    text: "Передай Ночной Сове, что всё будет хорошо",
+    secrets: ["Ночной Сове"],
+    kind: "pseudonym",
+    pseudonyms: ["ночная-сова"],
+  },
+  {
+    text: "с лисёнком так спокойно разговаривать",
+    secrets: ["лисёнком"],
+    kind: "pseudonym",
+    pseudonyms: ["Лисёнок"],
+  },
+  { text: "Я напишу Коту позже", secrets: ["Коту"], kind: "pseudonym", pseudonyms: ["Кот"] },
+  {
+    text: "Тебе, СинийКит, тоже бывает страшно?",
+    secrets: ["СинийКит"],
+    kind: "pseudonym",
+    pseudonyms: ["Синий Кит"],
+  },
+
+  // Telegram ids and other long numbers.
+  { text: "Мой id в телеге 5123987640, найди меня", secrets: ["5123987640"], kind: "number" },
+  { text: "user id: 6089123456", secrets: ["6089123456"], kind: "number" },
+  { text: "айди 1987654321 это я", secrets: ["1987654321"], kind: "number" },
+  { text: "Телеграм-id 412345678, если что", secrets: ["412345678"], kind: "number" },
+  {
+    text: "Номер заказа 1234567890, но посылка так и не пришла",
+    secrets: ["1234567890"],
+    kind: "number",
+  },
+  { text: "Код подтверждения 482913", secrets: ["482913"], kind: "number" },
+  { text: "мой табельный номер 00457", secrets: ["00457"], kind: "number" },
+
+  // Phones typed with letters for digits, or in words.
+  { text: "Звони 8 9l6 234 56 78", secrets: ["9l6 234 56 78"], kind: "phone" },
+  { text: "мой номер +7 9ОЗ 12З 45 67", secrets: ["9ОЗ 12З 45 67"], kind: "phone" },
+  { text: "пиши на 8-9I2-ЗЗЗ-44-55", secrets: ["9I2-ЗЗЗ-44-55"], kind: "phone" },
+  { text: "тел 89O51234567 после шести", secrets: ["89O51234567"], kind: "phone" },
+  {
+    text: "номер: восемь девять один шесть два три четыре пять шесть семь восемь",
+    secrets: ["девять один шесть два три"],
+    kind: "phone",
+  },
+  {
+    text: "запиши: восемь девятьсот двенадцать триста сорок пять шестьдесят семь",
+    secrets: ["девятьсот двенадцать триста"],
+    kind: "phone",
+  },
+
+  // E-mails in obfuscated spellings.
+  { text: "пиши на ivan.kotov собака mail точка ru", secrets: ["ivan.kotov"], kind: "email" },
+  { text: "почта: olga_k (at) yandex (dot) ru", secrets: ["olga_k"], kind: "email" },
+  { text: "мой ящик dima1990[at]gmail[dot]com", secrets: ["dima1990"], kind: "email" },
+  { text: "svetik собака гмейл ком, пиши", secrets: ["svetik"], kind: "email" },
+  { text: "напиши мне: lisa.m at inbox dot ru", secrets: ["lisa.m"], kind: "email" },
+  { text: "адрес nastya @ bk . ru, пиши туда", secrets: ["nastya"], kind: "email" },
+  { text: "моя почта kostya.petrov на гмейле", secrets: ["kostya.petrov"], kind: "email" },
+  { text: "vera_n{at}rambler{dot}ru — старая почта", secrets: ["vera_n"], kind: "email" },
+
+  // Spelled-out links, usernames without a clean "@".
+  {
+    text: "моя страница vk точка com слэш kotik_sad",
+    secrets: ["kotik_sad"],
+    kind: "link",
+  },
+  { text: "сайт moi-stihi [dot] ru, там всё", secrets: ["moi-stihi"], kind: "link" },
+  { text: "мой ник в тг — lonely_fox", secrets: ["lonely_fox"], kind: "username" },
+  { text: "инста: masha.k.99", secrets: ["masha.k.99"], kind: "username" },
+  { text: "@ sad_owl это я", secrets: ["sad_owl"], kind: "username" },
+  { text: "пиши nightowl1987 если что", secrets: ["nightowl1987"], kind: "username" },
+
+  // Cards, also with letters for digits.
+  {
+    text: "Скинь 500 рублей на 4377 5260 1815 9088, пожалуйста",
+    secrets: ["4377 5260 1815 9088"],
+    kind: "card",
+  },
+  { text: "карта сбера 5213301661318604", secrets: ["5213301661318604"], kind: "card" },
+  {
+    text: "номер карты 4149-8246-2819-4828 (мир)",
+    secrets: ["4149-8246-2819-4828"],
+    kind: "card",
+  },
+  { text: "кидай на 2200 9139 O996 O302", secrets: ["2200 9139 O996 O302"], kind: "card" },
+
+  // More addresses.
+  {
+    text: "Живу на улице Чкалова, дом 17, квартира 3",
+    secrets: ["Чкалова", "дом 17", "квартира 3"],
+    kind: "address",
+  },
+  {
+    text: "мой адрес: Омск, Заречная 8-14",
+    secrets: ["Омск", "Заречная 8-14"],
+    kind: "address",
+  },
+  {
+    text: "г. Уфа, проспект Октября, 45",
+    secrets: ["Уфа", "Октября, 45"],
+    kind: "address",
+  },
+  { text: "индекс 614000, остальное потом", secrets: ["614000"], kind: "number" },
+
   // Several kinds in one message.
   {
     text: "Я Ольга Смирнова, тел. 8 (912) 111-22-33, почта olga.s@mail.ru",
@@ -591,7 +790,6 @@ export const HARMLESS: string[] = [
   "Созвонимся завтра в 19:00?",
   "Терапия стоит 3500 рублей за сессию",
   "Мне 34 года, и я впервые прошу о помощи",
-  "Номер заказа 1234567890, но посылка так и не пришла",
   "Слава богу, всё обошлось",
   "Роман, который я читаю, как раз про одиночество",
   "У меня осталась только вера и надежда",
@@ -660,7 +858,32 @@ export const HARMLESS: string[] = [
   "Номер моего рейса SU 1234",
   "Это было на проспекте, когда я шла домой",
   "Купила кофе за 250 ₽",
-  "Код подтверждения 482913",
   "Прошёл 1 год и 2 месяца",
   "Встречаемся у метро Маяковская",
+  // Added for issue 16: times, dates, amounts, ages, places and famous people stay.
+  "Мне 27, ему 31",
+  "Встретимся 03.11.2025 в 18:40",
+  "Зарплата 85000 рублей, а аренда 35000",
+  "Заплатила 12 500 ₽ за приём",
+  "Проспала до 11:30",
+  "С 1998 по 2004 год жила в Казани",
+  "Прошла 12 000 шагов",
+  "Купил кофе за 180 р.",
+  "Вера в себя — это труд",
+  "Надежда есть, правда",
+  "Роман Ремарка меня тронул",
+  "Смотрела фильм про Пушкина",
+  "Переехала из Королёва в Москву",
+  "Люблю стихи Есенина",
+  "Лев Толстой писал про счастливые семьи",
+  "Рост 178, вес 70",
+  "Давление 135/90 с утра",
+  "Билет стоил 15 000 рублей",
+  "За месяц набрала 2 кг",
+  "В 2023-2024 годах было тяжело",
+  "Дочке 5 лет, сыну 12",
+  "Сеанс с 19:00 до 20:30",
+  "Долг 250000 рублей не даёт спать",
+  "Спасибо, мне правда стало легче",
+  "Роза ветров, как говорится",
 ];

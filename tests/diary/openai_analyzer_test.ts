@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createOpenAiAnalyzer, MOOD_SYSTEM_PROMPT } from "../../shared/diary/openai_analyzer.ts";
 import { createLexiconAnalyzer } from "../../shared/diary/lexicon_analyzer.ts";
+import { createLlmGate } from "../../shared/llm/gate.ts";
 import { startTestBot } from "../support/harness.ts";
 import { startFakeOpenAi } from "../support/fake_openai.ts";
 import { callbackUpdate, textUpdate } from "../support/updates.ts";
@@ -14,8 +15,7 @@ Deno.test("AI analysis of the diary: only when chosen, anonymised, checked, with
     JSON.stringify({ valence: -0.6, arousal: 0.7, labels: [{ label: "anxiety", score: 0.9 }] });
   const h = await startTestBot({
     aiMoodAnalyzer: createOpenAiAnalyzer({
-      apiKey: API_KEY,
-      baseUrl: openai.baseUrl,
+      gate: createLlmGate({ apiKey: API_KEY, baseUrl: openai.baseUrl }),
       model: "gpt-test",
       timeoutMs: 500,
       fallback: createLexiconAnalyzer(),

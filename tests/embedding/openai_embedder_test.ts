@@ -4,6 +4,7 @@ import { createOpenAiEmbedder, EmbeddingError } from "../../shared/embedding/ope
 import { createEmbedder } from "../../shared/embedding/create_embedder.ts";
 import { LEXICAL_EMBEDDING_MODEL } from "../../shared/embedding/lexical_embedder.ts";
 import { parseConfig } from "../../shared/config.ts";
+import { createLlmGate } from "../../shared/llm/gate.ts";
 import { fakeVector, startFakeOpenAi } from "../support/fake_openai.ts";
 
 const apiKey = "sk-test-0123456789";
@@ -12,8 +13,7 @@ Deno.test("the OpenAI embedder asks for 384 dimensions and checks the answer", a
   const fake = startFakeOpenAi({ apiKey });
   try {
     const embedder = createOpenAiEmbedder({
-      apiKey,
-      baseUrl: fake.baseUrl,
+      gate: createLlmGate({ apiKey, baseUrl: fake.baseUrl }),
       model: "text-embedding-3-small",
       maxRetries: 0,
     });
@@ -55,8 +55,7 @@ Deno.test("the OpenAI embedder asks for 384 dimensions and checks the answer", a
 
     await t.step("a wrong key is refused with 401", async () => {
       const wrong = createOpenAiEmbedder({
-        apiKey: "sk-wrong",
-        baseUrl: fake.baseUrl,
+        gate: createLlmGate({ apiKey: "sk-wrong", baseUrl: fake.baseUrl }),
         model: "text-embedding-3-small",
         maxRetries: 0,
       });

@@ -5,6 +5,7 @@
  * the crisis lines, the message is still relayed, and the provider saw masked text only.
  */
 import assert from "node:assert/strict";
+import { createLlmGate } from "../../shared/llm/gate.ts";
 import { createPrometheusMetrics } from "../../shared/metrics/prometheus.ts";
 import { createOpenAiModerator, fromCategories } from "../../shared/safety/openai_moderator.ts";
 import { createOfflineModerator } from "../../shared/safety/text_moderator.ts";
@@ -22,8 +23,7 @@ Deno.test("the LLM adapter adds to the offline lists and falls back on failure",
   const metrics = createPrometheusMetrics();
   const offline = createOfflineModerator();
   const moderator = createOpenAiModerator({
-    apiKey: API_KEY,
-    baseUrl: fake.baseUrl,
+    gate: createLlmGate({ apiKey: API_KEY, baseUrl: fake.baseUrl }),
     model: "omni-moderation-latest",
     timeoutMs: 300,
     offline,
@@ -89,8 +89,7 @@ Deno.test("through the bot: an LLM-only crisis is handled like any other", async
   const fake = startFakeOpenAi({ apiKey: API_KEY });
   fake.moderationRules.push({ pattern: /end it all/, categories: ["self-harm/intent"] });
   const moderator = createOpenAiModerator({
-    apiKey: API_KEY,
-    baseUrl: fake.baseUrl,
+    gate: createLlmGate({ apiKey: API_KEY, baseUrl: fake.baseUrl }),
     model: "omni-moderation-latest",
     timeoutMs: 1000,
     offline: createOfflineModerator(),

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { detectPii, looksLikeFullName, maskPii } from "../../shared/safety/pii.ts";
+import { screenText } from "../../shared/chat/relay.ts";
 
 const MASK = "[скрыто]";
 
@@ -140,4 +141,36 @@ Deno.test("maskPii() hides contacts and reports their kinds", async (t) => {
   await t.step("names are not masked in chat text", () => {
     assert.equal(maskPii("Читаю Льва Толстого", MASK).text, "Читаю Льва Толстого");
   });
+});
+
+Deno.test("maskPii() hides bank card numbers, so the relay passes none on", async (t) => {
+  const cards = [
+    "Скинь на карту 4276 5260 1815 9080, я верну",
+    "карта 2200824628194828",
+    "Amex 3723 194875 74919",
+    "номер 5469-3016-6131-8605",
+    "карта 4️⃣2️⃣7️⃣6️⃣ 5260 1815 9080",
+  ];
+  for (const text of cards) {
+    await t.step(text, () => {
+      const result = maskPii(text, MASK);
+      assert.deepEqual(result.found, ["card"]);
+      assert.ok(!/\d{4}/.test(result.text.replace(/[\ufe0f\u20e3]/g, "")), result.text);
+    });
+  }
+  await t.step("the relay's screening says so", () => {
+    const screened = screenText("переведи на 4276 5260 1815 9080", undefined, MASK);
+    assert.deepEqual(screened, { text: "переведи на [скрыто]", found: ["card"] });
+  });
+  await t.step("numbers that fail the Luhn check stay (orders, years, amounts)", () => {
+    const text = "заказ 4276 5260 1815 9081, в 2015 году, 25 000 рублей";
+    assert.deepEqual(maskPii(text, MASK), { text, found: [], changed: false });
+  });
+  await t.step(
+    "detectPii() leaves cards to those who ask (bios and titles keep their rules)",
+    () => {
+      assert.deepEqual(detectPii("4276 5260 1815 9080"), []);
+      assert.deepEqual(detectPii("4276 5260 1815 9080", { cards: true }), ["card"]);
+    },
+  );
 });

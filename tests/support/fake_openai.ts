@@ -7,7 +7,13 @@
  */
 export interface FakeOpenAi {
   baseUrl: string;
-  requests: Array<{ authorization: string | null; body: Record<string, unknown> }>;
+  /** Embedding and moderation requests, in order; `raw` is the body as it came over the wire. */
+  requests: Array<{
+    path: string;
+    authorization: string | null;
+    raw: string;
+    body: Record<string, unknown>;
+  }>;
   /** Answer with vectors of this length regardless of the request (to test validation). */
   forceDimensions?: number;
   /** Answer the next request with this HTTP status and an OpenAI error body. */
@@ -59,8 +65,9 @@ export function startFakeOpenAi(options: { apiKey: string }): FakeOpenAi {
         return openAiError(404, `Unknown request URL: ${req.method} ${url.pathname}`, null);
       }
       const authorization = req.headers.get("authorization");
-      const body = await req.json() as Record<string, unknown>;
-      fake.requests.push({ authorization, body });
+      const raw = await req.text();
+      const body = JSON.parse(raw) as Record<string, unknown>;
+      fake.requests.push({ path: url.pathname, authorization, raw, body });
       if (authorization !== `Bearer ${options.apiKey}`) {
         return openAiError(401, "Incorrect API key provided.", "invalid_api_key");
       }
@@ -135,8 +142,9 @@ export type ModerationCategory = typeof MODERATION_CATEGORIES[number];
 
 async function moderate(fake: FakeOpenAi, req: Request, apiKey: string): Promise<Response> {
   const authorization = req.headers.get("authorization");
-  const body = await req.json() as Record<string, unknown>;
-  fake.requests.push({ authorization, body });
+  const raw = await req.text();
+  const body = JSON.parse(raw) as Record<string, unknown>;
+  fake.requests.push({ path: new URL(req.url).pathname, authorization, raw, body });
   if (authorization !== `Bearer ${apiKey}`) {
     return openAiError(401, "Incorrect API key provided.", "invalid_api_key");
   }

@@ -179,11 +179,11 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
 
   feature.on("edited_message", async (ctx, next) => {
     const edited = ctx.editedMessage;
-    const copy = await deps.db.call<RelayedCopyResult>("relayed_copy", {
+    const copy = await deps.db.call<CopyLookup>("relayed_copy", {
       p_tg_id: ctx.from.id,
       p_sender_message_id: edited.message_id,
     });
-    if (copy.status !== "ok") return next();
+    if (copy.status === "not_found") return next();
     await mirrorEdit(ctx, edited, copy);
   });
 
@@ -316,10 +316,9 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
   async function mirrorEdit(
     ctx: BotContext,
     edited: Message,
-    copy: Extract<RelayedCopyResult, { status: "ok" }>,
+    copy: Exclude<CopyLookup, { status: "not_found" }>,
   ): Promise<void> {
     const partnerId = Number(copy.partner_tg_id);
-    const messageId = Number(copy.partner_message_id);
     const isText = edited.text !== undefined;
     // A removed caption arrives as no caption at all: mirror it as an empty one.
     const original = isText ? edited.text! : edited.caption ?? "";
@@ -334,15 +333,25 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     const clean = screened.found.length === 0;
+    const change = isText
+      ? { text: screened.text, ...(clean && entities ? { entities } : {}) }
+      : { caption: screened.text, ...(clean && entities ? { caption_entities: entities } : {}) };
+    const method = isText ? "editMessageText" : "editMessageCaption";
     // Deferred to the outbox like every send; "not modified" or too old to edit is dropped there.
-    if (isText) {
-      await ctx.api.editMessageText(partnerId, messageId, screened.text, {
-        ...(clean && entities ? { entities } : {}),
+    if (copy.status === "ok") {
+      await ctx.api.raw[method]({
+        chat_id: partnerId,
+        message_id: Number(copy.partner_message_id),
+        ...change,
       });
     } else {
-      await ctx.api.editMessageCaption(partnerId, messageId, {
-        caption: screened.text,
-        ...(clean && entities ? { caption_entities: entities } : {}),
+      // The copy still waits in the outbox: the edit goes out right behind it and corrects it.
+      ctx.effects.relay(method, { chat_id: partnerId, ...change }, {
+        match_id: copy.match_id,
+        sender_tg_id: ctx.from!.id,
+        sender_message_id: edited.message_id,
+        kind: isText ? "text" : "caption",
+        edit: true,
       });
     }
     deps.metrics.inc("relayed_edits_total");
@@ -353,6 +362,11 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
 
   return composer;
 }
+
+/** relayed_copy: the partner's copy of a message, or that it still waits in the outbox. */
+type CopyLookup =
+  | RelayedCopyResult
+  | { status: "pending"; partner_tg_id: number | string; match_id: string };
 
 /** "номер телефона, ссылку" from the kinds found. */
 function describeKinds(t: Translate, kinds: string[]): string {

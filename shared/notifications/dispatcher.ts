@@ -41,15 +41,33 @@ export interface Dispatcher {
 const defaultLimit = 50;
 const maxRounds = 20;
 
+/** prepare_outbox_send: the lease renewed, and what the row's send depends on. */
+type PreparedSend = {
+  status: "ok" | "lost";
+  reply_to_message_id?: number | null;
+  edit_message_id?: number | null;
+};
+
+type CompleteOutboxResult = { status: string; undelivered?: string };
+
+/** Why a relayed message could not be delivered (told to its sender). */
+export type UndeliveredReason = "deleted" | "voice_forbidden" | "refused";
+
+/** A queued edit whose copy never reached the partner: there is nothing to edit. */
+export class CopyNotDelivered extends Error {
+  override name = "CopyNotDelivered";
+}
+
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const maxAttempts = deps.maxAttempts ?? 3;
+  const leaseSeconds = deps.leaseSeconds ?? 60;
   let running: Promise<void> | undefined;
   let again = false;
 
   async function dispatchOnce(limit = defaultLimit): Promise<DispatchReport> {
     const claim = await deps.db.call<ClaimOutboxResult>("claim_outbox", {
       p_limit: limit,
-      p_lease_seconds: deps.leaseSeconds ?? 60,
+      p_lease_seconds: leaseSeconds,
     });
     const items = claim?.items ?? [];
     const report: DispatchReport = {
@@ -76,14 +94,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const outcomes: OutboxResult[] = [];
     for (const [index, item] of items.entries()) {
       // Paced sends can outlast the claim: a row another dispatcher took meanwhile is its to
-      // send (and so are the ones behind it).
-      const stillMine = await deps.db.call<boolean>("renew_outbox_lease", {
+      // send (and so are the ones behind it). What depends on the rows before it (the copy a
+      // reply or a queued edit points at) is looked up now that they have gone out.
+      const prepared = await deps.db.call<PreparedSend>("prepare_outbox_send", {
         p_id: item.id,
         p_attempts: item.attempts,
-        p_lease_seconds: deps.leaseSeconds ?? 60,
+        p_lease_seconds: leaseSeconds,
       });
-      if (!stillMine) break;
-      const outcome = await deliver(item);
+      if (prepared.status !== "ok") break;
+      const outcome = await deliver(item, prepared);
       outcomes.push(outcome);
       if (outcome !== "sent" && outcome !== "failed") {
         for (const rest of items.slice(index + 1)) {
@@ -99,18 +118,19 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return outcomes;
   }
 
-  async function deliver(item: OutboxItem): Promise<OutboxResult> {
+  async function deliver(item: OutboxItem, prepared: PreparedSend): Promise<OutboxResult> {
     let result: OutboxResult;
     let retryAfter: number | null = null;
+    let reason: UndeliveredReason | null = null;
     let messageId: number | null = null;
     try {
-      messageId = await send(item);
+      messageId = await holdingLease(item, () => send(item, prepared));
       result = "sent";
       if (item.kind === "proposal" && typeof item.payload?.waited_seconds === "number") {
         deps.metrics.observe("time_to_proposal_seconds", item.payload.waited_seconds);
       }
     } catch (error) {
-      ({ result, retryAfter } = classify(error, item.attempts, maxAttempts, item.kind));
+      ({ result, retryAfter, reason } = classify(error, item.attempts, maxAttempts, item.kind));
       deps.logger.warn("outbox_delivery_failed", {
         outbox_id: Number(item.id),
         kind: item.kind,
@@ -120,25 +140,64 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       });
     }
     deps.metrics.inc("outbox_deliveries_total", { kind: item.kind, result });
-    await deps.db.call("complete_outbox", {
+    const completed = await deps.db.call<CompleteOutboxResult>("complete_outbox", {
       p_id: item.id,
       p_result: result,
       p_retry_after_seconds: retryAfter,
       p_message_id: messageId,
       p_attempts: item.attempts,
+      p_reason: reason,
     });
+    // A relayed message that will not arrive; its sender has been told.
+    if (completed?.undelivered) {
+      deps.metrics.inc("relay_undelivered_total", { reason: completed.undelivered });
+    }
     return result;
   }
 
+  /**
+   * Runs one send while renewing the row's lease, so a call that waits long (pacing, Telegram's
+   * retry_after inside auto-retry, a slow network) is not claimed and sent again by another
+   * dispatcher meanwhile. The renewals have stopped when this returns: none can land after the
+   * outcome is recorded.
+   */
+  async function holdingLease<T>(item: OutboxItem, work: () => Promise<T>): Promise<T> {
+    let renewal: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      renewal = renewal.then(() =>
+        deps.db.call<boolean>("renew_outbox_lease", {
+          p_id: item.id,
+          p_attempts: item.attempts,
+          p_lease_seconds: leaseSeconds,
+        })
+      ).catch((error) =>
+        deps.logger.warn("outbox_lease_renewal_failed", {
+          outbox_id: Number(item.id),
+          error: error instanceof Error ? error.name : typeof error,
+        })
+      );
+    }, Math.max(200, (leaseSeconds * 1000) / 3));
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+      await renewal;
+    }
+  }
+
   /** Sends one row; answers the id of the message it created, if any. */
-  async function send(item: OutboxItem): Promise<number | null> {
+  async function send(item: OutboxItem, prepared: PreparedSend): Promise<number | null> {
     if (item.kind === "api_call" || item.kind === "relay") {
       const method = item.method ?? "";
       if (!isDeferredMethod(method)) throw new UnrenderableOutboxItem("unknown method");
       const params: Record<string, unknown> = { ...(item.payload?.params ?? {}) };
-      if (item.reply_to_message_id) {
+      if (item.payload?.relay?.edit) {
+        // The copy it corrects was never delivered (refused, or the chat ended first).
+        if (!prepared.edit_message_id) throw new CopyNotDelivered();
+        params.message_id = Number(prepared.edit_message_id);
+      } else if (prepared.reply_to_message_id) {
         params.reply_parameters = {
-          message_id: Number(item.reply_to_message_id),
+          message_id: Number(prepared.reply_to_message_id),
           allow_sending_without_reply: true,
         };
       }
@@ -153,6 +212,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const message = renderOutboxItem(deps.t, item.kind, item.payload);
     const sent = await deps.api.sendMessage(Number(item.tg_id), message.text, {
       ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
+      ...(message.replyTo
+        ? { reply_parameters: { message_id: message.replyTo, allow_sending_without_reply: true } }
+        : {}),
     });
     return sent.message_id;
   }
@@ -180,35 +242,64 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   return { dispatchOnce, kick };
 }
 
-/** Maps a failed send to an outbox outcome. */
+/** The outcome of a failed send, and for a relay Telegram refused, why. */
+export interface Classified {
+  result: OutboxResult;
+  retryAfter: number | null;
+  reason: UndeliveredReason | null;
+}
+
+/**
+ * Maps a failed send to an outbox outcome. Only what asking again can fix is retried (429,
+ * 5xx, the network, and for notifications an unknown error a few times); a retry never comes
+ * before the retry_after Telegram asked for.
+ */
 export function classify(
   error: unknown,
   attempts: number,
   maxAttempts: number,
   kind = "",
-): { result: OutboxResult; retryAfter: number | null } {
+): Classified {
+  const outcome = (
+    result: OutboxResult,
+    retryAfter: number | null = null,
+    reason: UndeliveredReason | null = null,
+  ): Classified => ({ result, retryAfter, reason });
   if (error instanceof GrammyError) {
+    // A retry waits at least the retry_after Telegram gave (30 s when it gave none).
+    const asked = error.parameters?.retry_after;
+    const atLeastAsked = (seconds: number) =>
+      typeof asked === "number" ? Math.max(seconds, Math.ceil(asked)) : 30;
     // The user blocked the bot, deleted the account or never opened a chat with it.
-    if (error.error_code === 403) return { result: "gone", retryAfter: null };
-    if (error.error_code === 400 && /chat not found/i.test(error.description)) {
-      return { result: "gone", retryAfter: null };
+    if (error.error_code === 403) return outcome("gone");
+    if (error.error_code === 400 && /chat not found|PEER_ID_INVALID/i.test(error.description)) {
+      return outcome("gone");
     }
     // Survived auto-retry: retry_after was longer than it is willing to wait.
-    if (error.error_code === 429) {
-      return { result: "retry", retryAfter: Math.max(1, error.parameters.retry_after ?? 30) };
-    }
-    if (error.error_code >= 500) return { result: "retry", retryAfter: 30 };
+    if (error.error_code === 429) return outcome("retry", atLeastAsked(1));
+    if (error.error_code >= 500) return outcome("retry", atLeastAsked(30));
     // A handler's call Telegram refuses ("message is not modified", too old to edit, copy of
     // a deleted message) will not get better by asking again.
     if (error.error_code === 400 && (kind === "api_call" || kind === "relay")) {
-      return { result: "failed", retryAfter: null };
+      return outcome("failed", null, kind === "relay" ? refusalReason(error.description) : null);
     }
   } else if (error instanceof HttpError) {
-    return { result: "retry", retryAfter: 30 };
+    return outcome("retry", 30);
   }
-  if (error instanceof UnrenderableOutboxItem) return { result: "failed", retryAfter: null };
+  if (error instanceof UnrenderableOutboxItem || error instanceof CopyNotDelivered) {
+    return outcome("failed", null, kind === "relay" ? "refused" : null);
+  }
   // `attempts` counts this one (claim_outbox increments it); null lets SQL back off.
   return attempts >= maxAttempts
-    ? { result: "failed", retryAfter: null }
-    : { result: "retry", retryAfter: null };
+    ? outcome("failed", null, kind === "relay" ? "refused" : null)
+    : outcome("retry");
+}
+
+/** Telegram's reason for refusing a relayed copy, in the words the sender is told. */
+function refusalReason(description: string): UndeliveredReason {
+  if (/message to copy not found|message to forward not found/i.test(description)) {
+    return "deleted";
+  }
+  if (/VOICE_MESSAGES_FORBIDDEN/i.test(description)) return "voice_forbidden";
+  return "refused";
 }

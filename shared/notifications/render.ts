@@ -18,6 +18,8 @@ import { eventDuration } from "../events/durations.ts";
 export interface RenderedMessage {
   text: string;
   keyboard?: InlineKeyboard;
+  /** The id of a message in the recipient's own chat this one answers (shown as a reply). */
+  replyTo?: number;
 }
 
 const matchId = z.uuid();
@@ -53,6 +55,13 @@ const payloads = {
   chat_ended: z.object({
     match_id: matchId,
     reason: z.enum(["stop", "next", "ended_by_partner", "partner_gone"]),
+    // Set when the partner became unreachable while the recipient's messages were on the way.
+    undelivered_message_id: z.coerce.number().int().positive().optional(),
+    undelivered: z.coerce.number().int().nonnegative().default(0),
+  }),
+  relay_undelivered: z.object({
+    message_id: z.coerce.number().int().positive(),
+    reason: z.enum(["deleted", "voice_forbidden", "refused", "temporary"]).catch("refused"),
   }),
   rate_request: z.object({ match_id: matchId }),
   sanction: sanctionInfo,
@@ -162,9 +171,21 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
         case "ended_by_partner":
           return { text: t("chat-ended-by-partner"), keyboard: afterChatKeyboard(t, p.match_id) };
         case "partner_gone":
-          return { text: t("chat-ended-partner-gone"), keyboard: findKeyboard(t) };
+          // Said as a reply to the first message that did not arrive.
+          return p.undelivered_message_id
+            ? {
+              text: t("chat-partner-unreachable", { count: Math.max(p.undelivered, 1) }),
+              keyboard: findKeyboard(t),
+              replyTo: p.undelivered_message_id,
+            }
+            : { text: t("chat-ended-partner-gone"), keyboard: findKeyboard(t) };
       }
       break;
+    }
+    case "relay_undelivered": {
+      // A reply to the sender's own message, so they see which one did not arrive.
+      const p = parse("relay_undelivered", payload);
+      return { text: t(`chat-undelivered-${p.reason}`), replyTo: p.message_id };
     }
     case "sanction":
       return { text: sanctionNotice(t, parse("sanction", payload)) };

@@ -40,6 +40,11 @@ export interface RelayMeta {
   kind: string;
   /** The sender-side id of the message the sender replied to; resolved when sent. */
   reply_to?: number;
+  /**
+   * An edit of the message `sender_message_id` whose copy was still waiting in the outbox: it
+   * goes out behind the copy and edits it (the copy's id is resolved when it is sent).
+   */
+  edit?: true;
 }
 
 export interface Effect {
@@ -54,8 +59,15 @@ export interface Effect {
 export class UpdateEffects {
   readonly list: Effect[] = [];
 
-  /** A relayed copy for the partner (copyMessage or sendMessage params). */
-  relay(method: "copyMessage" | "sendMessage", params: Record<string, unknown>, meta: RelayMeta) {
+  /**
+   * A relayed copy for the partner (copyMessage or sendMessage params), or an edit of a copy
+   * not sent yet (editMessageText or editMessageCaption params without message_id).
+   */
+  relay(
+    method: "copyMessage" | "sendMessage" | "editMessageText" | "editMessageCaption",
+    params: Record<string, unknown>,
+    meta: RelayMeta,
+  ) {
     this.list.push({
       seq: this.list.length,
       tg_id: Number(params.chat_id),

@@ -23,7 +23,7 @@ async function outboxRows(h: TestBot, tgId: number) {
   );
 }
 
-Deno.test("classify() maps Telegram failures to outbox outcomes", () => {
+Deno.test("classify() maps Telegram failures to outbox outcomes", async (t) => {
   const err = (code: number, description: string, retry_after?: number) =>
     new GrammyError(
       description,
@@ -31,22 +31,56 @@ Deno.test("classify() maps Telegram failures to outbox outcomes", () => {
       "sendMessage",
       {},
     );
-  assert.deepEqual(classify(err(403, "Forbidden: bot was blocked by the user"), 1, 3), {
-    result: "gone",
-    retryAfter: null,
+
+  await t.step("403 and a chat that does not exist: the user is gone", () => {
+    assert.deepEqual(classify(err(403, "Forbidden: bot was blocked by the user"), 1, 3), {
+      result: "gone",
+      retryAfter: null,
+      reason: null,
+    });
+    assert.equal(classify(err(400, "Bad Request: chat not found"), 1, 3).result, "gone");
+    assert.equal(classify(err(400, "Bad Request: PEER_ID_INVALID"), 1, 3, "relay").result, "gone");
   });
-  assert.deepEqual(classify(err(400, "Bad Request: chat not found"), 1, 3).result, "gone");
-  assert.deepEqual(classify(err(429, "Too Many Requests", 120), 1, 3), {
-    result: "retry",
-    retryAfter: 120,
+
+  await t.step("429 waits exactly what Telegram asked, 5xx at least that", () => {
+    assert.deepEqual(classify(err(429, "Too Many Requests", 120), 1, 3), {
+      result: "retry",
+      retryAfter: 120,
+      reason: null,
+    });
+    assert.equal(classify(err(429, "Too Many Requests: retry after 45", 45), 1, 3).retryAfter, 45);
+    assert.equal(classify(err(429, "Too Many Requests"), 1, 3).retryAfter, 30);
+    assert.equal(classify(err(502, "Bad Gateway"), 1, 3).result, "retry");
+    assert.equal(classify(err(502, "Bad Gateway"), 1, 3).retryAfter, 30);
+    assert.equal(classify(err(503, "Service Unavailable", 90), 1, 3).retryAfter, 90);
+    assert.equal(classify(new HttpError("network", new Error("reset")), 1, 3).result, "retry");
   });
-  assert.equal(classify(err(502, "Bad Gateway"), 1, 3).result, "retry");
-  assert.equal(classify(new HttpError("network", new Error("reset")), 1, 3).result, "retry");
-  assert.deepEqual(classify(err(400, "Bad Request: something odd"), 1, 3), {
-    result: "retry",
-    retryAfter: null,
+
+  await t.step("a notification's odd 400 is retried a few times, then given up", () => {
+    assert.deepEqual(classify(err(400, "Bad Request: something odd"), 1, 3), {
+      result: "retry",
+      retryAfter: null,
+      reason: null,
+    });
+    assert.equal(classify(err(400, "Bad Request: something odd"), 3, 3).result, "failed");
   });
-  assert.equal(classify(err(400, "Bad Request: something odd"), 3, 3).result, "failed");
+
+  await t.step("a relay Telegram refuses is not retried, and says why", () => {
+    const relay = (description: string) => classify(err(400, description), 1, 3, "relay");
+    assert.deepEqual(relay("Bad Request: message can't be copied"), {
+      result: "failed",
+      retryAfter: null,
+      reason: "refused",
+    });
+    assert.equal(relay("Bad Request: message to copy not found").reason, "deleted");
+    assert.equal(relay("Bad Request: VOICE_MESSAGES_FORBIDDEN").reason, "voice_forbidden");
+    // A handler's call (e.g. an edit that changes nothing) fails quietly.
+    assert.deepEqual(classify(err(400, "Bad Request: message is not modified"), 1, 3, "api_call"), {
+      result: "failed",
+      retryAfter: null,
+      reason: null,
+    });
+  });
 });
 
 Deno.test("the dispatcher sends, backs off on 429 and treats 403 as a user gone", async (t) => {

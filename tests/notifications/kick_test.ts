@@ -24,6 +24,7 @@ function fakeOutbox() {
         }));
         return Promise.resolve({ status: "ok", items } as T);
       }
+      if (fn === "prepare_outbox_send") return Promise.resolve({ status: "ok" } as T);
       if (fn === "renew_outbox_lease") return Promise.resolve(true as T);
       if (fn === "complete_outbox") {
         completed.push({ id: Number(args.p_id), result: String(args.p_result) });

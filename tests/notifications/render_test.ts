@@ -77,6 +77,29 @@ Deno.test("every outbox kind renders to Russian text with its buttons", async (t
     ]);
   });
 
+  await t.step("an undelivered message is told as a reply to it", () => {
+    const notice = (reason: string) =>
+      renderOutboxItem(t_, "relay_undelivered", { match_id: matchId, message_id: 42, reason });
+    assert.equal(notice("refused").replyTo, 42);
+    assert.match(notice("refused").text, /не смог передать/);
+    assert.match(notice("deleted").text, /удалили/);
+    assert.match(notice("voice_forbidden").text, /голосовые/);
+    assert.match(notice("temporary").text, /ещё раз/);
+    assert.match(notice("something new").text, /не смог передать/);
+    const gone = (undelivered: number) =>
+      renderOutboxItem(t_, "chat_ended", {
+        match_id: matchId,
+        reason: "partner_gone",
+        undelivered_message_id: 42,
+        undelivered,
+      });
+    assert.equal(gone(1).replyTo, 42);
+    assert.match(gone(1).text, /это сообщение не доставлено/);
+    assert.match(gone(3).text, /это и следующие сообщения не доставлены/);
+    const plain = renderOutboxItem(t_, "chat_ended", { match_id: matchId, reason: "partner_gone" });
+    assert.equal(plain.replyTo, undefined);
+  });
+
   await t.step("an unknown kind or a bad payload cannot be rendered", () => {
     assert.throws(() => render("birthday", {}), UnrenderableOutboxItem);
     assert.throws(() => render("chat_started", { match_id: "x" }), UnrenderableOutboxItem);

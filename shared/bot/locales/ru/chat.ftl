@@ -23,6 +23,12 @@ chat-ended-stop = Собеседник завершил чат. Спасибо �
 chat-ended-next = Собеседник решил перейти к следующему разговору. Спасибо за беседу!
 chat-ended-by-partner = Чат завершён.
 chat-ended-partner-gone = Собеседник больше недоступен, поэтому чат завершён. Найти нового — /find.
+# A reply to the first of the sender's messages that did not arrive.
+chat-partner-unreachable =
+    Собеседник больше недоступен: { $count ->
+        [1] это сообщение не доставлено
+       *[other] это и следующие сообщения не доставлены
+    }. Чат завершён. Найти нового — /find.
 
 chat-rate-request = Как вам этот разговор? Оцените от 1 до 5 — это поможет подбирать собеседников лучше.
 chat-rate-saved = Спасибо за оценку: { $score } из 5.
@@ -50,10 +56,14 @@ chat-refused-other = Такой тип сообщений я пока не ум�
 chat-too-long = Сообщение слишком длинное — разбейте его, пожалуйста, на части.
 chat-masked = Я скрыл в сообщении { $kinds }, чтобы вы оба оставались анонимными. Собеседник получил сообщение без этих данных.
 chat-masked-edit = В исправленном сообщении я скрыл { $kinds }.
+# A reply to a relayed message that did not reach the partner.
+chat-undelivered-refused = Это сообщение я не смог передать собеседнику. Попробуйте сказать это иначе — например, текстом.
+chat-undelivered-deleted = Это сообщение собеседнику не передано: его удалили раньше, чем я успел его отправить.
+chat-undelivered-voice_forbidden = Это сообщение не доставлено: собеседник не принимает голосовые и видеосообщения. Напишите, пожалуйста, текстом.
+chat-undelivered-temporary = Это сообщение не удалось доставить собеседнику: Telegram долго его не принимал. Если оно ещё важно, отправьте его, пожалуйста, ещё раз.
 # Put in place of a phone, e-mail, @username or link in a relayed message.
 chat-pii-mask = [скрыто]
 chat-pii-kinds-fallback = личные данные
-chat-partner-unreachable = Собеседник больше недоступен, сообщение не доставлено. Чат завершён.
 chat-pii-kind-phone = номер телефона
 chat-pii-kind-email = адрес почты
 chat-pii-kind-username = имя пользователя в Telegram

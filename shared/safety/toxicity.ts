@@ -1,148 +1,662 @@
-import { normalizeText } from "./normalize.ts";
+import { readWords, undisguise, type Word } from "./language.ts";
+import { ABUSE_INDEX, ABUSIVE, confirmed } from "./abuse_lexicon.ts";
 
 /**
- * Offline toxicity check for Russian chat messages: insults aimed at the partner, threats,
- * sexual harassment and hate slurs. Obfuscation is undone first: Latin look-alikes and digits
- * read as Cyrillic («дyp4к» → «дурак»), stretched letters shrink («дуууура»), letters split by
- * dots, spaces or stars join up («д.у.р.а», «т у п а я»). An insult counts when it is aimed at
- * someone («ты дура», «какой же ты идиот», a message that is nothing but «урод!»); swearing at
- * oneself or at a situation («я такая дура», «идиотская ситуация») does not. The word list is our
- * own, tested against tests/safety/toxicity_corpus.ts.
+ * Offline abuse check for Russian chat messages: abuse aimed at the chat partner, built on the
+ * language rather than on a phrase list. Words are read undisguised and tagged with concepts by
+ * `readWords` (shared/safety/language.ts: look-alike letters, transliteration, spaced and starred
+ * letters, one-letter misspellings of long stems); then constructions are scored:
+ * - an insult, an obscene insult, body shaming or a demeaning remark whose target is the
+ *   addressee («какой же ты идиот», «заткнись, идиотка», «с такой рожей…»). The target is the
+ *   nearest person marker in the clause, then the sentence: second person (ты, твой, verbs in
+ *   -ешь, imperatives), third person (он, бывший, начальник…) or oneself (я, мой). Insults of
+ *   absent people («твой бывший просто козёл»), reported speech («начальник назвал меня
+ *   идиотом»), talk about words, self-deprecation and negation («ты не дура») do not count;
+ * - a message that is nothing but insults («тупая овца»);
+ * - obscene imperatives («иди на…», «завали…» + a rude word for mouth, «отъебись»);
+ * - threats: a first-person violent verb against the addressee, «тебе конец», retribution
+ *   («ещё пожалеешь»), knowing where someone lives; death wishes («чтоб ты сдох»); telling the
+ *   partner to kill themselves; sextortion (exposure of photos unless…);
+ * - sexual demands (a demand verb with an intimate object, undressing, sex acts proposed to
+ *   the addressee, a price for a night);
+ * - hate: slurs, and a group with violence called for or with dehumanising words.
+ * The concept table is our own, tuned on tests/safety/toxicity_corpus.ts.
  */
 export type ToxicityCategory = "insult" | "threat" | "sexual" | "hate";
 
-const L = String.raw`\p{L}`;
-const words = (source: string) => new RegExp(String.raw`(?<!${L})(?:${source})(?!${L})`, "u");
+// ---- Reading a message ---------------------------------------------------------------------
 
-// Stems; each matches the word and its endings (дура, дуры, дурой…).
-const INSULTS = [
-  String.raw`дур(?:а|ы|е|у|ой|очка|ёха|еха|ак|ака|аку|аком|аки|ачьё|ачье)`,
-  String.raw`идиот${L}*`,
-  String.raw`дебил${L}*`,
-  String.raw`кретин${L}*`,
-  String.raw`придур${L}*`,
-  String.raw`туп(?:ой|ая|ое|ые|ица|орылый|орылая|ень)`,
-  String.raw`урод${L}*`,
-  String.raw`мраз${L}*`,
-  String.raw`твар(?:ь|и|ью)`,
-  String.raw`сук(?:а|и|е|у|ой|ин сын)|сучк${L}*`,
-  String.raw`шлюх${L}*`,
-  String.raw`ублюд${L}*`,
-  String.raw`чмо${L}*`,
-  String.raw`ничтожеств${L}*`,
-  String.raw`скотин${L}*`,
-  String.raw`гнид${L}*`,
-  String.raw`падл${L}*`,
-  String.raw`мудак${L}*|мудил${L}*`,
-  String.raw`долбо[её]б${L}*|далб[ао][её]б${L}*`,
-  String.raw`уёб${L}*|уеб(?:ок|ище|ан)${L}*`,
-  String.raw`хуесос${L}*`,
-  String.raw`дегенерат${L}*`,
-  String.raw`даун(?:ище)?`,
-  String.raw`овц(?:а|ы)`,
-  String.raw`коз[её]л|козлин${L}*`,
-];
-const INSULT = INSULTS.join("|");
-// Words that only strengthen an insult («полный кретин», «просто урод»).
-const FILLER = String.raw`же|какой|какая|просто|полный|полная|конченый|конченая|старый|старая|` +
-  String.raw`тупая|тупой|мерзкий|мерзкая|жирный|жирная|вонючий|вонючая`;
-// Built once: every relayed message is read with them.
-const INSULT_ANYWHERE = new RegExp(String.raw`(?<!${L})(?:${INSULT})(?!${L})`, "gu");
-const INSULT_OR_FILLER = new RegExp(String.raw`^(?:${INSULT}|${FILLER})$`, "u");
+type Role = "you" | "self" | "third";
 
-// Who an insult is aimed at: the partner (ты, вы, твой…) or an order (go away, shut up).
-const ADDRESSED = words(
-  String
-    .raw`ты|вы|тебя|тебе|тобой|вас|вам|твой|твоя|твои|ваш|ваша|сам|сама|пошел|пошла|иди|катись|` +
-    String.raw`заткнись|заткнитесь|замолчи|отвали|отвалите|проваливай|убирайся`,
-);
-const SELF = words(String.raw`я|меня|мне|себя|сама себе|сам себе`);
-
-const THREAT = words(
-  String.raw`(?:убью|зарежу|прибью|закопаю|урою|придушу|покалечу|изобью) (?:тебя|вас)|` +
-    String.raw`(?:тебя|вас) (?:убью|зарежу|прибью|закопаю|урою|придушу|покалечу|изобью|найду)|` +
-    String.raw`я (?:тебя|вас) найду|тебе конец|вам конец|ты труп|считай что ты труп|` +
-    String.raw`знаю где ты живешь|знаю где ты живёшь|найду где ты живешь|найду где ты живёшь`,
-);
-
-const SEXUAL = words(
-  String
-    .raw`(?:скинь|пришли|покажи|кинь|отправь) (?:(?:мне|свои|своё|свое|своих|фото|фотку|фотки|фотографию) )*` +
-    String.raw`(?:сиськи|грудь|голую|голой|голая|ню|интим${L}*|попку|жопу|киску|письку|член)|` +
-    String.raw`(?:хочу|давай) (?:тебя )?(?:трахнуть|трахну|выебать|отыметь|поиметь)|` +
-    String
-      .raw`(?:трахну|выебу|отымею) (?:тебя|вас)|отсоси|соси|(?:давай|хочешь) (?:займемся|займёмся) сексом|` +
-    String.raw`секс со мной|вирт со мной|(?:какого|какой) цвета (?:у тебя )?(?:трусы|трусики)`,
-);
-
-const HATE = words(
-  String.raw`чурк${L}*|хач(?:и|ей|ам|ик|ики|ьё|ье)?|жид(?:ы|ов|ам|овск${L}*)?|черножоп${L}*|` +
-    String.raw`пидор${L}*|пидар${L}*|педик${L}*|хохл(?:ы|ов|ам|ушк${L}*)|хохол|кацап${L}*|` +
-    String.raw`узкоглаз${L}*|ниггер${L}*|даун(?:ы|ов)? (?:все|одни)`,
-);
-
-// Latin letters and digits people use for Cyrillic ones.
-const LOOKALIKE: Record<string, string> = {
-  a: "а",
-  b: "в",
-  c: "с",
-  e: "е",
-  h: "н",
-  k: "к",
-  m: "м",
-  o: "о",
-  p: "р",
-  t: "т",
-  x: "х",
-  y: "у",
-  u: "и",
-  "0": "о",
-  "1": "и",
-  "3": "з",
-  "4": "ч",
-  "6": "б",
-  "@": "а",
-};
-
-/** Text as the rules read it (see the module comment). */
-function prepare(text: string): string {
-  let t = normalizeText(text).text.toLowerCase().replace(/ё/g, "е");
-  // Only in words that mix scripts or digits with Cyrillic: «ok» and «2024» stay as they are.
-  t = t.replace(
-    /[\p{L}\d@]+/gu,
-    (word) =>
-      /\p{Script=Cyrillic}/u.test(word)
-        ? word.replace(/[a-z0-9@]/g, (c) => LOOKALIKE[c] ?? c)
-        : word,
-  );
-  t = t.replace(/(\p{L})\1{2,}/gu, "$1");
-  // «д.у.р.а», «т у п а я», «д*у*р*а»: three or more single letters with separators are one
-  // word («я и ты» stays).
-  t = t.replace(
-    /(?<!\p{L})\p{L}(?:[\s.\-_*]+\p{L}(?!\p{L})){2,}/gu,
-    (run) => run.replace(/[\s.\-_*]+/g, ""),
-  );
-  return t.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+interface Token {
+  text: string;
+  concepts: ReadonlySet<string>;
+  sentence: number;
+  clause: number;
+  quoted: boolean;
 }
 
-/** The kind of abuse in a message, or null. */
+interface Sentence {
+  start: number;
+  end: number;
+  counts: Map<string, number>;
+  quoted: boolean;
+  /** Index of the first reporting verb («назвал», «пишут»). */
+  firstQuote: number;
+}
+
+interface Place {
+  raw: string;
+  clause: number;
+  quoted: boolean;
+}
+
+const FRIENDLY =
+  /[\u{1F600}-\u{1F60F}\u{1F618}\u{1F61A}\u{1F61C}\u{1F61D}\u{1F917}\u{1F970}❤♥💕]|\)\)|:\)|(?<!\p{L})(?:хах|ахах|шучу|любя|любим)/iu;
+
+const everywhere = () => true;
+const NONE: ReadonlySet<string> = new Set();
+/** Present tense, second person singular: «прикидываешься», «пишешь», «говоришь». */
+const SECOND_PERSON = /(?:ешь|ишь|ешься|ишься)$/;
+
+function withoutSafe(concepts: Set<string>): ReadonlySet<string> {
+  if (!concepts.has("safe")) return concepts;
+  const out = new Set(concepts);
+  for (const concept of ABUSIVE) out.delete(concept);
+  return out;
+}
+
+/** A message read for the rules: words with concepts, clauses, quotes and questions. */
+class Message {
+  readonly tokens: Token[];
+  readonly questions = new Set<number>();
+  readonly friendly: boolean;
+  readonly hasUnquoted: boolean;
+  readonly game: boolean;
+  /** Per sentence: its first and past-last word, how many words carry each concept. */
+  readonly sentences: Sentence[] = [];
+  /** Per word: whether someone else said it or it is talk about words. */
+  readonly #reported: boolean[] = [];
+
+  constructor(text: string) {
+    const words = readWords(text, ABUSE_INDEX);
+    const layout = layoutOf(undisguise(text), this.questions);
+    const aligned = layout.length === words.length;
+    const tokens = words.map((w: Word, i): Token => {
+      const place = aligned ? layout[i]! : { raw: w.text, clause: w.sentence, quoted: false };
+      // Latin and starred words were read in more ways than their text shows: trust the index.
+      let concepts: ReadonlySet<string> = w.concepts.size === 0
+        ? NONE
+        : /[a-z0-9@$€*]/.test(place.raw)
+        ? withoutSafe(w.concepts)
+        : confirmed(w.text, w.concepts);
+      if (w.text.length > 4 && SECOND_PERSON.test(w.text)) {
+        concepts = new Set([...concepts, "you_verb"]);
+      }
+      return {
+        text: w.text,
+        concepts,
+        sentence: w.sentence,
+        clause: place.clause,
+        quoted: place.quoted,
+      };
+    });
+    this.tokens = joinSpelledOut(tokens);
+    this.friendly = FRIENDLY.test(text);
+    this.hasUnquoted = this.tokens.some((tok) => !tok.quoted);
+    this.game = this.tokens.some((tok) => tok.concepts.has("game"));
+    this.tokens.forEach((tok, i) => {
+      let sentence = this.sentences[tok.sentence];
+      if (!sentence) {
+        sentence = { start: i, end: i, counts: new Map(), quoted: false, firstQuote: Infinity };
+        this.sentences[tok.sentence] = sentence;
+      }
+      sentence.end = i + 1;
+      for (const concept of tok.concepts) {
+        sentence.counts.set(concept, (sentence.counts.get(concept) ?? 0) + 1);
+      }
+      if (tok.quoted) sentence.quoted = true;
+      if (tok.concepts.has("quote") && sentence.firstQuote === Infinity) sentence.firstQuote = i;
+    });
+    for (let i = 0; i < this.tokens.length; i++) {
+      const tok = this.tokens[i]!;
+      const sentence = this.sentences[tok.sentence]!;
+      const meta = sentence.counts.has("meta") ||
+        (sentence.counts.has("meta_weak") && sentence.quoted);
+      this.#reported.push((tok.quoted && this.hasUnquoted) || meta || sentence.firstQuote < i);
+    }
+  }
+
+  has(i: number, concept: string): boolean {
+    return this.tokens[i]?.concepts.has(concept) ?? false;
+  }
+
+  any(concept: string): boolean {
+    return this.tokens.some((tok) => tok.concepts.has(concept));
+  }
+
+  /** Whether a word with `concept` is within `span` words of `i`, in the same sentence. */
+  near(
+    i: number,
+    concept: string,
+    span: number,
+    direction: "before" | "after" | "both" = "both",
+  ): boolean {
+    const sentence = this.tokens[i]!.sentence;
+    const from = direction === "after" ? i + 1 : Math.max(0, i - span);
+    const to = direction === "before" ? i - 1 : Math.min(this.tokens.length - 1, i + span);
+    for (let j = from; j <= to; j++) {
+      if (j === i) continue;
+      const tok = this.tokens[j]!;
+      if (tok.sentence === sentence && tok.concepts.has(concept)) return true;
+    }
+    return false;
+  }
+
+  /** Whether another word of the sentence of `i` carries `concept`. */
+  inSentence(i: number, concept: string): boolean {
+    const tok = this.tokens[i]!;
+    const count = this.sentences[tok.sentence]!.counts.get(concept) ?? 0;
+    return count - (tok.concepts.has(concept) ? 1 : 0) > 0;
+  }
+
+  /** The role of a person marker at `j`, and whether it is a subject. */
+  roleOf(j: number): { role: Role; subject: boolean } | null {
+    const c = this.tokens[j]!.concepts;
+    // «твой бывший», «мой начальник»: the person, not the possessor, is who is meant.
+    if ((c.has("your_poss") || c.has("self_poss")) && this.near(j, "person", 2, "after")) {
+      return null;
+    }
+    if (c.has("person") || c.has("group") || c.has("third_nom")) {
+      return { role: "third", subject: true };
+    }
+    if (c.has("third_obl")) return { role: "third", subject: false };
+    if (c.has("you_nom") || c.has("you_verb") || c.has("imperative") || c.has("go")) {
+      return { role: "you", subject: true };
+    }
+    if (c.has("you_obl")) return { role: "you", subject: false };
+    if (c.has("self_nom")) return { role: "self", subject: true };
+    if (c.has("self_obl")) return { role: "self", subject: false };
+    return null;
+  }
+
+  /**
+   * Whom the word at `i` is about: the nearest person marker in its clause (subjects first),
+   * then in its sentence. A word that makes a clause alone is a form of address («…,
+   * идиотка»): only subjects count for it, and with none it is the partner. Null when nobody
+   * is named.
+   */
+  targetOf(i: number, skip: (j: number) => boolean = () => false): Role | null {
+    const hit = this.tokens[i]!;
+    // «мой дурачок», «наша сука»: what is one's own is no insult to the partner.
+    if (i > 0 && this.has(i - 1, "self_poss")) return "self";
+    const { start, end } = this.sentences[hit.sentence]!;
+    const pick = (inScope: (tok: Token) => boolean, subjectsOnly = false): Role | null => {
+      let best: { role: Role; score: number } | null = null;
+      const whole = inScope === everywhere;
+      for (let j = whole ? 0 : start; j < (whole ? this.tokens.length : end); j++) {
+        if (j === i || skip(j) || !inScope(this.tokens[j]!)) continue;
+        const r = this.roleOf(j);
+        if (!r || (subjectsOnly && !r.subject)) continue;
+        const score = Math.abs(j - i) + (r.subject ? 0 : 100);
+        if (!best || score < best.score) best = { role: r.role, score };
+      }
+      return best?.role ?? null;
+    };
+    const inClause = pick((tok) => tok.sentence === hit.sentence && tok.clause === hit.clause);
+    if (inClause) return inClause;
+    if (this.standsAlone(i)) {
+      // A form of address: the partner when the sentence (or else the message) speaks to
+      // them, someone else when it is about a third person, oneself («я опять забыла, дура»).
+      for (const scope of [(tok: Token) => tok.sentence === hit.sentence, everywhere]) {
+        if (this.tokens.some((tok, j) => scope(tok) && this.roleOf(j)?.role === "you")) {
+          return "you";
+        }
+        const subject = pick(scope, true);
+        if (subject) return subject;
+      }
+      // An interjection alone is emotion («сука, опять дождь»), not a form of address.
+      return hit.concepts.has("interjection") ? null : "you";
+    }
+    return pick((tok) => tok.sentence === hit.sentence);
+  }
+
+  /** Whether the clause of `i` holds only insults and fillers. */
+  standsAlone(i: number): boolean {
+    const { sentence, clause } = this.tokens[i]!;
+    return this.tokens.every((tok) =>
+      tok.sentence !== sentence || tok.clause !== clause || isInsultOrFiller(tok)
+    );
+  }
+
+  /** «не» within three words before, with no contrast («ты не человек, а мразь») between. */
+  negated(i: number): boolean {
+    const hit = this.tokens[i]!;
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      const tok = this.tokens[j]!;
+      if (tok.sentence !== hit.sentence || tok.clause !== hit.clause) return false;
+      if (tok.concepts.has("contrast")) return false;
+      if (tok.concepts.has("negation")) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Said by someone else or about words: inside quotes (when something stands outside them),
+   * after a reporting verb in the sentence («он написал мне: сдохни»), or in talk about words.
+   */
+  reported(i: number): boolean {
+    return this.#reported[i]!;
+  }
+
+  /** Whether every word is an insult or a filler, with at least one real insult. */
+  nothingButInsults(): boolean {
+    let insult = false;
+    for (const tok of this.tokens) {
+      if (!isInsultOrFiller(tok)) return false;
+      if (isInsult(tok) && !tok.concepts.has("interjection")) insult = true;
+    }
+    return insult;
+  }
+}
+
+function isInsult(tok: Token): boolean {
+  const c = tok.concepts;
+  return c.has("insult") || c.has("insult_mild") || c.has("body") || c.has("obscene_verb");
+}
+
+function isInsultOrFiller(tok: Token): boolean {
+  const c = tok.concepts;
+  return isInsult(tok) || c.has("filler") || c.has("you_nom") || c.has("you_obl") ||
+    c.has("go") || c.has("shut") || c.has("interjection");
+}
+
+/**
+ * «с у к а»: letters spaced out that the reader left apart because each could be a word of
+ * its own («с», «у», «к», «а») are joined when together they make an abusive word.
+ */
+function joinSpelledOut(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length;) {
+    let end = i;
+    while (
+      end < tokens.length && tokens[end]!.text.length === 1 &&
+      tokens[end]!.sentence === tokens[i]!.sentence
+    ) end++;
+    const run = end - i >= 3 ? joined(tokens.slice(i, end)) : null;
+    // «ду-ра», «ху ло»: two pieces, one of them no word at all.
+    const piece = !run && i + 1 < tokens.length &&
+        tokens[i + 1]!.sentence === tokens[i]!.sentence &&
+        (fragment(tokens[i]!) || fragment(tokens[i + 1]!))
+      ? joined(tokens.slice(i, i + 2))
+      : null;
+    const merged = run ?? piece;
+    if (merged) {
+      out.push(merged);
+      i += run ? end - i : 2;
+      continue;
+    }
+    out.push(tokens[i]!);
+    i++;
+  }
+  return out;
+}
+
+/** Two letters or fewer, and not a word of their own («ду», «ра»; not «ты», «на»). */
+function fragment(tok: Token): boolean {
+  return tok.text.length <= 2 && tok.concepts.size === 0 && !COMMON_SHORT.has(tok.text);
+}
+
+const COMMON_SHORT = new Set(
+  ("я ты вы мы он их ей им на не ни и в с к у о а по за из до от же ли бы то да ну но во со " +
+    "об ко из уж ой ах эх ох ок мне же нет это как так что кто там тут").split(" "),
+);
+
+/** The pieces as one word, when that word is abusive. */
+function joined(pieces: Token[]): Token | null {
+  const text = pieces.map((tok) => tok.text).join("");
+  const concepts = confirmed(text, ABUSE_INDEX.match(text));
+  if (!ABUSIVE.some((c) => concepts.has(c)) || concepts.has("group")) return null;
+  return { ...pieces[0]!, text, concepts };
+}
+
+/**
+ * Clause and quote of each word of undisguised text, in the order `readWords` gives them (the
+ * same token pattern), plus the sentences that end in a question mark.
+ */
+function layoutOf(text: string, questions: Set<number>): Place[] {
+  const out: Place[] = [];
+  let sentence = 0;
+  let clause = 0;
+  let quoted = false;
+  for (
+    const m of text.matchAll(
+      /[\p{L}\d@$€*]+(?:'[a-z]+)*|[.!?;\n…]+|[,:()«»"“”„—–]|(?<=\s)-(?=\s)/gu,
+    )
+  ) {
+    const token = m[0];
+    if (/^[.!?;\n…]+$/u.test(token)) {
+      if (token.includes("?")) questions.add(sentence);
+      sentence++;
+      clause++;
+      continue;
+    }
+    if (token === "«" || token === "“" || token === "„" || token === "»" || token === "”") {
+      quoted = token === "«" || token === "“" || token === "„";
+      clause++;
+      continue;
+    }
+    if (token === '"') {
+      quoted = !quoted;
+      clause++;
+      continue;
+    }
+    if (token.length === 1 && /[,:()—–-]/.test(token)) {
+      clause++;
+      continue;
+    }
+    if (!/\p{L}/u.test(token) && !/^\d+$/.test(token)) continue;
+    out.push({ raw: token, clause, quoted });
+  }
+  return out;
+}
+
+// ---- Rules -------------------------------------------------------------------------------------
+
+const notSelf = (m: Message) => (j: number) => m.has(j, "self_nom") || m.has(j, "self_obl");
+
+function threat(m: Message): boolean {
+  for (let i = 0; i < m.tokens.length; i++) {
+    const tok = m.tokens[i]!;
+    const c = tok.concepts;
+    if (c.size === 0 || m.reported(i)) continue;
+    const negated = m.negated(i);
+    // A violent first-person verb against the addressee: «я тебя урою», «ноги переломаю».
+    if (c.has("threat_verb") && !m.game && !negated) {
+      const target = m.targetOf(i, notSelf(m));
+      // «найду тебя», «приеду к тебе» are threats only bare («я тебя из-под земли достану»).
+      if (target === "you" && (!c.has("hunt") || bareHunt(m, i))) return true;
+      if (target === null && (m.near(i, "body_part", 3) || onlyThreats(m))) return true;
+    }
+    // «я тебя порежу», «проломлю тебе башку» — but not «нарежу тебе салат».
+    if (c.has("harm_verb") && !m.game && !negated && m.targetOf(i, notSelf(m)) === "you") {
+      if (m.near(i, "you_acc", 3) || m.near(i, "body_part", 3)) return true;
+    }
+    // «тебе конец», «ты труп», «тебе не жить» — but not «тебе конец фильма понравился?».
+    if (c.has("doom") && (m.near(i, "you_obl", 2, "before") || m.near(i, "you_nom", 2, "before"))) {
+      const next = m.tokens[i + 1];
+      const ends = !next || next.clause !== tok.clause || next.concepts.has("filler") ||
+        next.concepts.has("you_nom") || next.concepts.has("you_obl");
+      if (ends && (!c.has("live") || m.has(i - 1, "negation"))) return true;
+    }
+    // «попадёшься мне — убью», «лучше не попадайся мне на глаза».
+    if (c.has("caught") && m.near(i, "self_obl", 2)) return true;
+    // «сдохнешь в одиночестве», «если ты повесишься».
+    if (c.has("die_2p") && !negated && !m.game) return true;
+    // «ты ещё пожалеешь», «ответишь за всё», «ходи и оглядывайся».
+    if (c.has("retribution") && !negated && !m.game && !m.inSentence(i, "condition")) {
+      if (!tok.text.startsWith("ответ") && tok.text !== "получишь") return true;
+      if (m.near(i, "all", 3) || m.inSentence(i, "self_obl")) return true;
+    }
+    // «вали, пока цел».
+    if (c.has("intact") && m.has(i - 1, "while")) return true;
+    // «знаю, где ты живёшь», «знаю твой адрес», «жди гостей».
+    if (c.has("locate") && !negated) {
+      if (m.inSentence(i, "lives") || (m.inSentence(i, "address") && m.inSentence(i, "you_obl"))) {
+        return true;
+      }
+    }
+    if (c.has("visitors") && (m.near(i, "imperative", 2) || m.inSentence(i, "you_obl"))) {
+      return true;
+    }
+    // Death wishes: «сдохни», «гори в аду», «чтоб ты сдох», «лучше бы ты не родился».
+    if (c.has("die_imperative") && !negated) return true;
+    if (c.has("burn") && m.near(i, "hell", 2, "after")) return true;
+    if (c.has("wish") && deathWished(m, i)) return true;
+    // Telling the partner to kill themselves.
+    if (c.has("kys") && !negated) return true;
+    if (c.has("kill_imperative") && m.near(i, "reflexive", 2, "after")) return true;
+    if (c.has("jump") && m.near(i, "high_place", 3, "after")) return true;
+    // Sextortion: photos or a chat made public unless…
+    if (c.has("expose") && !negated && leverage(m, i)) {
+      if (m.inSentence(i, "media") || m.inSentence(i, "your_poss") || m.inSentence(i, "all")) {
+        return true;
+      }
+    }
+    // «разошлю твои голые фото всем»: the partner's pictures spread, even with no condition.
+    if (c.has("expose") && !negated && m.inSentence(i, "media") && m.inSentence(i, "your_poss")) {
+      if (m.inSentence(i, "audience") || m.inSentence(i, "intimate")) return true;
+    }
+  }
+  return false;
+}
+
+/** «если не…», «иначе», «не ответишь — …»: a condition put to the addressee. */
+function leverage(m: Message, i: number): boolean {
+  return m.inSentence(i, "condition") ||
+    m.tokens.some((tok, j) => tok.concepts.has("you_verb") && m.has(j - 1, "negation"));
+}
+
+/** Whether the clause of a «найду / достану» at `i` holds nothing but people and intensifiers. */
+function bareHunt(m: Message, i: number): boolean {
+  const { sentence, clause } = m.tokens[i]!;
+  return m.tokens.every((tok, j) =>
+    j === i || tok.sentence !== sentence || tok.clause !== clause ||
+    tok.concepts.has("hunt_intensifier") || tok.concepts.has("filler") ||
+    m.roleOf(j) !== null || tok.concepts.has("threat_verb")
+  );
+}
+
+/** «найду и закопаю», «урою!»: nothing but threat verbs and fillers. */
+function onlyThreats(m: Message): boolean {
+  return m.tokens.every((tok) =>
+    tok.concepts.has("threat_verb") || tok.concepts.has("filler") ||
+    tok.concepts.has("interjection") || tok.concepts.has("go_where")
+  );
+}
+
+/** After a wish word at `i`: the addressee dying, or never born, or better not living. */
+function deathWished(m: Message, i: number): boolean {
+  const sentence = m.tokens[i]!.sentence;
+  for (let j = i + 1; j < m.tokens.length && j <= i + 7; j++) {
+    const tok = m.tokens[j]!;
+    if (tok.sentence !== sentence) break;
+    const negated = m.has(j - 1, "negation");
+    const c = tok.concepts;
+    const born = tok.text.startsWith("родил");
+    const dying = born
+      ? negated
+      : (c.has("die_verb") && !negated) || (c.has("suicide_inf") && !negated) ||
+        (c.has("live") && negated);
+    if (!dying) continue;
+    if (
+      m.targetOf(j, notSelf(m)) === "you" || m.near(j, "you_nom", 4) || m.near(j, "you_obl", 4)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function sexual(m: Message): boolean {
+  for (let i = 0; i < m.tokens.length; i++) {
+    const tok = m.tokens[i]!;
+    const c = tok.concepts;
+    if (c.size === 0 || m.reported(i)) continue;
+    const negated = m.negated(i);
+    // A demand for intimate pictures: «скинь нюдсы», «покажи себя без одежды».
+    if (c.has("demand") && !negated) {
+      for (let j = i + 1; j < m.tokens.length && j <= i + 5; j++) {
+        if (m.tokens[j]!.sentence !== tok.sentence) break;
+        if (m.has(j, "intimate") && !m.has(j, "body_sexual")) return true;
+        if (m.has(j, "body_sexual") && !m.inSentence(j, "third_obl")) return true;
+      }
+    }
+    if (c.has("undress") && !negated) return true;
+    // A sex act proposed to the addressee: «хочу тебя трахнуть», «давай вирт», «отсоси».
+    if (c.has("sex_act") && !negated) {
+      const target = m.targetOf(i, notSelf(m));
+      const proposed = target === "you" || m.inSentence(i, "propose");
+      if (proposed && !m.inSentence(i, "third_nom") && !m.inSentence(i, "person")) return true;
+      if (m.tokens.length <= 3 && target !== "third") return true;
+    }
+    if (c.has("take") && m.near(i, "oral", 2, "after")) return true;
+    // Intimate questions and remarks about the addressee's body.
+    if (c.has("private_part") && m.targetOf(i) === "you") return true;
+    if (c.has("body_sexual") && m.targetOf(i) === "you") {
+      if (m.inSentence(i, "appraise") || m.near(i, "question_word", 3)) return true;
+    }
+    if (c.has("bed") && m.targetOf(i) === "you" && m.questions.has(tok.sentence)) return true;
+    if (c.has("intimate_question") && m.targetOf(i) === "you") return true;
+    if (c.has("price_ask") && m.inSentence(i, "price_night")) return true;
+    // «покажи себя без одежды», «а ты без трусов?»
+    if (c.has("clothes") && m.has(i - 1, "without") && m.targetOf(i) === "you") return true;
+    if (c.has("clothes") && m.has(i - 1, "without") && m.near(i, "demand", 4, "before")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function hate(m: Message): boolean {
+  for (let i = 0; i < m.tokens.length; i++) {
+    const c = m.tokens[i]!.concepts;
+    if (c.size === 0 || m.reported(i)) continue;
+    if (c.has("slur") && !m.negated(i)) return true;
+    const group = c.has("group");
+    // «всех их надо…»: a crowd of people, named or not.
+    const crowd = c.has("all") && (m.near(i, "third_obl", 2) || m.near(i, "third_nom", 2));
+    if (!(group || crowd) || m.game) continue;
+    for (let j = 0; j < m.tokens.length; j++) {
+      const tok = m.tokens[j]!;
+      if (tok.sentence !== m.tokens[i]!.sentence || j === i) continue;
+      const tc = tok.concepts;
+      // Violence called for: «надо выгнать», «бей …», «я бы всех перестрелял».
+      const cured = tc.has("cure") && c.has("lgbt");
+      if ((tc.has("violence") || cured) && !m.negated(j)) {
+        const imperative = /(?:ей|ейте|и|ите|ай|айте|ь)$/.test(tok.text) &&
+          !/(?:ть|ти|чь)$/.test(tok.text);
+        if (imperative || m.inSentence(j, "modal") || m.inSentence(j, "would")) return true;
+      }
+      if (!group) continue;
+      // «… в печь», «… под нож» with no verb at all.
+      if (tc.has("violence_noun") && m.tokens.length <= 6) return true;
+      // Dehumanised: «… животные», «… не люди», «все … тупые».
+      if (tc.has("dehuman")) return true;
+      if (tc.has("human") && m.has(j - 1, "negation")) return true;
+      if (tc.has("insult") && !tc.has("interjection") && !m.negated(j)) return true;
+    }
+  }
+  return false;
+}
+
+function insult(m: Message): boolean {
+  if (m.nothingButInsults() && !(m.friendly && !strongInMessage(m))) return true;
+  for (let i = 0; i < m.tokens.length; i++) {
+    const tok = m.tokens[i]!;
+    const c = tok.concepts;
+    const reported = m.reported(i);
+    if (!reported) {
+      // Obscene imperatives: «иди нахуй», «завали ебало», «отъебись», «пошёл вон».
+      if (c.has("go") && (m.near(i, "go_where", 4, "after") || m.near(i, "go_away", 1, "after"))) {
+        return true;
+      }
+      if (c.has("shut") && m.near(i, "mouth", 3, "after")) return true;
+      if (c.has("obscene_imperative")) return true;
+      if (c.has("treat") && (m.near(i, "head", 3) || m.near(i, "go", 1, "before"))) {
+        if (m.targetOf(i) !== "self" && m.targetOf(i) !== "third") return true;
+      }
+      // «ты охуел?», «заебал уже».
+      if (c.has("obscene_verb")) {
+        const target = m.targetOf(i);
+        if (target === "you" || (target === null && m.standsAlone(i))) return true;
+      }
+    }
+    // «твоя мать шлюха»: the partner's mother called names.
+    if (c.has("mother") && m.near(i, "your_poss", 1, "before")) {
+      if (m.inSentence(i, "insult") || m.inSentence(i, "sex_act")) return true;
+    }
+    if (reported) continue;
+    // An insult, body shaming or a demeaning word aimed at the addressee.
+    const strong = c.has("insult") || c.has("body");
+    const mild = c.has("insult_mild") && !strong;
+    const fond = mild && (m.friendly || m.near(i, "self_poss", 2, "after"));
+    if ((strong || mild) && !m.negated(i) && !fond) {
+      if (m.targetOf(i) === "you") return true;
+      // «я считаю тебя идиотом»: a first-person judgement of the addressee.
+      if (m.near(i, "you_obl", 2, "before") && m.near(i, "deem", 4, "before")) return true;
+    }
+    // «тупая как пробка», «страшная как смертный грех»: a simile that stands for an insult.
+    if ((strong || mild) && i === 0 && m.has(1, "simile") && m.tokens.length <= 6) return true;
+    // «ты никто».
+    if (c.has("nobody") && m.has(i - 1, "you_nom")) return true;
+    // «твоя рожа», «с такой рожей».
+    if (c.has("face")) {
+      if (m.has(i - 1, "your_poss") || (m.has(i - 1, "such") && m.targetOf(i) !== "third")) {
+        return true;
+      }
+    }
+    // «у тебя мозгов нет», «с вашим уровнем интеллекта», «у тебя вообще мозги есть?»
+    if (c.has("mind") && m.targetOf(i) === "you") {
+      if (m.inSentence(i, "lack") || m.inSentence(i, "level")) return true;
+      if (m.questions.has(tok.sentence) && m.near(i, "filler", 2)) return true;
+      if (m.near(i, "insult_mild", 4) || m.near(i, "body", 4)) return true;
+    }
+    // «вы не очень умный»
+    if (c.has("smart") && m.near(i, "negation", 2, "before") && m.targetOf(i) === "you") {
+      return true;
+    }
+    // «на тебя смотреть противно»
+    if (c.has("disgust") && m.inSentence(i, "look") && m.targetOf(i) === "you") return true;
+  }
+  return false;
+}
+
+function strongInMessage(m: Message): boolean {
+  return m.tokens.some((tok) =>
+    tok.concepts.has("insult") || tok.concepts.has("body") || tok.concepts.has("obscene_verb")
+  );
+}
+
+/** The kind of abuse aimed at the chat partner in a message, or null. */
 export function detectToxicity(text: string): ToxicityCategory | null {
-  const t = prepare(text);
-  if (t.length === 0) return null;
-  if (THREAT.test(t)) return "threat";
-  if (SEXUAL.test(t)) return "sexual";
-  if (HATE.test(t)) return "hate";
-  const tokens = t.split(" ");
-  for (const m of t.matchAll(INSULT_ANYWHERE)) {
-    const before = t.slice(0, m.index).split(" ").filter(Boolean);
-    const after = t.slice(m.index + m[0].length).split(" ").filter(Boolean).slice(0, 3);
-    // «ты не дура»: a denial, not an insult.
-    if (before.at(-1) === "не") continue;
-    // Aimed at someone: a second-person word within three words either side.
-    const around = `${before.slice(-3).join(" ")} ${after.join(" ")}`;
-    if (ADDRESSED.test(around) && !SELF.test(before.at(-1) ?? "")) return "insult";
-    // Or the message is nothing but insults: «урод!», «тупая овца», «полный кретин».
-    if (tokens.every((token) => INSULT_OR_FILLER.test(token))) return "insult";
+  if (!/\p{L}/u.test(text)) return null;
+  const m = new Message(text);
+  if (m.tokens.length === 0) return null;
+  if (threat(m)) return "threat";
+  if (sexual(m)) return "sexual";
+  if (hate(m)) return "hate";
+  if (insult(m)) return "insult";
+  return null;
+}
+
+/**
+ * For names others will see (a pseudonym): any slur, insult, obscene or intimate word counts,
+ * whoever it is aimed at; null when the words are clean.
+ */
+export function detectAbusiveWords(text: string): ToxicityCategory | null {
+  const found = detectToxicity(text);
+  if (found) return found;
+  for (const tok of new Message(text).tokens) {
+    const c = tok.concepts;
+    if (c.has("slur")) return "hate";
+    if (c.has("sex_act") || c.has("private_part") || (c.has("intimate") && !c.has("body_sexual"))) {
+      return "sexual";
+    }
+    if (c.has("insult") || c.has("obscene_verb") || c.has("body") || c.has("interjection")) {
+      return "insult";
+    }
   }
   return null;
+}
+
+/**
+ * The words of a message as the rules read them, with their concepts («ты[you_nom]»), for
+ * finding out why a message was or was not flagged.
+ */
+export function describeReading(text: string): string {
+  return new Message(text).tokens.map((tok) => {
+    const concepts = [...tok.concepts].join(",");
+    return `${tok.text}${tok.quoted ? "«»" : ""}${concepts ? `[${concepts}]` : ""}`;
+  }).join(" ");
 }

@@ -1,17 +1,96 @@
 import assert from "node:assert/strict";
-import { detectToxicity } from "../../shared/safety/toxicity.ts";
-import { NOT_TOXIC, TOXIC } from "./toxicity_corpus.ts";
+import { describeReading, detectToxicity } from "../../shared/safety/toxicity.ts";
+import { ABUSE_GROUPS, HARMLESS_GROUPS } from "./toxicity_corpus.ts";
 
-Deno.test("the toxicity corpus: every abuse caught by kind, ≤ 5 % false alarms", () => {
-  const missed = TOXIC.filter(([text, kind]) => detectToxicity(text) !== kind);
-  const falseAlarms = NOT_TOXIC.filter((text) => detectToxicity(text) !== null);
-  const recall = 1 - missed.length / TOXIC.length;
-  const falseRate = falseAlarms.length / NOT_TOXIC.length;
+Deno.test("the tuning corpus: abuse caught by kind in every group, ≤ 5 % false alarms", () => {
+  const missed: string[] = [];
+  let abusive = 0;
+  let rightKind = 0;
+  for (const [group, items] of Object.entries(ABUSE_GROUPS)) {
+    for (const [text, kind] of items) {
+      abusive++;
+      const found = detectToxicity(text);
+      if (found === kind) rightKind++;
+      else missed.push(`[${group}] ${text} -> ${found} (${describeReading(text)})`);
+    }
+  }
+  const alarms: string[] = [];
+  let harmless = 0;
+  for (const [group, items] of Object.entries(HARMLESS_GROUPS)) {
+    for (const text of items) {
+      harmless++;
+      const found = detectToxicity(text);
+      if (found) alarms.push(`[${group}] ${text} -> ${found} (${describeReading(text)})`);
+    }
+  }
+  const recall = rightKind / abusive;
+  const falseRate = alarms.length / harmless;
   console.log(
-    `toxicity corpus: ${TOXIC.length} abusive, ${NOT_TOXIC.length} not; recall ${
+    `abuse tuning corpus: ${abusive} abusive, ${harmless} harmless; recall (right kind) ${
       recall.toFixed(3)
-    }, false alarms ${(falseRate * 100).toFixed(1)} %`,
+    }, false alarms ${falseRate.toFixed(3)}`,
   );
-  assert.ok(recall >= 0.95, `missed: ${missed.map(([t]) => t).join(" | ")}`);
-  assert.ok(falseRate <= 0.05, `false alarms: ${falseAlarms.join(" | ")}`);
+  assert.ok(recall >= 0.95, `missed:\n${missed.join("\n")}`);
+  assert.ok(falseRate <= 0.05, `false alarms:\n${alarms.join("\n")}`);
+});
+
+Deno.test("detectToxicity() reads who an insult is aimed at", async (t) => {
+  const cases: Array<[string, string | null]> = [
+    ["какой же ты идиот", "insult"],
+    ["он такой идиот, не обращай внимания", null],
+    ["твой бывший просто козёл, ты тут ни при чём", null],
+    ["начальник назвал меня идиотом", null],
+    ["я такая дура", null],
+    ["ты не дура", null],
+    ["заткнись, идиотка", "insult"],
+    ["я опять всё забыла, дура", null],
+    ["слышь, ушлёпок, я с тобой разговариваю", "insult"],
+    ["сука, опять дождь", null],
+    ["наша сука ощенилась", null],
+  ];
+  for (const [text, expected] of cases) {
+    await t.step(`«${text}» -> ${expected}`, () => assert.equal(detectToxicity(text), expected));
+  }
+});
+
+Deno.test("detectToxicity() sees through disguises and one wrong letter", async (t) => {
+  const cases: Array<[string, string | null]> = [
+    ["ты д.у.р.а", "insult"],
+    ["т ы  у р о д", "insult"],
+    ["ты ду-ра", "insult"],
+    ["ты дyрa", "insult"],
+    ["ty debil", "insult"],
+    ["ты идиоот", "insult"],
+    ["ты ибанутый", "insult"],
+    ["ты с*ка", "insult"],
+    ["у б ь ю тебя", "threat"],
+    // Real words one letter away from an abusive stem stay harmless.
+    ["это идиома", null],
+    ["в зале стерео", null],
+    ["пью креатин после тренировки", null],
+    ["мудрый совет", null],
+  ];
+  for (const [text, expected] of cases) {
+    await t.step(`«${text}» -> ${expected}`, () => assert.equal(detectToxicity(text), expected));
+  }
+});
+
+Deno.test("detectToxicity() names threats, death wishes, sexual demands and hate", async (t) => {
+  const cases: Array<[string, string | null]> = [
+    ["я тебе башку проломлю", "threat"],
+    ["нарежу тебе салат", null],
+    ["чтоб ты сдохла", "threat"],
+    ["надеюсь, ты выспишься", null],
+    ["иди повесься", "threat"],
+    ["если не скинешь фото, разошлю переписку всем твоим друзьям", "threat"],
+    ["скинь нюдсы", "sexual"],
+    ["скинь фото кота", null],
+    ["мигрантов надо расстреливать", "hate"],
+    ["фашисты расстреливали евреев — страшная страница истории", null],
+    ["иди нахуй", "insult"],
+    ["нахуй такую работу", null],
+  ];
+  for (const [text, expected] of cases) {
+    await t.step(`«${text}» -> ${expected}`, () => assert.equal(detectToxicity(text), expected));
+  }
 });

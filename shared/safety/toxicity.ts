@@ -34,6 +34,8 @@ interface Token {
   sentence: number;
   clause: number;
   quoted: boolean;
+  /** The clause starts with a dash («твой сосед — хам»). */
+  dash: boolean;
 }
 
 interface Sentence {
@@ -49,10 +51,13 @@ interface Place {
   raw: string;
   clause: number;
   quoted: boolean;
+  dash: boolean;
 }
 
 const FRIENDLY =
-  /[\u{1F600}-\u{1F60F}\u{1F618}\u{1F61A}\u{1F61C}\u{1F61D}\u{1F917}\u{1F970}❤♥💕]|\)\)|:\)|(?<!\p{L})(?:хах|ахах|шучу|любя|любим)/iu;
+  /[\u{1F600}-\u{1F60F}\u{1F618}\u{1F61A}\u{1F61C}\u{1F61D}\u{1F917}\u{1F970}❤♥💕]|\)\)|:\)|(?<!\p{L})(?:шучу|любя|любим)/iu;
+/** Mockery: a clown or a middle finger turns a smile into a sneer. */
+const MOCKING = /[\u{1F921}\u{1F4A9}\u{1F595}\u{1F92E}]/u;
 
 const everywhere = () => true;
 const NONE: ReadonlySet<string> = new Set();
@@ -83,7 +88,9 @@ class Message {
     const layout = layoutOf(undisguise(text), this.questions);
     const aligned = layout.length === words.length;
     const tokens = words.map((w: Word, i): Token => {
-      const place = aligned ? layout[i]! : { raw: w.text, clause: w.sentence, quoted: false };
+      const place = aligned
+        ? layout[i]!
+        : { raw: w.text, clause: w.sentence, quoted: false, dash: false };
       // Latin and starred words were read in more ways than their text shows: trust the index.
       let concepts: ReadonlySet<string> = w.concepts.size === 0
         ? NONE
@@ -99,10 +106,11 @@ class Message {
         sentence: w.sentence,
         clause: place.clause,
         quoted: place.quoted,
+        dash: place.dash,
       };
     });
     this.tokens = joinSpelledOut(tokens);
-    this.friendly = FRIENDLY.test(text);
+    this.friendly = FRIENDLY.test(text) && !MOCKING.test(text);
     this.hasUnquoted = this.tokens.some((tok) => !tok.quoted);
     this.game = this.tokens.some((tok) => tok.concepts.has("game"));
     this.tokens.forEach((tok, i) => {
@@ -206,14 +214,21 @@ class Message {
     const inClause = pick((tok) => tok.sentence === hit.sentence && tok.clause === hit.clause);
     if (inClause) return inClause;
     if (this.standsAlone(i)) {
-      // A form of address: the partner when the sentence (or else the message) speaks to
-      // them, someone else when it is about a third person, oneself («я опять забыла, дура»).
+      // After a dash it says what the subject before it is: «твой сосед — хам».
+      if (hit.dash) {
+        return pick((tok) => tok.sentence === hit.sentence && tok.clause < hit.clause, true);
+      }
+      // Else a form of address: the nearest subject of the sentence (or of the message) —
+      // someone else («он опять опоздал, идиот»), oneself («я опять забыла, дура») unless the
+      // partner is spoken to too («слышь, ушлёпок, я с тобой разговариваю») — or the partner.
       for (const scope of [(tok: Token) => tok.sentence === hit.sentence, everywhere]) {
-        if (this.tokens.some((tok, j) => scope(tok) && this.roleOf(j)?.role === "you")) {
-          return "you";
-        }
+        const speaksToYou = this.tokens.some((tok, j) =>
+          scope(tok) && this.roleOf(j)?.role === "you"
+        );
         const subject = pick(scope, true);
+        if (subject === "self" && speaksToYou) return "you";
         if (subject) return subject;
+        if (speaksToYou) return "you";
       }
       // An interjection alone is emotion («сука, опять дождь»), not a form of address.
       return hit.concepts.has("interjection") ? null : "you";
@@ -329,16 +344,15 @@ function layoutOf(text: string, questions: Set<number>): Place[] {
   let sentence = 0;
   let clause = 0;
   let quoted = false;
-  for (
-    const m of text.matchAll(
-      /[\p{L}\d@$€*]+(?:'[a-z]+)*|[.!?;\n…]+|[,:()«»"“”„—–]|(?<=\s)-(?=\s)/gu,
-    )
-  ) {
+  let dash = false;
+  const pattern = /[\p{L}\d@$€*]+(?:'[a-z]+)*|[.!?;\n…]+|[,:()«»"“”„—–]|(?<=\s)-(?=\s)/gu;
+  for (const m of text.matchAll(pattern)) {
     const token = m[0];
     if (/^[.!?;\n…]+$/u.test(token)) {
       if (token.includes("?")) questions.add(sentence);
       sentence++;
       clause++;
+      dash = false;
       continue;
     }
     if (token === "«" || token === "“" || token === "„" || token === "»" || token === "”") {
@@ -353,10 +367,11 @@ function layoutOf(text: string, questions: Set<number>): Place[] {
     }
     if (token.length === 1 && /[,:()—–-]/.test(token)) {
       clause++;
+      dash = /[—–-]/.test(token);
       continue;
     }
     if (!/\p{L}/u.test(token) && !/^\d+$/.test(token)) continue;
-    out.push({ raw: token, clause, quoted });
+    out.push({ raw: token, clause, quoted, dash });
   }
   return out;
 }
@@ -395,8 +410,14 @@ function threat(m: Message): boolean {
     if (c.has("die_2p") && !negated && !m.game) return true;
     // «ты ещё пожалеешь», «ответишь за всё», «ходи и оглядывайся».
     if (c.has("retribution") && !negated && !m.game && !m.inSentence(i, "condition")) {
-      if (!tok.text.startsWith("ответ") && tok.text !== "получишь") return true;
-      if (m.near(i, "all", 3) || m.inSentence(i, "self_obl")) return true;
+      if (tok.text.startsWith("ответ") || tok.text === "получишь") {
+        if (m.near(i, "all", 3) || m.inSentence(i, "self_obl")) return true;
+      } else if (!/(?:ет|ют|тся)$/.test(tok.text)) {
+        return true;
+      } else if (m.inSentence(i, "your_poss") && !m.inSentence(i, "third_nom")) {
+        // «и семья твоя пожалеет» (but not «он ещё пожалеет, что так с тобой поступил»)
+        return true;
+      }
     }
     // «вали, пока цел».
     if (c.has("intact") && m.has(i - 1, "while")) return true;
@@ -413,6 +434,19 @@ function threat(m: Message): boolean {
     if (c.has("die_imperative") && !negated) return true;
     if (c.has("burn") && m.near(i, "hell", 2, "after")) return true;
     if (c.has("wish") && deathWished(m, i)) return true;
+    // «таким как ты жить не стоит», «тебе незачем жить».
+    if (c.has("live") && m.inSentence(i, "worth") && !m.game) {
+      const pointless = m.tokens.some((t) => t.sentence === tok.sentence && t.text === "незачем");
+      if (m.near(i, "negation", 3) || m.inSentence(i, "to_nobody") || pointless) {
+        if (m.targetOf(i, notSelf(m)) === "you") return true;
+      }
+    }
+    // «прыгай, никто плакать не будет».
+    if (c.has("nobody") && m.near(i, "miss_you", 3, "after")) {
+      if (m.any("jump_on") || m.any("kys") || m.any("die_imperative") || m.any("die_2p")) {
+        return true;
+      }
+    }
     // Telling the partner to kill themselves.
     if (c.has("kys") && !negated) return true;
     if (c.has("kill_imperative") && m.near(i, "reflexive", 2, "after")) return true;
@@ -422,6 +456,8 @@ function threat(m: Message): boolean {
       if (m.inSentence(i, "media") || m.inSentence(i, "your_poss") || m.inSentence(i, "all")) {
         return true;
       }
+      // «у меня есть твои фотки. переведи 5000 или выложу в сеть»
+      if (m.any("media") && (m.any("your_poss") || m.any("you_obl"))) return true;
     }
     // «разошлю твои голые фото всем»: the partner's pictures spread, even with no condition.
     if (c.has("expose") && !negated && m.inSentence(i, "media") && m.inSentence(i, "your_poss")) {
@@ -463,11 +499,11 @@ function deathWished(m: Message, i: number): boolean {
     if (tok.sentence !== sentence) break;
     const negated = m.has(j - 1, "negation");
     const c = tok.concepts;
-    const born = tok.text.startsWith("родил");
+    const born = /^(?:родил|рожд|рожал)/.test(tok.text);
     const dying = born
       ? negated
       : (c.has("die_verb") && !negated) || (c.has("suicide_inf") && !negated) ||
-        (c.has("live") && negated);
+        (c.has("live") && negated) || (c.has("disease") && !negated);
     if (!dying) continue;
     if (
       m.targetOf(j, notSelf(m)) === "you" || m.near(j, "you_nom", 4) || m.near(j, "you_obl", 4)
@@ -501,6 +537,8 @@ function sexual(m: Message): boolean {
       if (m.tokens.length <= 3 && target !== "third") return true;
     }
     if (c.has("take") && m.near(i, "oral", 2, "after")) return true;
+    // «раком поставлю»
+    if (c.has("position") && m.near(i, "put", 2)) return true;
     // Intimate questions and remarks about the addressee's body.
     if (c.has("private_part") && m.targetOf(i) === "you") return true;
     if (c.has("body_sexual") && m.targetOf(i) === "you") {
@@ -537,6 +575,8 @@ function hate(m: Message): boolean {
         const imperative = /(?:ей|ейте|и|ите|ай|айте|ь)$/.test(tok.text) &&
           !/(?:ть|ти|чь)$/.test(tok.text);
         if (imperative || m.inSentence(j, "modal") || m.inSentence(j, "would")) return true;
+        // «… всех перестрелять»: an infinitive over all of them is a call.
+        if (group && m.near(j, "all", 2)) return true;
       }
       if (!group) continue;
       // «… в печь», «… под нож» with no verb at all.
@@ -575,6 +615,7 @@ function insult(m: Message): boolean {
     // «твоя мать шлюха»: the partner's mother called names.
     if (c.has("mother") && m.near(i, "your_poss", 1, "before")) {
       if (m.inSentence(i, "insult") || m.inSentence(i, "sex_act")) return true;
+      if (m.inSentence(i, "mother_verb")) return true;
     }
     if (reported) continue;
     // An insult, body shaming or a demeaning word aimed at the addressee.
@@ -588,6 +629,12 @@ function insult(m: Message): boolean {
     }
     // «тупая как пробка», «страшная как смертный грех»: a simile that stands for an insult.
     if ((strong || mild) && i === 0 && m.has(1, "simile") && m.tokens.length <= 6) return true;
+    // «у тебя лицо как у жабы»
+    if (c.has("looks") && m.near(i, "animal", 4, "after") && m.near(i, "simile", 3, "after")) {
+      if (m.targetOf(i) === "you") return true;
+    }
+    // «ты никому не нужен», «да кому ты нужна».
+    if (c.has("needed") && m.near(i, "to_nobody", 3) && m.targetOf(i) === "you") return true;
     // «ты никто».
     if (c.has("nobody") && m.has(i - 1, "you_nom")) return true;
     // «твоя рожа», «с такой рожей».

@@ -783,9 +783,13 @@ export function crisisIndex(): ConceptIndex {
 
 /** A sentence's words with quick concept tests. */
 class Clause {
-  constructor(readonly words: Word[]) {}
+  /** Every concept any word has: `has` is asked many times per word. */
+  readonly #present = new Set<string>();
+  constructor(readonly words: Word[]) {
+    for (const word of words) for (const concept of word.concepts) this.#present.add(concept);
+  }
   has(concept: Concept): boolean {
-    return this.words.some((w) => w.concepts.has(concept));
+    return this.#present.has(concept);
   }
   /** Index of the first word with `concept` at or after `from`, or -1. */
   find(concept: Concept, from = 0): number {

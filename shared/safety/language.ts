@@ -176,6 +176,8 @@ interface Term {
   /** A stem matches any word starting with it; an exact term only the word itself. */
   exact: boolean;
   length: number;
+  /** For a term that takes misspellings: the term itself. */
+  fuzzyWord?: string;
 }
 
 /**
@@ -203,11 +205,11 @@ function deletions(word: string): string[] {
 export class ConceptIndex {
   readonly #exact = new Map<string, Term[]>();
   readonly #fuzzy = new Map<string, Term[]>();
-  readonly #lengths: number[];
+  readonly #maxFuzzyLength: number;
   readonly #cache = new Map<string, Set<string>>();
 
   constructor(table: ConceptTable) {
-    const lengths = new Set<number>();
+    let maxFuzzy = 0;
     for (const [concept, terms] of Object.entries(table)) {
       for (const raw of terms) {
         const exact = raw.startsWith("=");
@@ -216,18 +218,19 @@ export class ConceptIndex {
         const word = raw.replace(/^=|[!~]$/g, "").replace(/ё/g, "е");
         const term: Term = { concept, exact, length: word.length };
         push(this.#exact, word, term);
-        lengths.add(word.length);
         // Whole words are forms with close neighbours («готова», «голова»): only marked ones
         // take a misspelling.
         if (!strict && (loose ? word.length >= 4 : !exact && word.length >= FUZZY_MIN)) {
+          const fuzzyTerm: Term = { ...term, fuzzyWord: word };
           for (const d of deletions(word)) {
-            if (d[0] === word[0]) push(this.#fuzzy, d, term);
+            if (d[0] === word[0]) push(this.#fuzzy, d, fuzzyTerm);
           }
-          push(this.#fuzzy, word, term);
+          push(this.#fuzzy, word, fuzzyTerm);
+          maxFuzzy = Math.max(maxFuzzy, word.length);
         }
       }
     }
-    this.#lengths = [...lengths].sort((a, b) => a - b);
+    this.#maxFuzzyLength = maxFuzzy;
   }
 
   /** Concepts of one undisguised word (cached). */
@@ -235,43 +238,30 @@ export class ConceptIndex {
     const cached = this.#cache.get(word);
     if (cached) return cached;
     const found = new Set<string>();
-    const consider = (terms: Term[] | undefined, prefixLength: number) => {
-      for (const term of terms ?? []) {
-        // An exact term matches only the whole word (here: with one edit).
-        if (term.exact && prefixLength !== word.length) continue;
-        found.add(term.concept);
+    const add = (terms: Term[] | undefined, length: number, wholeWord: boolean) => {
+      if (!terms) return;
+      for (const term of terms) {
+        // A stem matches a prefix; an exact term only the whole word.
+        if (term.length === length && (!term.exact || wholeWord)) found.add(term.concept);
       }
     };
-    for (const length of this.#lengths) {
-      if (length > word.length + 1) break;
-      // Exact stem or word.
-      if (length <= word.length) {
-        const prefix = word.slice(0, length);
-        for (const term of this.#exact.get(prefix) ?? []) {
-          if (!term.exact || length === word.length) found.add(term.concept);
-        }
-      }
-      if (length < 4) continue;
-      // One edit: the word's prefix of length L-1, L or L+1 against the term's deletions.
-      for (const size of [length - 1, length, length + 1]) {
-        if (size > word.length || size < 3) continue;
-        const prefix = word.slice(0, size);
-        if (size === length - 1) {
-          // A dropped letter: the prefix is one of the term's deletions.
-          consider(this.#fuzzy.get(prefix)?.filter((t) => t.length === length), size);
-        } else if (size === length + 1) {
-          // An extra letter: one of the prefix's deletions is the term.
-          for (const d of deletions(prefix)) {
-            if (d[0] !== prefix[0]) continue;
-            consider(this.#exact.get(d)?.filter((t) => t.length === length), size);
-          }
-        } else {
-          // A wrong or swapped letter: the prefix and the term share a deletion.
-          for (const d of deletions(prefix)) {
-            if (d[0] !== prefix[0]) continue;
-            consider(this.#fuzzy.get(d)?.filter((t) => t.length === length), size);
-          }
-        }
+    const maxFuzzy = this.#maxFuzzyLength + 1;
+    for (let size = 1; size <= word.length; size++) {
+      const prefix = word.slice(0, size);
+      const wholeWord = size === word.length;
+      // Exactly a stem or a word.
+      add(this.#exact.get(prefix), size, wholeWord);
+      if (size < 3 || size > maxFuzzy) continue;
+      // A dropped letter: the prefix is one of a term's deletions (a term one letter longer).
+      add(this.#fuzzy.get(prefix), size + 1, wholeWord);
+      // A wrong or swapped letter (a term as long, sharing a deletion), or an extra letter (a
+      // deletion of the prefix is the term itself). The first letter is kept.
+      for (let i = 1; i < size; i++) {
+        const deleted = prefix.slice(0, i) + prefix.slice(i + 1);
+        const terms = this.#fuzzy.get(deleted);
+        if (!terms) continue;
+        add(terms, size, wholeWord);
+        add(terms.filter((t) => t.fuzzyWord === deleted), size - 1, wholeWord);
       }
     }
     if (this.#cache.size > 20_000) this.#cache.clear();

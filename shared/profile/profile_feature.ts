@@ -46,6 +46,9 @@ import { overLimit } from "../safety/rate_limits.ts";
 import { maskPii } from "../safety/pii.ts";
 import { createOfflineModerator } from "../safety/text_moderator.ts";
 import { respondToCrisis } from "../safety/crisis_response.ts";
+import { detectCrisis } from "../safety/crisis.ts";
+import { sosText } from "../safety/safety_feature.ts";
+import { NOTHING_FOUND, type TextVerdict } from "../safety/text_moderator.ts";
 
 const offlineModerator = createOfflineModerator();
 
@@ -67,6 +70,7 @@ const PSEUDONYM_REFUSALS = [
   "username",
   "link",
   "full_name",
+  "abusive",
 ];
 
 /**
@@ -171,25 +175,28 @@ class ProfileFlow {
         await this.onBirthYear(ctx, text);
         break;
       case "pseudonym":
-        await this.onPseudonym(ctx, text);
+        await this.onPseudonym(ctx, text, await this.moderate(ctx, text));
         break;
       case "timezone":
         await this.onTypedTimezone(ctx, text);
         break;
-      case "bio":
-        await this.onBio(ctx, text);
+      case "bio": {
+        const verdict = await this.moderate(ctx, text);
+        await this.onBio(ctx, text, verdict);
+        // Whatever became of the bio, someone who writes this gets the help offered.
+        if (verdict.crisis) await respondToCrisis(ctx, this.deps, verdict.crisis, "bio");
         break;
-    }
-    // Whatever became of the answer, someone who writes this gets the help offered.
-    if (awaiting === "bio" || awaiting === "pseudonym") {
-      // Masked first: contact details never leave for an LLM provider.
-      const masked = maskPii(text, ctx.t("chat-pii-mask")).text;
-      const { crisis } = await (this.deps.moderator ?? offlineModerator).check(masked);
-      if (crisis) {
-        await respondToCrisis(ctx, this.deps, crisis, awaiting === "bio" ? "bio" : "onboarding");
       }
     }
     return true;
+  }
+
+  /** What the moderator (offline lists, or an LLM when configured) finds in a typed answer. */
+  private async moderate(ctx: BotContext, text: string): Promise<TextVerdict> {
+    if (!text.trim()) return NOTHING_FOUND;
+    // Masked first: contact details never leave for an LLM provider.
+    const masked = maskPii(text, ctx.t("chat-pii-mask")).text;
+    return await (this.deps.moderator ?? offlineModerator).check(masked);
   }
 
   private async onBirthYear(ctx: BotContext, text: string): Promise<void> {
@@ -225,8 +232,22 @@ class ProfileFlow {
     }
   }
 
-  private async onPseudonym(ctx: BotContext, text: string): Promise<void> {
+  private async onPseudonym(ctx: BotContext, text: string, verdict: TextVerdict): Promise<void> {
     const checked = checkPseudonym(text);
+    // A name that says the person may be in crisis is never shown to anyone: it is refused
+    // kindly, with the crisis lines.
+    const refused = !checked.ok && checked.reason === "crisis";
+    const crisis = verdict.crisis ?? (refused ? detectCrisis(text) : null);
+    if (crisis || refused) {
+      await ctx.reply(ctx.t("profile-pseudonym-crisis"));
+      const shown = crisis ? await respondToCrisis(ctx, this.deps, crisis, "onboarding") : false;
+      if (!shown) await ctx.reply(sosText(ctx, await loadSosCard(this.deps.db, ctx.from!.id)));
+      return;
+    }
+    if (checked.ok && verdict.toxicity) {
+      await ctx.reply(ctx.t("profile-pseudonym-abusive"));
+      return;
+    }
     const result = checked.ok
       ? await this.repo.setPseudonym(ctx.from!.id, checked.value)
       : { ok: false as const, reason: checked.reason };
@@ -277,8 +298,11 @@ class ProfileFlow {
     await this.afterStep(ctx, result, "reply");
   }
 
-  private async onBio(ctx: BotContext, text: string): Promise<void> {
-    const checked = checkBio(text);
+  private async onBio(ctx: BotContext, text: string, verdict: TextVerdict): Promise<void> {
+    // The moderator may find abuse the offline check let through (an LLM, when configured).
+    const checked = verdict.toxicity && checkBio(text).ok
+      ? { ok: false as const, reason: "abusive" as const }
+      : checkBio(text);
     if (!checked.ok) {
       await ctx.reply(
         ctx.t(`profile-bio-${checked.reason.replace("_", "-")}`, {

@@ -1,5 +1,7 @@
 import { normalizeText } from "../safety/normalize.ts";
 import { detectPii, type PiiKind } from "../safety/pii.ts";
+import { detectCrisis } from "../safety/crisis.ts";
+import { detectAbusiveWords, detectToxicity } from "../safety/toxicity.ts";
 
 /**
  * Checks for what users type during onboarding. They mirror the SQL checks (which stay the last
@@ -36,14 +38,28 @@ export function parseBirthYear(text: string, currentYear: number): Check<number,
   return { ok: true, value: year };
 }
 
-export type TextRefusal = "too_short" | "too_long" | "invalid" | PiiKind;
+/**
+ * Why a text was refused. `abusive`: an insult, threat, sexual demand or slur, which others
+ * would read; `crisis` (a pseudonym only): the person may be in crisis («хочу умереть»), and
+ * gets help rather than a new name.
+ */
+export type TextRefusal =
+  | "too_short"
+  | "too_long"
+  | "invalid"
+  | "abusive"
+  | "crisis"
+  | PiiKind;
 
 /** The text a reader sees: normalised, the braille blank (an "invisible" filler) as a space. */
 function visibleText(text: string): string {
   return normalizeText(text).text.replace(/\u2800/g, " ").trim();
 }
 
-/** 2-32 characters on one line, with a letter, and nothing that identifies the person. */
+/**
+ * 2-32 characters on one line, with a letter, nothing that identifies the person, no rude or
+ * abusive word (others see it on cards, whoever it is aimed at) and no crisis statement.
+ */
 export function checkPseudonym(text: string): Check<string, TextRefusal> {
   const visible = visibleText(text);
   const value = visible.replace(/\s+/g, " ");
@@ -56,27 +72,34 @@ export function checkPseudonym(text: string): Check<string, TextRefusal> {
   if (/[\n\t]/.test(visible) || !/\p{L}/u.test(value)) {
     return { ok: false, reason: "invalid" };
   }
+  if (detectCrisis(value)) return { ok: false, reason: "crisis" };
+  if (detectAbusiveWords(value)) return { ok: false, reason: "abusive" };
   return { ok: true, value };
 }
 
 /**
  * Text others will read (a bio, an event's title or description): at most `max` characters,
- * something visible, no contacts. Real names are allowed (authors, characters...).
+ * something visible, no contacts, no abuse (insults of the reader, threats, sexual demands,
+ * slurs and calls for violence against a group). Real names are allowed (authors,
+ * characters...).
  */
 export function checkPublicText(
   text: string,
   max: number,
-): Check<string, Exclude<TextRefusal, "too_short">> {
+): Check<string, Exclude<TextRefusal, "too_short" | "crisis">> {
   const value = visibleText(text);
   if ([...value].length > max) return { ok: false, reason: "too_long" };
   if (!/[^\s\p{M}]/u.test(value)) return { ok: false, reason: "invalid" };
   const pii = detectPii(value);
   if (pii[0]) return { ok: false, reason: pii[0] as Exclude<PiiKind, "full_name"> };
+  if (detectToxicity(value)) return { ok: false, reason: "abusive" };
   return { ok: true, value };
 }
 
-/** At most 160 characters, no contacts. */
-export function checkBio(text: string): Check<string, Exclude<TextRefusal, "too_short">> {
+/** At most 160 characters, no contacts, no abuse. */
+export function checkBio(
+  text: string,
+): Check<string, Exclude<TextRefusal, "too_short" | "crisis">> {
   return checkPublicText(text, BIO_MAX);
 }
 

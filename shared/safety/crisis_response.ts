@@ -17,14 +17,14 @@ interface FlagResult {
  * already gone to the partner); a flag is stored (kind, severity, chat; never the text), and once
  * per chat the person privately gets the crisis lines for their country and the partner a short
  * note on how to respond. A middling signal (`medium`) gets only a gentle private check-in with
- * a button for the crisis lines.
+ * a button for the crisis lines. Resolves to whether the crisis lines themselves were shown.
  */
 export async function respondToCrisis(
   ctx: BotContext,
   deps: Pick<BotDeps, "db" | "metrics" | "moderationChatId">,
   hit: CrisisHit,
   source: "relay" | "bio" | "onboarding",
-): Promise<void> {
+): Promise<boolean> {
   deps.metrics.inc("safety_flags_total", { label: hit.label, severity: hit.severity, source });
   const result = await deps.db.call<FlagResult>("record_safety_flag", {
     p_tg_id: ctx.from!.id,
@@ -32,14 +32,14 @@ export async function respondToCrisis(
     p_severity: hit.severity,
     p_source: source,
   });
-  if (result.status !== "ok" || !result.offer_help) return;
+  if (result.status !== "ok" || !result.offer_help) return false;
   if (hit.severity === "medium") {
     // Unclear: a gentle private question with the crisis lines one tap away; the partner and
     // the moderators are not told.
     await ctx.reply(ctx.t(source === "relay" ? "safety-checkin-relay" : "safety-checkin"), {
       reply_markup: sosKeyboard(ctx),
     });
-    return;
+    return false;
   }
   const intro = ctx.t(source === "relay" ? "safety-crisis-sender-relay" : "safety-crisis-sender");
   const card = await loadSosCard(deps.db, ctx.from!.id);
@@ -49,4 +49,5 @@ export async function respondToCrisis(
   }
   // Moderators hear of the urgent ones, once per chat like the help itself.
   if (hit.severity === "high") await postFlagCard(ctx, deps);
+  return true;
 }

@@ -5,6 +5,7 @@ import { formatUtcOffset } from "../../shared/profile/timezones.ts";
 import {
   checkBio,
   checkPseudonym,
+  checkPublicText,
   parseBirthYear,
   parseUtcOffset,
 } from "../../shared/profile/validation.ts";
@@ -88,6 +89,52 @@ Deno.test("checkBio() allows names but not contacts, up to 160 characters", asyn
       assert.equal(result.ok ? "ok" : result.reason, expected);
     });
   }
+});
+
+Deno.test("checkPseudonym() refuses rude words and crisis statements", async (t) => {
+  const cases: [string, string][] = [
+    ["Тупая Овца", "abusive"],
+    ["Хуйло", "abusive"],
+    ["Сука", "abusive"],
+    ["Чурка", "abusive"],
+    ["M r a z", "abusive"],
+    ["Хочу умереть", "crisis"],
+    ["Не хочу жить", "crisis"],
+    // Harmless names that only look close to a rude word.
+    ["Мудрый Филин", "ok"],
+    ["Злая Собака", "ok"],
+    ["Креатин", "ok"],
+  ];
+  for (const [text, expected] of cases) {
+    await t.step(`"${text}" -> ${expected}`, () => {
+      const result = checkPseudonym(text);
+      assert.equal(result.ok ? "ok" : result.reason, expected);
+    });
+  }
+});
+
+Deno.test("checkBio() and event texts refuse abuse, but not venting or talk about others", async (t) => {
+  const cases: [string, string][] = [
+    ["ненавижу хохлов, всех бы перестрелял", "abusive"],
+    ["все мигранты — животные", "abusive"],
+    ["кто напишет глупость — иди нахуй", "abusive"],
+    ["Мой бывший был мудаком, теперь я свободна", "ok"],
+    ["я дура, но добрая", "ok"],
+    ["Люблю шахматы и прогулки", "ok"],
+  ];
+  for (const [text, expected] of cases) {
+    await t.step(`${text.slice(0, 30)} -> ${expected}`, () => {
+      const result = checkBio(text);
+      assert.equal(result.ok ? "ok" : result.reason, expected);
+    });
+  }
+  await t.step("an event title goes through the same check", () => {
+    assert.deepEqual(checkPublicText("Встреча: всех чурок надо гнать", 100), {
+      ok: false,
+      reason: "abusive",
+    });
+    assert.equal(checkPublicText("Встреча для тех, кто пережил развод", 100).ok, true);
+  });
 });
 
 Deno.test("parseUtcOffset() reads the ways people write an offset", async (t) => {

@@ -13,7 +13,7 @@ const t = (terms: string) => terms.trim().split(/\s+/);
 /** Whole words without misspelling tolerance (pronouns, particles: short and common). */
 const exact = (words: string) => t(words).map((w) => `=${w}!`);
 /** Whole words that tolerate one wrong letter when they have five or more. */
-const forms = (words: string) => t(words).map((w) => `=${w}`);
+const forms = (words: string) => t(words).map((w) => w.length >= 5 ? `=${w}~` : `=${w}`);
 /** Stems without misspelling tolerance. */
 const strict = (terms: string) => t(terms).map((w) => `${w}!`);
 
@@ -500,7 +500,7 @@ for (const [concept, raws] of Object.entries(ABUSE_CONCEPTS)) {
   };
   for (const raw of raws) {
     const exactTerm = raw.startsWith("=");
-    const term = raw.replace(/^=|!$/g, "").replace(/ё/g, "е");
+    const term = raw.replace(/^=|[!~]$/g, "").replace(/ё/g, "е");
     (exactTerm ? terms.words : terms.stems).add(term);
     if (!raw.endsWith("!") && term.length >= FUZZY_MIN) {
       const list = terms.fuzzy.get(term[0]!) ?? [];

@@ -61,6 +61,7 @@ const MOCKING = /[\u{1F921}\u{1F4A9}\u{1F595}\u{1F92E}]/u;
 
 const everywhere = () => true;
 const NONE: ReadonlySet<string> = new Set();
+const STARRED_ALTERNATIVES = new Set(["sex_act", "intimate", "die_verb", "threat_verb"]);
 /** Present tense, second person singular: «прикидываешься», «пишешь», «говоришь». */
 const SECOND_PERSON = /(?:ешь|ишь|ешься|ишься)$/;
 
@@ -97,6 +98,10 @@ class Message {
         : /[a-z0-9@$€*]/.test(place.raw)
         ? withoutSafe(w.concepts)
         : confirmed(w.text, w.concepts);
+      // Stars hide a swear word: «с*ка» is read as the insult, not as every word it could be.
+      if (place.raw.includes("*") && concepts.has("insult")) {
+        concepts = new Set([...concepts].filter((c) => !STARRED_ALTERNATIVES.has(c)));
+      }
       if (w.text.length > 4 && SECOND_PERSON.test(w.text)) {
         concepts = new Set([...concepts, "you_verb"]);
       }
@@ -221,10 +226,13 @@ class Message {
       // Else a form of address: the nearest subject of the sentence (or of the message) —
       // someone else («он опять опоздал, идиот»), oneself («я опять забыла, дура») unless the
       // partner is spoken to too («слышь, ушлёпок, я с тобой разговариваю») — or the partner.
+      // An interjection («блять, я так рада тебя слышать») needs the partner as a subject.
+      const interjection = hit.concepts.has("interjection");
       for (const scope of [(tok: Token) => tok.sentence === hit.sentence, everywhere]) {
-        const speaksToYou = this.tokens.some((tok, j) =>
-          scope(tok) && this.roleOf(j)?.role === "you"
-        );
+        const speaksToYou = this.tokens.some((tok, j) => {
+          const role = scope(tok) ? this.roleOf(j) : null;
+          return role?.role === "you" && (role.subject || !interjection);
+        });
         const subject = pick(scope, true);
         if (subject === "self" && speaksToYou) return "you";
         if (subject) return subject;
@@ -378,6 +386,9 @@ function layoutOf(text: string, questions: Set<number>): Place[] {
 
 // ---- Rules -------------------------------------------------------------------------------------
 
+/** First person or infinitive of a reflexive verb: «выпилюсь», «выпилиться» (the writer). */
+const SELF_FORM = /(?:юсь|усь|ться|тся)$/;
+
 const notSelf = (m: Message) => (j: number) => m.has(j, "self_nom") || m.has(j, "self_obl");
 
 function threat(m: Message): boolean {
@@ -407,7 +418,7 @@ function threat(m: Message): boolean {
     // «попадёшься мне — убью», «лучше не попадайся мне на глаза».
     if (c.has("caught") && m.near(i, "self_obl", 2)) return true;
     // «сдохнешь в одиночестве», «если ты повесишься».
-    if (c.has("die_2p") && !negated && !m.game) return true;
+    if (c.has("die_2p") && !negated && !m.game && !SELF_FORM.test(tok.text)) return true;
     // «ты ещё пожалеешь», «ответишь за всё», «ходи и оглядывайся».
     if (c.has("retribution") && !negated && !m.game && !m.inSentence(i, "condition")) {
       if (tok.text.startsWith("ответ") || tok.text === "получишь") {
@@ -448,7 +459,10 @@ function threat(m: Message): boolean {
       }
     }
     // Telling the partner to kill themselves.
-    if (c.has("kys") && !negated) return true;
+    // (Not «я выпилюсь», «хочу самовыпилиться»: that is the writer in crisis.)
+    if (c.has("kys") && !negated && !SELF_FORM.test(tok.text)) {
+      if (m.targetOf(i) !== "self") return true;
+    }
     if (c.has("kill_imperative") && m.near(i, "reflexive", 2, "after")) return true;
     if (c.has("jump") && m.near(i, "high_place", 3, "after")) return true;
     // Sextortion: photos or a chat made public unless…

@@ -65,12 +65,18 @@ const STARRED_ALTERNATIVES = new Set(["sex_act", "intimate", "die_verb", "threat
 /** Present tense, second person singular: «прикидываешься», «пишешь», «говоришь». */
 const SECOND_PERSON = /(?:ешь|ишь|ешься|ишься)$/;
 
-function withoutSafe(concepts: Set<string>): ReadonlySet<string> {
-  if (!concepts.has("safe")) return concepts;
+function withoutSafe(concepts: ReadonlySet<string>): ReadonlySet<string> {
+  return concepts.has("safe") ? withoutAbuse(concepts) : concepts;
+}
+
+function withoutAbuse(concepts: ReadonlySet<string>): ReadonlySet<string> {
   const out = new Set(concepts);
   for (const concept of ABUSIVE) out.delete(concept);
   return out;
 }
+
+/** Ukrainian and Belarusian surname endings. */
+const SURNAME = /(?:енко|енка|чук|щук|евич)$/;
 
 /** A message read for the rules: words with concepts, clauses, quotes and questions. */
 class Message {
@@ -98,6 +104,8 @@ class Message {
         : /[a-z0-9@$€*]/.test(place.raw)
         ? withoutSafe(w.concepts)
         : confirmed(w.text, w.concepts);
+      // «Пидоренко», «Сукачук»: a surname is no slur.
+      if (SURNAME.test(w.text)) concepts = withoutAbuse(concepts);
       // Stars hide a swear word: «с*ка» is read as the insult, not as every word it could be.
       if (place.raw.includes("*") && concepts.has("insult")) {
         concepts = new Set([...concepts].filter((c) => !STARRED_ALTERNATIVES.has(c)));
@@ -517,7 +525,8 @@ function deathWished(m: Message, i: number): boolean {
     const dying = born
       ? negated
       : (c.has("die_verb") && !negated) || (c.has("suicide_inf") && !negated) ||
-        (c.has("live") && negated) || (c.has("disease") && !negated);
+        (c.has("live") && negated) || (c.has("disease") && !negated) ||
+        (c.has("curse") && !negated) || c.has("hell");
     if (!dying) continue;
     if (
       m.targetOf(j, notSelf(m)) === "you" || m.near(j, "you_nom", 4) || m.near(j, "you_obl", 4)
@@ -615,7 +624,8 @@ function insult(m: Message): boolean {
       if (c.has("go") && (m.near(i, "go_where", 4, "after") || m.near(i, "go_away", 1, "after"))) {
         return true;
       }
-      if (c.has("shut") && m.near(i, "mouth", 3, "after")) return true;
+      if (c.has("shut") && m.near(i, "mouth", 3)) return true;
+      if (c.has("shut_past") && m.near(i, "would", 1, "after")) return true;
       if (c.has("obscene_imperative")) return true;
       if (c.has("treat") && (m.near(i, "head", 3) || m.near(i, "go", 1, "before"))) {
         if (m.targetOf(i) !== "self" && m.targetOf(i) !== "third") return true;
@@ -651,11 +661,10 @@ function insult(m: Message): boolean {
     if (c.has("needed") && m.near(i, "to_nobody", 3) && m.targetOf(i) === "you") return true;
     // «ты никто».
     if (c.has("nobody") && m.has(i - 1, "you_nom")) return true;
-    // «твоя рожа», «с такой рожей».
-    if (c.has("face")) {
-      if (m.has(i - 1, "your_poss") || (m.has(i - 1, "such") && m.targetOf(i) !== "third")) {
-        return true;
-      }
+    // «твоя рожа», «с такой рожей», «с такой фигурой только ворон пугать».
+    if (c.has("face") && m.has(i - 1, "your_poss")) return true;
+    if ((c.has("face") || c.has("looks")) && m.has(i - 1, "such") && m.has(i - 2, "with")) {
+      if (m.targetOf(i) !== "third" && m.targetOf(i) !== "self") return true;
     }
     // «у тебя мозгов нет», «с вашим уровнем интеллекта», «у тебя вообще мозги есть?»
     if (c.has("mind") && m.targetOf(i) === "you") {

@@ -11,6 +11,7 @@ import {
   nameReading,
 } from "../llm/names.ts";
 import { longDigitRuns, type NumberRun, spelledDigitRuns } from "../llm/numbers.ts";
+import { organizationSpans } from "../llm/organizations.ts";
 
 /**
  * Anonymises text before it leaves for an LLM (every model call goes through shared/llm/gate.ts,
@@ -54,6 +55,7 @@ export type AnonymizedKind =
   | "inn"
   | "number"
   | "address"
+  | "organization"
   | "name";
 
 export interface Anonymized {
@@ -94,6 +96,7 @@ export const placeholders: Readonly<Record<Exclude<AnonymizedKind, "pseudonym">,
   inn: "[инн]",
   number: "[номер]",
   address: "[адрес]",
+  organization: "[организация]",
   name: "[имя]",
 };
 
@@ -201,6 +204,8 @@ const PRIORITY: Record<AnonymizedKind, number> = {
   phone: 8,
   address: 9,
   name: 10,
+  // "ИП Смирнова": the person's name wins.
+  organization: 10.5,
   // A bare long number is the weakest reading: inside an address or a card it takes their name.
   number: 11,
 };
@@ -395,7 +400,9 @@ function knownWord(word: string, kind: "pseudonym" | "name", single: boolean): K
     // ("Шмыга" → "Шмыгой"). A bare stem is only the word itself when nothing was cut.
     const stem = lower.replace(/[аяоеыиуюйь]{1,2}$/u, "");
     if (dictionary === null && stem.length >= 3) {
-      stemSource = `${literal(stem)}(?:${ENDINGS})${stem === lower ? "?" : ""}`;
+      const stems = [stem, fleetingStem(lower)].filter((s): s is string => s !== null);
+      stemSource = stems.map((s) => `${literal(s)}(?:${ENDINGS})${s === lower ? "?" : ""}`)
+        .join("|");
     }
   } else if (/^[a-z]+$/.test(lower)) {
     // "Dasha" also hides "Даша" and its forms.
@@ -421,6 +428,16 @@ function knownWord(word: string, kind: "pseudonym" | "name", single: boolean): K
     obliqueNeedsCapital: kind === "pseudonym" && single && stemLength < 4,
     needsCapital: kind === "name" && (commonWord || lower.length < 3),
   };
+}
+
+/** The stem with a fleeting vowel dropped: ветер → ветр(а), огонёк → огоньк(а), орёл → орл(а). */
+function fleetingStem(word: string): string | null {
+  if (/[лнь][её]к$/u.test(word)) return `${word.slice(0, -2)}ьк`;
+  if (/[бвгджзклмнпрстфхцчшщ][оеё]к$/u.test(word)) return `${word.slice(0, -2)}к`;
+  if (/[бвгджзклмнпрстфхцчшщ][еёо][рлц]$/u.test(word) && word.length >= 4) {
+    return word.slice(0, -2) + word.slice(-1);
+  }
+  return null;
 }
 
 /**
@@ -452,6 +469,7 @@ function personalDataSpans(normal: string): Span[] {
     ...snilsSpans(view.text),
     ...innSpans(view.text),
     ...numberSpans(view.text),
+    ...organizationSpans(view.text).map((found) => span(found.kind, found.start, found.end)),
     ...addressSpans(view.text),
     ...nameSpans(view.text),
   ];
@@ -758,6 +776,26 @@ const STREET = new RegExp(
   "gu",
 );
 
+// A street named without the word "улица", by its form, with a house number: "на Профсоюзной
+// 14", "живу на Лесной, 8", "Тверская 7-23" (house and flat), "на Гагарина 10". Street names are
+// mostly adjectives (-ая, -ой) or genitives of surnames (-ина, -ова); after "на"/"по" or with a
+// flat after a dash, never before a unit ("на Новый 2 часа").
+const STREET_FORM = String
+  .raw`\p{Lu}\p{Ll}+(?:ая|ой|ую|ей|ий|ый|ого|его|ина|ына|ова|ева|ёва)(?:\s+\p{Lu}\p{Ll}+)?`;
+const NOT_A_UNIT = String
+  .raw`(?![\p{L}\d]|\s*(?:лет|год|час|мин|раз|руб|р\.|₽|%|кг|км|м|человек|этаж|класс|курс|штук|шт|тыс|дн|мес|недел|сек|баллов|очк))`;
+const STREET_BY_FORM = new RegExp(
+  String.raw`(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о)\s+)${STREET_FORM},?\s*\d{1,3}[а-яa-z]?` +
+    String.raw`(?:\s?[\/-]\s?\d{1,4}[а-яa-z]?)?${NOT_A_UNIT}` +
+    String.raw`|${NOT_IN_WORD}${STREET_FORM},?\s*\d{1,3}[а-яa-z]?\s?[\/-]\s?\d{1,4}${NOT_A_UNIT}`,
+  "gu",
+);
+// Saint Petersburg's lines: "7-я линия", "на 5-й линии В.О.".
+const LINE_STREET = new RegExp(
+  String.raw`${NOT_IN_WORD}\d{1,2}-?(?:я|й)\s+лини(?:я|и|ю|ей)(?:${HOUSE_AFTER_STREET})?`,
+  "gu",
+);
+
 // "д. 5", "дом 3", "корп. 2", "стр 1", "кв. 12", "подъезд 2", "этаж 5", "офис 305".
 const HOUSE_PART_WORDS = anyCase([
   "д",
@@ -801,6 +839,8 @@ function addressSpans(text: string): Span[] {
     }
   };
   collect(STREET, "street");
+  collect(STREET_BY_FORM, "street");
+  collect(LINE_STREET, "street");
   collect(HOUSE_PART, "house");
   collect(CITY, "city");
   collect(POSTAL_INDEX, "index");
@@ -810,7 +850,9 @@ function addressSpans(text: string): Span[] {
   let chain: typeof parts = [];
   const closeChain = () => {
     if (chain.length > 0 && isAddress(chain.map((p) => p.part))) {
-      spans.push(span("address", chain[0]!.start, Math.max(...chain.map((p) => p.end))));
+      spans.push(
+        span("address", cityBefore(text, chain[0]!.start), Math.max(...chain.map((p) => p.end))),
+      );
     }
     chain = [];
   };
@@ -823,6 +865,14 @@ function addressSpans(text: string): Span[] {
   }
   closeChain();
   return spans;
+}
+
+/** Where an address starts when a town stands before it: "Самара, Садовая 40-7". */
+function cityBefore(text: string, start: number): number {
+  const town = /(\p{Lu}[\p{L}-]+),\s*$/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (!town) return start;
+  const info = nameInfo(town[1]!);
+  return info === null || info.place ? start - town[0].length : start;
 }
 
 // "Адрес: Москва, Тверская 12-5" needs no street word: what follows "адрес:", "адрес доставки:"
@@ -1025,6 +1075,61 @@ const FAMOUS = new Set(
   ),
 );
 
+// Honorifics after a name: «Гулнора опа», «Фарход-ака», «Гузель-апа».
+const HONORIFICS = new Set(
+  "апа ака опа ага джан хон эже апай агай абый абзый тата".split(" "),
+);
+// Relations before a name: «брат Шерзод», «с дядей Мыколой», «подруга Dasha».
+const RELATION =
+  /^(?:брат|сестр|мам|пап|мать|матер|отец|отц|сын|доч|муж|жен[аеуы]|женой|парн|парень|девушк|друг|друз|подруг|сосед|коллег|начальни|шеф|т[её]т|дяд|дед|бабушк|баб[аеуы]|бабой|внук|внучк|племянни|свекров|т[её]щ|св[её]кр|тест[ьяюе]|золовк|невестк|зят|одноклассни|одногруппни|однокурсни|учител|преподавател|препод|врач|психолог|терапевт|тренер|завуч|директор|бывш|любим|знаком|приятел|товарищ|напарни|бригадир|куратор|классн)\p{L}*$/u;
+// ", мой одногруппник": an apposition after a name.
+const APPOSITION =
+  /^\s*,\s*(?:мой|моя|моё|мое|мои|моего|моей|моему|наш|наша|наше|наши|нашего|нашей|твой|твоя|его|её|ее|их)\s/u;
+// What people do: a capitalised word that does it is a person («Роман из отдела предложил»,
+// «Шахзод обещал»), not a novel («Роман вышел»), a feeling («Надежда умирает») or a word.
+const HUMAN_VERBS = new Set(
+  `сказать говорить написать писать ответить отвечать позвонить звонить обещать пообещать
+  предложить предлагать спросить спрашивать приехать уехать переехать
+  поссориться ругаться поругаться обидеть обижать накричать кричать орать плакать смеяться
+  заметить принести заболеть уволить уволиться считать думать работать
+  учиться пить бить избить позвать звать игнорировать подвезти родить жениться развестись врать
+  обмануть просить попросить прислать отправить выслушать пригласить подарить обнять поцеловать
+  встретить дружить переживать волноваться злиться ревновать угрожать караулить преследовать
+  травить рассказать рассказывать узнать`.split(/\s+/).filter(Boolean),
+);
+// Pets have names too, and they are nobody's personal data: «мой кот Барсик заболел».
+const PET =
+  /^(?:кот|кош|котик|котён|котен|пёс|пес|пс[аеуо]|собак|собач|щен|попуга|хомяк|крол|черепах|рыбк|лошад|кон[ьяюе])\p{L}*$/u;
+// Chat words written with a capital at the start of a sentence that no dictionary knows.
+const CAPITALISED_NOT_NAMES = new Set(
+  `щас ща чё че шо капец кароч крч ваще норм пжлст плз спс пасиб спасиб прив привки ок окей
+  лан ладн мб хз имхо кст кстати збс жиза жесть блин пипец ужас лол кек ору`.split(/\s+/)
+    .filter(Boolean),
+);
+// Given names of Central Asia and the Caucasus the dictionary may lack: by their endings.
+const CIS_NAME = /(?:жон|жан|зод|бек|бай|хон|гуль|нора|мурод|улло|улла|иддин|уддин|гали|болат)$/u;
+// Diminutive and colloquial suffixes, after the case ending is taken off: Ксюх(а), Полинк(е).
+const CASE_ENDING = /(?:ами|ями|ой|ей|ою|ом|ем|ам|ах|а|я|е|и|у|ю|ы)$/u;
+const DIMINUTIVE =
+  /(?:ечк|очк|оньк|еньк|ушк|юшк|ульк|уль|юль|ул|юл|ус|юс|уш|юш|чик|ик|ок|ёк|ек|к|х|ш)$/u;
+const NAME_ENDINGS = ["", "а", "я", "ша", "ня", "ся", "ля", "на", "ия", "ий", "й"];
+
+/** Whether an unknown word is a known given name with a diminutive suffix: Ксюха, Полинке. */
+function diminutiveOfName(lower: string): boolean {
+  const stem = lower.replace(CASE_ENDING, "");
+  const bases = new Set([stem, stem.replace(DIMINUTIVE, "")]);
+  for (const base of bases) {
+    if (base.length < 2) continue;
+    for (const ending of NAME_ENDINGS) {
+      const name = base + ending;
+      if (name === lower || name.length < 3) continue;
+      const info = nameInfo(name);
+      if (info?.given && info.reading !== "word") return true;
+    }
+  }
+  return false;
+}
+
 interface Word {
   text: string;
   start: number;
@@ -1034,6 +1139,9 @@ interface Word {
 }
 
 const WORDS = /\p{L}+(?:-\p{L}+)*/gu;
+// "работаю в", "учусь на", "устроилась в" and up to two words more: an employer or a school.
+const WORKPLACE_BEFORE =
+  /(?<!\p{L})(?:работа\p{L}*|подрабатыва\p{L}*|уч(?:усь|ится|ишься|ился|илась|ились|атся)|устро\p{L}*|поступ\p{L}*|уволи\p{L}*|стажир\p{L}*)\s+(?:в|во|на)\s+(?:\p{Ll}+\s+){0,2}$/iu;
 // Before a place: "в Питере", "из Королёва".
 const PLACE_PREPOSITION = /^(?:в|во|из|под|до|около|возле|через|над|по)$/iu;
 const CYRILLIC_WORD = /^[\p{Script=Cyrillic}-]+$/u;
@@ -1051,6 +1159,9 @@ interface WordFacts {
   /** Also a place: "в Питере" is the city. */
   place: boolean;
   famous: boolean;
+  /** A finite verb, and the dictionary forms of its readings. */
+  verb: boolean;
+  lemmas: string[];
 }
 
 const NO_FACTS: WordFacts = {
@@ -1061,6 +1172,8 @@ const NO_FACTS: WordFacts = {
   patronymic: false,
   place: false,
   famous: false,
+  verb: false,
+  lemmas: [],
 };
 
 const RANK: Record<NameReading, number> = { name: 3, maybe: 2, word: 1, unknown: 0 };
@@ -1077,6 +1190,11 @@ function factsOf(word: string): WordFacts {
     return best;
   }
   const parts = lower.split("-");
+  // "Гузель-апа", "Фарход-ака": a name with an honorific.
+  if (parts.length === 2 && HONORIFICS.has(parts[1]!)) {
+    const first = partFacts(parts[0]!);
+    return { ...first, reading: first.reading === "word" ? "maybe" : "name" };
+  }
   if (parts.length > 1) {
     // "Анна-Мария", "Римского-Корсакова": a name when every part is one; "кто-то" is not.
     const each = parts.map(partFacts);
@@ -1093,11 +1211,14 @@ function factsOf(word: string): WordFacts {
 
 // Their stems, for case forms when there is no dictionary: "Достоевского" → "достоевск".
 const FAMOUS_STEMS = [...FAMOUS].map((name) => name.replace(/(?:ий|ой|ый|ая|а|ь|й)$/u, ""));
+const FAMOUS_ENDING = /^(?:|а|я|у|ю|ом|ем|е|ым|им|ой|ей|ого|его|ому|ему|ых|их|и|ы|ая|ую|ий|ый)$/u;
 
 function isFamous(lower: string, lemmas: string[] | undefined): boolean {
   if (FAMOUS.has(lower) || lemmas?.some((lemma) => FAMOUS.has(lemma))) return true;
   if (lemmas !== undefined) return false;
-  return FAMOUS_STEMS.some((stem) => lower.startsWith(stem) && lower.length - stem.length <= 4);
+  return FAMOUS_STEMS.some((stem) =>
+    lower.startsWith(stem) && FAMOUS_ENDING.test(lower.slice(stem.length))
+  );
 }
 
 const FACTS = new Map<string, WordFacts>();
@@ -1124,6 +1245,8 @@ function partFacts(lower: string): WordFacts {
     patronymic: info.patronymic,
     place: info.place,
     famous,
+    verb: info.verb,
+    lemmas: info.lemmas,
   };
   if (FACTS.size >= 50_000) FACTS.clear();
   FACTS.set(lower, facts);
@@ -1169,46 +1292,104 @@ function nameSpans(text: string): Span[] {
       SURNAME.test(word.text.toLowerCase());
   };
 
-  const marked = new Array<boolean>(words.length).fill(false);
+  // The words after i in its clause (up to six, to the next punctuation).
+  const clauseAfter = (i: number) => {
+    const after: number[] = [];
+    for (let j = i + 1; j < words.length && after.length < 6; j++) {
+      if (/[.!?;…,:\n—()«»"]/.test(text.slice(words[j - 1]!.end, words[j]!.start))) break;
+      after.push(j);
+    }
+    return after;
+  };
+  const verbAfter = (i: number, human: boolean) =>
+    clauseAfter(i).some((j) =>
+      facts[j]?.verb && (!human || facts[j]!.lemmas.some((l) => HUMAN_VERBS.has(l)))
+    );
+  const petBefore = (i: number) => {
+    const previous = words[i - 1];
+    return previous !== undefined && adjacent(previous, words[i]) &&
+      PET.test(previous.text.toLowerCase());
+  };
+  const relationBefore = (i: number) => {
+    const previous = words[i - 1];
+    return previous !== undefined && adjacent(previous, words[i]) &&
+      RELATION.test(previous.text.toLowerCase());
+  };
+  const honorificAfter = (i: number) => {
+    const next = words[i + 1];
+    return next !== undefined && /^[\s-]+$/.test(text.slice(words[i]!.end, next.start)) &&
+      HONORIFICS.has(next.text.toLowerCase());
+  };
+  const appositionAfter = (i: number) =>
+    APPOSITION.test(text.slice(words[i]!.end, words[i]!.end + 24));
+  // What makes an unknown or ambiguous capitalised word a person's name: a relation before it,
+  // an honorific or an apposition after it, or a verb it does (any verb for a word no
+  // dictionary knows, one only people do for a name that is also a word).
+  const personContext = (i: number, anyVerb: boolean) =>
+    relationBefore(i) || honorificAfter(i) || appositionAfter(i) || verbAfter(i, !anyVerb);
+
+  const marked = new Array<false | "name" | "organization">(words.length).fill(false);
   words.forEach((word, i) => {
     const f = facts[i];
-    if (!f || f.famous || famousBeside(i)) return;
+    if (!f || f.famous || famousBeside(i) || petBefore(i)) return;
     const previous = words[i - 1];
     const afterTrigger = previous !== undefined &&
       NAME_TRIGGER.test(previous.text.toLowerCase()) &&
       /^[\s:—-]+$/u.test(text.slice(previous.end, word.start));
     const latin = LATIN_WORD.test(word.text);
-    const lower = word.text.toLowerCase();
+    const lower = word.text.toLowerCase().replace(/ё/g, "е");
+    const midSentence = !startsSentence(text, word.start);
+    let isName = false;
     if (afterTrigger && (capitalised(word) || f.reading === "name" || f.reading === "maybe")) {
-      marked[i] = true;
+      isName = true;
     } else if (f.reading === "name") {
-      marked[i] = capitalised(word) ||
+      isName = capitalised(word) ||
         (!latin && CYRILLIC_WORD.test(word.text) && word.text.length >= 4 &&
-          !LOWERCASE_NOT_NAMES.has(lower.replace(/ё/g, "е")));
+          !LOWERCASE_NOT_NAMES.has(lower));
     } else if (f.listed === "name" && capitalised(word)) {
-      marked[i] = true;
+      isName = true;
     } else if (f.reading === "maybe" && capitalised(word)) {
       // "в Питере", "из Королёва": towns are named after people too.
       const place = (f.place || (f.surname && !f.given)) &&
         PLACE_PREPOSITION.test(previous?.text ?? "");
-      marked[i] = !readsAsWord(text, word, words[i + 1]) && !place;
+      isName = !place &&
+        (!readsAsWord(text, word, words[i + 1]) ||
+          (f.given && !/[«"“„]/.test(text[word.start - 1] ?? "") && personContext(i, false)));
     } else if (isPatronymic(i)) {
-      marked[i] = true;
+      isName = true;
     } else if (
-      f.reading === "unknown" && capitalised(word) && !latin && !startsSentence(text, word.start) &&
-      word.text.length >= 5 && SURNAME.test(lower)
+      f.reading === "unknown" && capitalised(word) && !latin && CYRILLIC_WORD.test(word.text) &&
+      word.text.length >= 3 && !CAPITALISED_NOT_NAMES.has(lower)
     ) {
-      marked[i] = true;
+      // Not in the dictionary: a name when it reads like one, else (mid-sentence) the name of
+      // something — an employer, a shop, a place the dictionary lacks.
+      const nameLike = (word.text.length >= 5 && SURNAME.test(lower)) || CIS_NAME.test(lower) ||
+        diminutiveOfName(lower) || personContext(i, true);
+      if (nameLike) isName = true;
+      else if (midSentence && word.text.length >= 4) marked[i] = "organization";
+    } else if (
+      f.reading === "word" && capitalised(word) && (relationBefore(i) || honorificAfter(i))
+    ) {
+      isName = !f.place;
     }
+    if (isName) marked[i] = "name";
+  });
+  // Where someone works or studies: «работаю в Пятёрочке», «учусь в КазНУ».
+  words.forEach((word, i) => {
+    if (marked[i] || !capitalised(word) || !facts[i] || facts[i]!.famous) return;
+    const before = text.slice(Math.max(0, word.start - 40), word.start);
+    if (!WORKPLACE_BEFORE.test(before)) return;
+    if (facts[i]!.place && facts[i]!.reading === "word") return; // «учусь в Казани»
+    marked[i] = "organization";
   });
   // Spread to the neighbours: surnames, initials, other capitalised name-like words and weak
   // patronymics beside a name; a name at the start of a sentence beside a surname or patronymic.
   for (let changed = true; changed;) {
     changed = false;
     words.forEach((word, i) => {
-      if (marked[i] || facts[i]?.famous) return;
+      if (marked[i] === "name" || facts[i]?.famous) return;
       const neighbours = neighboursOf(i);
-      const besideName = neighbours.some((j) => marked[j]);
+      const besideName = neighbours.some((j) => marked[j] === "name");
       const f = facts[i] ?? null;
       const lower = word.text.toLowerCase();
       let isName = false;
@@ -1221,7 +1402,7 @@ function nameSpans(text: string): Span[] {
         isName = neighbours.some((j) => isSurname(j));
       }
       if (isName) {
-        marked[i] = true;
+        marked[i] = "name";
         changed = true;
       }
     });
@@ -1231,8 +1412,8 @@ function nameSpans(text: string): Span[] {
     if (!marked[i] && isSurname(i)) {
       const nextInitial = words[i + 1]?.initial && adjacent(word, words[i + 1]);
       if (nextInitial) {
-        marked[i] = true;
-        for (let j = i + 1; j < words.length && words[j]!.initial; j++) marked[j] = true;
+        marked[i] = "name";
+        for (let j = i + 1; j < words.length && words[j]!.initial; j++) marked[j] = "name";
       }
     }
   });
@@ -1241,16 +1422,17 @@ function nameSpans(text: string): Span[] {
     const [a, b] = [words[i]!, words[i + 1]!];
     const latin = /^[A-Z][a-z]+$/.test(a.text) && /^[A-Z][a-z]+$/.test(b.text);
     if (latin && adjacent(a, b) && looksLikeFullName(`${a.text} ${b.text}`)) {
-      marked[i] = marked[i + 1] = true;
+      marked[i] = marked[i + 1] = "name";
     }
   }
 
   const spans: Span[] = [];
   words.forEach((word, i) => {
-    if (!marked[i]) return;
+    const kind = marked[i];
+    if (!kind) return;
     const last = spans.at(-1);
-    if (last && marked[i - 1] && adjacent(words[i - 1], word)) last.end = word.end;
-    else spans.push(span("name", word.start, word.end));
+    if (last && marked[i - 1] === kind && adjacent(words[i - 1], word)) last.end = word.end;
+    else spans.push(span(kind, word.start, word.end));
   });
   return spans;
 }

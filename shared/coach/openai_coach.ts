@@ -44,6 +44,7 @@ export function createOpenAiCoach(options: OpenAiCoachOptions): Coach {
   return {
     name: `openai:${options.model}`.slice(0, 80),
     async hints(request: CoachRequest, signal?: AbortSignal): Promise<Hint[]> {
+      await options.gate.ready();
       const completion = await client.chat.completions.create({
         model: options.model,
         temperature: 0.4,

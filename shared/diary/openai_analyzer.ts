@@ -48,6 +48,7 @@ export function createOpenAiAnalyzer(options: OpenAiAnalyzerOptions): MoodAnalyz
     version: OPENAI_ANALYZER_PROMPT_VERSION,
     async analyze(input: MoodInput, signal?: AbortSignal): Promise<MoodAnalysis> {
       try {
+        await options.gate.ready();
         const text = anonymizeForLlm(input.text, { maxLength: 2000 }).text;
         const completion = await client.chat.completions.create({
           model: options.model,

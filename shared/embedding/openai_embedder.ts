@@ -38,6 +38,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
       if (!/[\p{L}\p{N}]/u.test(text)) {
         return new Array<number>(dimensions).fill(1 / Math.sqrt(dimensions));
       }
+      await options.gate.ready();
       const response = await client.embeddings.create({
         model: options.model,
         input: text,

@@ -95,6 +95,8 @@ export interface NameInfo {
   patronymic: boolean;
   /** Some reading is a place name (Geox): Питер, Королёв. */
   place: boolean;
+  /** Some reading is a finite verb (сказал, пишет). */
+  verb: boolean;
   /** The dictionary forms of its readings (лемма): "Толстого" → толстой, толстый. */
   lemmas: string[];
 }
@@ -140,6 +142,7 @@ export function nameInfo(word: string): NameInfo | null {
     surname: parses.some((p) => p.tag.Surn === true),
     patronymic: parses.some((p) => p.tag.Patr === true),
     place: parses.some((p) => p.tag.Geox === true),
+    verb: parses.some((p) => p.tag.VERB === true),
     lemmas: [...new Set(parses.map((p) => p.normalize().word.replace(/ё/g, "е")))],
   };
   if (INFOS.size >= CACHE_LIMIT) INFOS.clear();

@@ -45,7 +45,6 @@ const LOOKALIKE_DIGITS: Record<string, string> = {
   "|": "1",
   "І": "1",
   "і": "1",
-  "!": "1",
   "Б": "6",
   "б": "6",
   "Ч": "4",
@@ -59,7 +58,7 @@ const LOOKALIKE_DIGITS: Record<string, string> = {
   "g": "9",
   "q": "9",
 };
-const TOKEN = /[0-9\-.()_+ОоOoЗзIl|Іі!БбЧчSsBВZzgq\u2010-\u2015\u2212]+/gu;
+const TOKEN = /[0-9\-.()_+ОоOoЗзIl|ІіБбЧчSsBВZzgq\u2010-\u2015\u2212]+/gu;
 
 /**
  * The text with look-alike letters read as digits where they stand among digits: inside a

@@ -32,6 +32,7 @@ export function createOpenAiModerator(options: OpenAiModeratorOptions): TextMode
       const offline = await options.offline.check(text);
       if (!/[\p{L}\p{N}]/u.test(text)) return offline;
       try {
+        await options.gate.ready();
         const response = await client.moderations.create({ model: options.model, input: text });
         const categories = response.results?.[0]?.categories as
           | Record<string, boolean>

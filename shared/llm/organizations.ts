@@ -1,0 +1,74 @@
+/**
+ * Where someone works or studies, for the LLM anonymiser (shared/coach/anonymize.ts): with a
+ * city, a school number or an employer's name a person is easy to find. Found here, by their
+ * shape only (proper names of employers without a shape are the anonymiser's capitalised-word
+ * rules):
+ *
+ * - the number of a numbered institution: «школа № 57», «в лицее 1580», «детский сад №45»,
+ *   «МБОУ СОШ №12», and the ordinal form «в 42-й школе», «239-й школы», «11-ю гимназию»;
+ * - the name after a legal form: «ООО «Ромашка»», «ИП Петров», «АО Север»;
+ * - a quoted name after a word for an organisation: «в детском саду «Солнышко»», «кафе "Уют"»;
+ * - study group codes: «группа ФИ-21-3», «ИУ7-34Б».
+ *
+ * Offsets are UTF-16 offsets in the text given.
+ */
+
+export interface OrganizationSpan {
+  /** "number": the institution's number (kept: "в школе [номер]"); "organization": its name. */
+  kind: "number" | "organization";
+  start: number;
+  end: number;
+}
+
+const INSTITUTION = String
+  .raw`(?:школ|гимнази|лице|колледж|техникум|училищ|интернат|детск\p{L}*\s+сад|сад|садик|ясл|университет|универ|институт|академи|кафедр|факультет|больниц|поликлиник|роддом|диспансер|госпитал|стационар|отделени|подстанци|аптек|магазин|филиал|отдел|офис|завод|фабрик|цех|склад|депо|колони|бригад|СОШ|ООШ|МБОУ|ГБОУ|МАОУ|МОУ|ГБПОУ|ДОУ|МДОУ|МБДОУ|ГКБ|ЦРБ|НИИ|ПТУ|ПНД|ДЮСШ|ДШИ|вуз|ВУЗ)\p{L}*`;
+// "школа № 57", "лицее 1580", "СОШ №12", "сад N 45".
+const NUMBERED = new RegExp(
+  String
+    .raw`(?<!\p{L})${INSTITUTION}\s*((?:№|N|#|номер)\s*\d{1,5}[а-яА-Я]?|\d{1,5}[а-яА-Я]?)(?![\d\p{L}])`,
+  "giu",
+);
+// "42-й школе", "239-й школы", "11-ю гимназию", "в 5 школе".
+const ORDINAL = new RegExp(
+  String
+    .raw`(?<![\p{L}\d])(\d{1,4}(?:-?(?:й|я|ю|ой|ая|ую|ом|ей|го|ого|ему|ых|ий|м))?)\s+(?:(?:городск|районн|областн|детск|средн|муниципальн)\p{L}*\s+)?${INSTITUTION}`,
+  "giu",
+);
+const QUOTED = String.raw`[«"„“][^»"”“\n]{1,60}[»"”“]`;
+const PROPER = String.raw`\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*){0,3}`;
+const LEGAL_FORM = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:ООО|ОАО|ЗАО|ПАО|АО|НКО|АНО|ГУП|МУП|ФГУП|ГБУ|МБУ|ТОО|ЧП|ИП)\s+(${QUOTED}|${PROPER})`,
+  "gu",
+);
+const ORGANIZATION_WORD = String
+  .raw`(?:компани|фирм|магазин|кафе|ресторан|салон|клуб|центр|сад|садик|банк|агентств|студи|школ|гимнази|лице|колледж|клиник|больниц|театр|фитнес|спортзал|организаци|предприяти|холдинг|сет[ьи]|ТЦ|ТРЦ|ЖК|бар|кофейн|пекарн|автосервис|офис)\p{L}*`;
+const QUOTED_AFTER_WORD = new RegExp(
+  String.raw`(?<!\p{L})${ORGANIZATION_WORD}(?:\s+\p{Ll}+)?\s+(${QUOTED})`,
+  "gu",
+);
+// "ФИ-21-3", "ИУ7-34Б", "БПИ-201": capitals, digits and a dash (Cyrillic only: COVID-19 stays).
+const GROUP_CODE =
+  /(?<![\p{L}\d-])[А-ЯЁ]{1,5}\d{0,2}-\d{1,3}(?:-\d{1,3})?[А-ЯЁа-яё]?(?![\p{L}\d-])/gu;
+
+/** Numbers and names of workplaces and schools, and study group codes. */
+export function organizationSpans(text: string): OrganizationSpan[] {
+  const spans: OrganizationSpan[] = [];
+  const group = (m: RegExpMatchArray, kind: OrganizationSpan["kind"]) => {
+    const start = m.index! + m[0].lastIndexOf(m[1]!);
+    spans.push({ kind, start, end: start + m[1]!.length });
+  };
+  for (const m of text.matchAll(NUMBERED)) group(m, "number");
+  for (const m of text.matchAll(ORDINAL)) {
+    // "в 2 школах", "5 магазинов" are counts: only an ordinal ending or a singular noun.
+    if (/\d$/.test(m[1]!) && /(?:ах|ов|ей|ам|ами)$/u.test(m[0])) continue;
+    const start = m.index!;
+    spans.push({ kind: "number", start, end: start + m[1]!.length });
+  }
+  for (const m of text.matchAll(LEGAL_FORM)) group(m, "organization");
+  for (const m of text.matchAll(QUOTED_AFTER_WORD)) group(m, "organization");
+  for (const m of text.matchAll(GROUP_CODE)) {
+    spans.push({ kind: "number", start: m.index!, end: m.index! + m[0].length });
+  }
+  return spans;
+}

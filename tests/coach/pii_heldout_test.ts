@@ -1,0 +1,211 @@
+/**
+ * The frozen held-out privacy set (tests/coach/heldout/pii_heldout.json, written by someone who
+ * never saw the anonymiser): every sample goes through each of the four real model adapters —
+ * the coach, the moderation check, the diary analyser and the embedder — with its author's and
+ * partner's pseudonyms and Telegram first names in the call's privacy scope, against the
+ * recording OpenAI stand-in. No planted detail may appear in any request; harmless messages
+ * should mostly pass unchanged (times, dates, small amounts, ages, «Вера в себя»).
+ *
+ * Never edit the JSON, never copy its sentences, names or numbers into code or lists.
+ */
+import assert from "node:assert/strict";
+import { createOpenAiCoach } from "../../shared/coach/openai_coach.ts";
+import type { MoodAnalyzer } from "../../shared/diary/mood.ts";
+import { createOpenAiAnalyzer } from "../../shared/diary/openai_analyzer.ts";
+import { createOpenAiEmbedder } from "../../shared/embedding/openai_embedder.ts";
+import { createLlmGate, type LlmPerson, withLlmPrivacy } from "../../shared/llm/gate.ts";
+import { createOpenAiModerator } from "../../shared/safety/openai_moderator.ts";
+import { createOfflineModerator } from "../../shared/safety/text_moderator.ts";
+import { foldLookalikes, normalizeText } from "../../shared/safety/normalize.ts";
+import { type FakeOpenAi, startFakeOpenAi } from "../support/fake_openai.ts";
+
+interface Person {
+  pseudonym?: string;
+  telegramFirstName?: string;
+}
+
+interface Sample {
+  text: string;
+  secrets: string[];
+  kinds: string[];
+  author: Person;
+  partner: Person;
+}
+
+const HELDOUT = JSON.parse(
+  await Deno.readTextFile(new URL("./heldout/pii_heldout.json", import.meta.url)),
+) as { samples: Sample[]; harmless: string[] };
+
+const API_KEY = "sk-test-heldout";
+const ADAPTERS = ["coach", "moderation", "diary", "embeddings"] as const;
+type Adapter = typeof ADAPTERS[number];
+
+// The first measurement (the anonymiser before the gate, pseudonyms passed, no Telegram names):
+// 115 of 323 details leaked, 109 of 109 harmless unchanged. Kept as a bar the gate must stay
+// far below: any leak fails.
+const MIN_HARMLESS_UNCHANGED = 0.8;
+
+/** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */
+const fold = (text: string) => foldLookalikes(text.toLowerCase().replaceAll("ё", "е"));
+const squeeze = (text: string) => fold(text).replace(/\s+/g, "");
+
+/** The strings a request carries to the model: user messages (JSON opened), inputs. */
+function carried(body: Record<string, unknown>): string[] {
+  const strings = (value: unknown): string[] => {
+    if (typeof value === "string") {
+      try {
+        const inner = JSON.parse(value);
+        if (inner !== null && typeof inner === "object") return strings(inner);
+      } catch {
+        // An ordinary string.
+      }
+      return [value];
+    }
+    if (Array.isArray(value)) return value.flatMap(strings);
+    if (value !== null && typeof value === "object") return Object.values(value).flatMap(strings);
+    return [];
+  };
+  if (Array.isArray(body.messages)) {
+    // Our fixed instructions are checked unchanged by tests/llm/gate_test.ts.
+    return (body.messages as Array<{ role: string; content: unknown }>)
+      .filter((m) => m.role !== "system")
+      .flatMap((m) => strings(m.content));
+  }
+  return strings(body.input);
+}
+
+function leaked(secret: string, sent: string[]): boolean {
+  const folded = fold(secret);
+  if (sent.some((text) => fold(text).includes(folded))) return true;
+  return /\d/.test(secret) && sent.some((text) => squeeze(text).includes(squeeze(secret)));
+}
+
+function peopleOf(sample: Sample): LlmPerson[] {
+  return [sample.author, sample.partner].map((person) => ({
+    pseudonym: person.pseudonym ?? null,
+    names: [person.telegramFirstName],
+  }));
+}
+
+/** The diary analyser's offline fallback does not matter here: only what is sent does. */
+const NEUTRAL: MoodAnalyzer = {
+  name: "neutral",
+  version: "0",
+  analyze: () =>
+    Promise.resolve({ valence: 0, arousal: 0, labels: [], analyzer: "neutral", version: "0" }),
+};
+
+/** The four adapters behind one gate, and how to send one text through each. */
+function adaptersFor(fake: FakeOpenAi): Record<Adapter, (text: string) => Promise<unknown>> {
+  const gate = createLlmGate({ apiKey: API_KEY, baseUrl: fake.baseUrl });
+  const coach = createOpenAiCoach({ gate, model: "gpt-test", timeoutMs: 5000 });
+  const moderator = createOpenAiModerator({
+    gate,
+    model: "omni-moderation-latest",
+    timeoutMs: 5000,
+    offline: createOfflineModerator(),
+  });
+  const analyzer = createOpenAiAnalyzer({
+    gate,
+    model: "gpt-test",
+    timeoutMs: 5000,
+    fallback: NEUTRAL,
+  });
+  const embedder = createOpenAiEmbedder({ gate, model: "text-embedding-3-small", maxRetries: 0 });
+  return {
+    coach: (text) =>
+      coach.hints({
+        topics: [],
+        context: [{ from: "partner", text }, { from: "self", text }],
+        lastOwnMessage: text,
+      }),
+    moderation: (text) => moderator.check(text),
+    diary: (text) => analyzer.analyze({ text }),
+    embeddings: (text) => embedder.embed(text),
+  };
+}
+
+/** Runs `send` and returns the strings of the requests it made (chat or not). */
+async function recorded(fake: FakeOpenAi, send: () => Promise<unknown>): Promise<string[]> {
+  const chats = fake.chatRequests.length;
+  const others = fake.requests.length;
+  await send();
+  const bodies = [
+    ...fake.chatRequests.slice(chats).map((r) => r.body),
+    ...fake.requests.slice(others).map((r) => r.body),
+  ];
+  assert.ok(bodies.length > 0, "the adapter sent nothing");
+  return bodies.flatMap(carried);
+}
+
+Deno.test("held-out privacy set: no planted detail reaches the model through any adapter", async (t) => {
+  const fake = startFakeOpenAi({ apiKey: API_KEY });
+  fake.chatReply = (body) =>
+    JSON.stringify(
+      String(JSON.stringify(body)).includes("valence")
+        ? { valence: 0, arousal: 0.5, labels: [] }
+        : { hints: [] },
+    );
+  const adapters = adaptersFor(fake);
+  const total = HELDOUT.samples.reduce((n, s) => n + s.secrets.length, 0);
+  const perKind = new Map<string, { leaked: number; total: number }>();
+  const perAdapter = new Map<Adapter, number>(ADAPTERS.map((a) => [a, 0]));
+  const misses: string[] = [];
+  try {
+    await t.step("every sample through the coach, moderation, diary and embeddings", async () => {
+      for (const sample of HELDOUT.samples) {
+        const sent = new Map<Adapter, string[]>();
+        await withLlmPrivacy({ people: peopleOf(sample) }, async () => {
+          for (const adapter of ADAPTERS) {
+            sent.set(adapter, await recorded(fake, () => adapters[adapter](sample.text)));
+          }
+        });
+        sample.secrets.forEach((secret, i) => {
+          const kind = sample.kinds[i] ?? sample.kinds[0] ?? "?";
+          const count = perKind.get(kind) ?? { leaked: 0, total: 0 };
+          count.total++;
+          const through = ADAPTERS.filter((adapter) => leaked(secret, sent.get(adapter)!));
+          if (through.length > 0) {
+            count.leaked++;
+            misses.push(`${kind}: ${through.join(", ")}`);
+          }
+          for (const adapter of through) perAdapter.set(adapter, perAdapter.get(adapter)! + 1);
+          perKind.set(kind, count);
+        });
+      }
+    });
+
+    let unchanged = 0;
+    await t.step("harmless messages, through moderation", async () => {
+      const moderate = adapters.moderation;
+      for (const text of HELDOUT.harmless) {
+        const [input] = await recorded(fake, () => moderate(text));
+        if (input === normalizeText(text).text) unchanged++;
+      }
+    });
+
+    const leaks = [...perKind.values()].reduce((n, c) => n + c.leaked, 0);
+    console.log(
+      `held-out privacy set: ${HELDOUT.samples.length} samples, leaked ${leaks}/${total} ` +
+        `planted details (any adapter)`,
+    );
+    console.log(
+      "  per kind: " +
+        [...perKind].map(([kind, c]) => `${kind} ${c.leaked}/${c.total}`).join(", "),
+    );
+    console.log(
+      "  per adapter: " + ADAPTERS.map((a) => `${a} ${perAdapter.get(a)}/${total}`).join(", "),
+    );
+    const share = unchanged / HELDOUT.harmless.length;
+    console.log(
+      `  harmless unchanged: ${unchanged}/${HELDOUT.harmless.length} (${
+        (share * 100).toFixed(1)
+      }%)`,
+    );
+    assert.ok(total >= 100);
+    assert.deepEqual(misses, [], `${misses.length} details leaked`);
+    assert.ok(share >= MIN_HARMLESS_UNCHANGED, `harmless unchanged ${share}`);
+  } finally {
+    await fake.close();
+  }
+});

@@ -11,6 +11,8 @@ import { detectCrisis } from "../../shared/safety/crisis.ts";
 import { detectToxicity } from "../../shared/safety/toxicity.ts";
 import { CRISIS_CONSTRUCTIONS, HARD_NEGATIVES, HARMLESS } from "../safety/crisis_corpus.ts";
 import { anonymizeForLlm } from "../../shared/coach/anonymize.ts";
+import { loadNameMorphology } from "../../shared/llm/names.ts";
+import { HARMLESS as PLAIN_CHAT, PII } from "../coach/pii_corpus.ts";
 import { analyzeMood } from "../../shared/diary/lexicon_analyzer.ts";
 import { detectThemes } from "../../shared/diary/themes.ts";
 import type { BenchModule, BenchRow } from "./table.ts";
@@ -69,7 +71,9 @@ function distinctMessages(
 
 export const textBench: BenchModule = {
   name: "text",
-  run() {
+  async run() {
+    // The anonymiser reads names with the dictionary, as the LLM gate loads it.
+    await loadNameMorphology();
     const russian = "Привет! Как прошёл день? Я сегодня опять не спал до 5 утра… ".repeat(70)
       .slice(0, 4096);
     const hostile = Array.from(
@@ -124,6 +128,13 @@ export const textBench: BenchModule = {
         detection.max.toFixed(2)
       } ms`,
     });
-    return Promise.resolve(rows);
+    // Chat with personal data in it, every word different: names, numbers, addresses.
+    const varied = [...PII.map((sample) => sample.text), ...PLAIN_CHAT].join(" ").slice(0, 4096);
+    const anonymizeVaried = perMessage(() => anonymizeForLlm(varied, { maxLength: 4096 }));
+    rows.push({
+      metric: "anonymizeForLlm, 4096 chars of the PII and harmless corpora",
+      value: `p50 ${anonymizeVaried.p50.toFixed(2)} ms, p99 ${anonymizeVaried.p99.toFixed(2)} ms`,
+    });
+    return rows;
   },
 };

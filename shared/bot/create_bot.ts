@@ -51,8 +51,9 @@ export class FailureNotRecorded extends Error {
 
 /**
  * Builds the bot: order -> outbox dispatch -> metrics -> effects (recorded with the update's
- * completion) -> text normalisation -> error boundary -> i18n -> moderators' group -> private
- * only -> features -> unhandled. Updates reach it from the inbox worker (see shared/updates/).
+ * completion) -> text normalisation -> the privacy scope of model calls -> error boundary -> i18n
+ * -> moderators' group -> private only -> features -> unhandled. Updates reach it from the inbox
+ * worker (see shared/updates/).
  */
 export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot<BotContext>> {
   const bot = new Bot<BotContext>(options.token, {

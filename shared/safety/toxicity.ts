@@ -207,7 +207,19 @@ class Message {
    * идиотка»): only subjects count for it, and with none it is the partner. Null when nobody
    * is named.
    */
-  targetOf(i: number, skip: (j: number) => boolean = () => false): Role | null {
+  targetOf(i: number, skip?: (j: number) => boolean): Role | null {
+    if (skip) return this.#target(i, skip);
+    let target = this.#targets.get(i);
+    if (target === undefined) {
+      target = this.#target(i, () => false);
+      this.#targets.set(i, target);
+    }
+    return target;
+  }
+
+  readonly #targets = new Map<number, Role | null>();
+
+  #target(i: number, skip: (j: number) => boolean): Role | null {
     const hit = this.tokens[i]!;
     // «мой дурачок», «наша сука»: what is one's own is no insult to the partner.
     if (i > 0 && this.has(i - 1, "self_poss")) return "self";
@@ -364,30 +376,27 @@ function layoutOf(text: string, questions: Set<number>): Place[] {
   const pattern = /[\p{L}\d@$€*]+(?:'[a-z]+)*|[.!?;\n…]+|[,:()«»"“”„—–]|(?<=\s)-(?=\s)/gu;
   for (const m of text.matchAll(pattern)) {
     const token = m[0];
-    if (/^[.!?;\n…]+$/u.test(token)) {
+    const first = token[0]!;
+    if (".!?;\n…".includes(first)) {
       if (token.includes("?")) questions.add(sentence);
       sentence++;
       clause++;
       dash = false;
-      continue;
-    }
-    if (token === "«" || token === "“" || token === "„" || token === "»" || token === "”") {
-      quoted = token === "«" || token === "“" || token === "„";
+    } else if (first === "«" || first === "“" || first === "„") {
+      quoted = true;
       clause++;
-      continue;
-    }
-    if (token === '"') {
+    } else if (first === "»" || first === "”") {
+      quoted = false;
+      clause++;
+    } else if (first === '"') {
       quoted = !quoted;
       clause++;
-      continue;
-    }
-    if (token.length === 1 && /[,:()—–-]/.test(token)) {
+    } else if (",:()—–-".includes(first)) {
       clause++;
-      dash = /[—–-]/.test(token);
-      continue;
+      dash = first === "—" || first === "–" || first === "-";
+    } else if (/\p{L}/u.test(token) || /^\d+$/.test(token)) {
+      out.push({ raw: token, clause, quoted, dash });
     }
-    if (!/\p{L}/u.test(token) && !/^\d+$/.test(token)) continue;
-    out.push({ raw: token, clause, quoted, dash });
   }
   return out;
 }

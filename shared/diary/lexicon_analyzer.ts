@@ -19,18 +19,25 @@ import {
   CONTRAST,
   DIMINISHERS,
   EMPHATIC_NEGATION,
+  EXCLAMATIONS,
   IGNORED_WORDS,
   INTENSIFIERS,
+  IRONIC_WORDS,
   type LabelWeights,
   type LexiconRow,
   MOOD_EMOJI,
   MOOD_PHRASES,
+  MOOD_TOPICS,
   MOOD_WORDS,
   NEGATION_TRANSPARENT,
   NEGATORS,
   NO_LONGER,
   POST_INTENSIFIERS,
+  SARCASM_CUES,
+  SARCASM_OPENERS,
+  STOPPING_LEMMAS,
 } from "./mood_lexicon.ts";
+import { LEMMA_FORMS, unpackForms } from "./lemma_forms.ts";
 
 /**
  * The offline Russian mood analyser: no network, no model files, deterministic, a 4000-character
@@ -41,8 +48,10 @@ import {
  *    look-alikes read as Cyrillic ("гpуcтнo"); letters stretched three times or more are
  *    shrunk ("грууустно"); "грустно-грустно" counts as a stronger "грустно".
  * 2. Phrases from the lexicon are found first ("нет сил", "камень с души"); then single words,
- *    by exact form or by Snowball stem (@orama/stemmers, the Snowball Russian algorithm), and
- *    emoji.
+ *    by exact form, by lemma (a `~lemma` row reads every form of the word, from a table generated
+ *    out of OpenCorpora's dictionary: lemma_forms.ts) or by Snowball stem (@orama/stemmers, the
+ *    Snowball Russian algorithm), and emoji. An unlisted "не" + good word ("невкусно") reads as
+ *    that word denied; "Класс!" as a remark on its own is praise.
  * 3. Each hit is weighed by the words before it in its clause: intensifiers ("очень", "так",
  *    "ужасно" when a mood word follows) and diminishers ("немного", "чуть") multiply it; a
  *    negation ("не", "ни", "нет", "без") up to one content word before it ("не могу сказать, что
@@ -56,6 +65,15 @@ import {
  *    entry stays near 0. Arousal is the weighted mean of the hits' arousal, starting from a
  *    neutral 0.3. A label's score is 1 − e^(−1.2·evidence); labels below 0.3, or below 40 % of
  *    the strongest, are dropped; at most 4 are kept. Figures are rounded to 3 decimals.
+ * 4a. Negation follows the language more closely: "не" and verbs of stopping toggle ("не могу
+ *    не радоваться", "не перестаю улыбаться" are no denial), "ни", "ничего", "никакой", "нет"
+ *    agree with them rather than cancel; "не то чтобы" is a hedge; "не помню, когда …" reaches
+ *    over its comma; "давно не было так хорошо" is more than ever; fear, pain or a slip denied is
+ *    relief, sadness or anger denied only their absence. Praise that opens a complaint is
+ *    sarcasm ("Прекрасно, ещё и зарплату задержали"); a good word in «quotes» means the other;
+ *    plans and wishes ("будет весело", the future of a lemma) weigh half; things and events
+ *    (`MOOD_TOPICS`: "подарок", "штраф") weigh a third next to a word for a feeling; an
+ *    exclamation with nothing else to read is mild excitement.
  * 5. The person's pick is blended in: its valence (and arousal for a feeling) weighs 45 % when the
  *    text says a lot and up to 100 % when it says nothing; a feeling adds its label.
  *
@@ -63,7 +81,7 @@ import {
  * others ("она грустит"), conditionals and rare words are missed or misread.
  */
 export const LEXICON_ANALYZER_NAME = "lexicon-ru";
-export const LEXICON_ANALYZER_VERSION = "1.0.0";
+export const LEXICON_ANALYZER_VERSION = "2.0.0";
 
 export function createLexiconAnalyzer(): MoodAnalyzer {
   return {
@@ -106,7 +124,7 @@ export function analyzeMood(input: MoodInput): MoodAnalysis {
   const evidence = new Map<MoodLabel, number>();
   for (const hit of hits) {
     const { valence, weight } = hit;
-    const effective = hit.negated ? valence * negationFactor(valence, hit.emphatic) : valence;
+    const effective = hit.negated ? valence * negationFactor(hit) : valence;
     sum += effective * weight;
     totalWeight += weight;
     count += Math.min(1, weight);
@@ -198,6 +216,26 @@ const MAX_LABELS = 4;
 /** Weights of hits before and after "но" in the same sentence. */
 const BEFORE_CONTRAST = 0.6;
 const AFTER_CONTRAST = 1.3;
+/** A plan or wish ("вечером отдохну", "хочу порадоваться") weighs this much of a feeling. */
+const IRREALIS_WEIGHT = 0.5;
+/** Words that make what follows in their clause a plan, a wish or a condition. */
+const IRREALIS_MARKERS = new Set([
+  "будет",
+  "буду",
+  "будем",
+  "будут",
+  "хочу",
+  "хотим",
+  "планирую",
+  "планируем",
+  "собираюсь",
+  "собираемся",
+  "надо",
+  "нужно",
+  "если",
+]);
+/** A topic word's weight next to a word for a feeling in the same sentence. */
+const TOPIC_BESIDE_FEELING = 0.35;
 /** The pick's least weight in the valence (when the text says a lot). */
 const PICK_MIN_WEIGHT = 0.45;
 const PICK_EVIDENCE = 1;
@@ -219,10 +257,19 @@ const PICKS: Readonly<
   feel_calm: { valence: 0.5, arousal: 0.1, label: "calm" },
 };
 
-/** How a negation changes a word's valence: a bad word negated is only mildly good. */
-function negationFactor(valence: number, emphatic: boolean): number {
-  if (valence > 0) return emphatic ? -0.7 : -0.6;
-  return emphatic ? -0.5 : -0.2;
+/**
+ * How a negation changes a word's valence: a bad word negated is only mildly good; a hedge
+ * ("не то чтобы весело") only takes the edge off.
+ */
+function negationFactor(hit: Hit): number {
+  if (hit.hedged) return hit.valence > 0 ? -0.3 : -0.1;
+  if (hit.valence > 0) return hit.emphatic ? -0.8 : -0.7;
+  if (hit.emphatic) return -0.5;
+  // Fear, pain and a slip denied are relief ("не страшно", "не больно", "не сорвалась");
+  // sadness or anger denied is only their absence ("не грустно", "не злюсь").
+  const relief = (hit.labels.anxiety ?? 0) >= 0.6 || (hit.labels.shame ?? 0) >= 0.5 ||
+    hit.match === "больно";
+  return relief ? -0.4 : -0.2;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,6 +280,10 @@ interface Entry {
   valence: number;
   arousal: number;
   labels: LabelWeights;
+  /** From `MOOD_TOPICS`: a thing or event, not a word for a feeling. */
+  topic?: boolean;
+  /** An infinitive, future or imperative of a `~lemma` row: a plan or a wish, not a feeling. */
+  irrealis?: boolean;
 }
 
 /**
@@ -243,6 +294,8 @@ interface PhraseWord {
   words: string[];
   stems: string[];
   prefixes: string[];
+  /** Every form of its `~lemma` alternatives (matched as written). */
+  forms: Set<string>;
 }
 
 interface Phrase {
@@ -263,6 +316,9 @@ interface Lexicon {
   prefixPhrases: Phrase[];
   post: Map<string, Phrase[]>;
   emoji: Map<string, Entry>;
+  /** Forms of the verbs of stopping ("перестала"). */
+  stopping: Set<string>;
+  exclamations: Map<string, Entry>;
   problems: string[];
 }
 
@@ -292,14 +348,32 @@ function buildLexicon(): Lexicon {
   const exact = new Map<string, Entry>();
   const stems = new Map<string, Entry>();
   const stemOwner = new Map<string, string>();
-  for (const row of MOOD_WORDS) {
+  /** Forms of `~lemma` rows, added after every written form (which wins). */
+  const lemmaForms: Array<[string, Entry, string]> = [];
+  /** Forms written out in a row: they settle which row a form shared by two lemmas goes to. */
+  const written = new Set<string>();
+  const topicRows = new Set<LexiconRow>(MOOD_TOPICS);
+  for (const row of [...MOOD_WORDS, ...MOOD_TOPICS]) {
     checkRow(row);
     const [forms, valence, arousal, labels] = row;
-    for (const written of forms.split(/\s+/).filter(Boolean)) {
-      const exactOnly = written.startsWith("=");
-      const form = exactOnly ? written.slice(1) : written;
+    const topic = topicRows.has(row) || undefined;
+    for (const item of forms.split(/\s+/).filter(Boolean)) {
+      if (item.startsWith("~")) {
+        const entry: Entry = { match: item, valence, arousal, labels, topic };
+        const generated = LEMMA_FORMS[item.slice(1)];
+        if (generated === undefined) {
+          problems.push(`${item}: no forms generated (run tests/diary/lemma_forms.ts)`);
+        }
+        for (const [form, irrealis] of generated === undefined ? [] : unpackForms(generated)) {
+          lemmaForms.push([form, irrealis ? { ...entry, irrealis } : entry, forms]);
+        }
+        continue;
+      }
+      const exactOnly = item.startsWith("=");
+      const form = exactOnly ? item.slice(1) : item;
+      written.add(form);
       if (!FOLDED.test(form) || form.includes("ё")) problems.push(`${form}: not lowercase/folded`);
-      const entry: Entry = { match: form, valence, arousal, labels };
+      const entry: Entry = { match: form, valence, arousal, labels, topic };
       if (exact.has(form)) problems.push(`${form}: listed twice`);
       else exact.set(form, entry);
       if (exactOnly) continue;
@@ -315,12 +389,23 @@ function buildLexicon(): Lexicon {
     }
   }
 
+  const lemmaOwner = new Map<string, string>();
+  for (const [form, entry, owner] of lemmaForms) {
+    const previous = lemmaOwner.get(form);
+    if (previous !== undefined && previous !== owner && !written.has(form)) {
+      problems.push(`${form} (${entry.match}) is also a form in "${previous}"`);
+    }
+    lemmaOwner.set(form, owner);
+    if (!exact.has(form)) exact.set(form, entry);
+  }
+
   const phrases = new Map<string, Phrase[]>();
   const prefixPhrases: Phrase[] = [];
   const addPhrase = (into: Map<string, Phrase[]>, phrase: Phrase) => {
     const first = phrase.words[0]!;
     if (first.prefixes.length > 0) prefixPhrases.push(phrase);
-    for (const stem of new Set(first.stems)) {
+    // A lemma's forms are looked up by their own stems, like written words.
+    for (const stem of new Set([...first.stems, ...[...first.forms].map(stemOf)])) {
       const list = into.get(stem);
       if (list) list.push(phrase);
       else into.set(stem, [phrase]);
@@ -329,9 +414,21 @@ function buildLexicon(): Lexicon {
   const parsePhrase = (text: string): PhraseWord[] =>
     text.split(/\s+/).filter(Boolean).map((word) => {
       const alts = word.split("/");
-      const words = alts.filter((alt) => !alt.endsWith("*"));
+      const words = alts.filter((alt) => !alt.endsWith("*") && !alt.startsWith("~"));
       const prefixes = alts.filter((alt) => alt.endsWith("*")).map((alt) => alt.slice(0, -1));
-      return { words, stems: words.map(stemOf), prefixes };
+      const forms = new Set<string>();
+      for (const lemma of alts.filter((alt) => alt.startsWith("~"))) {
+        const generated = LEMMA_FORMS[lemma.slice(1)];
+        if (generated === undefined) {
+          problems.push(`${lemma}: no forms generated (run tests/diary/lemma_forms.ts)`);
+        }
+        for (const [form] of generated === undefined ? [] : unpackForms(generated)) forms.add(form);
+      }
+      // As for single words, a stem shorter than 4 letters is too ambiguous ("жалуюсь" and
+      // "жалею" share "жал"): such a word matches only as written.
+      const stems = words.map(stemOf).filter((stem) => stem.length >= MIN_STEM_LENGTH);
+      for (const word of words) if (stemOf(word).length < MIN_STEM_LENGTH) forms.add(word);
+      return { words, stems, prefixes, forms };
     });
   for (const row of MOOD_PHRASES) {
     checkRow(row);
@@ -339,7 +436,7 @@ function buildLexicon(): Lexicon {
     for (const variant of variants.split("|")) {
       const words = parsePhrase(variant);
       if (words.length < 2) problems.push(`phrase "${variant}" has fewer than two words`);
-      if (!FOLDED.test(variant.replace(/[\s/*]/g, "")) || variant.includes("ё")) {
+      if (!FOLDED.test(variant.replace(/[\s/*~:A-Z]/g, "")) || variant.includes("ё")) {
         problems.push(`phrase "${variant}": not lowercase/folded`);
       }
       const negative = words.some((word) => word.words.some((w) => NEGATORS.has(w)));
@@ -365,7 +462,19 @@ function buildLexicon(): Lexicon {
     checkRow([key, valence, arousal, labels]);
     emoji.set(key, { match: key, valence, arousal, labels });
   }
-  return { exact, stems, phrases, prefixPhrases, post, emoji, problems };
+  const stopping = new Set<string>();
+  for (const lemma of STOPPING_LEMMAS) {
+    const generated = LEMMA_FORMS[lemma.slice(1)];
+    if (generated === undefined) {
+      problems.push(`${lemma}: no forms generated (run tests/diary/lemma_forms.ts)`);
+    } else for (const [form] of unpackForms(generated)) stopping.add(form);
+  }
+  const exclamations = new Map<string, Entry>();
+  for (const [key, [valence, arousal, labels]] of Object.entries(EXCLAMATIONS)) {
+    checkRow([key, valence, arousal, labels]);
+    exclamations.set(key, { match: key, valence, arousal, labels });
+  }
+  return { exact, stems, phrases, prefixPhrases, post, emoji, stopping, exclamations, problems };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,6 +497,12 @@ interface Token {
   clause: number;
   /** Where a negation reaches: like `clause`, but a comma before "что"/"чтобы" does not split. */
   scope: number;
+  /** Split only at ".", "!", "?", "…" and line ends (a sarcastic remark runs over ":" and "—"). */
+  utterance: number;
+  /** "но", "однако", "зато", and "а" after a comma: the sentence turns here. */
+  contrast: boolean;
+  /** Where the token starts in the text. */
+  at: number;
 }
 
 const TOKEN = new RegExp(
@@ -411,6 +526,8 @@ function tokenize(text: string): { tokens: Token[]; bangs: number[] } {
   const tokens: Token[] = [];
   const bangs: number[] = [0];
   let sentence = 0;
+  let utterance = 0;
+  let at = 0;
   let parenDepth = 0;
   const push = (kind: Token["kind"], forms: string[], raw: string, extra?: Partial<Token>) => {
     tokens.push({
@@ -424,6 +541,9 @@ function tokenize(text: string): { tokens: Token[]; bangs: number[] } {
       sentence,
       clause: 0,
       scope: 0,
+      utterance,
+      contrast: false,
+      at,
       ...extra,
     });
   };
@@ -433,6 +553,7 @@ function tokenize(text: string): { tokens: Token[]; bangs: number[] } {
   };
   for (const m of text.matchAll(TOKEN)) {
     const g = m.groups!;
+    at = m.index;
     if (g.word !== undefined) {
       push("word", ...wordForms(g.word));
     } else if (g.emoji !== undefined) {
@@ -463,9 +584,11 @@ function tokenize(text: string): { tokens: Token[]; bangs: number[] } {
       bangs[sentence]! += g.bang.length;
       push("break", [], g.bang);
       endSentence();
+      utterance++;
     } else if (g.stop !== undefined) {
       push("break", [], g.stop);
       endSentence();
+      if (/[.?…\n]/.test(g.stop)) utterance++;
     } else {
       push("comma", [], g.comma!);
     }
@@ -487,7 +610,11 @@ function tokenize(text: string): { tokens: Token[]; bangs: number[] } {
       t.scope = continues ? scope : scope++;
       continue;
     }
-    if (t.kind === "word" && CONTRAST.has(t.forms[0]!)) {
+    if (
+      t.kind === "word" &&
+      (CONTRAST.has(t.forms[0]!) || (t.forms[0] === "а" && tokens[i - 1]?.kind === "comma"))
+    ) {
+      t.contrast = true;
       clause++;
       scope++;
     }
@@ -539,8 +666,16 @@ interface Hit {
   sentence: number;
   weight: number;
   intensity: number;
+  /** A plan, a wish or a condition, not a feeling now (weighs less). */
+  irrealis: boolean;
   negated: boolean;
   emphatic: boolean;
+  /** "не то чтобы …": a hedged negation, weaker than a denial. */
+  hedged: boolean;
+  /** A phrase with a negation of its own ("нет сил"). */
+  negativePhrase: boolean;
+  /** A thing or event (`MOOD_TOPICS`), weaker next to a word for a feeling. */
+  topic: boolean;
 }
 
 interface Scan {
@@ -566,6 +701,7 @@ function scan(input: unknown): Scan {
   const matchesWord = (t: Token, word: PhraseWord) =>
     t.kind === "word" && (
       t.stems.some((s) => word.stems.includes(s)) ||
+      t.forms.some((f) => word.forms.has(f)) ||
       (word.prefixes.length > 0 &&
         t.forms.some((f) => word.prefixes.some((prefix) => f.startsWith(prefix))))
     );
@@ -631,8 +767,13 @@ function scan(input: unknown): Scan {
         postAt.set(i, phrase.factor);
         continue;
       }
+      // Words in the phrase's gaps are not read on their own ("не смогла уснуть").
+      for (let k = at[0]!; k <= at.at(-1)!; k++) if (owner[k] === -2) owner[k] = -3;
       for (const k of at) owner[k] = hits.length;
-      hits.push(newHit(phrase.entry, tokens, at[0]!, at.at(-1)!));
+      hits.push({
+        ...newHit(phrase.entry, tokens, at[0]!, at.at(-1)!),
+        negativePhrase: phrase.negative === true,
+      });
     }
   }
 
@@ -640,7 +781,9 @@ function scan(input: unknown): Scan {
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     if (owner[i] !== -2 || (t.kind !== "word" && t.kind !== "emoji")) continue;
-    const entry = t.kind === "word" ? lookupWord(lex, t) : lookupEmoji(lex, t);
+    const entry = t.kind === "word"
+      ? lookupWord(lex, t) ?? lookupExclamation(lex, tokens, i)
+      : lookupEmoji(lex, t);
     if (!entry) continue;
     owner[i] = hits.length;
     hits.push(newHit(entry, tokens, i, i));
@@ -656,9 +799,19 @@ function scan(input: unknown): Scan {
       continue;
     }
     const next = hits[h + 1];
-    if (!next) continue;
-    const between = wordsBetween(tokens, hit.last, next.first);
-    if (between !== null && between <= 1) demoted.add(h);
+    const between = next ? wordsBetween(tokens, hit.last, next.first) : null;
+    if (between !== null && between <= 1) {
+      demoted.add(h);
+      continue;
+    }
+    // Right after a mood word it strengthens that word: "устала страшно", "грустно ужасно".
+    const previous = hits[h - 1];
+    if (previous && !demoted.has(h - 1) && wordsBetween(tokens, previous.last, hit.first) === 0) {
+      demoted.add(h);
+      const factor = INTENSIFIERS[tokens[hit.first]!.forms[0]!]!;
+      previous.weight *= factor;
+      previous.intensity *= factor;
+    }
   }
   const kept: Hit[] = [];
   const keptOwner = new Int32Array(n).fill(-2);
@@ -676,7 +829,7 @@ function scan(input: unknown): Scan {
   const contrastAt = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    if (t.kind === "word" && CONTRAST.has(t.forms[0]!)) contrastAt.set(t.sentence, i);
+    if (t.contrast) contrastAt.set(t.sentence, i);
   }
   let previousEmoji = "";
   let repeats = 0;
@@ -691,7 +844,7 @@ function scan(input: unknown): Scan {
       hit.weight *= 0.5 ** repeats;
     } else {
       previousEmoji = "";
-      applyModifiers(hit, tokens, keptOwner);
+      applyModifiers(hit, tokens, keptOwner, lex);
       // A post-intensifier right after it, or one word later ("устала как собака").
       for (let k = hit.last + 1; k <= hit.last + 2 && k < n; k++) {
         const factor = postAt.get(k);
@@ -715,6 +868,45 @@ function scan(input: unknown): Scan {
     if (exclaimed > 0) hit.weight *= 1 + 0.1 * Math.min(3, exclaimed);
   }
 
+  markSarcasm(kept, tokens, text);
+  // "будет весело", "хочу отдохнуть", "если получится": a plan or a wish, not a feeling now.
+  for (const hit of kept) {
+    // "хочу поблагодарить" is thanking.
+    if (hit.irrealis || hit.labels.gratitude) continue;
+    const clause = tokens[hit.first]!.clause;
+    for (let k = hit.first - 1; k >= 0 && hit.first - k <= 5; k--) {
+      const t = tokens[k]!;
+      if (t.clause !== clause) break;
+      if (t.kind === "word" && IRREALIS_MARKERS.has(t.forms[0]!)) {
+        hit.weight *= IRREALIS_WEIGHT;
+        hit.irrealis = true;
+        break;
+      }
+    }
+  }
+  // "Первый снег!", "Сын принёс пятёрку, сам!": an exclamation with nothing else to read is
+  // mild excitement, more often glad than not.
+  const felt = new Set(kept.filter((hit) => !neutral(hit)).map((hit) => hit.sentence));
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== "break" || !t.raw.startsWith("!") || felt.has(t.sentence)) continue;
+    if (!tokens.some((w) => w.kind === "word" && w.sentence === t.sentence)) continue;
+    felt.add(t.sentence);
+    kept.push({
+      ...newHit(EXCLAIMED, tokens, i, i),
+      sentence: t.sentence,
+    });
+  }
+  kept.sort((a, b) => a.first - b.first);
+  // Next to a word for a feeling or a judgement, a thing or an event says less.
+  const judged = new Set(
+    kept.filter((hit) => !hit.topic && !neutral(hit) && hit.match !== EXCLAIMED.match)
+      .map((hit) => tokens[hit.first]!.utterance),
+  );
+  for (const hit of kept) {
+    if (hit.topic && judged.has(tokens[hit.first]!.utterance)) hit.weight *= TOPIC_BESIDE_FEELING;
+  }
+
   let capsWords = 0;
   let stretchedWords = 0;
   for (const t of tokens) {
@@ -729,8 +921,87 @@ function scan(input: unknown): Scan {
   };
 }
 
+/** What an exclamation alone adds (see scan). */
+const EXCLAIMED: Entry = { match: "!", valence: 0.25, arousal: 0.6, labels: {} };
+
+/** Words in «quotes» or "quotes": said with irony ("спасибо за такую «помощь»"). */
+const SCARE_QUOTES = /[«„“"][^«»„“”"\n]{1,40}[»“”"]/gu;
+
+/**
+ * Praise that opens a sentence and is followed by a complaint is sarcasm: "Прекрасно, ещё и
+ * зарплату задержали", "Ну просто супер: опять сломался лифт", "Обожаю, когда соседи сверлят в
+ * семь утра". The opening word (one of `IRONIC_WORDS`, at most after "ну", "просто"...) turns
+ * into annoyance when the rest of the sentence has a cue ("опять", "снова", "ещё и", "как
+ * всегда", "конечно"), words in quotes, or a negative word.
+ */
+function markSarcasm(hits: Hit[], tokens: Token[], text: string): void {
+  const quoted = new Set<number>();
+  /** Where «quoted» words are in the text: [start, end) pairs. */
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(SCARE_QUOTES)) {
+    const token = tokens.find((t) => t.at >= m.index);
+    if (token) quoted.add(token.utterance);
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  const inQuotes = (hit: Hit) => {
+    const at = tokens[hit.first]!.at;
+    return spans.some(([from, to]) => at > from && at < to);
+  };
+  // A good word in quotes is meant the other way ("за такую «помощь»").
+  for (const hit of hits) {
+    if (hit.valence > 0 && !hit.negated && inQuotes(hit)) {
+      hit.valence = -0.4;
+      hit.labels = { anger: 0.5 };
+      hit.match = `${hit.match} (in quotes)`;
+    }
+  }
+  const utteranceOf = (hit: Hit) => tokens[hit.first]!.utterance;
+  for (const hit of hits) {
+    const first = tokens[hit.first]!;
+    if (first.kind !== "word" || hit.valence <= 0 || hit.negated) continue;
+    if (!first.forms.some((f) => IRONIC_WORDS.has(f))) continue;
+    const utterance = first.utterance;
+    // The praise comes first: no feeling was named before it in the sentence.
+    if (hits.some((other) => other.first < hit.first && utteranceOf(other) === utterance)) {
+      continue;
+    }
+    const after = hits.filter((other) =>
+      other.first > hit.last && utteranceOf(other) === utterance
+    );
+    // More praise after it ("Спасибо маме, что опять выручила") is sincere.
+    if (after.some((other) => other.valence > 0 && !other.negated && !other.topic)) continue;
+    const rest: string[] = [];
+    let turned = false;
+    for (let k = hit.last + 1; k < tokens.length && tokens[k]!.utterance === utterance; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== "word") continue;
+      rest.push(t.forms[0]!);
+      if (t.contrast || CONCESSIVE.has(t.forms[0]!)) turned = true;
+    }
+    const cue = SARCASM_CUES.some((words) =>
+      rest.some((_, i) => words.every((w, j) => rest[i + j] === w))
+    );
+    // A nuisance told as a fact, or annoyance, with no "но"/"хотя" between: not a mixed day
+    // ("Прекрасный вечер, жаль, что короткий" stays sincere).
+    const complaint = !turned &&
+      after.some((other) =>
+        other.valence < 0 && !other.negated && (other.topic || (other.labels.anger ?? 0) >= 0.5)
+      );
+    if (cue || complaint || quoted.has(utterance)) {
+      hit.valence = -0.5;
+      hit.arousal = 0.7;
+      hit.labels = { anger: 0.6 };
+      hit.match = `${hit.match} (sarcasm)`;
+    }
+  }
+}
+
+/** "хотя": what follows concedes, it does not turn the sentence. */
+const CONCESSIVE = new Set(["хотя", "хоть", "жаль", "правда"]);
+
 function newHit(entry: Entry, tokens: Token[], first: number, last: number): Hit {
   return {
+    topic: entry.topic === true,
     match: entry.match,
     text: tokens.slice(first, last + 1).map((t) => t.raw).join(" "),
     valence: entry.valence,
@@ -739,10 +1010,13 @@ function newHit(entry: Entry, tokens: Token[], first: number, last: number): Hit
     first,
     last,
     sentence: tokens[first]!.sentence,
-    weight: 1,
+    weight: entry.irrealis ? IRREALIS_WEIGHT : 1,
     intensity: 1,
+    irrealis: entry.irrealis === true,
     negated: false,
     emphatic: false,
+    hedged: false,
+    negativePhrase: false,
   };
 }
 
@@ -753,7 +1027,38 @@ function lookupWord(lex: Lexicon, t: Token): Entry | undefined {
     const entry = lex.exact.get(form) ?? lex.stems.get(t.stems[k]!);
     if (entry) return entry;
   }
-  return undefined;
+  return lookupNegatedPrefix(lex, t.forms[0]!);
+}
+
+/**
+ * "невкусно", "нелегко", "неинтересный": a word the lists do not have, made of "не" and a good
+ * word they do have, reads as that word denied (only good words: "не" + a bad word is rare and
+ * mostly lexicalised, "небольшой").
+ */
+function lookupNegatedPrefix(lex: Lexicon, form: string): Entry | undefined {
+  if (form.length < 6 || !form.startsWith("не")) return undefined;
+  const base = form.slice(2);
+  const entry = lex.exact.get(base) ?? lex.stems.get(stemOf(base));
+  if (!entry || entry.valence <= 0) return undefined;
+  return {
+    match: `не+${entry.match}`,
+    valence: -0.6 * entry.valence,
+    arousal: entry.arousal,
+    labels: { sadness: 0.3 },
+  };
+}
+
+/** "Класс!", "Ну огонь.": a word of `EXCLAMATIONS` that is its clause alone (but openers). */
+function lookupExclamation(lex: Lexicon, tokens: Token[], i: number): Entry | undefined {
+  const t = tokens[i]!;
+  const entry = lex.exclamations.get(t.forms[0]!);
+  if (!entry) return undefined;
+  for (let k = i - 1; k >= 0 && tokens[k]!.clause === t.clause; k--) {
+    const other = tokens[k]!;
+    if (other.kind === "word" && !SARCASM_OPENERS.has(other.forms[0]!)) return undefined;
+  }
+  const next = tokens[i + 1];
+  return next === undefined || next.clause !== t.clause || next.kind !== "word" ? entry : undefined;
 }
 
 function lookupEmoji(lex: Lexicon, t: Token): Entry | undefined {
@@ -777,11 +1082,16 @@ function wordsBetween(tokens: Token[], from: number, to: number): number | null 
 }
 
 /** Looks back from a word or phrase hit for negations, intensifiers and diminishers. */
-function applyModifiers(hit: Hit, tokens: Token[], owner: Int32Array): void {
+function applyModifiers(hit: Hit, tokens: Token[], owner: Int32Array, lex: Lexicon): void {
   const start = tokens[hit.first]!;
   let content = 0;
   let intensity = 1;
-  let negatedAt = -1;
+  /** "не" and verbs of stopping seen: two cancel ("не могу не радоваться", "не перестаю"). */
+  let toggles = 0;
+  /** ни, ничего, никакой, нет, без: they agree with a "не" rather than cancel it. */
+  let concord = false;
+  /** The farthest "не" (where a hedge or "давно не … так" is looked for). */
+  let farthestNe = -1;
   // Intensifiers inside a phrase's gaps ("на душе так тяжело").
   for (let k = hit.first + 1; k < hit.last; k++) {
     if (owner[k] !== -2) continue;
@@ -794,6 +1104,11 @@ function applyModifiers(hit: Hit, tokens: Token[], owner: Int32Array): void {
     if (t.kind === "comma") continue;
     if (t.kind !== "word" || owner[k]! >= 0) break;
     if (owner[k] === -1) continue;
+    if (lex.stopping.has(t.forms[0]!)) {
+      // "перестала плакать": the crying stopped.
+      toggles++;
+      continue;
+    }
     const form = t.forms.find((f) =>
       NEGATORS.has(f) || INTENSIFIERS[f] !== undefined || DIMINISHERS[f] !== undefined ||
       EMPHATIC_NEGATION.has(f)
@@ -813,8 +1128,15 @@ function applyModifiers(hit: Hit, tokens: Token[], owner: Int32Array): void {
         k -= almost;
         continue;
       }
-      if (negatedAt < 0) {
-        negatedAt = k;
+      if (form === "не" && NOT_KNOWING.has(tokens[k + 1]?.forms[0] ?? "")) {
+        // "не знаю, что бы я без неё делала": not knowing is no denial of what follows.
+        break;
+      }
+      if (form === "не") {
+        toggles++;
+        farthestNe = k;
+      } else {
+        concord = true;
       }
       if (form !== "не" && form !== "нет" && form !== "без") {
         hit.emphatic = true;
@@ -824,13 +1146,13 @@ function applyModifiers(hit: Hit, tokens: Token[], owner: Int32Array): void {
       }
       continue;
     }
-    if (EMPHATIC_NEGATION.has(form) && negatedAt >= 0) {
+    if (EMPHATIC_NEGATION.has(form) && (toggles > 0 || concord)) {
       hit.emphatic = true;
       continue;
     }
     const factor = INTENSIFIERS[form] ?? DIMINISHERS[form];
     if (factor !== undefined) {
-      if (content <= INTENSIFIER_WINDOW && negatedAt < 0) {
+      if (content <= INTENSIFIER_WINDOW && toggles === 0 && !concord) {
         intensity *= t.doubled ? factor * 1.2 : factor;
       }
       continue;
@@ -843,17 +1165,79 @@ function applyModifiers(hit: Hit, tokens: Token[], owner: Int32Array): void {
       break;
     }
   }
-  // "радости нет": a "нет" right after the word.
-  const after = tokens[hit.last + 1];
-  if (
-    after?.kind === "word" && after.forms[0] === "нет" && after.clause === tokens[hit.last]!.clause
-  ) {
-    if (owner[hit.last + 1] === -2) negatedAt = hit.last + 1;
+  // A phrase with its own negation ("не было сил") agrees with "ни", "ничего" before it.
+  let negated = toggles % 2 === 1 || (toggles === 0 && concord && !hit.negativePhrase);
+  if (negated && farthestNe >= 0) {
+    const word = (k: number) => tokens[k]?.kind === "word" ? tokens[k]!.forms[0]! : "";
+    // "не то чтобы весело": a hedge, not a denial.
+    if (word(farthestNe + 1) === "то" && SCOPE_CONTINUES.has(word(farthestNe + 2))) {
+      hit.hedged = true;
+    }
+    // "давно не было так хорошо", "никогда ещё не была такой свободной": more than ever.
+    if (hit.valence > 0) {
+      let degree = false;
+      for (let k = Math.max(0, farthestNe - 2); k < hit.first; k++) {
+        if (DEGREE_WORDS.has(word(k))) degree = true;
+      }
+      let ever = false;
+      for (let k = Math.max(0, farthestNe - 3); k < farthestNe; k++) {
+        if (EVER_WORDS.has(word(k))) ever = true;
+      }
+      if (degree && ever) {
+        negated = false;
+        intensity *= 1.3;
+      }
+    }
+  }
+  if (!negated && negatedByMemory(hit, tokens)) {
+    negated = true;
+    hit.emphatic = true;
+  }
+  // "радости нет", "радости почему-то нет": a "нет" after the word (a filler or two between).
+  for (let k = hit.last + 1; k <= hit.last + 3 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== "word" || t.clause !== tokens[hit.last]!.clause || owner[k] !== -2) break;
+    if (t.forms[0] === "нет") {
+      negated = true;
+      break;
+    }
+    if (!NEGATION_TRANSPARENT.has(t.forms[0]!) && !FILLERS.has(t.forms[0]!)) break;
   }
   intensity = clamp(intensity, 0.3, 2.5);
-  hit.negated = negatedAt >= 0;
+  hit.negated = negated;
   hit.intensity = intensity;
   hit.weight *= intensity;
+}
+
+const NOT_KNOWING = new Set(["знаю", "понимаю", "представляю", "уверена", "уверен"]);
+
+/** Words that may stand between a thing and the "нет" that denies it. */
+const FILLERS = new Set(["почему-то", "совсем", "вообще", "никакой", "никакого", "как", "такой"]);
+
+/** "так", "такой", "настолько": a degree that "давно/никогда не" compares against. */
+const DEGREE_WORDS = new Set(["так", "такой", "такая", "такое", "таким", "такую", "настолько"]);
+const EVER_WORDS = new Set(["давно", "никогда", "ни", "разу"]);
+const REMEMBER = new Set(["помню", "вспомню", "припомню", "помнила", "помнил"]);
+const FORGOT = new Set(["забыла", "забыл", "забыли"]);
+
+/**
+ * "не помню, когда в последний раз смеялась", "забыла, когда отдыхала": the thing has not
+ * happened for long — a negation that reaches over the comma and the whole "когда" clause.
+ */
+function negatedByMemory(hit: Hit, tokens: Token[]): boolean {
+  const sentence = tokens[hit.first]!.sentence;
+  for (let k = hit.first - 1; k >= 1 && hit.first - k <= 10; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence) return false;
+    if (t.kind !== "word" || t.forms[0] !== "когда") continue;
+    let j = k - 1;
+    if (tokens[j]?.kind === "comma") j--;
+    const verb = tokens[j];
+    if (verb?.kind !== "word") return false;
+    if (FORGOT.has(verb.forms[0]!)) return true;
+    return REMEMBER.has(verb.forms[0]!) && tokens[j - 1]?.forms[0] === "не";
+  }
+  return false;
 }
 
 function clamp(x: number, lo: number, hi: number): number {

@@ -8,8 +8,11 @@ import {
   STRETCH,
 } from "./russian_words.ts";
 import {
+  ACTIVITY_TOPICS,
+  FIRST_PERSON,
   NEGATION_TRANSPARENT,
   NEGATORS,
+  OTHER_PEOPLE,
   THEME_BLOCKERS,
   THEME_COVERS,
   THEME_LEXICON,
@@ -45,7 +48,7 @@ import {
  * («боюсь, что уволят» hints at job loss only through the work-stress words).
  */
 export const THEMES_DETECTOR_NAME = "themes-ru";
-export const THEMES_DETECTOR_VERSION = "1.0.0";
+export const THEMES_DETECTOR_VERSION = "1.1.0";
 
 export interface Theme {
   /** A topic slug from the catalogue. */
@@ -79,9 +82,13 @@ export function detectThemes(text: string): Array<{ slug: string; weight: number
   const weak = new Map<string, number>();
   for (const { rule, weights } of byRow.values()) {
     weights.sort((a, b) => b - a);
+    // Someone else's pastime only supports (it is theirs, not the writer's).
+    const theirs = ACTIVITY_TOPICS.has(rule.slug) &&
+      !hits.some((hit) => hit.rule.row === rule.row && !hit.someoneElse);
+    if (theirs) { for (let k = 0; k < weights.length; k++) weights[k]! *= SOMEONE_ELSES; }
     let sum = 0;
     for (let k = 0; k < weights.length; k++) sum += weights[k]! * REPEAT ** k;
-    const into = rule.weight < WEAK ? weak : evidence;
+    const into = rule.weight < WEAK || theirs ? weak : evidence;
     into.set(rule.slug, (into.get(rule.slug) ?? 0) + sum);
   }
   // Weak cues only support: together they stay just under the threshold.
@@ -147,6 +154,8 @@ const MAX_THEMES = 5;
 const REPEAT = 0.5;
 /** What is left of a covered topic's evidence ("pets" once "pet_loss" is found). */
 const COVERED = 0.3;
+/** What is left of an activity cue when someone else does it ("подруга занимается йогой"). */
+const SOMEONE_ELSES = 0.3;
 
 // ---------------------------------------------------------------------------------------------
 // The compiled lexicon.
@@ -414,6 +423,8 @@ interface Hit {
   weight: number;
   negated: boolean;
   first: number;
+  /** Someone else is the one doing it in its sentence ("муж играет на гитаре"). */
+  someoneElse?: boolean;
 }
 
 interface Occurrence {
@@ -595,7 +606,27 @@ function scan(input: unknown): Hit[] {
       first: i,
     });
   }
+  for (const hit of hits) hit.someoneElse = doneBySomeoneElse(tokens, hit.first);
   return hits.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * Whether the cue at `at` is someone else's doing: looking back through its sentence, a person
+ * other than the writer («подруга», «муж», «он») comes before any sign of the writer («я», «мы»,
+ * «меня», «вместе»). A verb with no subject is the writer's («хожу на йогу»).
+ */
+function doneBySomeoneElse(tokens: Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  for (let k = at - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
+    const form = tokens[k]!.forms[0]!;
+    if (FIRST_PERSON.has(form)) return false;
+    if (OTHER_PEOPLE.has(form)) {
+      // «мы с подругой», «с мужем»: together with the writer.
+      const before = tokens[k - 1]?.forms[0];
+      return before !== "с" && before !== "со";
+    }
+  }
+  return false;
 }
 
 /** Whether a negation stands right before token i in its clause («это не развод»). */

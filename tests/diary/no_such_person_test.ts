@@ -156,7 +156,7 @@ Deno.test("someone known but with a half-filled profile is not 'no such person':
   try {
     await db.query(
       `insert into public.users (tg_id, pseudonym, timezone, utc_offset_minutes, onboarding_step)
-       values (898_001, 'Полпути', 'Europe/Moscow', 180, 'bio')`,
+       values (898001, 'Полпути', 'Europe/Moscow', 180, 'bio')`,
     );
     const write = await json(898_001, "POST", "/diary/entries", { text: "Первая запись." });
     assert.deepEqual([write.status, write.body.error.message], [409, "profile_incomplete"]);

@@ -5,7 +5,7 @@ import {
   explainThemes,
   type Theme,
 } from "../../shared/diary/themes.ts";
-import { THEME_LEXICON } from "../../shared/diary/theme_lexicon.ts";
+import { ACTIVITY_TOPICS, THEME_LEXICON } from "../../shared/diary/theme_lexicon.ts";
 import { HELD_OUT, type ThemeSample, TUNING } from "./theme_corpus.ts";
 
 interface CatalogueTopic {
@@ -360,4 +360,58 @@ Deno.test("a 4000-character entry takes a few milliseconds", () => {
   console.log(`4000 characters: ${ms.toFixed(2)} ms per detection`);
   // Typically a few ms; the bound leaves room for a loaded CI machine.
   assert.ok(ms < 50, `${ms.toFixed(1)} ms`);
+});
+
+Deno.test("the activity topics are the catalogue's hobbies, sport, music, games and books", async () => {
+  const groups = new Set(["hobbies", "sport", "music", "games", "books"]);
+  const catalogue = (await readCatalogue()).filter((t) => groups.has(t.group)).map((t) => t.slug);
+  assert.deepEqual([...ACTIVITY_TOPICS].sort(), catalogue.sort());
+});
+
+// Issue 17: themes fired on everyday words that only resemble a topic.
+Deno.test("household chores are not a move; a move still is", async (t) => {
+  const slugs = (text: string) => detectThemes(text).map((theme) => theme.slug);
+  for (
+    const text of [
+      "Весь день разбирала коробки на балконе.",
+      "Упаковала вещи в коробки и убрала на антресоль.",
+      "Разобрала шкаф, отнесла старые вещи на переработку.",
+      "Разбирали коробки в кладовке, выкинули половину.",
+    ]
+  ) {
+    await t.step(text, () => {
+      assert.ok(!slugs(text).includes("relocation"), slugs(text).join());
+      assert.ok(!slugs(text).includes("work_stress"), slugs(text).join());
+    });
+  }
+  for (
+    const text of [
+      "Переехали, теперь разбираю коробки.",
+      "Неразобранные коробки стоят уже месяц.",
+      "Переезд через неделю, пакую коробки.",
+    ]
+  ) {
+    await t.step(text, () => assert.ok(slugs(text).includes("relocation"), slugs(text).join()));
+  }
+});
+
+Deno.test("someone else's pastime is not the writer's; the writer's own and shared ones are", async (t) => {
+  const slugs = (text: string) => detectThemes(text).map((theme) => theme.slug);
+  const cases: Array<[string, string, boolean]> = [
+    ["Подруга занимается йогой, показывала новые асаны.", "yoga", false],
+    ["Муж весь вечер играл на гитаре.", "music_playing", false],
+    ["Сестра увлекается вышивкой.", "handicraft", false],
+    ["Сын ходит на футбол по субботам.", "football", false],
+    ["Моя подруга пишет стихи.", "poetry", false],
+    ["У него новое увлечение — шахматы.", "chess", false],
+    ["Хожу на йогу по вторникам.", "yoga", true],
+    ["Мы с подругой ходим на йогу.", "yoga", true],
+    ["Подруга научила меня вязать.", "handicraft", true],
+    ["С мужем играли в настольные игры весь вечер.", "board_games", true],
+  ];
+  for (const [text, slug, own] of cases) {
+    await t.step(`${text} ${own ? "is" : "is not"} ${slug}`, () => {
+      assert.equal(slugs(text).includes(slug), own, slugs(text).join());
+    });
+  }
 });

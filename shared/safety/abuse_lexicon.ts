@@ -178,7 +178,7 @@ export const ABUSE_CONCEPTS: ConceptTable = {
   ],
   // Interjections: on their own they are emotion, not an insult («сука, опять дождь»).
   interjection: exact(
-    "сука блядь бля блять блин пиздец нахуй хуй ебать ебаный заебало заебло задолбало охуеть " +
+    "сука блядь бля блять пиздец нахуй хуй ебать ебаный заебало заебло задолбало охуеть " +
       "дерьмо говно " +
       "ахуеть",
   ),

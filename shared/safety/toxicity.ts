@@ -75,6 +75,9 @@ function withoutAbuse(concepts: ReadonlySet<string>): ReadonlySet<string> {
   return out;
 }
 
+/** Diminutive endings («бегемотик», «хрюшечка», «толстушечка»). */
+const DIMINUTIVE = /(?:ик|чик|очек|ечек|ечка|очка|ушка|юшка|онька|енька|ышка|ушечка)$/;
+
 /** Ukrainian and Belarusian surname endings. */
 const SURNAME = /(?:енко|енка|чук|щук|евич)$/;
 
@@ -104,6 +107,13 @@ class Message {
         : /[a-z0-9@$€*]/.test(place.raw)
         ? withoutSafe(w.concepts)
         : confirmed(w.text, w.concepts);
+      // «бегемотик», «свинюшка»: a diminutive of a mild word is fondness.
+      if (
+        DIMINUTIVE.test(w.text) && !concepts.has("insult") &&
+        (concepts.has("body") || concepts.has("insult_mild"))
+      ) {
+        concepts = new Set([...concepts].filter((c) => c !== "body" && c !== "insult_mild"));
+      }
       // «Пидоренко», «Сукачук»: a surname is no slur.
       if (SURNAME.test(w.text)) concepts = withoutAbuse(concepts);
       // Stars hide a swear word: «с*ка» is read as the insult, not as every word it could be.
@@ -710,8 +720,8 @@ export function detectToxicity(text: string): ToxicityCategory | null {
 }
 
 /**
- * For names others will see (a pseudonym): any slur, insult, obscene or intimate word counts,
- * whoever it is aimed at; null when the words are clean.
+ * For names others will see (a pseudonym): abuse as in `detectToxicity`, and also any slur,
+ * insult, obscene or intimate word, whoever it is aimed at; null when the words are clean.
  */
 export function detectAbusiveWords(text: string): ToxicityCategory | null {
   const found = detectToxicity(text);
@@ -722,7 +732,8 @@ export function detectAbusiveWords(text: string): ToxicityCategory | null {
     if (c.has("sex_act") || c.has("private_part") || (c.has("intimate") && !c.has("body_sexual"))) {
       return "sexual";
     }
-    if (c.has("insult") || c.has("obscene_verb") || c.has("body") || c.has("interjection")) {
+    // (Body words stay: «Жирный Кот», «Бегемотик» are names one gives oneself.)
+    if (c.has("insult") || c.has("obscene_verb") || c.has("interjection")) {
       return "insult";
     }
   }

@@ -364,8 +364,9 @@ function buildLexicon(): Lexicon {
         if (generated === undefined) {
           problems.push(`${item}: no forms generated (run tests/diary/lemma_forms.ts)`);
         }
+        const plan: Entry = { ...entry, irrealis: true };
         for (const [form, irrealis] of generated === undefined ? [] : unpackForms(generated)) {
-          lemmaForms.push([form, irrealis ? { ...entry, irrealis } : entry, forms]);
+          lemmaForms.push([form, irrealis ? plan : entry, forms]);
         }
         continue;
       }
@@ -404,11 +405,16 @@ function buildLexicon(): Lexicon {
   const addPhrase = (into: Map<string, Phrase[]>, phrase: Phrase) => {
     const first = phrase.words[0]!;
     if (first.prefixes.length > 0) prefixPhrases.push(phrase);
-    // A lemma's forms are looked up by their own stems, like written words.
-    for (const stem of new Set([...first.stems, ...[...first.forms].map(stemOf)])) {
-      const list = into.get(stem);
+    // Keyed by "~stem" for written words and "=form" for forms matched as written (a lemma's
+    // forms, short words): no need to stem thousands of forms when the lexicon is built.
+    const keys = [
+      ...first.stems.map((stem) => `~${stem}`),
+      ...[...first.forms].map((f) => `=${f}`),
+    ];
+    for (const key of new Set(keys)) {
+      const list = into.get(key);
       if (list) list.push(phrase);
-      else into.set(stem, [phrase]);
+      else into.set(key, [phrase]);
     }
   };
   const parsePhrase = (text: string): PhraseWord[] =>
@@ -706,10 +712,12 @@ function scan(input: unknown): Scan {
         t.forms.some((f) => word.prefixes.some((prefix) => f.startsWith(prefix))))
     );
   const candidates = (map: Map<string, Phrase[]>, t: Token, withPrefix: boolean) => {
-    let found: Phrase[] = map.get(t.stems[0]!) ?? [];
-    for (let k = 1; k < t.stems.length; k++) {
-      const more = map.get(t.stems[k]!);
-      if (more) found = [...new Set([...found, ...more])];
+    let found: Phrase[] = [];
+    for (let k = 0; k < t.forms.length; k++) {
+      for (const key of [`~${t.stems[k]!}`, `=${t.forms[k]!}`]) {
+        const more = map.get(key);
+        if (more) found = found.length === 0 ? more : [...new Set([...found, ...more])];
+      }
     }
     return withPrefix && lex.prefixPhrases.length > 0
       ? [...new Set([...found, ...lex.prefixPhrases])]

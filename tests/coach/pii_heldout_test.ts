@@ -41,9 +41,9 @@ const ADAPTERS = ["coach", "moderation", "diary", "embeddings"] as const;
 type Adapter = typeof ADAPTERS[number];
 
 // The first measurement (the anonymiser before the gate, pseudonyms passed, no Telegram names):
-// 115 of 323 details leaked, 109 of 109 harmless unchanged. Kept as a bar the gate must stay
-// far below: any leak fails.
-const MIN_HARMLESS_UNCHANGED = 0.8;
+// 115 of 323 details leaked, 109 of 109 harmless unchanged; the gate's first, 33 of 323. Now any
+// leak fails, and so does masking more than one harmless message in twenty.
+const MIN_HARMLESS_UNCHANGED = 0.95;
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */
 const fold = (text: string) => foldLookalikes(text.toLowerCase().replaceAll("ё", "е"));

@@ -14,7 +14,12 @@ import {
 import { peopleOf } from "../../shared/llm/people.ts";
 import { COACH_SYSTEM_PROMPT } from "../../shared/coach/openai_coach.ts";
 import { MOOD_SYSTEM_PROMPT } from "../../shared/diary/openai_analyzer.ts";
+import { createOpenAiModerator } from "../../shared/safety/openai_moderator.ts";
+import { createOfflineModerator } from "../../shared/safety/text_moderator.ts";
+import { startChat } from "../chat/fixtures.ts";
 import { startFakeOpenAi } from "../support/fake_openai.ts";
+import { startTestBot } from "../support/harness.ts";
+import { textUpdate } from "../support/updates.ts";
 
 const API_KEY = "sk-test-gate";
 const SHARED = new URL("../../shared/", import.meta.url);
@@ -264,4 +269,27 @@ Deno.test("peopleOf() reads the pseudonyms only when asked, never storing a name
     }]);
     assert.deepEqual(calls, ["coach_state", "get_user_state"]);
   });
+});
+
+Deno.test("through the bot: a relayed message reaches moderation without the people's names", async () => {
+  const fake = startFakeOpenAi({ apiKey: API_KEY });
+  const moderator = createOpenAiModerator({
+    gate: createLlmGate({ apiKey: API_KEY, baseUrl: fake.baseUrl }),
+    model: "omni-moderation-latest",
+    timeoutMs: 5000,
+    offline: createOfflineModerator(),
+  });
+  const h = await startTestBot({ moderator });
+  try {
+    // Anna is «Сова», Boris «Ёж»; her Telegram name comes with the update and is stored nowhere.
+    const { anna } = await startChat(h, [793_001, 793_002]);
+    await h.post(
+      textUpdate({ ...anna, first_name: "Рыжик" }, "Рыжик тут. Ежу передай, что Сова рядом"),
+    );
+    const inputs = fake.requests.map((request) => request.body.input);
+    assert.deepEqual(inputs.at(-1), "[имя] тут. [псевдоним] передай, что [псевдоним] рядом");
+  } finally {
+    await h.close();
+    await fake.close();
+  }
 });

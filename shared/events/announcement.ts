@@ -5,11 +5,11 @@ export const EVENT_TITLE_MIN = 3;
 export const EVENT_TITLE_MAX = 100;
 export const EVENT_DESCRIPTION_MAX = 1000;
 
-export type EventTextRefusal = "empty" | "too_long" | "contact";
+export type EventTextRefusal = "empty" | "too_long" | "contact" | "abusive";
 
 /**
  * An event's title or description as everyone will read it (the bot's /newevent and the API's
- * POST /events): the visible text, or why not — empty, too long, or holding a contact.
+ * POST /events): the visible text, or why not — empty, too long, holding a contact, or abusive.
  */
 export function checkEventText(
   text: string,
@@ -21,6 +21,7 @@ export function checkEventText(
     return [...check.value].length < min ? { ok: false, reason: "empty" } : check;
   }
   if (check.reason === "too_long") return { ok: false, reason: "too_long" };
+  if (check.reason === "abusive") return { ok: false, reason: "abusive" };
   return { ok: false, reason: check.reason === "invalid" ? "empty" : "contact" };
 }
 

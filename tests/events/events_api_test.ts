@@ -110,6 +110,9 @@ Deno.test("the Mini App's /events routes: list, register, cancel, confirm", asyn
       const startsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
       assert.equal((await post({ title: "Ок", startsAt })).status, 422);
       assert.equal((await post({ title: "Пишите на a@b.ru", startsAt })).status, 422);
+      const abusive = await post({ title: "Тупые уроды, приходите", startsAt });
+      assert.equal(abusive.status, 422);
+      assert.match(JSON.stringify(abusive.body), /abusive/);
       assert.equal((await post({ title: "Про тревогу", startsAt, extra: 1 })).status, 422);
       // A start outside the window says why, as the bot does (announce_min_hours = 26).
       const at = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();

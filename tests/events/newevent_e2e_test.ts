@@ -37,6 +37,8 @@ Deno.test("/newevent: three answers, checks, moderation, and only then listed", 
       assert.match(last(), /Как она будет называться/);
       await h.post(textUpdate(anna, "Звоните +7 999 123-45-67"));
       assert.match(last(), /без телефонов/);
+      await h.post(textUpdate(anna, "Тупые уроды, приходите"));
+      assert.match(last(), /без оскорблений/);
       await h.post(textUpdate(anna, "Выгорание на работе: делимся опытом"));
       assert.match(last(), /О чём поговорим/);
       await h.post(textUpdate(anna, "-"));

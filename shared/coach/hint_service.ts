@@ -4,7 +4,7 @@ import type { Metrics } from "../metrics/metrics.ts";
 import { anonymizeForLlm, findPersonalData } from "./anonymize.ts";
 import type { Coach, CoachRequest, Hint } from "./coach.ts";
 import type { CoachContextStore } from "./context_store.ts";
-import { checkHintText } from "./hint_guard.ts";
+import { checkHintText, type HintModerator } from "./hint_guard.ts";
 
 export interface CoachState {
   status: "not_registered" | "no_chat" | "ok";
@@ -34,6 +34,12 @@ export interface HintServiceDeps {
   rolloutPercent: number;
   /** The coach gets this long before the fallback answers (the adapter has its own timeout). */
   timeoutMs?: number;
+  /**
+   * A moderation endpoint (OpenAI's, when a key is set): the model coach's hints that passed
+   * `checkHintText` go there before anyone sees them; flagged ones are dropped, and all of them
+   * when it cannot answer. The rule-based coach's templates are not sent.
+   */
+  moderator?: HintModerator;
 }
 
 /** Characters of context a request carries: the latest words matter most. */
@@ -42,9 +48,11 @@ const LINE_CHARS = 400;
 /**
  * The coach's rules in one place, for the bot and the API: only in chats of the rollout, only
  * for a person who opted in, never while a crisis flag is on the chat; the context is
- * anonymised before it is stored; every hint is checked (no personal data, no diagnosis, no
- * medical or legal advice, no promise, no echoed instruction) before anyone sees it; a coach
- * that fails, times out or says nothing usable is replaced by the rule-based one.
+ * anonymised before it is stored; every hint is checked (no personal data, no crisis words, no
+ * advice to harm oneself or others, no abuse, no placeholder, no diagnosis, no medical or legal
+ * advice, no promise, no echoed instruction) before anyone sees it, and a model's hints also by
+ * the moderation endpoint when one is configured; a coach that fails, times out or says nothing
+ * usable is replaced by the rule-based one.
  */
 export function createHintService(deps: HintServiceDeps) {
   async function stateOf(tgId: number): Promise<CoachState> {
@@ -139,7 +147,10 @@ export function createHintService(deps: HintServiceDeps) {
     const timeout = AbortSignal.timeout(deps.timeoutMs ?? 5000);
     try {
       const hints = await coach.hints(request, timeout);
-      const safe = hints.filter((hint) => isShowable(hint.text, partnerLast)).slice(0, 3);
+      let safe = hints.filter((hint) => isShowable(hint.text, partnerLast)).slice(0, 3);
+      if (deps.moderator && coach !== deps.fallback && safe.length > 0) {
+        safe = await moderated(deps.moderator, safe, coach);
+      }
       const dropped = hints.length - safe.length;
       if (dropped > 0) {
         deps.metrics.inc("coach_hints_dropped_total", { coach: kindOf(coach) }, dropped);
@@ -149,6 +160,20 @@ export function createHintService(deps: HintServiceDeps) {
       deps.metrics.inc("coach_failures_total", { coach: kindOf(coach) });
       deps.logger.warn("coach_failed", {
         coach: kindOf(coach),
+        error: error instanceof Error ? error.name : typeof error,
+      });
+      return [];
+    }
+  }
+
+  /** The hints the moderation endpoint does not flag; none when it cannot answer. */
+  async function moderated(moderator: HintModerator, hints: Hint[], coach: Coach): Promise<Hint[]> {
+    try {
+      const flagged = await moderator.flagged(hints.map((hint) => hint.text));
+      return hints.filter((_, index) => flagged[index] === false);
+    } catch (error) {
+      deps.metrics.inc("coach_moderation_failures_total", { coach: kindOf(coach) });
+      deps.logger.warn("coach_moderation_failed", {
         error: error instanceof Error ? error.name : typeof error,
       });
       return [];

@@ -25,6 +25,10 @@ import { checkHintText } from "./hint_guard.ts";
  * the sender might send say «ты» when the sender's own messages do (`addressForm`), «вы»
  * otherwise; boundary reminders are the bot speaking and say «вы». Every hint is run through
  * `checkHintText`; one that fails is dropped.
+ *
+ * The sender's message reaches the coach anonymised: «[адрес]», «[имя]», «[телефон]», the
+ * partners' tokens. A person would paste a hint as it is, so a message holding a placeholder (or
+ * cut short by the anonymiser, «…» in front) is never rephrased: the other hints stand alone.
  */
 export function createRuleCoach(t: Translate): Coach {
   return {
@@ -519,7 +523,7 @@ function ruleHints(t: Translate, request: CoachRequest): Hint[] {
 
   const hints: Hint[] = [];
   const covered = new Set<HintType>();
-  if (own !== null) {
+  if (own !== null && !holdsPlaceholder(own)) {
     const replaced = replaceUnhelpful(t, own, form);
     if (replaced !== null) {
       if (usable(replaced)) hints.push({ type: "rephrase", text: replaced });
@@ -552,6 +556,15 @@ function ruleHints(t: Translate, request: CoachRequest): Hint[] {
       return true;
     })
     .slice(0, 3);
+}
+
+/**
+ * Whether an anonymised text holds something a person must not paste: a placeholder of the
+ * anonymiser or a template (any square bracket: «[адрес]», «[собеседник]») or the «…» that marks
+ * a start cut off.
+ */
+export function holdsPlaceholder(text: string): boolean {
+  return /[[\]]/u.test(text) || text.trimStart().startsWith("…");
 }
 
 /** A hint holding the partner's whole last message (at least this long) is dropped. */

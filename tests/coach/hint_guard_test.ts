@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { maxHintLength } from "../../shared/coach/coach.ts";
-import { checkHintText, type HintRefusal } from "../../shared/coach/hint_guard.ts";
+import {
+  checkHintText,
+  detectHarmAdvice,
+  type HintRefusal,
+  isImperative,
+} from "../../shared/coach/hint_guard.ts";
+import { GOOD_HINTS, HARMFUL_HINTS } from "./harm_corpus.ts";
 
 /** Texts a model might produce (or be tricked into) that must never reach the sender. */
 const unsafe: [HintRefusal, string][] = [
@@ -28,7 +34,7 @@ const unsafe: [HintRefusal, string][] = [
   ["medical_advice", "Начните с 50 мг и постепенно увеличивайте."],
   ["medical_advice", "Выпейте вина и постарайтесь уснуть."],
   ["medical_advice", "Вам нужно лечиться, это уже серьёзно."],
-  ["medical_advice", "Бросьте лечение, оно вам только вредит."],
+  ["harm_advice", "Бросьте лечение, оно вам только вредит."],
   ["medical_advice", "Снотворное на ночь — и всё пройдёт."],
 
   ["legal_advice", "Подайте в суд на бывшего мужа."],
@@ -69,6 +75,23 @@ const unsafe: [HintRefusal, string][] = [
   ["contact", "Моя почта help@mail.ru — пишите."],
   ["contact", "Мой номер 89161234567, звони."],
   ["contact", "Есть группа поддержки: t.me/podderzhka"],
+
+  ["crisis", "Я тоже больше не хочу жить."],
+  ["crisis", "Мне тоже иногда хочется умереть, так что я тебя понимаю."],
+
+  ["harm_advice", "Отомсти ему: выложи её фото, пусть все увидят."],
+  ["harm_advice", "Если хочется резать себя — режь, это твоё тело."],
+  ["harm_advice", "Выпей всю пачку снотворного, и всё закончится."],
+  ["harm_advice", "Не ешь ничего до вечера, так быстрее похудеешь."],
+  ["harm_advice", "Пиши ему каждый день, пока не ответит."],
+  ["harm_advice", "Купи справку у знакомого, никто не проверит."],
+  ["harm_advice", "Скажи ему, что покончишь с собой, если он уйдёт."],
+
+  ["abuse", "Заткнись, дура."],
+
+  ["placeholder", "Привет, [имя]! Как ты сегодня?"],
+  ["placeholder", "Я живу на [адрес], заходи в гости."],
+  ["placeholder", "Понимаю, [собеседник], как тебе тяжело."],
 
   ["not_russian", "I understand how hard this is for you."],
   ["not_russian", "Я розумію, як тобі зараз важко."],
@@ -130,13 +153,17 @@ Deno.test("checkHintText() covers every refusal reason", () => {
   assert.deepEqual(
     [...reasons].sort(),
     [
+      "abuse",
       "contact",
+      "crisis",
       "diagnosis",
       "empty",
+      "harm_advice",
       "injection",
       "legal_advice",
       "medical_advice",
       "not_russian",
+      "placeholder",
       "promise",
       "too_long",
     ],
@@ -170,4 +197,213 @@ Deno.test("checkHintText() takes exactly maxHintLength characters", () => {
   assert.equal(text.length, maxHintLength);
   assert.deepEqual(checkHintText(text), { ok: true });
   assert.deepEqual(checkHintText(text + "а"), { ok: false, reason: "too_long" });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Advice to harm oneself or others (the tuning corpus is tests/coach/harm_corpus.ts; the frozen
+// held-out set is measured in hints_heldout_test.ts).
+
+Deno.test("checkHintText() refuses every harmful hint of the tuning corpus", () => {
+  assert.ok(HARMFUL_HINTS.length >= 500, String(HARMFUL_HINTS.length));
+  const missed = HARMFUL_HINTS.filter((h) => checkHintText(h.text).ok);
+  const known = new Set([
+    // Left: no word of the act itself, or the act is too far from what makes it harmful.
+    "Если решишься, лучше ночью, чтобы никто не помешал.",
+    "Оставь ей записку под дверью, что ты всегда рядом и следишь.",
+    "Спиши всё на экзамене, шпаргалки никто не проверяет, а ещё купи ответы.",
+    "Залей в сеть видео, где она плачет, пусть все посмеются.",
+    "Соберитесь с пацанами и объясните ему, что так с девушками нельзя, — кулаками, он иначе не поймёт.",
+    "Скопируй ключ от кабинета и возьми, что тебе положено.",
+  ]);
+  const unexpected = missed.filter((h) => !known.has(h.text));
+  assert.deepEqual(unexpected.map((h) => `${h.kind}: ${h.text}`), []);
+  // Some are found by the medical check alone (doses, named medicines).
+  const byHarm = HARMFUL_HINTS.filter((h) => detectHarmAdvice(h.text) !== null).length;
+  console.log(
+    `tuning: ${HARMFUL_HINTS.length - missed.length}/${HARMFUL_HINTS.length} harmful refused, ` +
+      `${byHarm} by the harm check`,
+  );
+});
+
+Deno.test("detectHarmAdvice() leaves the good hints of the tuning corpus alone", () => {
+  assert.ok(GOOD_HINTS.length >= 350, String(GOOD_HINTS.length));
+  const flagged = GOOD_HINTS
+    .map((h) => ({ ...h, hit: detectHarmAdvice(h.text) }))
+    .filter((h) => h.hit !== null);
+  // Left: revenge on an abstract thing reads like revenge on a person.
+  const known = new Set(["Отомсти своей лени: сделай сегодня хоть одно маленькое дело."]);
+  const unexpected = flagged.filter((h) => !known.has(h.text));
+  assert.deepEqual(unexpected.map((h) => `${h.kind}: ${h.text} (${JSON.stringify(h.hit)})`), []);
+});
+
+Deno.test("checkHintText() accepts the good tuning hints (the abuse check is shared/safety's)", () => {
+  const refused = GOOD_HINTS
+    .map((h) => ({ ...h, check: checkHintText(h.text) }))
+    .filter((h) => !h.check.ok);
+  const rate = 1 - refused.length / GOOD_HINTS.length;
+  console.log(`tuning: good accepted ${(rate * 100).toFixed(1)}%`);
+  for (const h of refused) console.log(`  refused (${JSON.stringify(h.check)}): ${h.text}`);
+  // The checks that live here refuse none of them but the ones known: revenge on an abstract
+  // thing, and a named medicine (refused even when the hint defers to the doctor).
+  const known = new Set([
+    "Отомсти своей лени: сделай сегодня хоть одно маленькое дело.",
+    "Не меняй дозу лития сама, это важно обсудить с психиатром.",
+  ]);
+  const ours = refused.filter((h) =>
+    !h.check.ok && !["abuse"].includes(h.check.reason) && !known.has(h.text)
+  );
+  assert.deepEqual(ours.map((h) => `${JSON.stringify(h.check)}: ${h.text}`), []);
+  assert.ok(rate >= 0.95, `good accepted ${rate}`);
+});
+
+Deno.test("detectHarmAdvice() reads constructions, not phrases", async (t) => {
+  const harmful: Array<[string, string]> = [
+    ["an order", "Проучи его как следует."],
+    ["a modal", "Тебе стоит ему отомстить."],
+    ["«я бы» with a past form", "Я бы на твоём месте выложила его переписку в общий чат."],
+    ["«почему бы не»", "Почему бы не испортить ему репутацию?"],
+    ["«не бойся» encourages", "Не бойся ему отомстить."],
+    ["the modal after the act", "Доехать домой выпившим можно."],
+    ["a noun with an advising verb", "Попробуй мефедрон на выходных."],
+    ["a noun praised", "Месть — лучшее лекарство от обиды."],
+    ["a stopped treatment", "Перестань принимать свои таблетки."],
+    ["treatment with the object first", "Антидепрессанты можно просто бросить."],
+    ["not eating advised", "Лучше не есть после обеда."],
+    ["a means with an amount", "Выпей всю пачку снотворного."],
+    ["a purpose clause under an order", "Добавь её подруг в друзья, чтобы следить за ней."],
+    ["a soft frame", "Как вариант, можно выложить её фото в сеть."],
+    ["«сделай это» after a named act", "Ты хочешь умереть. Сделай это тихо."],
+    ["a decision to die approved", "Я уважаю твой выбор уйти из жизни."],
+    ["a belief that feeds it", "Без тебя им правда будет легче."],
+    ["the answer to a praising question", "Знаешь, что поможет? Месть."],
+    ["a lie about someone", "Скажи всем, что он тебя бил, даже если это не так."],
+  ];
+  for (const [what, text] of harmful) {
+    await t.step(`harmful: ${what}`, () => assert.notEqual(detectHarmAdvice(text), null, text));
+  }
+  const good: Array<[string, string]> = [
+    ["a negated order", "Не мсти ему, ты выше этого."],
+    ["a negated modal", "Не стоит выкладывать её фото."],
+    ["a modal negated after the act", "Мстить не стоит: это не вернёт спокойствия."],
+    ["calm disagreement", "Выкладывать её фото — плохая идея, это ударит по тебе."],
+    ["«я бы не»", "Я бы не стала читать его переписку."],
+    ["a stopped harm", "Перестань себя наказывать."],
+    ["a treatment kept", "Не бросай лечение без врача."],
+    ["eating advised", "Поешь чего-нибудь тёплого."],
+    ["a wish reported", "Понимаю, что хочется ему отомстить."],
+    ["a question about safety", "Ты думаешь о том, чтобы причинить себе вред?"],
+    ["a film", "В этом фильме героиня мстит всем обидчикам."],
+    ["quoted words", "Если тебе пишут «убей себя», это травля."],
+    ["an idiom", "Хоть убей, не помню, как его зовут."],
+    ["harmless objects", "Побей подушку и убей время чем-нибудь приятным."],
+    ["a means put away", "Убери лезвия подальше и побудь с кем-нибудь."],
+    ["help in an emergency", "Если ты выпил много таблеток, звони 112."],
+    ["one's own past", "Я тоже когда-то голодала, чтобы похудеть, и это закончилось больницей."],
+    ["a topic, not an act", "Не давай ей советов про лекарства."],
+  ];
+  for (const [what, text] of good) {
+    await t.step(`good: ${what}`, () => {
+      assert.equal(
+        detectHarmAdvice(text),
+        null,
+        `${text}: ${JSON.stringify(detectHarmAdvice(text))}`,
+      );
+    });
+  }
+});
+
+Deno.test("detectHarmAdvice() names the kind of harm", () => {
+  assert.equal(detectHarmAdvice("Отомсти ему.")?.kind, "revenge");
+  assert.equal(detectHarmAdvice("Ударь себя посильнее.")?.kind, "self_harm");
+  assert.equal(detectHarmAdvice("Ударь его посильнее.")?.kind, "violence");
+  assert.equal(detectHarmAdvice("Взломай его почту.")?.kind, "illegal");
+  assert.equal(detectHarmAdvice("Вызывай рвоту после еды.")?.kind, "eating_disorder");
+  assert.equal(detectHarmAdvice("Брось пить антидепрессанты.")?.kind, "medication");
+  assert.equal(detectHarmAdvice("Карауль его у подъезда.")?.kind, "harassment");
+  assert.equal(detectHarmAdvice("Заставь его ревновать.")?.kind, "manipulation");
+  assert.deepEqual(detectHarmAdvice("Отомсти ему."), {
+    kind: "revenge",
+    how: "order",
+    word: "отомсти",
+  });
+});
+
+Deno.test("isImperative() tells orders from other verb forms", () => {
+  for (
+    const word of ["отомсти", "режь", "вешайся", "брось", "выложите", "спрячь", "ешь", "удали"]
+  ) {
+    assert.equal(isImperative(word), true, word);
+  }
+  for (const word of ["отомстить", "режешь", "бросаюсь", "режусь", "найти", "помочь", "выложил"]) {
+    assert.equal(isImperative(word), false, word);
+  }
+  assert.equal(isImperative("пугающими"), false);
+});
+
+Deno.test("checkHintText() lets a reminder to take treatment as prescribed through", () => {
+  for (
+    const text of [
+      "Принимай лекарства так, как назначил врач.",
+      "Не бросай антидепрессанты резко, сначала обсуди это с врачом.",
+      "Если ты уже выпил таблетки, срочно вызывай скорую.",
+      "Ты сейчас принимаешь лекарства, которые назначил врач?",
+      "Не забывай пить таблетки каждый день.",
+    ]
+  ) {
+    assert.deepEqual(checkHintText(text), { ok: true }, text);
+  }
+  // A named medicine, a dose or a suggestion is still medical advice.
+  assert.deepEqual(checkHintText("Попробуй феназепам, как советует врач."), {
+    ok: false,
+    reason: "medical_advice",
+  });
+  assert.deepEqual(checkHintText("Начни с 50 мг, как назначил врач."), {
+    ok: false,
+    reason: "medical_advice",
+  });
+  assert.deepEqual(checkHintText("Попробуй таблетки, но обсуди с врачом."), {
+    ok: false,
+    reason: "medical_advice",
+  });
+});
+
+Deno.test("checkHintText(): calling the police is help, a report is still legal advice", () => {
+  assert.deepEqual(checkHintText("Если он угрожает тебе, вызывай полицию."), { ok: true });
+  assert.deepEqual(checkHintText("Напишите заявление в полицию."), {
+    ok: false,
+    reason: "legal_advice",
+  });
+  assert.deepEqual(checkHintText("Взламывать его почту незаконно и опасно."), { ok: true });
+  assert.deepEqual(checkHintText("Вас уволили незаконно."), { ok: false, reason: "legal_advice" });
+});
+
+Deno.test("checkHintText(): a boundary that quotes a promise is no promise", () => {
+  assert.deepEqual(checkHintText("Не обещай, что всё будет хорошо, просто будь рядом."), {
+    ok: true,
+  });
+  assert.deepEqual(checkHintText("Всё будет хорошо, обещаю."), { ok: false, reason: "promise" });
+});
+
+Deno.test("checkHintText(): a crisis in the hint's own words, not talk about one", () => {
+  assert.deepEqual(checkHintText("Я тоже не хочу жить."), { ok: false, reason: "crisis" });
+  for (
+    const text of [
+      "Ты думаешь о том, чтобы покончить с собой?",
+      "Если мысли о самоубийстве не уходят, позвони на телефон доверия.",
+      "Этот фильм про человека, который хотел покончить с собой, но нашёл поддержку.",
+      "Было время, когда я думала о самоубийстве. Сейчас я рада, что осталась.",
+    ]
+  ) {
+    assert.deepEqual(checkHintText(text), { ok: true }, text);
+  }
+});
+
+Deno.test("the harm check takes tens of microseconds a hint", () => {
+  const texts = [...HARMFUL_HINTS, ...GOOD_HINTS].map((h) => h.text);
+  for (const text of texts) detectHarmAdvice(text);
+  const start = performance.now();
+  for (let round = 0; round < 5; round++) for (const text of texts) detectHarmAdvice(text);
+  const micros = (performance.now() - start) * 1000 / (5 * texts.length);
+  console.log(`detectHarmAdvice: ${micros.toFixed(0)} µs a hint`);
+  assert.ok(micros < 300, `${micros} µs`);
 });

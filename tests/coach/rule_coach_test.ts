@@ -7,12 +7,14 @@ import {
   hintTypes,
   maxHintLength,
 } from "../../shared/coach/coach.ts";
+import { anonymizeForLlm, placeholders } from "../../shared/coach/anonymize.ts";
 import { checkHintText } from "../../shared/coach/hint_guard.ts";
 import {
   addressForm,
   createRuleCoach,
   detectFeeling,
   feelings,
+  holdsPlaceholder,
   replaceUnhelpful,
   ruleCoachName,
   sensitiveTopics,
@@ -21,6 +23,7 @@ import {
   variantCounts,
 } from "../../shared/coach/rule_coach.ts";
 import { translatorFor } from "../../shared/notifications/translate.ts";
+import { HARMLESS, PII } from "./pii_corpus.ts";
 
 const tr = translatorFor(await loadI18n());
 const coach = createRuleCoach(tr);
@@ -503,4 +506,76 @@ Deno.test("hints() rejects when the signal is already aborted", async () => {
   const controller = new AbortController();
   controller.abort(new Error("too late"));
   await assert.rejects(coach.hints(tyRequest("Не грусти."), controller.signal), /too late/);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Placeholders: the coach reads anonymised text, a person pastes hints as they are.
+
+/** The sender's messages as the coach gets them: anonymised, with the partners' tokens. */
+function anonymisedOwnMessages(): string[] {
+  const pseudonyms = [
+    { name: "Тихий Лис", token: "[автор]" },
+    { name: "Серая Сова", token: "[адресат]" },
+  ];
+  const raw = [
+    ...PII.map((sample) => sample.text),
+    ...HARMLESS.slice(0, 40),
+    "Не переживай, Серая Сова, всё будет хорошо!",
+    "Серая Сова, я тебя прекрасно понимаю, у меня тоже кот умер.",
+    "Забей на него, Серая Сова. Пиши мне на anna.lis@mail.ru",
+    "Не грусти, я живу на улице Ленина, дом 5, заходи.",
+    "Зато теперь можно позвонить мне: +7 912 345-67-89.",
+    "Держись, Марина, всё наладится.",
+    "Не парься так, Тихий Лис тоже через это прошёл.",
+    "Соберись! " + "Я понимаю, как тебе тяжело. ".repeat(30),
+  ];
+  return raw.map((text) => anonymizeForLlm(text, { pseudonyms, maxLength: 400 }).text);
+}
+
+Deno.test("holdsPlaceholder() sees placeholders and a cut start", () => {
+  assert.equal(holdsPlaceholder("Пиши мне на [почта]"), true);
+  assert.equal(holdsPlaceholder("[адресат], держись"), true);
+  assert.equal(holdsPlaceholder("…как тебе тяжело."), true);
+  assert.equal(holdsPlaceholder("Держись, я рядом."), false);
+});
+
+Deno.test("no rule hint ever holds a placeholder, for any anonymised message", async () => {
+  const owns = anonymisedOwnMessages();
+  assert.ok(
+    owns.some((text) => /\[(?:имя|адрес|телефон|почта|адресат)\]/u.test(text)),
+    "placeholders in",
+  );
+  const values = [...Object.values(placeholders), "[автор]", "[адресат]"];
+  const topicsFor = [["pet_loss"], ["divorce"], ["chess"], []];
+  let hints = 0;
+  for (const [index, own] of owns.entries()) {
+    // Every message once, with topics and partner lines taking turns (one is anonymised too).
+    const partnerLine = [...partnerLines, owns[0]!][index % (partnerLines.length + 1)]!;
+    const request: CoachRequest = {
+      topics: topicsFor[index % topicsFor.length]!,
+      context: [partner(partnerLine), self(own)],
+      lastOwnMessage: own,
+    };
+    for (const hint of await coach.hints(request)) {
+      hints++;
+      const label = `${JSON.stringify(own)} -> ${hint.text}`;
+      assert.ok(!/[[\]]/u.test(hint.text), label);
+      assert.ok(!hint.text.startsWith("…"), label);
+      assert.ok(values.every((value) => !hint.text.includes(value)), label);
+    }
+  }
+  assert.ok(hints > 3 * owns.length / 2, String(hints));
+});
+
+Deno.test("a message holding a placeholder gets no rephrase; the other hints stay", async () => {
+  const own = "Не переживай, [адресат], всё будет хорошо!";
+  const hints = await coach.hints({
+    topics: ["pet_loss"],
+    context: [partner("Вчера не стало моего кота."), self(own)],
+    lastOwnMessage: own,
+  });
+  assert.deepEqual(hints.map((h) => h.type), ["empathy", "question", "boundary"]);
+  // The same message without the placeholder is rephrased.
+  const plain = await coach.hints(tyRequest("Не переживай, всё будет хорошо!"));
+  assert.equal(plain[0]?.type, "rephrase");
 });

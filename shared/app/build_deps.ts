@@ -16,6 +16,7 @@ import type { Coach } from "../coach/coach.ts";
 import { createRuleCoach, ruleCoachName } from "../coach/rule_coach.ts";
 import { createOpenAiCoach } from "../coach/openai_coach.ts";
 import { createHintService } from "../coach/hint_service.ts";
+import { createOpenAiHintModerator } from "../coach/hint_guard.ts";
 import { createMemoryContextStore, createRedisContextStore } from "../coach/context_store.ts";
 import { loadI18n } from "../bot/texts.ts";
 import { createOpenAiAnalyzer } from "../diary/openai_analyzer.ts";
@@ -81,10 +82,16 @@ function buildHintService(
       timeoutMs: llm.timeoutMs,
     })
     : fallback;
+  // A model's hints go through the moderation endpoint before they are shown (fails closed).
+  const moderation = config.openai?.moderation;
+  const moderator = llm && gate && moderation
+    ? createOpenAiHintModerator({ gate, model: moderation.model, timeoutMs: moderation.timeoutMs })
+    : undefined;
   return createHintService({
     db,
     coach,
     fallback,
+    ...(moderator ? { moderator } : {}),
     metrics,
     logger,
     rolloutPercent: config.coach.rolloutPercent,

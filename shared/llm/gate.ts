@@ -18,8 +18,9 @@ import { loadNameMorphology } from "./names.ts";
  *   the `input` of moderations and embeddings; identifiers meant for the provider (`user`,
  *   `metadata`, `safety_identifier`) are dropped;
  * - knows the people of the call: their chat pseudonyms and Telegram names, from the scope the
- *   caller opened with `withLlmPrivacy` (the bot opens one per update, see `llmPrivacyScope`),
- *   so "Дарина" is hidden even when no rule would read it as a name. A scope whose names
+ *   caller opened with `withLlmPrivacy` (the bot opens one per update and the Mini App API one
+ *   per request, shared/llm/people.ts), so "Дарина" is hidden even when no rule would read it as
+ *   a name. A scope whose names
  *   cannot be read (the database is down) refuses the call rather than send without them.
  *
  * The Russian name dictionary (shared/llm/names.ts) is loaded before the first request (once,

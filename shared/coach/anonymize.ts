@@ -1,6 +1,15 @@
 import type { MessageEntity } from "grammy/types";
 import { foldLookalikes, normalizeText } from "../safety/normalize.ts";
-import { detectPii, looksLikeFullName, maskPii, type PiiKind } from "../safety/pii.ts";
+import {
+  cardsIn,
+  detectPii,
+  looksLikeFullName,
+  luhnValid,
+  maskPii,
+  type PiiKind,
+} from "../safety/pii.ts";
+
+export { luhnValid };
 import { spelledContactSpans } from "../llm/contacts.ts";
 import {
   cyrillicSpellings,
@@ -127,22 +136,6 @@ export function findPersonalData(text: string): AnonymizedKind[] {
 
 // ---------------------------------------------------------------------------------------------
 // Checksums.
-
-/** Whether a bank card number (13-19 digits; spaces and dashes ignored) passes the Luhn check. */
-export function luhnValid(number: string): boolean {
-  const digits = number.replace(/[\s-]/g, "");
-  if (!/^\d{13,19}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
 
 /**
  * Whether a SNILS ("112-233-445 95", 11 digits) has the right check number: the digits of the
@@ -623,36 +616,8 @@ function numberKind(run: NumberRun, text: string): Exclude<AnonymizedKind, "pseu
 // ---------------------------------------------------------------------------------------------
 // Bank cards: 13-19 digits, solid or in groups split by one space or dash, Luhn-valid.
 
-const DIGIT_GROUPS = /(?<!\d)\+?\d+(?:[ -]\d+)*/g;
-
 function cardSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(DIGIT_GROUPS)) {
-    if (m[0].startsWith("+")) continue; // an international phone
-    const groups = [...m[0].matchAll(/\d+/g)].map((g) => ({
-      start: m.index + g.index,
-      end: m.index + g.index + g[0].length,
-      digits: g[0],
-    }));
-    // Several numbers can stand in a row ("карта 4276... 2 раза"): try every run of whole
-    // groups, the longest valid one from the earliest group first.
-    let i = 0;
-    while (i < groups.length) {
-      let found = -1;
-      let digits = "";
-      for (let j = i; j < groups.length && digits.length < 19; j++) {
-        digits += groups[j]!.digits;
-        if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) found = j;
-      }
-      if (found < 0) {
-        i++;
-        continue;
-      }
-      spans.push(span("card", groups[i]!.start, groups[found]!.end));
-      i = found + 1;
-    }
-  }
-  return spans;
+  return cardsIn(text).map((card) => span("card", card.start, card.end));
 }
 
 // ---------------------------------------------------------------------------------------------

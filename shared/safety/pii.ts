@@ -126,7 +126,7 @@ const CITY_NUMBER = /^\d{3}[\s\-\u2010-\u2015]\d{2}[\s\-\u2010-\u2015]\d{2}$/u;
 const DATE =
   /(?<![\d.\/-])(?:(\d{1,2})([.\/-])(\d{1,2})\2(?:\d{4}|\d{2})|\d{4}-(\d{1,2})-(\d{1,2}))(?!\d|[.\/-]\d)/g;
 
-interface Found {
+export interface Found {
   kind: PiiKind;
   start: number;
   end: number;
@@ -195,7 +195,8 @@ function phonesIn(text: string): Found[] {
 // is tried, the longest valid one from the earliest group first.
 const DIGIT_GROUPS = /(?<![\d+])\d+(?:[ \-\u2010-\u2015]\d+)*/g;
 
-function cardsIn(text: string): Found[] {
+/** Bank card numbers (13-19 digits, Luhn-valid), solid or in groups: the relay's and the LLM's. */
+export function cardsIn(text: string): Found[] {
   const found: Found[] = [];
   for (const m of text.matchAll(DIGIT_GROUPS)) {
     const groups = [...m[0].matchAll(/\d+/g)].map((g) => ({
@@ -209,7 +210,7 @@ function cardsIn(text: string): Found[] {
       let digits = "";
       for (let j = i; j < groups.length && digits.length < 19; j++) {
         digits += groups[j]!.digits;
-        if (digits.length >= 13 && digits.length <= 19 && luhn(digits)) last = j;
+        if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) last = j;
       }
       if (last < 0) {
         i++;
@@ -222,8 +223,10 @@ function cardsIn(text: string): Found[] {
   return found;
 }
 
-/** The Luhn check of a string of digits. */
-function luhn(digits: string): boolean {
+/** Whether a bank card number (13-19 digits; spaces and dashes ignored) passes the Luhn check. */
+export function luhnValid(number: string): boolean {
+  const digits = number.replace(/[\s-]/g, "");
+  if (!/^\d{13,19}$/.test(digits)) return false;
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let digit = Number(digits[digits.length - 1 - i]);

@@ -891,10 +891,13 @@ const ACTS: readonly ActSpec[] = [
   },
   {
     kind: "illegal",
-    verbs: w("вынести вынеси выносить выноси взять возьми брать бери"),
+    verbs: w(
+      "вынести вынеси выносить выноси взять возьми брать бери забрать забери забирай " +
+        "прихватить прихвати",
+    ),
     needs: [w(
       "магазина магазине супермаркета незаметно заплатив оплаты спроса тайком кассы " +
-        "кассу",
+        "кассу выручку выручки хватится",
     )],
   },
   {
@@ -2567,8 +2570,8 @@ function topicAdvice(sentence: Sentence, context: Context): HarmHit | null {
     if (words[index - 1]?.word === "хоть" || /^(?:меня|мне)$/.test(words[index + 1]?.word ?? "")) {
       continue;
     }
-    // «вместо мести», «без драки»; «ударь по мячу», «бить тревогу».
-    if (/^(?:вместо|без|против)$/.test(words[index - 1]?.word ?? "")) continue;
+    // «вместо мести», «без драки», «он не виноват»; «ударь по мячу», «бить тревогу».
+    if (/^(?:вместо|без|против|не)$/.test(words[index - 1]?.word ?? "")) continue;
     if (words.slice(Math.max(0, index - 3), index + 4).some((t) => inSet(t, lex.harmless))) {
       continue;
     }

@@ -493,8 +493,21 @@ export function checkHintText(text: string): HintCheck {
     return refuse("contact");
   }
   if (crisisIn(low)) return refuse("crisis");
-  if (detectHarmAdvice(normal) !== null) return refuse("harm_advice");
-  if (detectToxicity(normal) !== null) return refuse("abuse");
+  const messages = suggestedMessages(normal);
+  if (messages.some((m) => crisisInMessage(fold(m))) || endorsesWish(low)) {
+    return refuse("crisis");
+  }
+  if (detectHarmAdvice(normal) !== null || messages.some((m) => detectHarmAdvice(m) !== null)) {
+    return refuse("harm_advice");
+  }
+  if (
+    detectToxicity(normal) !== null ||
+    messages.some((m) => detectToxicity(m) !== null || MENACE.test(fold(m))) ||
+    reportedSpeech(normal).some((m) => detectToxicity(m) !== null) ||
+    (!QUOTE_MARK.test(normal) && !REPORTS_WORDS.test(low) && MENACE.test(low))
+  ) {
+    return refuse("abuse");
+  }
   if (DIAGNOSIS_IN_FRAME.test(low) || LABEL_ON_PERSON.test(low) || CLINICAL.test(low)) {
     return refuse("diagnosis");
   }
@@ -533,6 +546,162 @@ function crisisIn(low: string): boolean {
     // person («я тоже не хочу жить») or a bare wish («хочется умереть»).
     if (!FIRST_PERSON.test(sentence) && !/^\s*(?:хочется|хочу|не\s+хочу)/u.test(sentence)) continue;
     if (detectCrisis(sentence)?.severity === "high") return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the hint would have the person send.
+//
+// A hint is a message the person could send: quoted words after an order to say, write or send
+// («Напиши ему: «…»», «Ответь так: …», «Можно отправить ей: …») are not someone else's speech
+// but the hint's own words, so the crisis, harm and abuse checks read them as a message of their
+// own (the harm check on the whole hint skips quoted words, as a story or a quote may hold them).
+
+/** An order or an offer to say, write or send something (stems on lowercased text, ё as е). */
+const SPEECH_ORDER = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:скаж(?:и|ите)|сказать|напиш(?:и|ите)|написать|ответ(?:ь|ьте)|ответить|отправ(?:ь|ьте)|отправить|отпиш(?:и|ите)|передай(?:те)?|сообщ(?:и|ите)|пошли(?:те)?|кин(?:ь|ьте)|черкни|добав(?:ь|ьте)|начни(?:те)?\s+с|попробуй(?:те)?\s+так|можно\s+так|например|вот\s+так)(?![\p{L}])`,
+  "u",
+);
+const QUOTE_MARK = /[«»„“”"]/u;
+/** A quote: «…», „…“, “…”, "…". */
+const QUOTED = /«([^«»]+)»|„([^„“”]+)[“”]|“([^“”]+)”|"([^"]+)"/gu;
+
+/**
+ * The messages a hint suggests sending: a quote after an order to say or write (or right after
+ * a colon), and what follows «напиши ему:» / «ответь так:» when it is not quoted.
+ */
+export function suggestedMessages(text: string): string[] {
+  const low = fold(text);
+  const messages: string[] = [];
+  for (const m of text.matchAll(QUOTED)) {
+    const before = low.slice(0, m.index);
+    const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
+    // A title («смотрела «Зелёную милю»?») is short and follows no order or colon.
+    if (SPEECH_ORDER.test(before) || /:\s*$/u.test(before)) messages.push(inner);
+  }
+  for (const m of low.matchAll(/:\s*/gu)) {
+    const before = low.slice(Math.max(0, m.index - 40), m.index);
+    if (!SPEECH_ORDER.test(before)) continue;
+    const rest = text.slice(m.index + m[0].length).replace(/[«»„“”"]/gu, "");
+    if (rest.trim() !== "") messages.push(rest);
+  }
+  return messages;
+}
+
+/** «Скажи ему, что он …»: the words to pass on, in the second person (он/она → ты). */
+const TELL_THAT = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:скаж(?:и|ите)|напиш(?:и|ите)|передай(?:те)?|сообщ(?:и|ите)|ответь(?:те)?)\s+(?:(?:ему|ей|им|собеседник${L}*|партнер${L}*|парню|девушке)\s*)?,?\s*что\s+(.+)`,
+  "u",
+);
+const TO_SECOND_PERSON: Record<string, string> = {
+  "он": "ты",
+  "она": "ты",
+  "его": "тебя",
+  "ее": "тебя",
+  "ему": "тебе",
+  "ей": "тебе",
+  "нем": "тебе",
+  "ней": "тебе",
+  "им": "тобой",
+  "свои": "твои",
+  "своими": "твоими",
+  "своим": "твоим",
+};
+
+/** What a hint tells the person to pass on with «скажи ему, что …», in the second person. */
+function reportedSpeech(text: string): string[] {
+  const m = TELL_THAT.exec(fold(text));
+  if (!m) return [];
+  return [m[1]!.replace(/\p{L}+/gu, (word) => TO_SECOND_PERSON[word] ?? word)];
+}
+
+/** Menace: knowing where someone lives, watching them, finding them («я знаю, где ты живешь»). */
+const MENACE = new RegExp(
+  String.raw`(?<![\p{L}])(?:` + [
+    String
+      .raw`(?:я|мы)\s+(?:\p{L}+\s+)?(?:знаю|знаем|в\s+курсе|выясн${L}*|узна${L}*|найду|найдем|нашел|нашла|вычислил${L}*|вычислю)\s*,?\s*(?:где|куда|в\s+какой|в\s+каком|откуда)\s+(?:\p{L}+\s+)?(?:ты|твоя|твой|твои|вы)`,
+    String
+      .raw`(?:я|мы)\s+(?:знаю|знаем)\s+(?:твой|ваш)\s+(?:адрес|дом|подъезд|школ${L}*|работ${L}*)`,
+    String
+      .raw`(?:я|мы)\s+(?:все|всё)\s+вижу|слежу\s+за\s+тобой|следим\s+за\s+тобой|я\s+тебя\s+(?:найду|достану|вычислю)`,
+  ].join("|") + `)(?![\p{L}])`,
+  "u",
+);
+/** The hint tells about menace rather than making it («если он пишет…, это угроза»). */
+const REPORTS_WORDS = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:угроз${L}*|угрожа${L}*|пишет|написал${L}*|говорит|сказал${L}*|скриншот${L}*|полици${L}*|заблокир${L}*|фраз${L}*|слова)(?![\p{L}])`,
+  "u",
+);
+
+/**
+ * A crisis in a message the hint suggests sending: detectCrisis's high signals there are the
+ * sender's words to the partner whoever speaks in them («может, и правда лучше уйти»). A
+ * question, help, a film or one's past are not, and neither are words that protect.
+ */
+function crisisInMessage(low: string): boolean {
+  for (const m of low.matchAll(SENTENCE)) {
+    const sentence = m[0];
+    if (sentence.includes("?") || HELP.test(sentence) || NARRATIVE.test(sentence)) continue;
+    if (critiqueIn(sentence) || PAST_STORY.test(sentence)) continue;
+    if (detectCrisis(sentence)?.severity === "high" && !PROTECTS_LIFE.test(sentence)) return true;
+  }
+  return ENDORSES.test(low) && WISH.test(low) && !PROTECTS_LIFE.test(low);
+}
+
+/** Words that want the person alive: presence, help, a plea. */
+const PROTECTS_LIFE = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:не\s+(?:надо|делай|спеши|торопись|уходи)|пожалуйста|останься|живи|помощ${L}*|доверия|врач${L}*|психолог${L}*|рядом\s+с\s+тобой|я\s+рядом|нужен\s+мне|нужна\s+мне|важен|важна|дорог${L}*)(?![\p{L}])`,
+  "u",
+);
+
+/** Letting someone go through with it: «не буду отговаривать», «я с тобой до конца», «и правда». */
+const ENDORSES = new RegExp(
+  String.raw`(?<![\p{L}])(?:` + [
+    String
+      .raw`не\s+(?:буду|стану|собираюсь)\s+(?:тебя\s+|вас\s+)?(?:отговаривать|останавливать|мешать|удерживать|держать|переубеждать)`,
+    String.raw`(?:мешать|отговаривать|останавливать)\s+(?:тебя\s+)?не\s+(?:буду|стану)`,
+    String.raw`(?:с\s+тобой|поддержу\s+тебя)\s+до\s+конца`,
+    String.raw`(?:может|наверное|пожалуй|возможно),?\s+(?:и\s+)?(?:правда|вправду|действительно)`,
+    String.raw`имеешь\s+(?:полное\s+)?право\s+(?:сам${L}*\s+)?(?:решать|выбирать|уйти)`,
+    String
+      .raw`(?:решать|выбирать)\s+(?:только\s+)?(?:тебе|сам${L}*)|(?:твое|тво[её])\s+(?:решение|право|дело)`,
+    String.raw`заслуживает\s+уважения|уважаю\s+(?:твое|тво[её])\s+решение`,
+  ].join("|") + `)(?![\p{L}])`,
+  "u",
+);
+/** A decision or wish to die or hurt oneself, named or not («если ты решил», «уже всё обдумал»). */
+const WISH = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:реши${L}*|решени${L}*|готов${L}*|обдумал${L}*|задумал${L}*|закончить|покончить|уйти|умереть|не\s+проснуться|не\s+просыпаться|прыгнуть|прыжок|режь${L}*|порез${L}*|исчезнуть|не\s+жить|конец|до\s+конца)(?![\p{L}])`,
+  "u",
+);
+
+/** A decision with no object but «всё» («ты всё решил», «если ты правда готов»). */
+const DECIDED_ALL = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:(?:все|всё)\s+(?:\p{L}+\s+)?(?:решил${L}*|обдумал${L}*|взвесил${L}*|продумал${L}*)|(?:правда|точно|твердо|окончательно)\s+(?:готов|готова|решил|решила)(?:[.,!…]|$))`,
+  "u",
+);
+
+/** The hint itself endorses the partner's wish to die («…, я не буду тебя отговаривать»). */
+function endorsesWish(low: string): boolean {
+  for (const m of low.matchAll(SENTENCE)) {
+    const sentence = m[0];
+    if (sentence.includes("?") || HELP.test(sentence) || NARRATIVE.test(sentence)) continue;
+    if (PROTECTS_LIFE.test(low)) return false;
+    if (
+      ENDORSES.test(sentence) &&
+      (WISH.test(sentence) || DECIDED_ALL.test(low) || detectCrisis(sentence) !== null)
+    ) {
+      return true;
+    }
+    // «…может, и правда лучше не проснуться»: a crisis echoed and agreed with.
+    if (ENDORSES.test(sentence) && detectCrisis(sentence)?.severity === "high") return true;
   }
   return false;
 }

@@ -16,6 +16,7 @@ import {
   type MoodPick,
 } from "./mood.ts";
 import {
+  BALANCE_MARKERS,
   CONTRAST,
   DIMINISHERS,
   EMPHATIC_NEGATION,
@@ -23,6 +24,7 @@ import {
   IGNORED_WORDS,
   INTENSIFIERS,
   IRONIC_WORDS,
+  IRONY_EMOJI,
   type LabelWeights,
   type LexiconRow,
   MOOD_EMOJI,
@@ -36,6 +38,7 @@ import {
   SARCASM_CUES,
   SARCASM_OPENERS,
   STOPPING_LEMMAS,
+  TOUCHED_TEARS,
 } from "./mood_lexicon.ts";
 import { LEMMA_FORMS, unpackForms } from "./lemma_forms.ts";
 
@@ -74,6 +77,14 @@ import { LEMMA_FORMS, unpackForms } from "./lemma_forms.ts";
  *    plans and wishes ("будет весело", the future of a lemma) weigh half; things and events
  *    (`MOOD_TOPICS`: "подарок", "штраф") weigh a third next to a word for a feeling; an
  *    exclamation with nothing else to read is mild excitement.
+ * 4b. Version 2.1.0: ")" after a number or a single letter is a numbered list, not a smile;
+ *    common misspellings of a listed word («гаржусь», «смеятся») are read as the word; an
+ *    upside-down smile or an eye-roll makes praise next to it irony, a short remark of praise
+ *    ("Обожаю понедельники.") is judged by the sentence after it, and once an entry is ironic,
+ *    praise closing a sentence is too; a softened tiredness word ("устал немного") is nearly
+ *    neutral; hits after "план", "список", "расписание" or "думаю" + an infinitive weigh a
+ *    quarter; "с одной стороны", "смешанные чувства" pull the entry to neutral; tears among
+ *    nothing but good news are being touched.
  * 5. The person's pick is blended in: its valence (and arousal for a feeling) weighs 45 % when the
  *    text says a lot and up to 100 % when it says nothing; a feeling adds its label.
  *
@@ -81,7 +92,7 @@ import { LEMMA_FORMS, unpackForms } from "./lemma_forms.ts";
  * others ("она грустит"), conditionals and rare words are missed or misread.
  */
 export const LEXICON_ANALYZER_NAME = "lexicon-ru";
-export const LEXICON_ANALYZER_VERSION = "2.0.0";
+export const LEXICON_ANALYZER_VERSION = "2.1.0";
 
 export function createLexiconAnalyzer(): MoodAnalyzer {
   return {
@@ -114,7 +125,7 @@ export interface MoodHit {
 
 /** The analysis itself (synchronous; the port's `analyze` wraps it). Never throws. */
 export function analyzeMood(input: MoodInput): MoodAnalysis {
-  const { hits, bangs, capsWords, stretchedWords } = scan(input?.text);
+  const { hits, bangs, capsWords, stretchedWords, balanced } = scan(input?.text);
   let sum = 0;
   let totalWeight = 0;
   /** Hits counted by weight up to 1 each: a softened or repeated one counts less. */
@@ -124,7 +135,11 @@ export function analyzeMood(input: MoodInput): MoodAnalysis {
   const evidence = new Map<MoodLabel, number>();
   for (const hit of hits) {
     const { valence, weight } = hit;
-    const effective = hit.negated ? valence * negationFactor(hit) : valence;
+    let effective = hit.negated ? valence * negationFactor(hit) : valence;
+    // "немного устала", "устал слегка": a little tired is a plain report, nearly neutral.
+    if (!hit.negated && valence < 0 && hit.intensity < 0.8 && (hit.labels.tiredness ?? 0) >= 0.7) {
+      effective *= MILD_TIREDNESS;
+    }
     sum += effective * weight;
     totalWeight += weight;
     count += Math.min(1, weight);
@@ -140,6 +155,7 @@ export function analyzeMood(input: MoodInput): MoodAnalysis {
     }
   }
   let valence = Math.tanh(sum / Math.sqrt(Math.max(1, count)));
+  if (balanced) valence *= BALANCED;
   let arousal = arousalSum / arousalWeight + Math.min(0.2, 0.05 * bangs) +
     Math.min(0.2, 0.07 * capsWords) + Math.min(0.1, 0.04 * stretchedWords);
 
@@ -234,6 +250,26 @@ const IRREALIS_MARKERS = new Set([
   "нужно",
   "если",
 ]);
+/** Words that head a plan or a list: what follows them in the sentence weighs this much. */
+const PLAN_WORDS = new Set([
+  "план",
+  "планы",
+  "плана",
+  "планов",
+  "расписание",
+  "список",
+  "списку",
+  "списке",
+  "чек-лист",
+]);
+/** "думаю поехать", "подумываю сменить": a plan when an infinitive follows. */
+const THINKING_OF = new Set(["думаю", "подумываю", "думаем", "раздумываю", "прикидываю"]);
+const INFINITIVE = /(?:ть|ться|чь)$/;
+const PLAN_WEIGHT = 0.25;
+/** "с одной стороны … с другой", "смешанные чувства": the writer weighs the day as even. */
+const BALANCED = 0.2;
+/** A softened tiredness word ("немного устала") weighs this much of its valence. */
+const MILD_TIREDNESS = 0.5;
 /** A topic word's weight next to a word for a feeling in the same sentence. */
 const TOPIC_BESIDE_FEELING = 0.35;
 /** The pick's least weight in the valence (when the text says a lot). */
@@ -525,6 +561,8 @@ const TOKEN = new RegExp(
   "gu",
 );
 const SCOPE_CONTINUES = new Set(["что", "чтобы", "будто"]);
+/** What comes right before the ")" of a list item: a number, or a single letter on its own. */
+const LIST_MARKER = /(?:\d|(?:^|[\s(])\p{L})$/u;
 /** After a lone "(": nothing more on the line means a sad face ("грустно("), else a bracket. */
 const LINE_END = /[ \t]*(?:$|[\n.!?])/y;
 
@@ -580,6 +618,8 @@ function tokenize(text: string): { tokens: Token[]; bangs: number[] } {
         push("emoji", [p[0] === ")" ? "))" : "(("], p);
       } else if (p === ")") {
         if (parenDepth > 0) parenDepth--;
+        // "1) купить хлеба 2) …", "а) …": a numbered list, not a smile.
+        else if (LIST_MARKER.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
         else push("emoji", [")"], p);
       } else {
         LINE_END.lastIndex = m.index + 1;
@@ -686,6 +726,8 @@ interface Hit {
 
 interface Scan {
   hits: Hit[];
+  /** The writer calls the day even ("смешанные чувства", "один плюс, один минус"). */
+  balanced: boolean;
   bangs: number;
   capsWords: number;
   stretchedWords: number;
@@ -863,6 +905,16 @@ function scan(input: unknown): Scan {
         }
         break;
       }
+      // A diminisher right after it softens it too: "устала немного".
+      const next = tokens[hit.last + 1];
+      const softer = next?.kind === "word" && next.clause === first.clause &&
+          keptOwner[hit.last + 1] === -2
+        ? DIMINISHERS[next.forms[0]!]
+        : undefined;
+      if (softer !== undefined && softer < 1) {
+        hit.weight *= softer;
+        hit.intensity *= softer;
+      }
       if (tokens.slice(hit.first, hit.last + 1).some((t) => t.caps)) hit.weight *= 1.3;
       if (first.stretched) hit.weight *= 1.2;
       if (first.doubled) {
@@ -887,6 +939,25 @@ function scan(input: unknown): Scan {
       if (t.clause !== clause) break;
       if (t.kind === "word" && IRREALIS_MARKERS.has(t.forms[0]!)) {
         hit.weight *= IRREALIS_WEIGHT;
+        hit.irrealis = true;
+        break;
+      }
+    }
+  }
+  // "План на завтра: …", "Составила расписание: …", "Думаю поехать …": what follows in the
+  // sentence is a list or a plan, not a feeling.
+  for (const hit of kept) {
+    const utterance = tokens[hit.first]!.utterance;
+    for (let k = hit.first - 1; k >= 0 && tokens[k]!.utterance === utterance; k--) {
+      const t = tokens[k]!;
+      if (t.kind !== "word") continue;
+      const form = t.forms[0]!;
+      const thinking = THINKING_OF.has(form) &&
+        tokens.slice(k + 1, k + 5).some((w) =>
+          w.kind === "word" && w.clause === t.clause && INFINITIVE.test(w.forms[0]!)
+        );
+      if (PLAN_WORDS.has(form) || thinking) {
+        hit.weight *= PLAN_WEIGHT;
         hit.irrealis = true;
         break;
       }
@@ -921,7 +992,26 @@ function scan(input: unknown): Scan {
     if (t.caps) capsWords++;
     if (t.stretched) stretchedWords++;
   }
+  const words = tokens.filter((t) => t.kind === "word").map((t) => t.forms[0]!);
+  const balanced = BALANCE_MARKERS.some((marker) =>
+    words.some((_, i) => marker.every((w, j) => w.split("/").includes(words[i + j] ?? "")))
+  );
+  // "Друзья подарили поездку, я расплакалась": tears among nothing but good news are being
+  // touched, not grief.
+  const good = kept.filter((hit) => hit.valence > 0 && !hit.negated && !neutral(hit));
+  const bad = kept.filter((hit) =>
+    hit.valence < 0 && !hit.negated && !TOUCHED_TEARS.has(hit.match)
+  );
+  if (good.length > 0 && bad.length === 0) {
+    for (const hit of kept) {
+      if (!TOUCHED_TEARS.has(hit.match) || hit.negated) continue;
+      hit.valence = 0.4;
+      hit.labels = { joy: 0.6, gratitude: 0.4 };
+      hit.match = `${hit.match} (touched)`;
+    }
+  }
   return {
+    balanced,
     hits: kept.filter((hit) => !neutral(hit)),
     bangs: bangs.reduce((a, b) => a + b, 0),
     capsWords,
@@ -964,6 +1054,9 @@ function markSarcasm(hits: Hit[], tokens: Token[], text: string): void {
     }
   }
   const utteranceOf = (hit: Hit) => tokens[hit.first]!.utterance;
+  const wordsIn = (utterance: number) =>
+    tokens.filter((t) => t.kind === "word" && t.utterance === utterance).length;
+  const sarcastic: Hit[] = [];
   for (const hit of hits) {
     const first = tokens[hit.first]!;
     if (first.kind !== "word" || hit.valence <= 0 || hit.negated) continue;
@@ -973,14 +1066,16 @@ function markSarcasm(hits: Hit[], tokens: Token[], text: string): void {
     if (hits.some((other) => other.first < hit.first && utteranceOf(other) === utterance)) {
       continue;
     }
+    // A short remark ("Обожаю понедельники.", "Великолепно.") is judged by the sentence after it.
+    const last = wordsIn(utterance) <= SHORT_REMARK ? utterance + 1 : utterance;
     const after = hits.filter((other) =>
-      other.first > hit.last && utteranceOf(other) === utterance
+      other.first > hit.last && utteranceOf(other) >= utterance && utteranceOf(other) <= last
     );
     // More praise after it ("Спасибо маме, что опять выручила") is sincere.
     if (after.some((other) => other.valence > 0 && !other.negated && !other.topic)) continue;
     const rest: string[] = [];
     let turned = false;
-    for (let k = hit.last + 1; k < tokens.length && tokens[k]!.utterance === utterance; k++) {
+    for (let k = hit.last + 1; k < tokens.length && tokens[k]!.utterance <= last; k++) {
       const t = tokens[k]!;
       if (t.kind !== "word") continue;
       rest.push(t.forms[0]!);
@@ -995,13 +1090,48 @@ function markSarcasm(hits: Hit[], tokens: Token[], text: string): void {
       after.some((other) =>
         other.valence < 0 && !other.negated && (other.topic || (other.labels.anger ?? 0) >= 0.5)
       );
-    if (cue || complaint || quoted.has(utterance)) {
-      hit.valence = -0.5;
-      hit.arousal = 0.7;
-      hit.labels = { anger: 0.6 };
-      hit.match = `${hit.match} (sarcasm)`;
+    if (cue || complaint || quoted.has(utterance) || quoted.has(last)) {
+      turnSarcastic(hit);
+      sarcastic.push(hit);
     }
   }
+  // Once the entry is sarcastic, praise that closes a sentence on its own ("Прекрасно, что
+  // сказать.", "Чудесный вечер.") is the same irony.
+  const firstIrony = sarcastic[0];
+  if (firstIrony) {
+    for (const hit of hits) {
+      const first = tokens[hit.first]!;
+      if (hit.first <= firstIrony.first || hit.valence <= 0 || hit.negated) continue;
+      if (first.kind !== "word" || !first.forms.some((f) => IRONIC_WORDS.has(f))) continue;
+      const u = first.utterance;
+      const others = hits.filter((other) => other !== hit && utteranceOf(other) === u);
+      if (wordsIn(u) <= SHORT_REMARK && others.every((o) => o.valence <= 0 || o.topic)) {
+        turnSarcastic(hit);
+      }
+    }
+  }
+  // An upside-down smile or an eye-roll makes the praise of its sentence, or the sentence
+  // before, ironic ("Спасибо за премию в сто рублей 🙃").
+  for (const t of tokens) {
+    if (t.kind !== "emoji" || !IRONY_EMOJI.has(t.forms[0]!)) continue;
+    for (const hit of hits) {
+      const u = utteranceOf(hit);
+      if ((u === t.utterance || u === t.utterance - 1) && hit.valence > 0 && !hit.negated) {
+        turnSarcastic(hit);
+      }
+    }
+  }
+}
+
+/** How many words a remark may have to be judged by the sentence after it. */
+const SHORT_REMARK = 3;
+
+function turnSarcastic(hit: Hit): void {
+  if (hit.match.endsWith("(sarcasm)")) return;
+  hit.valence = -0.5;
+  hit.arousal = 0.7;
+  hit.labels = { anger: 0.6 };
+  hit.match = `${hit.match} (sarcasm)`;
 }
 
 /** "хотя": what follows concedes, it does not turn the sentence. */
@@ -1035,7 +1165,32 @@ function lookupWord(lex: Lexicon, t: Token): Entry | undefined {
     const entry = lex.exact.get(form) ?? lex.stems.get(t.stems[k]!);
     if (entry) return entry;
   }
-  return lookupNegatedPrefix(lex, t.forms[0]!);
+  return lookupNegatedPrefix(lex, t.forms[0]!) ?? lookupMisspelt(lex, t.forms[0]!);
+}
+
+/**
+ * Common spelling mistakes in a word the lists do not have: an unstressed "о" written "а" or
+ * the other way round ("гаржусь", "нармально"), "-тся"/"-ться" confused ("смеятся",
+ * "кажеться"). Only a word of 6 letters or more, and only when the corrected spelling is a form
+ * the lists have as written (or a stem of 5 letters or more): a near miss of a short word is too
+ * often another word.
+ */
+function lookupMisspelt(lex: Lexicon, form: string): Entry | undefined {
+  if (form.length < 6 || !CYRILLIC.test(form)) return undefined;
+  const variants: string[] = [];
+  if (form.endsWith("ться")) variants.push(form.slice(0, -4) + "тся");
+  else if (form.endsWith("тся")) variants.push(form.slice(0, -3) + "ться");
+  for (let i = 1; i < form.length - 2; i++) {
+    const c = form[i];
+    if (c !== "а" && c !== "о") continue;
+    variants.push(form.slice(0, i) + (c === "а" ? "о" : "а") + form.slice(i + 1));
+  }
+  for (const variant of variants) {
+    const stem = stemOf(variant);
+    const entry = lex.exact.get(variant) ?? (stem.length >= 5 ? lex.stems.get(stem) : undefined);
+    if (entry && !entry.topic) return { ...entry, match: `${entry.match} (misspelt)` };
+  }
+  return undefined;
 }
 
 /**

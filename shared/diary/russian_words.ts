@@ -20,21 +20,8 @@ export function stemOf(word: string): string {
 
 export const CYRILLIC = /[\u0400-\u04ff]/;
 export const LATIN = /[a-z]/;
-/** Latin letters that look Cyrillic, for words typed with a mix («гpуcтнo»). */
-export const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
-  a: "а",
-  b: "в",
-  c: "с",
-  e: "е",
-  h: "н",
-  k: "к",
-  m: "м",
-  o: "о",
-  p: "р",
-  t: "т",
-  x: "х",
-  y: "у",
-};
+// Latin letters that look Cyrillic: one table for the safety detectors and the diary.
+export { LATIN_LOOKALIKES } from "../safety/language.ts";
 /** A letter stretched three times or more («оооочень»). Global: reset lastIndex before test. */
 export const STRETCH = /(\p{L})\1{2,}/gu;
 /** Particles hyphenated to a word («как-то», «кто-нибудь»). */

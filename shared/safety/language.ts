@@ -25,8 +25,8 @@ export interface Word {
   concepts: Set<string>;
 }
 
-// Latin letters and digits people use for Cyrillic ones (visual look-alikes).
-const VISUAL: Record<string, string> = {
+/** Latin letters that look Cyrillic, for words typed with a mix («гpуcтнo»). */
+export const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
   a: "а",
   b: "в",
   c: "с",
@@ -39,6 +39,11 @@ const VISUAL: Record<string, string> = {
   t: "т",
   x: "х",
   y: "у",
+};
+
+// What else stands for a Cyrillic letter in a disguised word: u and r, digits, symbols.
+const VISUAL: Record<string, string> = {
+  ...LATIN_LOOKALIKES,
   u: "и",
   r: "г",
   "0": "о",

@@ -2381,6 +2381,8 @@ export function detectHarmAdvice(text: string): HarmHit | null {
     const endorsed = endorsesDying(low);
     if (endorsed) return { kind: "self_harm", how: "praise", word: endorsed };
   }
+  const phrased = phraseAdvice(low);
+  if (phrased) return phrased;
   const context: Context = { asked: false, mentioned: null, previous: undefined };
   for (const sentence of sentencesOf(low)) {
     const hit = harmIn(sentence, context);
@@ -3016,3 +3018,172 @@ export const PAST_STORY = new RegExp(
     .raw`(?<![\p{L}])(?:было\s+время|когда-то|раньше|в\s+прошлом|лет\s+назад|в\s+юности|в\s+детстве|в\s+подростковом|тогда|однажды)(?![\p{L}])`,
   "u",
 );
+
+// ---------------------------------------------------------------------------------------------
+// Harm put as a construction rather than an act with an order: hiding it from rescue, a weapon
+// carried to use, something slipped into food, exposure to shame, thinness praised, food hidden,
+// driving after drink, drink as a medicine, an illness denied, guilt as a debt, dependence,
+// ultimatums and lies to keep someone. Each is a regexp on one sentence (lowercased, ё as е);
+// a sentence that calls it bad, talks out of it, points to help or tells a film is not advice,
+// and neither is a wish told about («хочется, чтобы все узнали» — empathy).
+
+const PHRASES: ReadonlyArray<[HarmKind, RegExp]> = [
+  // Hiding it from rescue: «…, чтобы никто не успел помешать», «чтобы рука не дрожала».
+  [
+    "self_harm",
+    new RegExp(
+      String
+        .raw`(?:это|реж${L}*|решиш${L}*|решишься|перед\s+этим)[^.!?…]{0,168}?чтобы\s+(?:тебя\s+)?(?:никто\s+)?(?:не\s+)?(?:успел${L}*|помешал${L}*|помешать|остановил${L}*|наш[её]л${L}*|нашли|спас${L}*|вызвал${L}*|дрогнул${L}*|дрожал${L}*)`,
+      "u",
+    ),
+  ],
+  [
+    "self_harm",
+    new RegExp(
+      String
+        .raw`(?:закрой|запри|запирай|закрывай)\s+(?:\p{L}+\s+){0,2}?двер${L}*[^.!?…]{0,56}?чтобы\s+(?:никто\s+)?не`,
+      "u",
+    ),
+  ],
+  [
+    "self_harm",
+    new RegExp(
+      String
+        .raw`(?:пока|когда)\s+(?:все|дома\s+никого|никого)\s+(?:\p{L}+\s+){0,3}?[^.!?…]{0,42}?чтобы\s+(?:тебя\s+)?никто\s+не\s+(?:наш${L}*|успел${L}*|помешал${L}*)`,
+      "u",
+    ),
+  ],
+  // Poison in food or drink.
+  [
+    "violence",
+    new RegExp(
+      String
+        .raw`(?<![\p{L}])(?:подсып${L}*|подмеша${L}*|подмешив${L}*|подлей|подлить|подливай|насып${L}*|добав${L}*)\s+(?:\p{L}+\s+){0,4}?(?:в\s+)(?:еду|чай|кофе|напиток|суп|стакан|бокал|тарелку|воду|сок|ед${L}*)`,
+      "u",
+    ),
+  ],
+  // A weapon carried to use.
+  [
+    "violence",
+    new RegExp(
+      String
+        .raw`(?<![\p{L}])(?:нож|кастет|биту|бит${L}|шокер|перцовк${L}*|заточк${L}*|травмат${L}*)[^.!?…]{0,84}?(?:не\s+(?:бойся|стесняйся|сомневайся)\s+)?(?:им\s+|его\s+|ее\s+)?(?:воспользоваться|пустить\s+(?:\p{L}+\s+)?в\s+ход|применить|бей|ударь|пырни)`,
+      "u",
+    ),
+  ],
+  // Violence that «never hurt anyone».
+  [
+    "violence",
+    new RegExp(
+      String
+        .raw`(?<![\p{L}])(?:пощечин${L}*|подзатыльник${L}*|оплеух${L}*|затрещин${L}*|ремн${L}*|ремень|тумак${L}*)[^.!?…]{0,56}?(?:(?:еще\s+)?никому\s+не\s+(?:вредил${L}*|повредил${L}*)|не\s+повредит|пойдет\s+на\s+пользу|полезн${L}*)`,
+      "u",
+    ),
+  ],
+  // Exposure to shame.
+  [
+    "revenge",
+    new RegExp(
+      String
+        .raw`(?:чтобы|пусть|пускай)\s+(?:все|всем)\s+(?:\p{L}+\s+){0,2}?(?:узнали|увидели|знали|посмеялись|видели|узнают|увидят|посмеются)|(?:пусть|пускай|чтобы)\s+(?:ей|ему|им)\s+(?:будет\s+|было\s+|станет\s+)?стыдно`,
+      "u",
+    ),
+  ],
+  // Eating disorders.
+  [
+    "eating_disorder",
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:` + [
+        String
+          .raw`(?<!не\s)(?:пропуск${L}*|пропусти)\s+(?:\p{L}+\s+)?(?:завтрак${L}*|обед${L}*|ужин${L}*|еду|приемы?\s+пищи)`,
+        String
+          .raw`(?:прячь|спрячь|выкидывай|выкинь|выбрасывай|выброси|скармливай|скорми)\s+(?:\p{L}+\s+){0,2}?(?:еду|обед|ужин|завтрак|котлет${L}*|бутерброд${L}*|порци${L}*)`,
+        String
+          .raw`(?:кости|ключицы|ребра|скулы|позвонки)[^.!?…]{0,42}?(?:это\s+)?(?:так\s+)?(?:красив${L}*|идеал${L}*|мечта)`,
+        String
+          .raw`(?:голод|чувство\s+голода)[\s—–-]+(?:\p{L}+\s+){0,2}?(?:это\s+)?(?:просто\s+|всего\s+лишь\s+|лишь\s+)?(?:слабость|привычка|в\s+голове)|(?:перетерп${L}*|потерпи)\s+(?:\p{L}+\s+)?голод|сильнее\s+своего\s+тела|не\s+жри`,
+        String
+          .raw`(?:тощ${L}*|худ(?:ых|ые|ыми)|костляв${L}*)\s+(?:\p{L}+\s+)?(?:девоч${L}*|девушек|моделей|моделями)[^.!?…]{0,84}?(?:мотивац${L}*|заставк${L}*|не\s+хотелось\s+есть|повесь|поставь)`,
+        String
+          .raw`(?:фото|фотки|картинк${L}*)\s+(?:\p{L}+\s+)?(?:тощ${L}*|худ(?:ых|ые)|костляв${L}*)`,
+      ].join("|") + `)`,
+      "u",
+    ),
+  ],
+  // Medication: drink as a medicine, an illness denied.
+  [
+    "medication",
+    new RegExp(
+      String
+        .raw`(?<![\p{L}])(?:водк${L}*|коньяк${L}*|алкогол${L}*|выпивк${L}*|вино|пиво|бухл${L}*)\s+(?:\p{L}+\s+){0,2}?(?:лучше|заменит|вместо)\s+(?:\p{L}+\s+)?(?:всяк${L}*\s+|любых\s+|любого\s+)?(?:антидеп${L}*|таблет${L}*|лекарств${L}*|терапи${L}*|психолог${L}*|успокоительн${L}*)`,
+      "u",
+    ),
+  ],
+  [
+    "medication",
+    new RegExp(
+      String
+        .raw`(?<![\p{L}])(?:депресси${L}*|тревожност${L}*|тревога|биполяр${L}*|рпп|птср|паническ${L}*\s+атак${L}*)\s+(?:[-—–]\s+)?(?:это\s+)?(?:просто\s+)?(?:выдумк${L}*|миф|лень|блажь|придурь|каприз|не\s+болезнь)`,
+      "u",
+    ),
+  ],
+  // Manipulation.
+  [
+    "manipulation",
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:` + [
+        String
+          .raw`(?:после\s+всего,?\s+что|столько)\s+(?:я\s+)?(?:для|ради)\s+тебя\s+(?:\p{L}+\s+)?сделал${L}*[^.!?…]{0,56}?(?:ты\s+)?(?:мне\s+)?(?:\p{L}+\s+){0,3}?(?:обязан${L}*|должн${L}*|должен)`,
+        String
+          .raw`никто,?\s+кроме\s+меня,?\s+(?:тебя|с\s+тобой)|кому\s+ты\s+(?:такая|такой)\s+(?:\p{L}+\s+)?нуж${L}*|тебя\s+(?:такую|такого)\s+(?:никто\s+)?не\s+(?:выдержит|вытерпит|полюбит|захочет)`,
+        String
+          .raw`(?:чтобы|пусть|пускай|так)\s+(?:\p{L}+\s+){0,2}?(?:полностью\s+)?(?:от\s+тебя\s+)?(?:будет\s+|будут\s+|стал${L}*\s+)?(?:\p{L}+\s+)?завис(?:ит|ел${L}*|ят|еть)(?:\s+от\s+тебя)?`,
+        String
+          .raw`(?:контролируй|проверяй|отслеживай|забирай|забери)\s+(?:у\s+)?(?:его|ее|него|нее|ней)\s+(?:\p{L}+\s+)?(?:расход${L}*|траты|чеки|деньги|карт${L}*|зарплат${L}*|телефон|переписк${L}*)`,
+        String
+          .raw`(?:скажи|сказать|скажешь|пригрози)[^.!?…]{0,30}?что\s+если\s+(?:\p{L}+\s+){1,3}?не\s+[^.!?…]{1,80}?(?:больше\s+никогда|никогда\s+больше|никогда)`,
+        String
+          .raw`(?:соври|наври|скажи|сказать|притворись)[^.!?…]{0,20}?(?:что\s+)?(?:у\s+тебя\s+|ты\s+)?(?:\p{L}+\s+)?(?:беременн${L}*|болезнь|болен|больна|умираешь|рак)[^.!?…]{0,84}?(?:не\s+(?:уйдет|бросит|уйдет)|останется)`,
+      ].join("|") + `)`,
+      "u",
+    ),
+  ],
+  // Drink-driving: a drink named, then the wheel.
+  [
+    "illegal",
+    new RegExp(
+      String
+        .raw`(?<![\p{L}])(?:выпил${L}*|пива|пиво|бокал${L}*|рюмк${L}*|пьян${L}*|банки\s+пива)[^?]{0,80}?(?:садись|сядь|садиться)\s+(?:\p{L}+\s+)?за\s+руль`,
+      "u",
+    ),
+  ],
+];
+
+/** A wish or feeling told about, not advised: «хочется, чтобы все узнали». */
+const TOLD_WISH = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:хочется|хочешь|желание|понятн${L}*|если\s+(?:он|она)\s+(?:говорит|пишет|сказал${L}*))(?![\p{L}])`,
+  "u",
+);
+
+function phraseAdvice(low: string): HarmHit | null {
+  for (const m of low.matchAll(SENTENCE)) {
+    const sentence = m[0];
+    if (NARRATIVE.test(sentence) || HELP.test(sentence) || TOLD_WISH.test(sentence)) continue;
+    for (const [kind, pattern] of PHRASES) {
+      const hit = pattern.exec(sentence);
+      if (!hit) continue;
+      // The words of the construction itself («никому не вредила», «больше никогда не…») do
+      // not talk out of it; the rest of the sentence may.
+      const rest = sentence.slice(0, hit.index) + " " + sentence.slice(hit.index + hit[0].length);
+      if (critiqueIn(rest) || DISSUADES.test(rest)) continue;
+      return { kind, how: "advice", word: hit[0].trim() };
+    }
+  }
+  // Drink-driving over two sentences: «ты же выпил всего пару. Садись за руль».
+  if (!DISSUADES.test(low) && !critiqueIn(low) && !/такси/u.test(low)) {
+    const hit = PHRASES.find(([kind]) => kind === "illegal")![1].exec(low.replace(/[.!…]/gu, ","));
+    if (hit) return { kind: "illegal", how: "advice", word: hit[0].trim() };
+  }
+  return null;
+}

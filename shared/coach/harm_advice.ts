@@ -2378,14 +2378,15 @@ export function detectHarmAdvice(text: string): HarmHit | null {
   const low = fold(normalizeText(text).text);
   // A decision to die approved may take two sentences («Пора всё прекратить. Ты имеешь право.»).
   if (!low.includes("?") && !NARRATIVE.test(low)) {
-    const endorsed = endorsesDying(low);
+    // «Я не согласен, что ты никому не нужен»: disagreement is not the belief.
+    const endorsed = endorsesDying(withoutDoubted(low));
     if (endorsed) return { kind: "self_harm", how: "praise", word: endorsed };
   }
   const phrased = phraseAdvice(low);
   if (phrased) return phrased;
   const context: Context = { asked: false, mentioned: null, previous: undefined };
   for (const sentence of sentencesOf(low)) {
-    const hit = harmIn(sentence, context);
+    const hit = DOUBT.test(sentence.text) ? null : harmIn(sentence, context);
     if (hit) return hit;
     context.asked = sentence.question && praiseIn(sentence.text);
     context.previous = sentence;
@@ -2460,6 +2461,8 @@ function harmIn(sentence: Sentence, context: Context): HarmHit | null {
   for (let at = 0; at < tokens.length; at++) {
     // Quoted words are someone's words, not the hint's («ему пишут «убей себя»»).
     if (tokens[at]!.quoted) continue;
+    // «побыть», «побудь» share their stem with «побить».
+    if (/^поб(?:ыть|удь|удьте|ыл|ыла|уду|удем|удешь)$/u.test(tokens[at]!.word)) continue;
     const candidates = [
       ...lex.byStem.get(tokens[at]!.stem) ?? [],
       ...lex.byStem.get(`=${tokens[at]!.word}`) ?? [],
@@ -2520,6 +2523,17 @@ function harmIn(sentence: Sentence, context: Context): HarmHit | null {
         ? { advice: true, negated: false, how: "order" as const, reported: false }
         : modeAt(sentence, verbAt, !noun || verbAt !== at);
       if (mode.reported) continue;
+      // «если ты не ешь…»: a verb after «ты» tells, it does not order.
+      const subject = tokens[verbAt - 1]?.word === "не"
+        ? tokens[verbAt - 2]?.word
+        : tokens[verbAt - 1]?.word;
+      if (mode.how === "order" && (subject === "ты" || subject === "вы")) continue;
+      // «убери лезвия подальше»: a means put away.
+      if (
+        noun && spec.kind === "self_harm" &&
+        !/^(?:порез|шрам|рубц|рубец|синяк|след)/u.test(tokens[at]!.word) &&
+        tokens.slice(Math.max(0, at - 3), at).some((t) => MEANS_AWAY.test(t.word))
+      ) continue;
       const negated = mode.negated !== flipped;
       if (mode.advice) {
         if (spec.protective ? negated : !negated) return { kind, how: mode.how, word };
@@ -3170,6 +3184,7 @@ function phraseAdvice(low: string): HarmHit | null {
   for (const m of low.matchAll(SENTENCE)) {
     const sentence = m[0];
     if (NARRATIVE.test(sentence) || HELP.test(sentence) || TOLD_WISH.test(sentence)) continue;
+    if (DOUBT.test(sentence)) continue;
     for (const [kind, pattern] of PHRASES) {
       const hit = pattern.exec(sentence);
       if (!hit) continue;
@@ -3186,4 +3201,16 @@ function phraseAdvice(low: string): HarmHit | null {
     if (hit) return { kind: "illegal", how: "advice", word: hit[0].trim() };
   }
   return null;
+}
+
+/** A sentence that opens by doubting or disagreeing: «не думаю, что…», «я не согласен, что…». */
+const DOUBT = new RegExp(
+  String
+    .raw`^\s*(?:\p{L}+,?\s+)?(?:я\s+)?(?:не\s+(?:думаю|уверен${L}*|согласен|согласна|верю|считаю)|сомневаюсь|неправда)\s*,?\s*(?:что|будто)(?![\p{L}])`,
+  "u",
+);
+
+/** The text without the sentences that doubt or disagree. */
+function withoutDoubted(low: string): string {
+  return [...low.matchAll(SENTENCE)].map((m) => m[0]).filter((t) => !DOUBT.test(t)).join(" ");
 }

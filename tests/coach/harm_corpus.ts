@@ -1777,4 +1777,13 @@ export const GOOD_HINTS: ReadonlyArray<{ kind: string; text: string }> = [
     kind: "medical_reminder",
     text: "Тревожность — не выдумка, и таблетки от врача выбрасывать не надо.",
   },
+  // Doubt and disagreement, a condition told, means put away.
+  {
+    kind: "disagreement",
+    text: "Не думаю, что резко бросать лечение — удачная идея. Обсуди это с врачом.",
+  },
+  { kind: "disagreement", text: "Я не согласна, что ты всем мешаешь. Ты мне дорога." },
+  { kind: "disagreement", text: "Сомневаюсь, что голодовка поможет тебе успокоиться." },
+  { kind: "seek_help", text: "Если ты не спишь уже третьи сутки, это серьёзно — сходи к врачу." },
+  { kind: "safety_plan", text: "Можешь спрятать лезвия подальше и побыть сегодня с кем-то рядом?" },
 ];

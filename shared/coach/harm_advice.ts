@@ -893,11 +893,11 @@ const ACTS: readonly ActSpec[] = [
     kind: "illegal",
     verbs: w(
       "вынести вынеси выносить выноси взять возьми брать бери забрать забери забирай " +
-        "прихватить прихвати",
+        "прихватить прихвати =взял =взяла =забрал =забрала =вынес =вынесла",
     ),
     needs: [w(
       "магазина магазине супермаркета незаметно заплатив оплаты спроса тайком кассы " +
-        "кассу выручку выручки хватится",
+        "кассу выручку выручки хватится ноутбуки ноутбуков",
     )],
   },
   {
@@ -3047,7 +3047,7 @@ const PHRASES: ReadonlyArray<[HarmKind, RegExp]> = [
     "self_harm",
     new RegExp(
       String
-        .raw`(?:это|реж${L}*|решиш${L}*|решишься|перед\s+этим)[^.!?…]{0,168}?чтобы\s+(?:тебя\s+)?(?:никто\s+)?(?:не\s+)?(?:успел${L}*|помешал${L}*|помешать|остановил${L}*|наш[её]л${L}*|нашли|спас${L}*|вызвал${L}*|дрогнул${L}*|дрожал${L}*)`,
+        .raw`(?:это|реж${L}*|решиш${L}*|решишься|перед\s+этим)[^.!?…]{0,168}?чтобы\s+(?:тебя\s+)?(?:никто\s+)?(?:не\s+)?(?:успел${L}*|помешал${L}*|помешать|остановил${L}*|наш[её]л${L}*|нашли|спас${L}*|вызвал${L}*|дрогнул${L}*|дрожал${L}*)(?:\s+(?:вызвать|позвать)\s+(?:скорую|помощь|врача))?`,
       "u",
     ),
   ],
@@ -3072,7 +3072,7 @@ const PHRASES: ReadonlyArray<[HarmKind, RegExp]> = [
     "violence",
     new RegExp(
       String
-        .raw`(?<![\p{L}])(?:подсып${L}*|подмеша${L}*|подмешив${L}*|подлей|подлить|подливай|насып${L}*|добав${L}*)\s+(?:\p{L}+\s+){0,4}?(?:в\s+)(?:еду|чай|кофе|напиток|суп|стакан|бокал|тарелку|воду|сок|ед${L}*)`,
+        .raw`(?<![\p{L}])(?:подсып${L}*|подмеша${L}*|подмешив${L}*|подлей|подлить|подливай|насып${L}*|добав${L}*)\s+(?:[\p{L}-]+\s+){0,4}?(?:в\s+)(?:еду|чай|кофе|напиток|суп|стакан|бокал|тарелку|воду|сок|ед${L}*)`,
       "u",
     ),
   ],
@@ -3183,15 +3183,15 @@ const TOLD_WISH = new RegExp(
 function phraseAdvice(low: string): HarmHit | null {
   for (const m of low.matchAll(SENTENCE)) {
     const sentence = m[0];
-    if (NARRATIVE.test(sentence) || HELP.test(sentence) || TOLD_WISH.test(sentence)) continue;
-    if (DOUBT.test(sentence)) continue;
-    for (const [kind, pattern] of PHRASES) {
+    if (NARRATIVE.test(sentence) || TOLD_WISH.test(sentence) || DOUBT.test(sentence)) continue;
+    for (const [kind, pattern] of [...PHRASES, ...MORE_PHRASES]) {
       const hit = pattern.exec(sentence);
       if (!hit) continue;
       // The words of the construction itself («никому не вредила», «больше никогда не…») do
       // not talk out of it; the rest of the sentence may.
       const rest = sentence.slice(0, hit.index) + " " + sentence.slice(hit.index + hit[0].length);
-      if (critiqueIn(rest) || DISSUADES.test(rest)) continue;
+      // «…, чтобы никто не успел вызвать скорую» keeps help away; help elsewhere protects.
+      if (critiqueIn(rest) || DISSUADES.test(rest) || HELP.test(rest)) continue;
       return { kind, how: "advice", word: hit[0].trim() };
     }
   }
@@ -3214,3 +3214,55 @@ const DOUBT = new RegExp(
 function withoutDoubted(low: string): string {
   return [...low.matchAll(SENTENCE)].map((m) => m[0]).filter((t) => !DOUBT.test(t)).join(" ");
 }
+
+/** More constructions: a steady hand, a farewell letter, self-harm kept, silent treatment. */
+const MORE_PHRASES: ReadonlyArray<[HarmKind, RegExp]> = [
+  [
+    "self_harm",
+    new RegExp(
+      String
+        .raw`(?<![\p{L}])(?:чтобы|и|тогда)\s+(?:\p{L}+\s+){0,2}?рук[аи]\s+не\s+(?:дрогн${L}*|дрожал${L}*|затряс${L}*)`,
+      "u",
+    ),
+  ],
+  [
+    "self_harm",
+    new RegExp(
+      String
+        .raw`(?<![\p{L}])(?:(?:напиши|написать|пиши|оставь|оставить|подготовь)\s+(?:\p{L}+\s+){0,2}?прощальн${L}*|прощальн${L}*\s+(?:письм${L}*|записк${L}*)[^.!?…]{0,40}?(?:красиво|честн${L}*|заранее|правильно))`,
+      "u",
+    ),
+  ],
+  [
+    "self_harm",
+    new RegExp(
+      String
+        .raw`(?<![\p{L}])(?:порез${L}*|резать\s+себя|режешь\s+себя|селфхарм${L}*|самоповреждени${L}*)[^.!?…]{0,60}?(?:продолжай|не\s+(?:надо|нужно|стоит)\s+(?:\p{L}+\s+){0,3}?бросать)`,
+      "u",
+    ),
+  ],
+  [
+    "self_harm",
+    new RegExp(
+      String
+        .raw`(?<![\p{L}])(?:выбери|дождись|подожди)\s+(?:\p{L}+\s+){0,3}?(?:время|момент|ночь${L}*|пока|когда)[^.!?…]{0,60}?чтобы\s+(?:тебя\s+)?никто\s+не(?:\s+(?:успел${L}*|смог${L}*))?(?:\s+(?:вызвать|позвать)\s+(?:скорую|помощь|врача))?`,
+      "u",
+    ),
+  ],
+  [
+    "manipulation",
+    new RegExp(
+      String
+        .raw`(?<![\p{L}])(?:перестань|перестал${L}*|не\s+разговаривай|не\s+отвечай|игнорируй|молчи)[^.!?…]{0,50}?пока\s+(?:он|она|они)\s+(?:сам${L}*\s+)?не\s+(?:извин${L}*|попрос${L}*|приполз${L}*|покается|признает)`,
+      "u",
+    ),
+  ],
+  [
+    "manipulation",
+    new RegExp(
+      String
+        .raw`(?<![\p{L}])(?:скажи|говори|убеди|убеждай|внуши|внушай)[^.!?…]{0,30}?что\s+(?:он|она|ты)\s+(?:\p{L}+\s+)?(?:слишком\s+(?:чувствительн${L}*|мнительн${L}*|нервн${L}*|остро)|(?:все|всё)\s+(?:себе\s+)?(?:преувеличива${L}*|выдумыва${L}*|придумыва${L}*|накручива${L}*))`,
+      "u",
+    ),
+  ],
+];

@@ -244,10 +244,12 @@ Deno.test("checkHintText() accepts the good tuning hints (the abuse check is sha
   console.log(`tuning: good accepted ${(rate * 100).toFixed(1)}%`);
   for (const h of refused) console.log(`  refused (${JSON.stringify(h.check)}): ${h.text}`);
   // The checks that live here refuse none of them but the ones known: revenge on an abstract
-  // thing, and a named medicine (refused even when the hint defers to the doctor).
+  // thing, a named medicine (refused even when the hint defers to the doctor), and self-harm
+  // named in a sentence with «я» (the crisis check reads it as the sender's own).
   const known = new Set([
     "Отомсти своей лени: сделай сегодня хоть одно маленькое дело.",
     "Не меняй дозу лития сама, это важно обсудить с психиатром.",
+    "Похоже, резать себя — это способ, которым ты справлялась, и я не осуждаю. Давай поищем другой вместе?",
   ]);
   const ours = refused.filter((h) =>
     !h.check.ok && !["abuse"].includes(h.check.reason) && !known.has(h.text)

@@ -3192,6 +3192,8 @@ function phraseAdvice(low: string): HarmHit | null {
       const rest = sentence.slice(0, hit.index) + " " + sentence.slice(hit.index + hit[0].length);
       // «…, чтобы никто не успел вызвать скорую» keeps help away; help elsewhere protects.
       if (critiqueIn(rest) || DISSUADES.test(rest) || HELP.test(rest)) continue;
+      // Exposure is of someone: «чтобы все узнали о проблеме» is not revenge.
+      if (kind === "revenge" && !THIRD_PERSON.test(sentence)) continue;
       return { kind, how: "advice", word: hit[0].trim() };
     }
   }
@@ -3266,3 +3268,5 @@ const MORE_PHRASES: ReadonlyArray<[HarmKind, RegExp]> = [
     ),
   ],
 ];
+
+const THIRD_PERSON = /(?<![\p{L}])(?:он|она|его|ее|её|ему|ей|им|ними|них|их|нем|ней)(?![\p{L}])/u;

@@ -211,6 +211,12 @@ export class ConceptIndex {
   readonly #exact = new Map<string, Term[]>();
   readonly #fuzzy = new Map<string, Term[]>();
   readonly #maxFuzzyLength: number;
+  /**
+   * First letter + second or third letter of every term that takes misspellings. One edit keeps
+   * the first letter and leaves the term's second or third letter at the word's second or third
+   * place, so a word with neither pair can skip the misspelling look-ups altogether.
+   */
+  readonly #fuzzyHeads = new Set<string>();
   readonly #cache = new Map<string, Set<string>>();
 
   constructor(table: ConceptTable) {
@@ -232,6 +238,7 @@ export class ConceptIndex {
           }
           push(this.#fuzzy, word, fuzzyTerm);
           maxFuzzy = Math.max(maxFuzzy, word.length);
+          this.#fuzzyHeads.add(word[0]! + word[1]!).add(word[0]! + word[2]!);
         }
       }
     }
@@ -250,7 +257,11 @@ export class ConceptIndex {
         if (term.length === length && (!term.exact || wholeWord)) found.add(term.concept);
       }
     };
-    const maxFuzzy = this.#maxFuzzyLength + 1;
+    const heads = this.#fuzzyHeads;
+    const maxFuzzy = word.length >= 3 &&
+        (heads.has(word[0]! + word[1]!) || heads.has(word[0]! + word[2]!))
+      ? this.#maxFuzzyLength + 1
+      : 0;
     for (let size = 1; size <= word.length; size++) {
       const prefix = word.slice(0, size);
       const wholeWord = size === word.length;

@@ -49,7 +49,8 @@ function distinctMessages(
     return word.slice(0, at) + letters[Math.floor(random() * letters.length)] + word.slice(at + 1);
   };
   const times: number[] = [];
-  for (let k = 0; k < count; k++) {
+  // The first 20 messages warm the JIT up (as `perMessage` does) and are not counted.
+  for (let k = -20; k < count; k++) {
     let text = "";
     while (text.length < length) {
       const sentence = pool[Math.floor(random() * pool.length)]!;
@@ -59,7 +60,7 @@ function distinctMessages(
     const started = performance.now();
     detectCrisis(text);
     detectToxicity(text);
-    times.push(performance.now() - started);
+    if (k >= 0) times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
   return {
@@ -122,8 +123,8 @@ export const textBench: BenchModule = {
     }
     const detection = distinctMessages(300, 1000);
     rows.push({
-      metric: "detectCrisis + detectToxicity, 300 distinct 1000-char messages (typos, every word " +
-        "seen once per message)",
+      metric: "detectCrisis + detectToxicity, 300 distinct 1000-char messages (typos, most words " +
+        "new to the caches), after 20 to warm up",
       value: `p50 ${detection.p50.toFixed(2)} ms, p95 ${detection.p95.toFixed(2)} ms, max ${
         detection.max.toFixed(2)
       } ms`,

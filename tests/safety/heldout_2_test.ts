@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { detectCrisis } from "../../shared/safety/crisis.ts";
+import { detectToxicity } from "../../shared/safety/toxicity.ts";
+
+/**
+ * The second frozen held-out set (tests/safety/heldout/safety_heldout_2.json), written at the
+ * end of the session that rebuilt the detectors, by a helper who had seen neither the code, the
+ * corpora nor the first set. Measured blind once (2026-12-06): crisis recall 0.650 (SOS card
+ * 0.633), false alarms 0.083; abuse recall 0.850, false positives 0.017. It stays blind: this
+ * test prints the figures only, never the sentences or the misses, so improvements are tuned on
+ * our own corpora and measured here. The floors guard against regressions; the goals (0.90 /
+ * 0.10 crisis, 0.85 / 0.10 abuse) are printed, and crisis is not there yet.
+ */
+interface Item {
+  text: string;
+  kind: string;
+}
+const set = JSON.parse(
+  await Deno.readTextFile(new URL("./heldout/safety_heldout_2.json", import.meta.url)),
+) as Record<"crisis" | "crisis_negatives" | "abuse" | "abuse_negatives", Item[]>;
+
+const share = (items: Item[], hit: (text: string) => boolean) =>
+  items.filter((item) => hit(item.text)).length / items.length;
+
+Deno.test("second held-out set (blind): no worse than its first measurement", () => {
+  const crisisRecall = share(set.crisis, (t) => detectCrisis(t) !== null);
+  const crisisFalse = share(set.crisis_negatives, (t) => detectCrisis(t) !== null);
+  const abuseRecall = share(set.abuse, (t) => detectToxicity(t) !== null);
+  const abuseFalse = share(set.abuse_negatives, (t) => detectToxicity(t) !== null);
+  const met = crisisRecall >= 0.9 && crisisFalse <= 0.1 && abuseRecall >= 0.85 && abuseFalse <= 0.1;
+  console.log(
+    `held-out 2 (${set.crisis.length}+${set.crisis_negatives.length} crisis, ` +
+      `${set.abuse.length}+${set.abuse_negatives.length} abuse): crisis recall ${
+        crisisRecall.toFixed(3)
+      }, false alarms ${crisisFalse.toFixed(3)}; abuse recall ${
+        abuseRecall.toFixed(3)
+      }, false positives ${abuseFalse.toFixed(3)}; goals ${met ? "met" : "NOT met yet"}`,
+  );
+  assert.ok(crisisRecall >= 0.6, `crisis recall ${crisisRecall}`);
+  assert.ok(crisisFalse <= 0.12, `crisis false alarms ${crisisFalse}`);
+  assert.ok(abuseRecall >= 0.8, `abuse recall ${abuseRecall}`);
+  assert.ok(abuseFalse <= 0.05, `abuse false positives ${abuseFalse}`);
+});

@@ -165,6 +165,8 @@ function startScheduler(
     every(3600, "topic_idf", () => db.call("refresh_topic_idf")),
     // pg_cron runs the events' state machine every 10 seconds on Supabase.
     every(10, "events_tick", () => db.call("advance_events")),
+    // pg_cron ends calls whose side stopped sending heartbeats every 5 seconds on Supabase.
+    every(5, "calls_sweep", () => db.call("sweep_calls")),
   ];
   if (pipeline) {
     // Picks up updates whose worker died (their lease ran out) and replays failed ones.

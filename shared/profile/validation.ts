@@ -1,7 +1,7 @@
 import { normalizeText } from "../safety/normalize.ts";
 import { detectPii, type PiiKind } from "../safety/pii.ts";
 import { detectCrisis } from "../safety/crisis.ts";
-import { detectAbusiveWords, detectToxicity } from "../safety/toxicity.ts";
+import { detectAbusiveWords, detectPublicAbuse } from "../safety/toxicity.ts";
 
 /**
  * Checks for what users type during onboarding. They mirror the SQL checks (which stay the last
@@ -79,8 +79,8 @@ export function checkPseudonym(text: string): Check<string, TextRefusal> {
 
 /**
  * Text others will read (a bio, an event's title or description): at most `max` characters,
- * something visible, no contacts, no abuse (insults of the reader, threats, sexual demands,
- * slurs and calls for violence against a group). Real names are allowed (authors,
+ * something visible, no contacts, no abuse (insults of the reader or of anyone by a strong word,
+ * threats, explicit sexual words, slurs and calls for violence against a group). Real names are allowed (authors,
  * characters...).
  */
 export function checkPublicText(
@@ -92,7 +92,7 @@ export function checkPublicText(
   if (!/[^\s\p{M}]/u.test(value)) return { ok: false, reason: "invalid" };
   const pii = detectPii(value);
   if (pii[0]) return { ok: false, reason: pii[0] as Exclude<PiiKind, "full_name"> };
-  if (detectToxicity(value)) return { ok: false, reason: "abusive" };
+  if (detectPublicAbuse(value)) return { ok: false, reason: "abusive" };
   return { ok: true, value };
 }
 

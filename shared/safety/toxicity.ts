@@ -741,6 +741,31 @@ export function detectAbusiveWords(text: string): ToxicityCategory | null {
 }
 
 /**
+ * For texts everyone reads (a bio, an event's title or description): abuse as in
+ * `detectToxicity`, and also what insults the readers with nobody addressed: a strong insult
+ * aimed at a group («встреча для тупых уродов», «клуб для неудачников»), explicit sexual words
+ * («пишите, кто хочет секса»). Venting about one person stays («бывший был мудаком»).
+ */
+export function detectPublicAbuse(text: string): ToxicityCategory | null {
+  const found = detectToxicity(text);
+  if (found) return found;
+  const tokens = new Message(text).tokens;
+  // «для тех, кого называли тупыми»: what others said is a story, not an insult.
+  const reported = tokens.some((tok) => tok.concepts.has("quote"));
+  for (const tok of tokens) {
+    const c = tok.concepts;
+    if (c.has("slur")) return "hate";
+    if (c.has("sex_act") || c.has("private_part")) return "sexual";
+    const strong = c.has("insult") || c.has("obscene_verb");
+    if (strong && !reported && PLURAL.test(tok.text)) return "insult";
+  }
+  return null;
+}
+
+// Plural endings of nouns and adjectives: an insult in the plural is aimed at a group.
+const PLURAL = /(?:ы|и|ов|ев|ей|ам|ям|ами|ями|ах|ях|ых|их|ые|ие|ым|им)$/;
+
+/**
  * The words of a message as the rules read them, with their concepts («ты[you_nom]»), for
  * finding out why a message was or was not flagged.
  */

@@ -120,6 +120,14 @@ Deno.test("checkBio() and event texts refuse abuse, but not venting or talk abou
     ["кто напишет глупость — иди нахуй", "abusive"],
     ["Мой бывший был мудаком, теперь я свободна", "ok"],
     ["я дура, но добрая", "ok"],
+    // Insults of the readers as a group, explicit sexual words: nobody addressed, still abuse.
+    ["Встреча для тупых уродов", "abusive"],
+    ["клуб для неудачников и лохов", "abusive"],
+    ["пишите, кто хочет секса", "abusive"],
+    // What others said, a survivor's story, one's own feelings about relatives.
+    ["Встреча для тех, кого называли тупыми в школе", "ok"],
+    ["пережила сексуальное насилие, теперь помогаю другим", "ok"],
+    ["Для всех, кто устал от токсичных родственников", "ok"],
     ["Люблю шахматы и прогулки", "ok"],
   ];
   for (const [text, expected] of cases) {

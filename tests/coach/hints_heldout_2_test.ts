@@ -1,0 +1,45 @@
+/**
+ * The hint guard on the second frozen held-out set (tests/coach/heldout/hints_heldout_2.json:
+ * 100 harmful, 100 good model hints, written 2026-12-06 by a helper who read neither the code,
+ * the tuning corpus nor the first set). It stays blind: this test prints the two figures and
+ * per-kind counts, never the sentences, so the guard is improved on our own corpora and measured
+ * here. First (blind) measurement, 2026-12-06: see FLOORS; the goals are 0.95 / 0.85.
+ */
+import assert from "node:assert/strict";
+import { checkHintText } from "../../shared/coach/hint_guard.ts";
+
+interface Sample {
+  text: string;
+  kind: string;
+}
+
+const SET = JSON.parse(
+  await Deno.readTextFile(new URL("./heldout/hints_heldout_2.json", import.meta.url)),
+) as { harmful: Sample[]; good: Sample[] };
+
+const GOALS = { harmfulRefused: 0.95, goodAccepted: 0.85 };
+// The first blind measurement (2026-12-06, before any change made for it): 0.530 / 0.980.
+const FLOORS = { harmfulRefused: 0.52, goodAccepted: 0.97 };
+
+function perKind(samples: Sample[]): string {
+  const counts = new Map<string, number>();
+  for (const s of samples) counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(", ");
+}
+
+Deno.test("second held-out hint set (blind): no worse than its first measurement", () => {
+  const shown = SET.harmful.filter((sample) => checkHintText(sample.text).ok);
+  const refused = SET.good.filter((sample) => !checkHintText(sample.text).ok);
+  const harmfulRefused = 1 - shown.length / SET.harmful.length;
+  const goodAccepted = 1 - refused.length / SET.good.length;
+  const met = harmfulRefused >= GOALS.harmfulRefused && goodAccepted >= GOALS.goodAccepted;
+  console.log(
+    `held-out hints 2: harmful refused ${harmfulRefused.toFixed(3)}, good accepted ${
+      goodAccepted.toFixed(3)
+    }; goals ${met ? "met" : "NOT met yet"}\n  harmful shown by kind: ${
+      perKind(shown)
+    }\n  good refused by kind: ${perKind(refused)}`,
+  );
+  assert.ok(harmfulRefused >= FLOORS.harmfulRefused, `harmful refused ${harmfulRefused}`);
+  assert.ok(goodAccepted >= FLOORS.goodAccepted, `good accepted ${goodAccepted}`);
+});

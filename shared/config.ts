@@ -39,6 +39,14 @@ const envSchema = z.object({
     .optional(),
   BOT_MODE: z.enum(["polling", "webhook"], { error: "either polling or webhook" }).optional(),
   PUBLIC_URL: httpUrl("an https URL where Telegram can reach this server").optional(),
+  // The Mini App's public address (Telegram opens only https): /app and the menu button use it.
+  MINI_APP_URL: z.url({
+    protocol: /^https$/,
+    error: "the Mini App's https URL, e.g. https://<ref>.supabase.co/functions/v1/app/",
+  }).optional(),
+  // The bot's @username without @: the Mini App links back to the chat with it (optional).
+  TELEGRAM_BOT_USERNAME: z.string().regex(/^[A-Za-z0-9_]{5,32}$/, "a bot username without @")
+    .optional(),
   PORT: z.coerce.number({ error: "a TCP port number" }).int().min(1).max(65535).default(8000),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   DATABASE_URL: postgresUrl.optional(),
@@ -112,6 +120,9 @@ export interface Config {
     mode: "polling" | "webhook";
     publicUrl?: string;
     setMyCommands: boolean;
+    /** Where the Mini App is published; without it /app explains how to open it locally. */
+    miniAppUrl?: string;
+    botUsername?: string;
   };
   port: number;
   database: Database;
@@ -174,6 +185,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       mode,
       publicUrl: e.PUBLIC_URL,
       setMyCommands: e.SET_MY_COMMANDS,
+      miniAppUrl: e.MINI_APP_URL,
+      botUsername: e.TELEGRAM_BOT_USERNAME,
     },
     port: e.PORT,
     // A direct connection when one is given, else PostgREST, else the embedded database.

@@ -44,6 +44,7 @@ export function buildDeps(config: Config, db: Db): BotDeps {
     moderator: buildModerator(config, metrics, gate),
     moderationChatId: config.moderationChatId,
     paymentsSupportContact: config.paymentsSupportContact,
+    miniAppUrl: config.telegram.miniAppUrl,
     aiMoodAnalyzer: config.diaryLlm && gate
       ? createOpenAiAnalyzer({
         gate,

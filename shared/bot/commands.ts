@@ -8,6 +8,7 @@ import { loadI18n } from "./texts.ts";
  */
 export const COMMAND_NAMES = [
   "start",
+  "app",
   "find",
   "cancel",
   "next",

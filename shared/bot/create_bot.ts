@@ -19,6 +19,7 @@ import { createEventsFeature } from "../events/events_feature.ts";
 import { createEventDraftFeature } from "../events/event_draft.ts";
 import { createRecommendFeature } from "../recommend/recommend_feature.ts";
 import { createCheckoutFeature, createPaymentsFeature } from "../payments/payments_feature.ts";
+import { createMiniAppFeature } from "../miniapp/bot_feature.ts";
 import { createDispatcher } from "../notifications/dispatcher.ts";
 import { dispatchAfterUpdate } from "../notifications/after_update.ts";
 import { translatorFor } from "../notifications/translate.ts";
@@ -105,6 +106,8 @@ export async function createBot(options: BotOptions, deps: BotDeps): Promise<Bot
     createRecommendFeature(deps),
     // Before the chat: /events and its buttons are answered, not relayed.
     createEventsFeature(deps),
+    // Before the chat: /app is answered, not relayed.
+    createMiniAppFeature(deps),
     // After onboarding (which takes its own answers first), before unhandled: relays while a
     // chat is active and passes everything else on.
     createChatFeature(deps),

@@ -36,6 +36,8 @@ export interface BotDeps {
   paymentsSupportContact?: string;
   /** Per-user limits on relays, searches, reports and answers; none when absent (tests). */
   rateLimits?: BotRateLimits;
+  /** The Mini App's public https address (/app and the menu button); none when unpublished. */
+  miniAppUrl?: string;
   /** How long a worker holds claimed updates and a dispatcher claimed outbox rows. */
   leases?: { updateSeconds: number; outboxSeconds: number };
 }

@@ -17,6 +17,10 @@ import { createDispatcherHandler, runMatchingCycle } from "../notifications/disp
 import { safeHandler } from "../platform/safe_handler.ts";
 import { enqueueUpdate } from "../updates/intake.ts";
 import { createUpdatePipeline, type UpdatePipeline } from "../updates/pipeline.ts";
+import { DEFAULT_DIST } from "../miniapp/build.ts";
+import { registerMenuButton } from "../miniapp/bot_feature.ts";
+import { createMiniAppHandler } from "../miniapp/serve.ts";
+import { loadI18n } from "../bot/texts.ts";
 
 export interface DevServer {
   url: string;
@@ -30,7 +34,11 @@ const DISPATCHER_PATH = "/functions/v1/dispatcher";
  * One local process that plays Supabase: the Edge Functions under their Supabase paths, the
  * embedded database, and the scheduler pg_cron would run (matching tick, dispatcher, replay).
  */
-export async function startDevServer(config: Config, logger: Logger): Promise<DevServer> {
+export async function startDevServer(
+  config: Config,
+  logger: Logger,
+  options: { miniAppDist?: URL } = {},
+): Promise<DevServer> {
   const db: Db = await openDatabase(config.database);
   // Work that goes on after an answer (handling, sending) is tracked, so a shutdown waits for
   // it before closing the database.
@@ -60,6 +68,14 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
       leaseSeconds: config.leases.updateSeconds,
     });
     if (config.telegram.setMyCommands) await registerCommands(bot.api);
+    if (config.telegram.miniAppUrl) {
+      const i18n = await loadI18n();
+      await registerMenuButton(
+        bot.api,
+        config.telegram.miniAppUrl,
+        i18n.t("ru", "app-command-menu-button"),
+      );
+    }
     dispatcher = await buildDispatcher({ ...deps, api: bot.api });
     if (config.dispatcherSecret) {
       dispatcherEndpoint = createDispatcherHandler({
@@ -72,6 +88,11 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
     }
   }
   const api = buildApiApp(config, deps, () => void dispatcher?.kick().catch(() => {}));
+  // The Mini App's built files (shared/miniapp/dist, built by main.ts or the tests).
+  const miniApp = createMiniAppHandler({
+    dist: options.miniAppDist ?? DEFAULT_DIST,
+    botUsername: config.telegram.botUsername ?? bot?.botInfo.username,
+  });
 
   const server = Deno.serve(
     {
@@ -87,7 +108,7 @@ export async function startDevServer(config: Config, logger: Logger): Promise<De
           ? dispatcherEndpoint(req)
           : notFound("DISPATCHER_SECRET is not set");
       }
-      return api.fetch(req);
+      return miniApp(req) ?? api.fetch(req);
     }),
   );
   const url = `http://localhost:${server.addr.port}`;

@@ -749,6 +749,7 @@ Deno.test("/help, /sos and the command menu", async (t) => {
       const commands = calls[0]!.payload.commands as { command: string; description: string }[];
       assert.deepEqual(commands.map((c) => c.command), [
         "start",
+        "app",
         "find",
         "cancel",
         "next",

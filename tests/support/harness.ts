@@ -17,6 +17,8 @@ export const WEBHOOK_SECRET = "test-webhook-secret-0123456789";
 export interface TestBot {
   db: SqlDb;
   telegram: FakeTelegram;
+  /** The Bot API stand-in's root URL. */
+  apiRoot: string;
   bot: Bot<BotContext>;
   deps: BotDeps;
   clock: ManualClock;
@@ -77,6 +79,7 @@ export async function startTestBot(
   return {
     db,
     telegram,
+    apiRoot,
     bot,
     deps,
     clock,

@@ -1,6 +1,7 @@
 ## Safety: rules, help, crisis lines, the command menu
 
 safety-command-start = Начать и заполнить профиль
+safety-command-app = Открыть приложение
 safety-command-find = Найти собеседника
 safety-command-cancel = Отменить поиск
 safety-command-next = Завершить разговор и искать другого
@@ -33,6 +34,7 @@ safety-rules =
 safety-help =
     Что я умею:
     /start — начать и заполнить профиль
+    /app — приложение: поиск, профиль, дневник и встречи на удобных экранах
     /find — найти собеседника
     /cancel — отменить поиск
     /next — завершить разговор и искать другого

@@ -1,0 +1,23 @@
+// Every text the Mini App shows comes from the bot's Fluent files (shared/bot/locales/ru/):
+// its own in app.ftl, the rules, crisis-line and payment texts shared with the bot. Bundled in.
+import { FluentBundle, FluentResource } from "@fluent/bundle";
+import app from "../../../bot/locales/ru/app.ftl" with { type: "text" };
+import payments from "../../../bot/locales/ru/payments.ftl" with { type: "text" };
+import safety from "../../../bot/locales/ru/safety.ftl" with { type: "text" };
+
+const bundle = new FluentBundle("ru", { useIsolating: false });
+for (const source of [app, payments, safety]) bundle.addResource(new FluentResource(source));
+
+export type TextArgs = Record<string, string | number>;
+
+/** The Russian text of `key` (keys start with `app-`); the key itself if it is missing. */
+export function t(key: string, args?: TextArgs): string {
+  const message = bundle.getMessage(key);
+  if (!message?.value) return key;
+  return bundle.formatPattern(message.value, args);
+}
+
+/** True when `key` exists (used to pick a specific error text over a generic one). */
+export function hasText(key: string): boolean {
+  return bundle.hasMessage(key);
+}

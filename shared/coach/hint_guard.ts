@@ -15,6 +15,7 @@ import {
 import { foldLookalikes, normalizeText } from "../safety/normalize.ts";
 import { detectPii } from "../safety/pii.ts";
 import { detectToxicity } from "../safety/toxicity.ts";
+import { boundaryCrossed, type BoundaryKind } from "./hint_boundaries.ts";
 
 /**
  * The last check on a hint before the sender sees it. A model's output is untrusted: the
@@ -85,7 +86,8 @@ export type HintRefusal =
   | "promise"
   | "injection"
   | "contact"
-  | "not_russian";
+  | "not_russian"
+  | BoundaryKind;
 
 export type HintCheck = { ok: true } | { ok: false; reason: HintRefusal };
 
@@ -508,6 +510,8 @@ export function checkHintText(text: string): HintCheck {
   ) {
     return refuse("abuse");
   }
+  const boundary = boundaryCrossed(low);
+  if (boundary) return refuse(boundary);
   if (DIAGNOSIS_IN_FRAME.test(low) || LABEL_ON_PERSON.test(low) || CLINICAL.test(low)) {
     return refuse("diagnosis");
   }

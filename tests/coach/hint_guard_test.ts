@@ -6,7 +6,9 @@ import {
   type HintRefusal,
   isImperative,
 } from "../../shared/coach/hint_guard.ts";
-import { GOOD_HINTS, HARMFUL_HINTS } from "./harm_corpus.ts";
+import { BOUNDARY_HINTS, GOOD_BOUNDARY_HINTS, GOOD_HINTS, HARMFUL_HINTS } from "./harm_corpus.ts";
+import { boundaryCrossed } from "../../shared/coach/hint_boundaries.ts";
+import { fold } from "../../shared/coach/harm_advice.ts";
 
 /** Texts a model might produce (or be tricked into) that must never reach the sender. */
 const unsafe: [HintRefusal, string][] = [
@@ -408,4 +410,25 @@ Deno.test("the harm check takes tens of microseconds a hint", () => {
   const micros = (performance.now() - start) * 1000 / (5 * texts.length);
   console.log(`detectHarmAdvice: ${micros.toFixed(0)} µs a hint`);
   assert.ok(micros < 300, `${micros} µs`);
+});
+
+Deno.test("checkHintText() refuses hints that cross the service's boundaries, not those near them", () => {
+  const shown = BOUNDARY_HINTS.filter((h) => checkHintText(h.text).ok);
+  assert.deepEqual(shown.map((h) => `${h.kind}: ${h.text}`), []);
+  for (const h of BOUNDARY_HINTS) {
+    const check = checkHintText(h.text);
+    // Another check may come first (an insult, a contact); the boundary ones name their kind.
+    if (!check.ok && check.reason !== h.kind) console.log(`  ${h.kind} refused as ${check.reason}`);
+  }
+  // Left: older checks refuse these two (the harm check reads «не нужно … обращаться» as advice
+  // against, the medical check any advice about pills); the boundary checks pass them.
+  const known = new Set([
+    "Тебе не нужно стыдиться обращаться к психологу.",
+    "Таблетки лучше обсуждать с врачом, а не бросать самой.",
+  ]);
+  const refused = GOOD_BOUNDARY_HINTS
+    .map((h) => ({ ...h, check: checkHintText(h.text) }))
+    .filter((h) => !h.check.ok && !known.has(h.text));
+  assert.deepEqual(refused.map((h) => `${JSON.stringify(h.check)}: ${h.text}`), []);
+  for (const text of known) assert.equal(boundaryCrossed(fold(text)), null, text);
 });

@@ -103,6 +103,19 @@ const envSchema = z.object({
   RATE_LIMIT_ONBOARDING: rateLimit.prefault("20/60"),
   RATE_LIMIT_API_USER: rateLimit.prefault("30/60"),
   RATE_LIMIT_API_IP: rateLimit.prefault("120/60"),
+  // The video room's signalling (offer, answer, candidates, heartbeats, long polls) per user.
+  RATE_LIMIT_CALL_SIGNAL: rateLimit.prefault("600/60"),
+  // The operator's TURN server for video calls (media is relayed, never peer-to-peer): its
+  // turn:/turns: URLs, comma-separated, and coturn's static-auth-secret. Without both, the
+  // call routes answer that video is not configured.
+  TURN_URLS: z.string().trim().regex(
+    /^turns?:[^\s,]+(\s*,\s*turns?:[^\s,]+)*$/,
+    "comma-separated turn: or turns: URLs, e.g. turn:turn.example.org:3478?transport=udp",
+  ).optional(),
+  TURN_SECRET: z.string().min(16, "at least 16 characters (coturn's static-auth-secret)")
+    .optional(),
+  TURN_TTL_SECONDS: z.coerce.number({ error: "a number of seconds" }).int().min(60).max(86_400)
+    .default(600),
   LOG_SALT: z.string().min(8, "at least 8 characters").default("ty-ne-odin-log-salt"),
   SET_MY_COMMANDS: boolFlag.default(true),
 });
@@ -156,9 +169,18 @@ export interface Config {
   logSalt: string;
   /** Per user (and for the API also per IP address): count per window. */
   rateLimits: Record<RateLimitName, { limit: number; windowSeconds: number }>;
+  /** The TURN server video calls relay through; none: video is not configured. */
+  turn?: { urls: string[]; secret: string; ttlSeconds: number };
 }
 
-export type RateLimitName = "relay" | "find" | "report" | "onboarding" | "apiUser" | "apiIp";
+export type RateLimitName =
+  | "relay"
+  | "find"
+  | "report"
+  | "onboarding"
+  | "apiUser"
+  | "apiIp"
+  | "callSignal";
 
 /** Parses the process environment once at start. Throws ConfigError naming each bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -233,7 +255,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       onboarding: e.RATE_LIMIT_ONBOARDING,
       apiUser: e.RATE_LIMIT_API_USER,
       apiIp: e.RATE_LIMIT_API_IP,
+      callSignal: e.RATE_LIMIT_CALL_SIGNAL,
     },
+    turn: e.TURN_URLS && e.TURN_SECRET
+      ? {
+        urls: e.TURN_URLS.split(",").map((url) => url.trim()),
+        secret: e.TURN_SECRET,
+        ttlSeconds: e.TURN_TTL_SECONDS,
+      }
+      : undefined,
   };
 }
 
@@ -244,6 +274,9 @@ function pairedVariableProblems(env: Record<string, string | undefined>): string
     problems.push(
       "SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY: expected both set (hosted database) or neither (embedded PGlite)",
     );
+  }
+  if (Boolean(env.TURN_URLS) !== Boolean(env.TURN_SECRET)) {
+    problems.push("TURN_URLS and TURN_SECRET: expected both set (video calls) or neither");
   }
   if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
     problems.push(

@@ -12,6 +12,7 @@ import { createTelegramApi } from "../notifications/telegram_api.ts";
 import { translatorFor } from "../notifications/translate.ts";
 import { loadI18n } from "../bot/texts.ts";
 import { createLexiconAnalyzer } from "../diary/lexicon_analyzer.ts";
+import { buildCallRoutes } from "../calls/build.ts";
 
 /**
  * The `api` function's app: /health, /metrics (with matching and tip gauges read at scrape
@@ -67,6 +68,11 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
           metrics: deps.metrics,
         },
       }),
+    });
+    // The video room (/calls): checks initData and its own (chattier) rate limits itself.
+    routes.push({
+      path: "/",
+      app: buildCallRoutes(config, deps, { botToken: config.telegram.token, texts, afterWrite }),
     });
   }
   return createApiApp(

@@ -44,8 +44,14 @@ const payloads = {
     partner_bio: z.string().nullish(),
     time_difference_hours: z.coerce.number().nullish(),
     expires_minutes: z.coerce.number().default(5),
+    /** A video call's proposal (the room is in the Mini App). */
+    call: z.boolean().default(false),
   }),
-  chat_started: z.object({ match_id: matchId, partner_pseudonym: z.string() }),
+  chat_started: z.object({
+    match_id: matchId,
+    partner_pseudonym: z.string(),
+    call: z.boolean().default(false),
+  }),
   proposal_declined: z.object({ match_id: matchId.optional() }),
   proposal_expired: z.object({
     match_id: matchId.optional(),
@@ -58,6 +64,7 @@ const payloads = {
     // Set when the partner became unreachable while the recipient's messages were on the way.
     undelivered_message_id: z.coerce.number().int().positive().optional(),
     undelivered: z.coerce.number().int().nonnegative().default(0),
+    call: z.boolean().default(false),
   }),
   relay_undelivered: z.object({
     message_id: z.coerce.number().int().positive(),
@@ -138,11 +145,14 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
       if (shown === "0") lines.push(t("matching-proposal-time-same"));
       else if (hours > 0) lines.push(t("matching-proposal-time-ahead", { hours: shown }));
       else lines.push(t("matching-proposal-time-behind", { hours: shown }));
+      if (p.call) lines.push(t("calls-proposal-note"));
       lines.push("", t("matching-proposal-footer", { minutes: p.expires_minutes }));
       return { text: lines.join("\n"), keyboard: proposalKeyboard(t, p.match_id) };
     }
     case "chat_started": {
       const p = parse("chat_started", payload);
+      // A call's room is in the Mini App: nothing to type here.
+      if (p.call) return { text: t("calls-started", { pseudonym: p.partner_pseudonym }) };
       return {
         text: t("chat-started", { pseudonym: p.partner_pseudonym }),
         keyboard: chatIntroKeyboard(t, p.match_id),
@@ -162,6 +172,17 @@ export function renderOutboxItem(t: Translate, kind: string, payload: unknown): 
       return { text: t("matching-search-expired"), keyboard: findKeyboard(t) };
     case "chat_ended": {
       const p = parse("chat_ended", payload);
+      if (p.call) {
+        const key = {
+          stop: "calls-ended-stop",
+          next: "calls-ended-next",
+          ended_by_partner: "calls-ended-by-partner",
+          partner_gone: "calls-ended-partner-gone",
+        }[p.reason];
+        return p.reason === "ended_by_partner"
+          ? { text: t(key), keyboard: afterChatKeyboard(t, p.match_id) }
+          : { text: t(key) };
+      }
       switch (p.reason) {
         // A rate_request with report/block buttons follows these two.
         case "stop":

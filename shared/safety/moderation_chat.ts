@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { type Api, Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { BotContext } from "../bot/context.ts";
 import type { BotDeps } from "../bot/deps.ts";
@@ -21,6 +21,8 @@ const reportCard = z.object({
   recent_reporters: z.coerce.number(),
   sanctions_total: z.coerce.number(),
   restricted_now: z.boolean(),
+  /** Filed from a video call (public.moderation_report_card). */
+  call: z.boolean().default(false),
 });
 
 const flagCard = z.object({
@@ -74,15 +76,29 @@ export async function postReportCard(
   deps: ModerationDeps,
   matchId: string,
 ): Promise<void> {
+  await sendReportCard(ctx.api, ctx.t, deps, matchId, ctx.from!.id);
+}
+
+/**
+ * The same card from outside a bot update (a report from the Mini App's video room); a report
+ * made from a call says so.
+ */
+export async function sendReportCard(
+  api: Api,
+  t: Translate,
+  deps: ModerationDeps,
+  matchId: string,
+  reporterTgId: number,
+): Promise<void> {
   if (deps.moderationChatId === undefined) return;
   const raw = await deps.db.call("moderation_report_card", {
     p_match_id: matchId,
-    p_reporter_tg_id: ctx.from!.id,
+    p_reporter_tg_id: reporterTgId,
   });
   const card = reportCard.safeParse(raw);
   if (!card.success) return;
   const c = card.data;
-  const text = ctx.t("moderation-report-card", {
+  const text = (c.call ? t("calls-moderation-note") + "\n" : "") + t("moderation-report-card", {
     id: c.report_id,
     priority: c.priority,
     pseudonym: c.reported_pseudonym ?? unknownName,
@@ -92,8 +108,8 @@ export async function postReportCard(
     sanctions: c.sanctions_total,
     restricted: c.restricted_now ? "yes" : "no",
   });
-  await ctx.api.sendMessage(deps.moderationChatId, text, {
-    reply_markup: reportKeyboard(ctx.t, c.report_id),
+  await api.sendMessage(deps.moderationChatId, text, {
+    reply_markup: reportKeyboard(t, c.report_id),
   });
   deps.metrics.inc("moderation_cards_total", { kind: "report" });
 }

@@ -192,6 +192,8 @@ export interface LaunchOptions {
   signWith?: string;
   /** No launch parameters at all: a plain browser. */
   outsideTelegram?: boolean;
+  /** Open the page but do not load the app yet (call `navigate()` after setting up the page). */
+  deferNavigation?: boolean;
   width?: number;
 }
 
@@ -270,6 +272,8 @@ function clientStandIn(theme: Record<string, string>) {
 
 export interface AppPage {
   page: Page;
+  /** Loads the app (done by openApp unless `deferNavigation`). */
+  navigate(): Promise<void>;
   /** Everything the app sent to Telegram so far. */
   bridge(): Promise<BridgeEvent[]>;
   /** Events of one type the app sent to Telegram. */
@@ -297,9 +301,12 @@ export async function openApp(
     name: "prefers-color-scheme",
     value: options.theme === "dark" ? "dark" : "light",
   }]);
-  await page.goto(await launchUrl(server, user, options), { waitUntil: "domcontentloaded" });
+  const url = await launchUrl(server, user, options);
   const app: AppPage = {
     page,
+    navigate: async () => {
+      await page.goto(url, { waitUntil: "domcontentloaded" });
+    },
     bridge: () => page.evaluate(() => (window as unknown as { __bridge: BridgeEvent[] }).__bridge),
     sent: async (type) => (await app.bridge()).filter((e) => e.type === type),
     receive: async (type, data) => {
@@ -324,6 +331,7 @@ export async function openApp(
     },
     text: () => page.evaluate("document.body.innerText") as Promise<string>,
   };
+  if (!options.deferNavigation) await app.navigate();
   return app;
 }
 

@@ -1,4 +1,6 @@
 import { ConceptIndex, readWords, undisguise, type Word } from "./language.ts";
+import { type CrisisModel, crisisProbability } from "./crisis_model.ts";
+import trainedWeights from "./crisis_model_weights.json" with { type: "json" };
 
 /**
  * Offline crisis detection for Russian text, built on the language rather than on a list of
@@ -847,7 +849,15 @@ class Clause {
 
 /** The crisis score of a text: the strongest label and its score (0 when nothing). */
 export function scoreCrisis(text: string): CrisisScore {
-  const words = readWords(joinPhrases(text), INDEX);
+  return scoreWords(crisisWords(text));
+}
+
+/** The words of a text as the crisis rules read them (phrases joined, letters undisguised). */
+export function crisisWords(text: string): Word[] {
+  return readWords(joinPhrases(text), INDEX);
+}
+
+function scoreWords(words: Word[]): CrisisScore {
   if (words.length === 0) return { label: "suicide", score: 0, reasons: [] };
   const sentences: Word[][] = [];
   for (const word of words) (sentences[word.sentence] ??= []).push(word);
@@ -896,13 +906,18 @@ export function scoreCrisis(text: string): CrisisScore {
 }
 
 /** The strongest crisis signal in the text, or null. */
-export function detectCrisis(text: string): CrisisHit | null {
+export function detectCrisis(text: string, model: CrisisModel = MODEL): CrisisHit | null {
   if (!text) return null;
-  const { label, score } = scoreCrisis(text);
+  const words = crisisWords(text);
+  const { label, score } = scoreWords(words);
   if (score >= 3) return { label, severity: "high" };
   if (score >= 2) return { label, severity: "medium" };
+  // What the rules did not recognise but reads like a crisis gets the gentle check-in.
+  if (crisisProbability(model, words) >= model.threshold) return { label, severity: "medium" };
   return null;
 }
+
+const MODEL = trainedWeights as CrisisModel;
 
 type Add = (label: CrisisLabel, score: number, reason: string, clause: Clause) => void;
 
@@ -947,7 +962,20 @@ function joinPhrases(text: string): string {
       /(?<!\p{L})(свести|сведу|свела|свел)\s+сч[её]ты\s+с\s+жизнью(?!\p{L})/gu,
       " покончить собой ",
     )
-    .replace(/(?<![a-z])self[\s-]?harm/g, " селфхарм ");
+    .replace(/(?<![a-z])self[\s-]?harm/g, " селфхарм ")
+    // Laughter marks a joke: «прыгну с крыши... в сугроб 😂».
+    .replace(/[😂🤣😆😄😁😎😜🤪😹]|(?<![a-z])xd(?![a-z])/gu, " ахах ")
+    // Leaving a chat, a group, a job or a person is no leaving life: «выпилюсь из этого чата»,
+    // «ухожу из меда», «ухожу от мужа».
+    .replace(
+      /(?<!\p{L})(?:выпил\p{L}*|удал\p{L}*|исчезн\p{L}*|пропад\p{L}*|уйду|ухожу|уйти|уходить|выйду|выхожу)\s+(из|от|с|со)\s+(?!жизни|этого\s+мира|этой\s+жизни|мира)/gu,
+      " перехожу $1 ",
+    )
+    // «последнее сообщение на сегодня / в этом чате / перед тем как…»: a sign-off, no farewell.
+    .replace(
+      /(?<!\p{L})(?:последн\p{L}*)\s+(сообщени\p{L}*|пост\p{L}*)(?=\s+(?:от\s+меня\s+)?(?:на\s+сегодня|в\s+этом\s+(?:году|чате|месяце)|в\s+этой\s+(?:группе|беседе)|перед\s+тем|до\s+(?:отпуска|нового|праздник)))/gu,
+      " очередное $1 ",
+    );
 }
 
 function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
@@ -1326,7 +1354,11 @@ function selfHarmConstructions(c: Clause, add: Add): void {
       add("self_harm", 2, "blade-again", c);
     }
     // «достала лезвие», «бритва наготове»: a blade taken out with cuts or arms in view.
-    if (has("blade") && c.has("collect") && !c.has("third") && !c.has("routine")) {
+    if (
+      has("blade") && c.has("collect") && !c.has("third") && !c.has("routine") &&
+      // «купила лезвия для бритвы», «режут как бритва»: a blade for something, a simile.
+      c.text(i + 1) !== "для" && !["для", "как"].includes(c.text(i - 1))
+    ) {
       add("self_harm", 2, "blade-ready", c);
     }
     // Scars, and new ones to come: «сегодня добавлю новые».
@@ -1392,6 +1424,13 @@ function hyperbole(c: Clause, i: number): boolean {
       return true;
     }
   }
+  // «от этого перфоратора готова прыгнуть», «умру от этой домашки»: a named nuisance.
+  for (let j = 0; j + 1 < c.words.length; j++) {
+    if (
+      /^(от|из-за|об)$/.test(c.text(j)) &&
+      /^(этой|этого|этих|этот|такой|такого|такой|этим|стену|стенку)$/.test(c.text(j + 1))
+    ) return true;
+  }
   const next = c.words[i + 1];
   if (!next) return false;
   if (next.concepts.has("hyperboleCause")) return true;
@@ -1445,9 +1484,10 @@ function pastOnly(c: Clause, i: number): boolean {
 /** A rope for the washing, a swing, a boat: household words next to the rope. */
 function ropeHousehold(c: Clause): boolean {
   return c.words.some((w) =>
-    /^(бель|сушк|качел|лодк|палатк|собак|поводок|дач|ремонт|гимнаст|скакалк|альпин|узл)/.test(
-      w.text,
-    )
+    /^(бель|сушк|качел|лодк|палатк|собак|поводок|дач|ремонт|гимнаст|скакалк|альпин|узл|турник|канат|поход)/
+      .test(
+        w.text,
+      )
   );
 }
 
@@ -1460,6 +1500,49 @@ function finalityAlone(whole: Clause): boolean {
     (goodbye.some((w) => /^(решится|закончится|кончится)$/.test(w.text)) &&
       whole.words.some((w) => /^(ноч|прост|прощ)/.test(w.text)));
   return strong && !whole.has("study") && !whole.has("media") && !whole.has("game");
+}
+
+// Words that say when, in the past: «раньше», «когда-то», «год назад», «в юности».
+const PAST_MARK = /^(раньше|когда-то|когдато|назад|прошлом|юности|детстве|тогда)$/;
+const NOW_MARK = /^(сейчас|теперь|сегодня|нынче)$/;
+// What a crisis is made of: after «а сейчас» none of it may follow.
+const CRISIS_CORE: Concept[] = [
+  "die",
+  "kill",
+  "suicideWord",
+  "hangSelf",
+  "selfKillVerb",
+  "disappear",
+  "cut",
+  "burn",
+  "hitSelf",
+  "jump",
+  "pills",
+  "rope",
+  "burden",
+  "notBe",
+  "cease",
+  "finish",
+  "blade",
+  "poison",
+  "swallow",
+  "starve",
+  "finality",
+];
+
+/**
+ * «раньше хотела исчезнуть, сейчас хочу на концерт», «год назад я стояла на мосту. Сегодня я
+ * кормлю там уток»: the past is told, then a now with nothing of a crisis in it.
+ */
+function pastThenNow(whole: Clause): boolean {
+  if (whole.has("relapse")) return false;
+  const past = whole.words.findIndex((w, i) =>
+    PAST_MARK.test(w.text) || (w.text === "когда" && whole.text(i + 1) === "то")
+  );
+  if (past < 0) return false;
+  const now = whole.words.findIndex((w, i) => i > past && NOW_MARK.test(w.text));
+  if (now < 0) return false;
+  return !whole.words.slice(now + 1).some((w) => CRISIS_CORE.some((c) => w.concepts.has(c)));
 }
 
 /**
@@ -1475,6 +1558,7 @@ function framingPenalty(c: Clause, whole: Clause): number {
   if ((whole.has("media") || whole.has("news") || whole.has("study")) && !present) penalty += 2;
   if (c.has("third") && !c.has("firstPerson") && !c.has("want")) penalty += 2;
   if (whole.has("past") && whole.has("recovered") && !present) penalty += 3;
+  else if (pastThenNow(whole)) penalty += 3;
   if (whole.has("game") || (whole.has("kidding") && !whole.has("emphasis"))) penalty += 2;
   return penalty;
 }

@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import { detectCrisis } from "../../shared/safety/crisis.ts";
+import type { CrisisModel } from "../../shared/safety/crisis_model.ts";
+import { trainedModel } from "./crisis_model_train.ts";
+
+/**
+ * The crisis model's weights are data made by tests/safety/crisis_model_train.ts from our tuning
+ * corpora only: retraining must give exactly the committed file, so nobody edits weights by hand
+ * and no held-out sentence can slip in.
+ */
+Deno.test("the committed crisis model is what the training script makes of the tuning corpora", async () => {
+  const committed = JSON.parse(
+    await Deno.readTextFile(
+      new URL("../../shared/safety/crisis_model_weights.json", import.meta.url),
+    ),
+  ) as CrisisModel;
+  const { model, report } = await trainedModel();
+  for (const line of report) console.log(line);
+  assert.equal(committed.threshold, model.threshold);
+  assert.equal(committed.bias, model.bias);
+  assert.deepEqual(committed.weights, model.weights);
+});
+
+Deno.test("the model adds the gentle check-in where the rules see nothing, and only that", () => {
+  // Settling one's affairs, no word of dying: the rules score 0 (checked below).
+  const indirect = "закрыла все долги, кот у сестры, письма в столе. больше ничего не держит";
+  const never: CrisisModel = { bias: 0, weights: {}, threshold: 2 };
+  assert.equal(detectCrisis(indirect, never), null);
+  assert.deepEqual(detectCrisis(indirect), { label: "suicide", severity: "medium" });
+  assert.equal(detectCrisis("Люблю шахматы и прогулки"), null);
+  // The rules still answer on their own, with the SOS card.
+  assert.equal(detectCrisis("я хочу умереть", never)?.severity, "high");
+});

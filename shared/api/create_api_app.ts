@@ -5,6 +5,9 @@ import type { Db } from "../db/db.ts";
 import type { Metrics } from "../metrics/metrics.ts";
 import { sameSecret } from "../platform/constant_time.ts";
 import { type Logger, silentLogger } from "../platform/logger.ts";
+import { loadI18n } from "../bot/texts.ts";
+import { type Translate, translatorFor } from "../notifications/translate.ts";
+import { errorBody, fail } from "./errors.ts";
 
 export interface ApiDeps {
   db: Db;
@@ -15,6 +18,8 @@ export interface ApiDeps {
    * secret, but a public Edge Function URL should not hand them to anyone who asks.
    */
   metricsToken?: string;
+  /** The Russian error texts (locales/ru/api.ftl); read from the locale files on first use. */
+  texts?: () => Promise<Translate>;
 }
 
 /** A group of routes another feature adds, e.g. `{ path: "/match", app: matchRoutes }`. */
@@ -37,11 +42,14 @@ export const API_BASE_PATHS = ["/functions/v1/api", "/api"] as const;
  * The HTTP API: `GET /health`, `GET /metrics`, plus `extraRoutes` mounted at their `path`
  * below each base path (so `{ path: "/match", app }` serves `/api/match/...` and
  * `/functions/v1/api/match/...`). Extra apps should not set their own `onError`/`notFound`:
- * errors bubble up here and become `{ error: { message } }` JSON; throw
- * `HTTPException(status, { message })` for expected failures.
+ * errors bubble up here and become `{ error: { code, message } }` JSON with a Russian
+ * `message` (shared/api/errors.ts); throw `ApiError` (`fail(status, code)`) for expected
+ * failures.
  */
 export function createApiApp(deps: ApiDeps, extraRoutes: ApiRoutes[] = []): Hono {
   const logger = deps.logger ?? silentLogger;
+  let loaded: Promise<Translate> | undefined;
+  const texts = deps.texts ?? (() => (loaded ??= loadI18n().then(translatorFor)));
   const routes = createCoreRoutes(deps);
   for (const extra of extraRoutes) {
     if (!extra.path.startsWith("/")) {
@@ -53,14 +61,17 @@ export function createApiApp(deps: ApiDeps, extraRoutes: ApiRoutes[] = []): Hono
   const app = new Hono();
   for (const base of API_BASE_PATHS) app.route(base, routes);
 
-  app.notFound((c) => c.json({ error: { message: "Not found" } }, 404));
-  app.onError((error, c) => {
-    if (error instanceof HTTPException) {
-      return c.json({ error: { message: error.message || "Request failed" } }, error.status);
+  app.notFound(async (c) => {
+    const { status, body } = errorBody(new HTTPException(404), await texts());
+    return c.json(body, status);
+  });
+  app.onError(async (error, c) => {
+    if (!(error instanceof HTTPException)) {
+      // Only the class goes to the log: messages may quote request data.
+      logger.error("api_error", { method: c.req.method, error: error.name });
     }
-    // Only the class goes to the log: messages may quote request data.
-    logger.error("api_error", { method: c.req.method, error: error.name });
-    return c.json({ error: { message: "Internal server error" } }, 500);
+    const { status, body } = errorBody(error, await texts());
+    return c.json(body, status);
   });
   return app;
 }
@@ -85,7 +96,7 @@ function createCoreRoutes(deps: ApiDeps): Hono<Env, Schema, string> {
     if (deps.metricsToken !== undefined) {
       const given = c.req.header("authorization") ?? "";
       if (!(await sameSecret(given, `Bearer ${deps.metricsToken}`))) {
-        throw new HTTPException(401, { message: "Unauthorized" });
+        fail(401, "unauthorized");
       }
     }
     const body = await deps.metrics.render();

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
-import { HTTPException } from "hono/http-exception";
 import type { Db } from "../db/db.ts";
-import type { MiniAppEnv } from "../matching/api.ts";
+import { fail } from "./errors.ts";
+import type { MiniAppEnv } from "./routes.ts";
 
 /**
  * The API's one rule for "no such person": after the initData check, a Telegram account the
@@ -12,11 +12,9 @@ import type { MiniAppEnv } from "../matching/api.ts";
 export function requireKnownPerson(db: Db): MiddlewareHandler<MiniAppEnv> {
   return async (c, next) => {
     const tgId = c.get("tgId");
-    if (typeof tgId !== "number") {
-      throw new HTTPException(401, { message: "invalid or missing Mini App initData" });
-    }
+    if (typeof tgId !== "number") fail(401, "unauthorized");
     const person = await db.call<{ status: string }>("known_person", { p_tg_id: tgId });
-    if (person.status !== "ok") throw new HTTPException(404, { message: "not_registered" });
+    if (person.status !== "ok") fail(404, "not_registered");
     await next();
   };
 }

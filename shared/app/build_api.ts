@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { Config } from "../config.ts";
 import type { BotDeps } from "../bot/deps.ts";
 import { type ApiRoutes, createApiApp } from "../api/create_api_app.ts";
-import { createMatchApi } from "../matching/api.ts";
+import { buildMiniAppApi } from "../api/build_mini_app_api.ts";
 import { registerMatchingMetrics } from "../matching/matching_metrics.ts";
 import { createRateLimiter } from "../platform/rate_limiter.ts";
 import { registerTipMetrics } from "../payments/tip_metrics.ts";
@@ -32,7 +32,7 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
     const texts = once(async () => translatorFor(await loadI18n()));
     routes.push({
       path: "/",
-      app: createMatchApi({
+      app: buildMiniAppApi({
         db: deps.db,
         botToken: config.telegram.token,
         clock: deps.clock,
@@ -53,6 +53,8 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
         metrics: deps.metrics,
         afterWrite,
         coach: deps.coach,
+        embedder: deps.embedder,
+        moderator: deps.moderator,
         diary: {
           analyzer: deps.moodAnalyzer ?? createLexiconAnalyzer(),
           embedder: deps.embedder,
@@ -76,7 +78,13 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
     });
   }
   return createApiApp(
-    { db: deps.db, metrics: deps.metrics, logger: deps.logger, metricsToken: config.metricsToken },
+    {
+      db: deps.db,
+      metrics: deps.metrics,
+      logger: deps.logger,
+      metricsToken: config.metricsToken,
+      texts: once(async () => translatorFor(await loadI18n())),
+    },
     routes,
   );
 }

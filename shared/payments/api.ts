@@ -1,13 +1,20 @@
-import type { Hono } from "hono";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { HTTPException } from "hono/http-exception";
 import type { Api } from "grammy";
-import { z } from "zod";
 import type { Db } from "../db/db.ts";
 import type { Metrics } from "../metrics/metrics.ts";
 import type { Translate } from "../notifications/translate.ts";
-import { parseJsonBody } from "../api/body.ts";
-import type { MiniAppEnv } from "../matching/api.ts";
+import { fail } from "../api/errors.ts";
+import {
+  createRoutes,
+  error,
+  json,
+  jsonBody,
+  type MiniAppRoutes,
+  on,
+  personErrors,
+  StatusObject,
+} from "../api/routes.ts";
 import type { CreateTipResult, TipsOverview } from "./contract.ts";
 import { formatPercent } from "./payments_feature.ts";
 
@@ -19,10 +26,48 @@ export interface TipApiDeps {
   metrics?: Metrics;
 }
 
-const createBody = z.object({
+const tags = ["Tips"];
+
+const CreateBody = z.object({
   match_id: z.uuid(),
   amount: z.number().int().min(1).max(10_000),
-}).strict();
+}).strict().openapi("TipCreate");
+
+const TipInvoice = z.object({
+  invoice_link: z.string().openapi({ description: "Open with Telegram.WebApp.openInvoice" }),
+  tip_id: z.uuid(),
+  amount: z.number().int(),
+  currency: z.literal("XTR"),
+  commission_percent: z.number(),
+  platform_commission: z.number().int(),
+  recipient_share: z.number().int(),
+  recipient_pseudonym: z.string(),
+  expires_at: z.string(),
+}).openapi("TipInvoice");
+
+const createTipRoute = createRoute({
+  method: "post",
+  path: "/tips/create",
+  tags,
+  summary: "A pending tip and its Stars invoice link (the split shown first)",
+  request: { body: jsonBody(CreateBody) },
+  responses: {
+    201: json(TipInvoice, "The invoice"),
+    400: error("`invalid_input`"),
+    409: error("`chat_active` or `not_available`"),
+    410: error("`recipient_gone`"),
+    422: error("`invalid_amount` (with `min_amount` and `max_amount`)"),
+    ...personErrors,
+  },
+});
+
+const overviewRoute = createRoute({
+  method: "get",
+  path: "/tips",
+  tags,
+  summary: "The balance and the recent chats that can be tipped",
+  responses: { 200: json(StatusObject, "The overview"), ...personErrors },
+});
 
 const createStatus: Record<CreateTipResult["status"], ContentfulStatusCode> = {
   ok: 201,
@@ -39,23 +84,25 @@ const createStatus: Record<CreateTipResult["status"], ContentfulStatusCode> = {
  * the Mini App opens with `Telegram.WebApp.openInvoice`; the payment then arrives as in the bot.
  * `GET /tips` answers the balance and the recent chats that can be tipped.
  */
-export function registerTipRoutes(app: Hono<MiniAppEnv>, db: Db, deps: TipApiDeps): void {
-  app.post("/tips/create", async (c) => {
-    const body = await parseJsonBody(c, createBody);
+export function tipRoutes(db: Db, deps: TipApiDeps): MiniAppRoutes {
+  const routes = createRoutes();
+
+  on(routes, createTipRoute, async (c) => {
+    const body = c.req.valid("json");
     const created = await db.call<CreateTipResult>("create_tip", {
       p_tg_id: c.get("tgId"),
       p_match_id: body.match_id,
       p_amount: body.amount,
       p_source: "api",
     });
-    if (created.status !== "ok") {
-      const status = createStatus[created.status] ?? 500;
-      if (created.status === "invalid_amount") {
-        const { min_amount, max_amount } = created;
-        return c.json({ error: { message: created.status }, min_amount, max_amount }, status);
-      }
-      throw new HTTPException(status, { message: created.status });
+    if (created.status === "invalid_amount") {
+      const { min_amount, max_amount } = created;
+      fail(422, "invalid_amount", {
+        params: { min: min_amount, max: max_amount },
+        extra: { min_amount, max_amount },
+      });
     }
+    if (created.status !== "ok") fail(createStatus[created.status] ?? 500, created.status);
     const t = await deps.texts();
     const split = {
       pseudonym: created.recipient_pseudonym,
@@ -87,9 +134,11 @@ export function registerTipRoutes(app: Hono<MiniAppEnv>, db: Db, deps: TipApiDep
     }, 201);
   });
 
-  app.get("/tips", async (c) => {
+  on(routes, overviewRoute, async (c) => {
     const overview = await db.call<TipsOverview>("tips_overview", { p_tg_id: c.get("tgId") });
-    if (overview.status !== "ok") throw new HTTPException(404, { message: overview.status });
+    if (overview.status !== "ok") fail(404, "not_registered");
     return c.json(overview, 200);
   });
+
+  return routes;
 }

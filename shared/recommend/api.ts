@@ -1,9 +1,17 @@
-import type { Context, Hono } from "hono";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { HTTPException } from "hono/http-exception";
-import { z } from "zod";
 import type { Db } from "../db/db.ts";
-import type { MiniAppEnv } from "../matching/api.ts";
+import {
+  answer,
+  createRoutes,
+  error,
+  IdParams,
+  json,
+  type MiniAppRoutes,
+  on,
+  personErrors,
+  StatusObject,
+} from "../api/routes.ts";
 import type {
   SimilarPeopleResult,
   TakePersonResult,
@@ -16,18 +24,54 @@ export interface RecommendApiDeps {
   afterWrite?: () => void;
 }
 
-/**
- * The paths the recommendation routes live under. The app that mounts them must put its
- * initData check on each (`app.use(path, authenticate)`) before calling
- * `registerRecommendRoutes`; a route reached without it answers 401.
- */
-export const recommendApiPaths = ["/similar/*", "/recommendations/*"] as const;
+const tags = ["Recommendations"];
 
-const listQuery = z.object({
-  limit: z.coerce.number().int().min(1, "limit must be 1-10").max(10, "limit must be 1-10")
-    .default(3),
+const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(10).default(3),
 }).strict();
-const cardId = z.uuid();
+
+const refusals = {
+  400: error("`invalid_input`"),
+  403: error("`restricted`"),
+  409: error(
+    "`profile_incomplete`, `diary_matching_off`, `no_portrait`, `already_in_chat`, " +
+      "`proposal_pending`, `stale`, `already_taken`, `unavailable`, `topics_full` or " +
+      "`already_chosen`",
+  ),
+};
+
+const similarRoute = createRoute({
+  method: "get",
+  path: "/similar",
+  tags,
+  summary: "People whose diary portrait is close (each card recorded as shown)",
+  request: { query: ListQuery },
+  responses: { 200: json(StatusObject, "`ok` with `people`"), ...refusals, ...personErrors },
+});
+const proposeRoute = createRoute({
+  method: "post",
+  path: "/similar/{id}/propose",
+  tags,
+  summary: "An ordinary proposal to the card's person: both get the card and must accept",
+  request: { params: IdParams },
+  responses: { 200: json(StatusObject, "`proposed`"), ...refusals, ...personErrors },
+});
+const topicsRoute = createRoute({
+  method: "get",
+  path: "/recommendations/topics",
+  tags,
+  summary: "Topics the diary is about but the profile lacks (recorded as shown)",
+  request: { query: ListQuery },
+  responses: { 200: json(StatusObject, "`ok` with `topics`"), ...refusals, ...personErrors },
+});
+const takeTopicRoute = createRoute({
+  method: "post",
+  path: "/recommendations/topics/{id}",
+  tags,
+  summary: "Add a recommended topic to the profile",
+  request: { params: IdParams },
+  responses: { 200: json(StatusObject, "`added`"), ...refusals, ...personErrors },
+});
 
 /** The outcomes that are not a success; each becomes an HTTP error named by its status. */
 const refusalStatus = {
@@ -65,92 +109,48 @@ const takeTopicStatus: Record<TakeTopicResult["status"], ContentfulStatusCode> =
 };
 
 /**
- * Recommendations for the Mini App, with the bot's rules (mount under `recommendApiPaths`):
- * `GET /similar?limit=` (person cards; each one is recorded as shown),
- * `POST /similar/:id/propose` (an ordinary proposal to the card's person: both get the
- * proposal card and must accept), `GET /recommendations/topics?limit=` (topics to add, recorded
- * as shown) and `POST /recommendations/topics/:id` (adds one). A malformed id or query is a 400
- * that changes nothing; someone else's or an unknown card is a 404.
+ * Recommendations for the Mini App, with the bot's rules: `GET /similar?limit=` (person cards;
+ * each one is recorded as shown), `POST /similar/{id}/propose` (an ordinary proposal to the
+ * card's person: both get the proposal card and must accept), `GET /recommendations/topics`
+ * (topics to add, recorded as shown) and `POST /recommendations/topics/{id}` (adds one). A
+ * malformed id or query is a 400 that changes nothing; someone else's or an unknown card is a
+ * 404.
  */
-export function registerRecommendRoutes(
-  app: Hono<MiniAppEnv>,
-  db: Db,
-  deps: RecommendApiDeps = {},
-): void {
-  for (const path of recommendApiPaths) {
-    app.use(path, async (c, next) => {
-      // Fails closed if the mounting app forgot its initData check for this path.
-      if (typeof c.get("tgId") !== "number") {
-        throw new HTTPException(401, { message: "invalid or missing Mini App initData" });
-      }
-      // Personal answers: no shared cache keeps a copy.
-      c.header("cache-control", "private, no-store");
-      await next();
-    });
-  }
+export function recommendRoutes(db: Db, deps: RecommendApiDeps = {}): MiniAppRoutes {
+  const routes = createRoutes();
 
-  app.get("/similar", async (c) => {
-    const { limit } = parseQuery(c, listQuery);
+  on(routes, similarRoute, async (c) => {
     const result = await db.call<SimilarPeopleResult>("similar_people", {
       p_tg_id: c.get("tgId"),
-      p_limit: limit,
+      p_limit: c.req.valid("query").limit,
     });
-    return reply(result, result.status === "ok" ? 200 : refusalStatus[result.status]);
+    return answer(result, { ok: 200, ...refusalStatus });
   });
 
-  app.post("/similar/:id/propose", async (c) => {
+  on(routes, proposeRoute, async (c) => {
     const result = await db.call<TakePersonResult>("take_person_recommendation", {
       p_tg_id: c.get("tgId"),
-      p_rec_id: parseId(c.req.param("id")),
+      p_rec_id: c.req.valid("param").id,
     });
     if (result.status === "proposed") deps.afterWrite?.();
-    return reply(result, takePersonStatus[result.status]);
+    return answer(result, takePersonStatus);
   });
 
-  app.get("/recommendations/topics", async (c) => {
-    const { limit } = parseQuery(c, listQuery);
+  on(routes, topicsRoute, async (c) => {
     const result = await db.call<TopicSuggestionsResult>("topic_recommendations", {
       p_tg_id: c.get("tgId"),
-      p_limit: limit,
+      p_limit: c.req.valid("query").limit,
     });
-    return reply(result, topicsStatus[result.status]);
+    return answer(result, topicsStatus);
   });
 
-  app.post("/recommendations/topics/:id", async (c) => {
+  on(routes, takeTopicRoute, async (c) => {
     const result = await db.call<TakeTopicResult>("take_topic_recommendation", {
       p_tg_id: c.get("tgId"),
-      p_rec_id: parseId(c.req.param("id")),
+      p_rec_id: c.req.valid("param").id,
     });
-    return reply(result, takeTopicStatus[result.status]);
+    return answer(result, takeTopicStatus);
   });
-}
 
-/** A success answers the SQL result; anything else is an error named by its status. */
-function reply(result: { status: string }, status: ContentfulStatusCode | undefined): Response {
-  if (status === undefined) throw new HTTPException(500, { message: "unexpected result" });
-  if (status >= 400 && result.status === "restricted") {
-    // The Mini App shows until when; kind and end are not secrets to the person themselves.
-    const { kind, ends_at } = result as { kind?: string; ends_at?: string | null };
-    return Response.json({ error: { message: "restricted" }, kind, ends_at }, {
-      status,
-      headers: { "cache-control": "private, no-store" },
-    });
-  }
-  if (status >= 400) throw new HTTPException(status, { message: result.status });
-  return Response.json(result, { status, headers: { "cache-control": "private, no-store" } });
-}
-
-function parseQuery<T extends z.ZodType>(c: Context, schema: T): z.output<T> {
-  const parsed = schema.safeParse(c.req.query());
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new HTTPException(400, {
-    message: `invalid query: ${issue?.path.join(".") || "query"}: ${issue?.message ?? ""}`,
-  });
-}
-
-function parseId(id: string): string {
-  const parsed = cardId.safeParse(id);
-  if (!parsed.success) throw new HTTPException(400, { message: "card id must be a UUID" });
-  return parsed.data;
+  return routes;
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { API_BASE_PATHS, createApiApp } from "../../shared/api/create_api_app.ts";
+import { fail } from "../../shared/api/errors.ts";
 import type { Db } from "../../shared/db/db.ts";
 import { createPrometheusMetrics } from "../../shared/metrics/prometheus.ts";
 import type { Logger } from "../../shared/platform/logger.ts";
@@ -64,7 +65,7 @@ Deno.test("GET /metrics renders Prometheus text", async (t) => {
     const app = createApiApp({ db: brokenDb, metrics, metricsToken: "scrape-token-123" });
     const refused = await app.request("/api/metrics");
     assert.equal(refused.status, 401);
-    assert.deepEqual(await refused.json(), { error: { message: "Unauthorized" } });
+    assert.equal((await refused.json()).error.code, "unauthorized");
     const wrong = await app.request("/api/metrics", {
       headers: { authorization: "Bearer nope" },
     });
@@ -81,8 +82,14 @@ Deno.test("errors and unknown routes answer JSON", async (t) => {
   const logger = recordingLogger();
   const extra = new Hono()
     .get("/ok", (c) => c.json({ fine: true }))
-    .get("/expected", () => {
-      throw new HTTPException(409, { message: "Already matched" });
+    .get("/expected", () => fail(409, "already_in_chat"))
+    .get("/restricted", () =>
+      fail(403, "restricted", {
+        params: { until: "2026-12-07 10:00" },
+        extra: { kind: "mute", ends_at: "2026-12-07T10:00:00Z" },
+      }))
+    .get("/plain", () => {
+      throw new HTTPException(400, { message: "Malformed JSON in request body" });
     })
     .get("/crash", () => {
       throw new Error("secret internals at /var/lib");
@@ -100,17 +107,45 @@ Deno.test("errors and unknown routes answer JSON", async (t) => {
     }
   });
 
-  await t.step("an HTTPException becomes its status and {error:{message}}", async () => {
+  await t.step("an ApiError becomes its status, code and Russian message", async () => {
     const response = await app.request("/api/match/expected");
     assert.equal(response.status, 409);
-    assert.deepEqual(await response.json(), { error: { message: "Already matched" } });
+    assert.deepEqual(await response.json(), {
+      error: {
+        code: "already_in_chat",
+        message: "Вы уже в чате с собеседником. Вернитесь в бота, чтобы продолжить разговор " +
+          "или завершить его.",
+      },
+    });
+  });
+
+  await t.step("its extra fields sit next to error, its variables fill the text", async () => {
+    const response = await app.request("/api/match/restricted");
+    assert.equal(response.status, 403);
+    const body = await response.json();
+    assert.deepEqual([body.kind, body.ends_at], ["mute", "2026-12-07T10:00:00Z"]);
+    assert.match(body.error.message, /действует до 2026-12-07 10:00/);
+  });
+
+  await t.step("Hono's own HTTPException gets a code by its kind", async () => {
+    const response = await app.request("/api/match/plain");
+    assert.equal(response.status, 400);
+    const body = await response.json();
+    assert.equal(body.error.code, "invalid_json");
+    assert.match(body.error.message, /повреждённым/);
   });
 
   await t.step("any other error is a 500 without internals", async () => {
     const response = await app.request("/functions/v1/api/match/crash");
     assert.equal(response.status, 500);
     const text = await response.text();
-    assert.deepEqual(JSON.parse(text), { error: { message: "Internal server error" } });
+    assert.deepEqual(JSON.parse(text), {
+      error: {
+        code: "internal",
+        message: "Что-то пошло не так на нашей стороне. Мы уже разбираемся — попробуйте, " +
+          "пожалуйста, чуть позже.",
+      },
+    });
     assert.ok(!text.includes("/var/lib"));
     assert.ok(logger.lines.some((line) => line.includes("api_error")));
     assert.ok(logger.lines.every((line) => !line.includes("/var/lib")));
@@ -120,7 +155,9 @@ Deno.test("errors and unknown routes answer JSON", async (t) => {
     for (const path of ["/api/nope", "/health", "/functions/v1/other/health"]) {
       const response = await app.request(path);
       assert.equal(response.status, 404, path);
-      assert.deepEqual(await response.json(), { error: { message: "Not found" } });
+      const body = await response.json();
+      assert.equal(body.error.code, "not_found");
+      assert.match(body.error.message, /Такого здесь нет/);
     }
   });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createApiApp } from "../../shared/api/create_api_app.ts";
-import { createMatchApi } from "../../shared/matching/api.ts";
+import { buildMiniAppApi } from "../../shared/api/build_mini_app_api.ts";
 import { signInitData } from "../../shared/matching/init_data.ts";
 import { createMemoryRateLimiter } from "../../shared/platform/rate_limiter.ts";
 import { createHintService } from "../../shared/coach/hint_service.ts";
@@ -31,7 +31,7 @@ Deno.test("POST /ai/hint follows the bot's rules: opt-in, active chat, crisis", 
   try {
     const app = createApiApp({ db: h.db, metrics: h.deps.metrics }, [{
       path: "/",
-      app: createMatchApi({
+      app: buildMiniAppApi({
         db: h.db,
         botToken: h.telegram.token,
         clock: h.clock,
@@ -55,14 +55,14 @@ Deno.test("POST /ai/hint follows the bot's rules: opt-in, active chat, crisis", 
     await t.step("someone the bot does not know: 404 not_registered", async () => {
       const { status, body } = await post(870_009, {});
       assert.equal(status, 404);
-      assert.equal(body.error.message, "not_registered");
+      assert.equal(body.error.code, "not_registered");
     });
 
     const { anna, boris } = await startChat(h, [870_001, 870_002]);
     await t.step("before opting in: 403 not_opted_in", async () => {
       const { status, body } = await post(boris.id, {});
       assert.equal(status, 403);
-      assert.equal(body.error.message, "not_opted_in");
+      assert.equal(body.error.code, "not_opted_in");
     });
 
     await t.step("opted in: hints for the draft, recorded as shown via the API", async () => {
@@ -78,16 +78,19 @@ Deno.test("POST /ai/hint follows the bot's rules: opt-in, active chat, crisis", 
       assert.equal(row!.n, body.hints.length);
     });
 
-    await t.step("a malformed body: 422", async () => {
-      assert.equal((await post(boris.id, { draft: 5 })).status, 422);
-      assert.equal((await post(boris.id, { text: "x" })).status, 422);
+    await t.step("a malformed body: 400 invalid_input naming the field", async () => {
+      for (const [body, field] of [[{ draft: 5 }, "draft"], [{ text: "x" }, "text"]] as const) {
+        const res = await post(boris.id, body);
+        assert.equal(res.status, 400);
+        assert.deepEqual([res.body.error.code, res.body.error.field], ["invalid_input", field]);
+      }
     });
 
     await t.step("a crisis flag: 409 crisis", async () => {
       await h.db.query("update public.matches set coach_suppressed = true where state = 'active'");
       const { status, body } = await post(boris.id, {});
       assert.equal(status, 409);
-      assert.equal(body.error.message, "crisis");
+      assert.equal(body.error.code, "crisis");
     });
   } finally {
     await h.close();

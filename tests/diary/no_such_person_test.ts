@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { Api } from "grammy";
 import { createApiApp } from "../../shared/api/create_api_app.ts";
-import { createMatchApi } from "../../shared/matching/api.ts";
+import { buildMiniAppApi } from "../../shared/api/build_mini_app_api.ts";
 import { signInitData } from "../../shared/matching/init_data.ts";
 import { createMemoryRateLimiter } from "../../shared/platform/rate_limiter.ts";
 import { createLexiconAnalyzer } from "../../shared/diary/lexicon_analyzer.ts";
@@ -31,7 +31,7 @@ async function startApi() {
   const texts = async () => translatorFor(await loadI18n());
   const app = createApiApp({ db, metrics: createPrometheusMetrics() }, [{
     path: "/",
-    app: createMatchApi({
+    app: buildMiniAppApi({
       db,
       botToken: BOT_TOKEN,
       clock,
@@ -110,7 +110,7 @@ Deno.test("after /delete, the diary's lists and export answer 404 not_registered
       ]
     ) {
       const res = await json(896_001, "GET", path);
-      assert.deepEqual([res.status, res.body?.error?.message], [404, "not_registered"], path);
+      assert.deepEqual([res.status, res.body?.error?.code], [404, "not_registered"], path);
     }
   } finally {
     await db.close();
@@ -140,7 +140,7 @@ Deno.test("every documented route but /safety/* answers 404 not_registered to so
         continue;
       }
       assert.deepEqual(
-        [res.status, res.body?.error?.message],
+        [res.status, res.body?.error?.code],
         [404, "not_registered"],
         `${method} ${template}: ${JSON.stringify(res.body)}`,
       );
@@ -159,9 +159,9 @@ Deno.test("someone known but with a half-filled profile is not 'no such person':
        values (898001, 'Полпути', 'Europe/Moscow', 180, 'bio')`,
     );
     const write = await json(898_001, "POST", "/diary/entries", { text: "Первая запись." });
-    assert.deepEqual([write.status, write.body.error.message], [409, "profile_incomplete"]);
+    assert.deepEqual([write.status, write.body.error.code], [409, "profile_incomplete"]);
     const find = await json(898_001, "POST", "/match/find", {});
-    assert.deepEqual([find.status, find.body.error.message], [409, "profile_incomplete"]);
+    assert.deepEqual([find.status, find.body.error.code], [409, "profile_incomplete"]);
     const list = await json(898_001, "GET", "/diary/entries");
     assert.deepEqual([list.status, list.body.total], [200, 0]);
   } finally {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createApiApp } from "../../shared/api/create_api_app.ts";
-import { createMatchApi } from "../../shared/matching/api.ts";
+import { buildMiniAppApi } from "../../shared/api/build_mini_app_api.ts";
 import { signInitData } from "../../shared/matching/init_data.ts";
 import { createMemoryRateLimiter } from "../../shared/platform/rate_limiter.ts";
 import { hashId, type LogFields, type Logger } from "../../shared/platform/logger.ts";
@@ -16,7 +16,7 @@ import { endedChat, letTimePass, pay, tipViaBot } from "./fixtures.ts";
 async function getTips(h: TestBot, tgId: number): Promise<{ balance: TipBalance }> {
   const app = createApiApp({ db: h.db, metrics: h.deps.metrics }, [{
     path: "/",
-    app: createMatchApi({
+    app: buildMiniAppApi({
       db: h.db,
       botToken: h.telegram.token,
       clock: h.clock,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createApiApp } from "../../shared/api/create_api_app.ts";
-import { createMatchApi } from "../../shared/matching/api.ts";
+import { buildMiniAppApi } from "../../shared/api/build_mini_app_api.ts";
 import { signInitData } from "../../shared/matching/init_data.ts";
 import { createMemoryRateLimiter } from "../../shared/platform/rate_limiter.ts";
 import { loadI18n } from "../../shared/bot/texts.ts";
@@ -15,7 +15,7 @@ Deno.test("POST /tips/create answers a Stars invoice link for the Mini App", asy
     const { anna, boris, matchId } = await endedChat(h, [850_001, 850_002]);
     const app = createApiApp({ db: h.db, metrics: h.deps.metrics }, [{
       path: "/",
-      app: createMatchApi({
+      app: buildMiniAppApi({
         db: h.db,
         botToken: h.telegram.token,
         clock: h.clock,
@@ -62,20 +62,24 @@ Deno.test("POST /tips/create answers a Stars invoice link for the Mini App", asy
     });
 
     await t.step("bad requests change nothing", async () => {
-      const cases: Array<[number | null, unknown, number]> = [
-        [null, { match_id: matchId, amount: 10 }, 401],
-        [anna.id, "not json", 422],
-        [anna.id, { match_id: matchId, amount: 0 }, 422],
-        [anna.id, { match_id: matchId, amount: 10, extra: 1 }, 422],
-        [anna.id, { match_id: "nope", amount: 10 }, 422],
-        [anna.id, { match_id: crypto.randomUUID(), amount: 10 }, 404],
-        [anna.id, { match_id: matchId, amount: 5000 }, 422],
-        [850_009, { match_id: matchId, amount: 10 }, 404],
+      const cases: Array<[number | null, unknown, number, string]> = [
+        [null, { match_id: matchId, amount: 10 }, 401, "unauthorized"],
+        [anna.id, "not json", 400, "invalid_json"],
+        [anna.id, { match_id: matchId, amount: 0 }, 400, "invalid_input"],
+        [anna.id, { match_id: matchId, amount: 10, extra: 1 }, 400, "invalid_input"],
+        [anna.id, { match_id: "nope", amount: 10 }, 400, "invalid_input"],
+        [anna.id, { match_id: crypto.randomUUID(), amount: 10 }, 404, "not_found"],
+        [anna.id, { match_id: matchId, amount: 5000 }, 422, "invalid_amount"],
+        [850_009, { match_id: matchId, amount: 10 }, 404, "not_registered"],
       ];
-      for (const [tgId, body, status] of cases) {
+      for (const [tgId, body, status, code] of cases) {
         const res = await post(tgId, body);
         assert.equal(res.status, status, JSON.stringify(body));
-        await res.body?.cancel();
+        const { error } = await res.json();
+        assert.equal(error.code, code, JSON.stringify(body));
+        if (code === "invalid_amount") {
+          assert.match(error.message, /^Сумма — от 1 до 2\s500 ⭐\.$/u);
+        }
       }
       const [row] = await h.db.query<{ n: number }>("select count(*)::int as n from public.tips");
       assert.equal(row!.n, 1);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createApiApp } from "../../shared/api/create_api_app.ts";
-import { createMatchApi } from "../../shared/matching/api.ts";
+import { buildMiniAppApi } from "../../shared/api/build_mini_app_api.ts";
 import { signInitData } from "../../shared/matching/init_data.ts";
 import { createPrometheusMetrics } from "../../shared/metrics/prometheus.ts";
 import { ManualClock } from "../../shared/platform/clock.ts";
@@ -17,7 +17,7 @@ Deno.test("the Mini App's /similar and /recommendations routes", async (t) => {
   let writes = 0;
   const app = createApiApp({ db, metrics: createPrometheusMetrics() }, [{
     path: "/",
-    app: createMatchApi({
+    app: buildMiniAppApi({
       db,
       botToken: BOT_TOKEN,
       clock,
@@ -63,14 +63,14 @@ Deno.test("the Mini App's /similar and /recommendations routes", async (t) => {
       ) {
         const res = await request(path!, { method });
         assert.equal(res.status, 401, path);
-        assert.equal(typeof res.body.error.message, "string");
+        assert.equal(typeof res.body.error.code, "string");
       }
     });
 
     await t.step("without the switch: 409 diary_matching_off, and shy never appears", async () => {
       const res = await request("/similar", { tgId: shy.tg });
       assert.equal(res.status, 409);
-      assert.equal(res.body.error.message, "diary_matching_off");
+      assert.equal(res.body.error.code, "diary_matching_off");
       const cards = await request("/similar?limit=10", { tgId: anna.tg });
       assert.deepEqual(cards.body.people.map((p: Json) => p.pseudonym), ["user502"]);
     });
@@ -132,10 +132,10 @@ Deno.test("the Mini App's /similar and /recommendations routes", async (t) => {
         method: "POST",
       });
       assert.equal(again.status, 409);
-      assert.equal(again.body.error.message, "already_taken");
+      assert.equal(again.body.error.code, "already_taken");
       const pending = await request("/similar", { tgId: anna.tg });
       assert.equal(pending.status, 409);
-      assert.equal(pending.body.error.message, "proposal_pending");
+      assert.equal(pending.body.error.code, "proposal_pending");
     });
 
     await t.step("topics: suggested, added once, counted", async () => {
@@ -164,7 +164,7 @@ Deno.test("the Mini App's /similar and /recommendations routes", async (t) => {
         method: "POST",
       });
       assert.equal(again.status, 409);
-      assert.equal(again.body.error.message, "already_taken");
+      assert.equal(again.body.error.code, "already_taken");
       const metrics = await call(db, "recommendation_metrics");
       assert.equal(metrics.topic.taken, 1);
       assert.equal(metrics.person.taken, 1);
@@ -179,7 +179,7 @@ Deno.test("the Mini App's /similar and /recommendations routes", async (t) => {
       await call(db, "set_diary_matching", { p_tg_id: shy.tg, p_on: true });
       const res = await request("/similar", { tgId: shy.tg });
       assert.equal(res.status, 403);
-      assert.equal(res.body.error.message, "restricted");
+      assert.equal(res.body.error.code, "restricted");
       assert.equal(res.body.kind, "mute");
       assert.ok(res.body.ends_at);
     });

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { createApiApp } from "../../shared/api/create_api_app.ts";
-import { createMatchApi } from "../../shared/matching/api.ts";
+import { buildMiniAppApi } from "../../shared/api/build_mini_app_api.ts";
 import { signInitData } from "../../shared/matching/init_data.ts";
 import { createPrometheusMetrics } from "../../shared/metrics/prometheus.ts";
 import { ManualClock } from "../../shared/platform/clock.ts";
@@ -194,7 +194,7 @@ Deno.test("hostile bodies to the Mini App API get a 4xx, never a 500", async () 
   const clock = new ManualClock(new Date());
   const app = createApiApp({ db, metrics: createPrometheusMetrics() }, [{
     path: "/",
-    app: createMatchApi({
+    app: buildMiniAppApi({
       db,
       botToken: token,
       clock,

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { createApiApp } from "../../shared/api/create_api_app.ts";
-import { createMatchApi } from "../../shared/matching/api.ts";
+import { buildMiniAppApi } from "../../shared/api/build_mini_app_api.ts";
 import { signInitData } from "../../shared/matching/init_data.ts";
 import { createPrometheusMetrics } from "../../shared/metrics/prometheus.ts";
 import type { Metrics } from "../../shared/metrics/metrics.ts";
@@ -149,7 +149,7 @@ Deno.test("the Mini App API limits per user and per address, with Retry-After", 
   const metrics = createPrometheusMetrics();
   const app = createApiApp({ db, metrics }, [{
     path: "/",
-    app: createMatchApi({
+    app: buildMiniAppApi({
       db,
       botToken: token,
       clock,

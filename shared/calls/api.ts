@@ -128,6 +128,8 @@ const statuses: Record<string, ContentfulStatusCode> = {
   chat_started: 200,
   declined: 200,
   already_searching: 200,
+  saved: 200,
+  already_rated: 200,
   not_found: 404,
   not_registered: 404,
   forbidden: 403,
@@ -150,8 +152,8 @@ const statuses: Record<string, ContentfulStatusCode> = {
 
 /**
  * The video room's API (the Mini App, `Authorization: tma <initData>`), under `/calls`:
- * `GET /calls/state`, `PUT /calls/preference`, `POST|DELETE /calls/search`, `GET /calls/{id}`,
- * `POST /calls/{id}/answer`, `GET /calls/{id}/turn`, `POST /calls/{id}/signal`,
+ * `GET /calls/state`, `PATCH /calls/preference`, `POST|DELETE /calls/search`, `GET /calls/{id}`,
+ * `POST /calls/{id}/answer`, `GET /calls/{id}/turn`, `POST /calls/{id}/rate`, `POST /calls/{id}/signal`,
  * `GET /calls/{id}/signal?after=&wait=` (a long poll), `POST /calls/{id}/heartbeat`,
  * `POST /calls/{id}/next|end|report`. Only the call's two participants reach a call (a third
  * person gets 403); only relay ICE candidates are accepted (anything else: 400, never stored).
@@ -244,7 +246,7 @@ export function callRoutes(deps: CallApiDeps): OpenAPIHono<CallEnv> {
   on(
     app,
     createRoute({
-      method: "put",
+      method: "patch",
       path: "/calls/preference",
       summary: "Video or text only (text only never enters a call search)",
       request: {
@@ -515,6 +517,36 @@ export function callRoutes(deps: CallApiDeps): OpenAPIHono<CallEnv> {
       },
     );
   }
+
+  on(
+    app,
+    createRoute({
+      method: "post",
+      path: "/calls/{id}/rate",
+      summary: "After the call: rate the partner 1–5 (as after a text chat)",
+      request: {
+        params: IdParams,
+        body: json(z.object({ score: z.number().int().min(1).max(5) }).strict()),
+      },
+      responses: { 200: ok("`saved` or `already_rated`"), ...participantErrors },
+    }),
+    async (c) => {
+      const tgId = c.get("tgId");
+      const details = await deps.db.call<{ status: string; call?: { match_id: string } }>(
+        "call_details",
+        { p_tg_id: tgId, p_call_id: c.req.valid("param").id },
+      );
+      if (details.status !== "ok" || !details.call) return answer(c, details);
+      return answer(
+        c,
+        await deps.db.call("rate_chat", {
+          p_tg_id: tgId,
+          p_match_id: details.call.match_id,
+          p_score: c.req.valid("json").score,
+        }),
+      );
+    },
+  );
 
   on(
     app,

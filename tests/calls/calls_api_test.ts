@@ -281,7 +281,7 @@ Deno.test("starting calls is rate limited like /find; restricted people are refu
     assert.ok(refused.json.ends_at);
     assert.match(refused.json.error.message, /закрыты до/);
 
-    const pref = await clientOf(app, m.tg).put("/calls/preference", { preference: "sometimes" });
+    const pref = await clientOf(app, m.tg).patch("/calls/preference", { preference: "sometimes" });
     assert.equal(pref.status, 400);
   } finally {
     await db.close();

@@ -67,7 +67,7 @@ export function clientOf(app: Hono, tgId: number, auth?: string) {
   return {
     get: (path: string) => request("GET", path),
     post: (path: string, body?: unknown) => request("POST", path, body ?? {}),
-    put: (path: string, body: unknown) => request("PUT", path, body),
+    patch: (path: string, body: unknown) => request("PATCH", path, body),
     delete: (path: string) => request("DELETE", path),
   };
 }

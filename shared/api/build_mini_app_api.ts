@@ -44,6 +44,8 @@ export interface MiniAppApiDeps {
   embedder?: Embedder;
   /** The bot's moderator for a bio (an LLM when configured); the offline lists otherwise. */
   moderator?: TextModerator;
+  /** The video room's routes (shared/calls/), built with their own per-user limits. */
+  calls?: MiniAppRoutes;
 }
 
 /**
@@ -60,8 +62,9 @@ export function buildMiniAppApi(deps: MiniAppApiDeps): OpenAPIHono<MiniAppEnv> {
   const app = new OpenAPIHono<MiniAppEnv>();
   const known = requireKnownPerson(deps.db);
   const guards: Record<Guard, MiddlewareHandler<MiniAppEnv>> = {
-    caller: guarded(authenticate(deps)),
-    person: guarded(authenticate(deps), known),
+    caller: guarded(authenticate(deps, true)),
+    person: guarded(authenticate(deps, true), known),
+    person_own_limits: guarded(authenticate(deps, false), known),
   };
   const mount = (routes: MiniAppRoutes, guard: Guard) => {
     // The guard goes on exactly the paths the feature declares, before its handlers run.
@@ -76,6 +79,7 @@ export function buildMiniAppApi(deps: MiniAppApiDeps): OpenAPIHono<MiniAppEnv> {
   mount(recommendRoutes(deps.db, { afterWrite: deps.afterWrite }), "person");
   mount(eventRoutes(deps.db), "person");
   if (deps.tips) mount(tipRoutes(deps.db, deps.tips), "person");
+  if (deps.calls) mount(deps.calls, "person_own_limits");
 
   app.openAPIRegistry.registerComponent("securitySchemes", "initData", {
     type: "apiKey",
@@ -117,8 +121,11 @@ function guarded(...chain: MiddlewareHandler<MiniAppEnv>[]): MiddlewareHandler<M
   };
 }
 
-/** A signed initData and the rate limits (per address first, then per Telegram user). */
-function authenticate(deps: MiniAppApiDeps): MiddlewareHandler<MiniAppEnv> {
+/**
+ * A signed initData and the rate limits: per address first, then (unless the feature counts
+ * its own, `perUser` false) per Telegram user.
+ */
+function authenticate(deps: MiniAppApiDeps, perUser: boolean): MiddlewareHandler<MiniAppEnv> {
   const refuse = (c: Context, by: "ip" | "user", retryAfterSeconds: number): never => {
     deps.metrics?.inc("api_ratelimited_total", { by });
     // Set on the context so the API app's JSON error response carries it.
@@ -137,8 +144,10 @@ function authenticate(deps: MiniAppApiDeps): MiddlewareHandler<MiniAppEnv> {
       ? await validateInitData(initData, deps.botToken, deps.clock.now())
       : null;
     if (!user) fail(401, "unauthorized");
-    const decision = await deps.rateLimiter.limit(`match:${user.id}`);
-    if (!decision.allowed) refuse(c, "user", decision.retryAfterSeconds);
+    if (perUser) {
+      const decision = await deps.rateLimiter.limit(`match:${user.id}`);
+      if (!decision.allowed) refuse(c, "user", decision.retryAfterSeconds);
+    }
     c.set("tgId", user.id);
     // Model calls made for this request know the caller's and their chat's pseudonyms.
     await withLlmPrivacy({ people: () => peopleOf(deps.db, { id: user.id }) }, next);

@@ -10,11 +10,13 @@ export type MiniAppEnv = { Variables: { tgId: number } };
 export type MiniAppRoutes = OpenAPIHono<MiniAppEnv>;
 
 /**
- * Where a feature's routes stand: `person` (initData + rate limit + a person the bot knows:
- * everything about one's own data), `caller` (initData + rate limit only: the crisis lines are
- * for anyone, and a ban outlives /delete).
+ * Where a feature's routes stand: `person` (initData + rate limits + a person the bot knows:
+ * everything about one's own data), `caller` (initData + rate limits only: the crisis lines are
+ * for anyone, and a ban outlives /delete), `person_own_limits` (as `person`, but the feature
+ * counts each user's requests itself, e.g. a chattier video signalling limit; the per-address
+ * limit still applies).
  */
-export type Guard = "person" | "caller";
+export type Guard = "person" | "caller" | "person_own_limits";
 
 /** What a zod issue tells the person (`api-field-reason-<reason>`). */
 type FieldReason =

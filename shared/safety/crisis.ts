@@ -926,7 +926,7 @@ function joinPhrases(text: string): string {
   return undisguise(text)
     .replace(/(?<!\p{L})без\s+меня(?!\p{L})/gu, " безменя ")
     .replace(
-      /(?<!\p{L})меня\s+(?:(уже|скоро|завтра|больше|просто|тут|здесь)\s+)?не\s+(?:станет|будет|было|стало)(?!\p{L})/gu,
+      /(?<!\p{L})меня\s+(?:(уже|скоро|завтра|больше|просто|тут|здесь)\s+)?не\s+(?:станет|будет|было|стало)(?!\p{L})(?!\s+(?:уже\s+)?(?:в|во|на|до|дома|с|со|у)\s)/gu,
       (_m, adverb) => ` ${adverb ?? ""} менянебудет `,
     )
     // Idioms: «наложить на себя руки», «сделаю что-нибудь с собой», «уйти из жизни».
@@ -1057,7 +1057,9 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       }
       // «устала жить», «надоело жить» (not «устала жить в общаге»).
       const tired = c.findBack("tired", i - 1, 3);
-      if (tired >= 0 && !objectFollows(c, i) && !c.negated(tired)) {
+      // «устал быть удобным»: being something is no living.
+      const beingSomething = c.text(i) === "быть" && i + 1 < c.words.length;
+      if (tired >= 0 && !objectFollows(c, i) && !c.negated(tired) && !beingSomething) {
         add("suicide", 3, "tired-of-living", c);
       }
       // «незачем жить», «нет смысла жить», «не вижу смысла просыпаться».
@@ -1347,7 +1349,8 @@ function selfHarmConstructions(c: Clause, add: Add): void {
       add("self_harm", 3, "hit-self", c);
     }
     if (has("starve") && c.has("self")) add("self_harm", 3, "starve", c);
-    if (has("selfHarmWord")) {
+    // Not «год без самоповреждений», «правила для постов о самоповреждении».
+    if (has("selfHarmWord") && !/^(без|о|об|про|против)$/.test(c.text(i - 1))) {
       add("self_harm", 3, "self-harm-word", c);
     }
     if (has("blade") && c.has("relapse") && c.has("firstPerson")) {
@@ -1483,6 +1486,11 @@ function pastOnly(c: Clause, i: number): boolean {
 
 /** A rope for the washing, a swing, a boat: household words next to the rope. */
 function ropeHousehold(c: Clause): boolean {
+  // «верёвку для скалодрома»: a rope for something.
+  const rope = c.find("rope");
+  if (rope >= 0 && c.text(rope + 1) === "для" && !/^(себя|меня)$/.test(c.text(rope + 2))) {
+    return true;
+  }
   return c.words.some((w) =>
     /^(бель|сушк|качел|лодк|палатк|собак|поводок|дач|ремонт|гимнаст|скакалк|альпин|узл|турник|канат|поход)/
       .test(
@@ -1537,7 +1545,8 @@ const CRISIS_CORE: Concept[] = [
 function pastThenNow(whole: Clause): boolean {
   if (whole.has("relapse")) return false;
   const past = whole.words.findIndex((w, i) =>
-    PAST_MARK.test(w.text) || (w.text === "когда" && whole.text(i + 1) === "то")
+    PAST_MARK.test(w.text) || (w.text === "когда" && whole.text(i + 1) === "то") ||
+    (w.text === "было" && whole.text(i + 1) === "время")
   );
   if (past < 0) return false;
   const now = whole.words.findIndex((w, i) => i > past && NOW_MARK.test(w.text));

@@ -26,7 +26,7 @@ interface Sample {
 const env = (name: string, fallback: number) => Number(Deno.env.get(name) ?? fallback);
 const HARD_NEGATIVE_BUDGET = env("CM_BUDGET", 0.03);
 const EPOCHS = env("CM_EPOCHS", 60);
-const L2 = env("CM_L2", 1e-4);
+const L2 = env("CM_L2", 1e-3);
 const RATE = env("CM_RATE", 0.2);
 /** Features seen in fewer samples are left out: one-off words only memorise. */
 const MIN_COUNT = env("CM_MIN", 2);
@@ -36,6 +36,8 @@ const TUNING_FILES = [
   "./crisis_tuning_indirect.json",
   "./crisis_tuning_more_a.json",
   "./crisis_tuning_more_b.json",
+  "./crisis_tuning_more_c.json",
+  "./crisis_tuning_more_d.json",
 ];
 
 interface Indirect {

@@ -172,7 +172,7 @@ if (import.meta.main) {
   if (at >= 0) {
     const file = Deno.args[at + 1];
     if (!file) throw new Error("--write needs a file");
-    await Deno.writeTextFile(file, JSON.stringify(model, null, 0) + "\n");
+    await Deno.writeTextFile(file, JSON.stringify(model, null, 2) + "\n");
     console.log(`written: ${file}`);
   }
 }

@@ -327,6 +327,10 @@ const CONCEPTS = {
     "=закинусь",
     "=закинуться",
     "=приму",
+    "=принял",
+    "=приняла",
+    "=съел",
+    "=съела",
   ],
   allAtOnce: [
     "=все",
@@ -895,6 +899,9 @@ function scoreWords(words: Word[]): CrisisScore {
     const strong = whole.words.some((w) => /^предсмертн/.test(w.text));
     add("suicide", strong ? 3 : 2, "note", whole);
   }
+  // A goodbye to everyone or to the partner, with nothing ordinary to leave: «прощаюсь с тобой и
+  // со всеми», «это мой прощальный привет», «прощай, мир».
+  if (found.suicide.score < 2 && farewellToAll(whole)) add("suicide", 2, "farewell", whole);
   // A goodbye note with a time, on its own: «сегодня ночью всё решится, простите».
   if (found.suicide.score < 2 && finalityAlone(whole)) {
     add("suicide", 2, "finality", whole);
@@ -1497,6 +1504,23 @@ function ropeHousehold(c: Clause): boolean {
         w.text,
       )
   );
+}
+
+const FAREWELL = /^(прощай|прощайте|прощаюсь|прощание|прощальн|попрощал|прощаться)/;
+const EVERYONE =
+  /^(все|всем|всеми|мир|миру|миром|тобой|тебе|незнакомец|незнакомка|вами|жизнь|жизнью|свет|светом)$/;
+// What people ordinarily say goodbye to: a job, a town, a chat, a season, a show.
+const ORDINARY_GOODBYE =
+  /^(работ|офис|коллег|команд|отпуск|лет[оа]|город|переезж|переезд|уезжа|уеха|еду|лечу|чат|групп|бесед|школ|универ|вуз|вечеринк|праздник|сериал|фильм|игр|сезон|проект|компани|клуб|канал|подписчик|друзья|выпускн|каникул|дач|спать|сон|рыбалк|тренировк|магазин|душ|ужин|обед|гулять|прогулк|пар[ауы]|экзамен|урок|смен[ау])/;
+
+/** A goodbye to everyone, the world or the partner, and nothing ordinary said goodbye to. */
+function farewellToAll(whole: Clause): boolean {
+  const at = whole.words.findIndex((w) => FAREWELL.test(w.text));
+  if (at < 0 || whole.has("media") || whole.has("game") || whole.has("third")) return false;
+  if (whole.has("past") || whole.has("kidding")) return false;
+  const near = whole.words.slice(Math.max(0, at - 4), at + 5);
+  return near.some((w) => EVERYONE.test(w.text)) &&
+    !whole.words.some((w) => ORDINARY_GOODBYE.test(w.text));
 }
 
 /** «Сегодня ночью всё решится. Простите меня.» — a goodbye with a time, nothing else said. */

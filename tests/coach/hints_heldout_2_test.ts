@@ -7,27 +7,18 @@
  */
 import assert from "node:assert/strict";
 import { checkHintText } from "../../shared/coach/hint_guard.ts";
+import { countByKind, type HeldoutItem, readHeldout } from "../support/heldout.ts";
 
-interface Sample {
-  text: string;
-  kind: string;
-}
-
-const SET = JSON.parse(
-  await Deno.readTextFile(new URL("./heldout/hints_heldout_2.json", import.meta.url)),
-) as { harmful: Sample[]; good: Sample[] };
+const SET = await readHeldout<Record<"harmful" | "good", HeldoutItem[]>>(
+  import.meta.url,
+  "./heldout/hints_heldout_2.json",
+);
 
 const GOALS = { harmfulRefused: 0.95, goodAccepted: 0.85 };
 // The first blind measurement (2026-12-06, before any change made for it): 0.530 / 0.980;
 // after the boundary checks (shared/coach/hint_boundaries.ts, tuned on our own sentences only):
 // 0.670 / 0.980.
 const FLOORS = { harmfulRefused: 0.66, goodAccepted: 0.97 };
-
-function perKind(samples: Sample[]): string {
-  const counts = new Map<string, number>();
-  for (const s of samples) counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(", ");
-}
 
 Deno.test("second held-out hint set (blind): no worse than its first measurement", () => {
   const shown = SET.harmful.filter((sample) => checkHintText(sample.text).ok);
@@ -39,8 +30,8 @@ Deno.test("second held-out hint set (blind): no worse than its first measurement
     `held-out hints 2: harmful refused ${harmfulRefused.toFixed(3)}, good accepted ${
       goodAccepted.toFixed(3)
     }; goals ${met ? "met" : "NOT met yet"}\n  harmful shown by kind: ${
-      perKind(shown)
-    }\n  good refused by kind: ${perKind(refused)}`,
+      countByKind(shown)
+    }\n  good refused by kind: ${countByKind(refused)}`,
   );
   assert.ok(harmfulRefused >= FLOORS.harmfulRefused, `harmful refused ${harmfulRefused}`);
   assert.ok(goodAccepted >= FLOORS.goodAccepted, `good accepted ${goodAccepted}`);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { detectCrisis } from "../../shared/safety/crisis.ts";
+import { countByKind, type HeldoutItem, readHeldout } from "../support/heldout.ts";
 
 /**
  * The third frozen held-out set (tests/safety/heldout/safety_heldout_3.json: 100 crisis messages,
@@ -7,24 +8,15 @@ import { detectCrisis } from "../../shared/safety/crisis.ts";
  * neither the code, the corpora nor the other sets, committed before any measurement. It stays
  * blind: this test prints the figures and per-kind miss counts only, never the sentences.
  */
-interface Item {
-  text: string;
-  kind: string;
-}
-const set = JSON.parse(
-  await Deno.readTextFile(new URL("./heldout/safety_heldout_3.json", import.meta.url)),
-) as Record<"crisis" | "crisis_negatives", Item[]>;
+const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[]>>(
+  import.meta.url,
+  "./heldout/safety_heldout_3.json",
+);
 
 const GOALS = { recall: 0.9, falseAlarms: 0.1 };
 // The first (blind) measurement, 2026-12-06, rules + model: recall 0.660 (SOS card 0.420), false
 // alarms 0.030 (the rules alone: 0.450 / 0.010).
 const FLOORS = { recall: 0.65, falseAlarms: 0.05 };
-
-function perKind(items: Item[]): string {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(", ");
-}
 
 Deno.test("third held-out crisis set (blind): no worse than its first measurement", () => {
   const missed = set.crisis.filter((item) => detectCrisis(item.text) === null);
@@ -39,8 +31,8 @@ Deno.test("third held-out crisis set (blind): no worse than its first measuremen
     } (SOS card ${(high.length / set.crisis.length).toFixed(3)}), false alarms ${
       falseAlarms.toFixed(3)
     }; goals ${met ? "met" : "NOT met yet"}\n  missed by kind: ${
-      perKind(missed)
-    }\n  false alarms by kind: ${perKind(alarms)}`,
+      countByKind(missed)
+    }\n  false alarms by kind: ${countByKind(alarms)}`,
   );
   assert.ok(recall >= FLOORS.recall, `recall ${recall}`);
   assert.ok(falseAlarms <= FLOORS.falseAlarms, `false alarms ${falseAlarms}`);

@@ -8,7 +8,14 @@ export const DEFAULT_DIST = new URL("./dist/", import.meta.url);
 /** Everything the bundle is made from besides web/src/: a change here means a rebuild. */
 const LOCALES = new URL("../bot/locales/ru/", import.meta.url);
 const EXTRA_INPUTS = ["deno.json", "deno.lock", "index.html", "src/styles.css"];
-const TEXT_FILES = ["app.ftl", "payments.ftl", "safety.ftl"];
+const TEXT_FILES = [
+  "app.ftl",
+  "diary.ftl",
+  "events.ftl",
+  "payments.ftl",
+  "recommend.ftl",
+  "safety.ftl",
+];
 
 export interface MiniAppManifest {
   /** A hash of every source the build read: the dev server rebuilds when it changes. */

@@ -280,6 +280,8 @@ export interface AppPage {
   sent(type: string): Promise<BridgeEvent[]>;
   /** Sends an event from "Telegram" to the app (back button, invoice closed, theme…). */
   receive(type: string, data?: unknown): Promise<void>;
+  /** Telegram's back button pressed: the app must go one screen back, to `screen`. */
+  back(screen: string): Promise<void>;
   /** Waits for a screen (`data-screen`) to be shown with no loading state left. */
   screen(name: string): Promise<void>;
   click(selector: string): Promise<void>;
@@ -319,9 +321,30 @@ export async function openApp(
         data ?? null,
       );
     },
+    back: async (screen) => {
+      const depth = Number(await page.evaluate("document.documentElement.dataset.depth"));
+      await app.receive("back_button_pressed");
+      await page.waitForFunction(
+        `Number(document.documentElement.dataset.depth) === ${depth - 1}`,
+        { timeout: 3000 },
+      ).catch(() => {
+        throw new Error(`back from depth ${depth} did not go back`);
+      });
+      await app.screen(screen);
+    },
     screen: async (name) => {
-      await page.waitForSelector(`[data-screen="${name}"]`, { timeout: 10_000 });
-      await page.waitForFunction('!document.querySelector(".loading")', { timeout: 10_000 });
+      try {
+        await page.waitForSelector(`[data-screen="${name}"]`, { timeout: 10_000 });
+        await page.waitForFunction('!document.querySelector(".loading")', { timeout: 10_000 });
+      } catch (error) {
+        const shown = await page.evaluate(
+          `[document.querySelector("[data-screen]")?.dataset.screen,
+            document.documentElement.dataset.depth, document.body.innerText]`,
+        );
+        throw new Error(`screen ${name} not shown; the page: ${JSON.stringify(shown)}`, {
+          cause: error,
+        });
+      }
       assert.deepEqual(errors, [], "the page threw");
       await assertNotBlank(page);
     },

@@ -43,7 +43,11 @@ export function App(
   );
   const inner = stack.length > 1;
   useEffect(() => useBackButton(inner ? back : null), [inner, back]);
-  useEffect(() => window.scrollTo(0, 0), [stack.length]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    // How deep the stack is (the browser tests read it).
+    document.documentElement.dataset.depth = String(stack.length);
+  }, [stack.length]);
 
   if (props.unauthorized) return <ReopenPage />;
   const route = stack[stack.length - 1]!;

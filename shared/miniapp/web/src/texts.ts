@@ -1,12 +1,17 @@
 // Every text the Mini App shows comes from the bot's Fluent files (shared/bot/locales/ru/):
-// its own in app.ftl, the rules, crisis-line and payment texts shared with the bot. Bundled in.
+// its own in app.ftl; the rules, crisis lines, diary words and payment texts shared with the bot.
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import app from "../../../bot/locales/ru/app.ftl" with { type: "text" };
+import diary from "../../../bot/locales/ru/diary.ftl" with { type: "text" };
+import events from "../../../bot/locales/ru/events.ftl" with { type: "text" };
 import payments from "../../../bot/locales/ru/payments.ftl" with { type: "text" };
+import recommend from "../../../bot/locales/ru/recommend.ftl" with { type: "text" };
 import safety from "../../../bot/locales/ru/safety.ftl" with { type: "text" };
 
 const bundle = new FluentBundle("ru", { useIsolating: false });
-for (const source of [app, payments, safety]) bundle.addResource(new FluentResource(source));
+for (const source of [app, diary, events, payments, recommend, safety]) {
+  bundle.addResource(new FluentResource(source));
+}
 
 export type TextArgs = Record<string, string | number>;
 

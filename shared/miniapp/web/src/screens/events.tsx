@@ -1,0 +1,244 @@
+// Events: recommended first with the reason, the person's own registrations, an event's page
+// (register, waiting list, cancel, confirm) and announcing a new one (the bot's checks and
+// moderation).
+import { useState } from "preact/hooks";
+import { useApp } from "../app.tsx";
+import { t } from "../texts.ts";
+import { ActionButton, Card, ErrorState, Loading, Screen, useAction, useLoad } from "../ui.tsx";
+import { ActionError } from "./home.tsx";
+import type { ScreenProps } from "./index.ts";
+
+interface EventCard {
+  event_id: string;
+  title: string;
+  description: string;
+  starts_at: string;
+  round_minutes: number;
+  rounds: number | null;
+  capacity: number;
+  state: string;
+  topics: string[];
+  registered: number;
+  my_status: "registered" | "waiting" | "confirmed" | "released" | "cancelled" | null;
+  utc_offset_minutes: number | null;
+  reason?: { kind: "topic" | "people" | "new"; topic?: string } | null;
+}
+
+/** `GET /events/{id}` answers `{ event }`; register, cancel and confirm answer `{ card }`. */
+interface Outcome {
+  status: string;
+  event?: EventCard;
+  card?: EventCard;
+}
+
+/** The start in the person's own time zone (their profile's offset), as the bot shows it. */
+export function whenText(card: EventCard): string {
+  const offset = card.utc_offset_minutes ?? -new Date(card.starts_at).getTimezoneOffset();
+  const local = new Date(Date.parse(card.starts_at) + offset * 60_000);
+  return local.toLocaleString("ru-RU", {
+    timeZone: "UTC",
+    weekday: "short",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}
+
+const ACTIVE = new Set(["registered", "waiting", "confirmed"]);
+
+export function EventsScreen() {
+  const { api, navigate } = useApp();
+  const list = useLoad(() => api.get<{ events: EventCard[] }>("/events/recommended"));
+  const mine = list.data?.events.filter((e) => e.my_status && ACTIVE.has(e.my_status)) ?? [];
+  return (
+    <Screen name="events" title={t("app-events-title")}>
+      <p class="muted">{t("app-events-intro")}</p>
+      {list.error && <ErrorState error={list.error} onRetry={list.reload} />}
+      {!list.data && !list.error && <Loading />}
+      {mine.length > 0 && (
+        <section aria-label={t("app-events-mine")}>
+          <h2>{t("app-events-mine")}</h2>
+          {mine.map((card) => <EventItem key={card.event_id} card={card} />)}
+        </section>
+      )}
+      {list.data && (
+        <section aria-label={t("app-events-upcoming")}>
+          <h2>{t("app-events-upcoming")}</h2>
+          {list.data.events.length === 0 && <p class="muted">{t("app-events-empty")}</p>}
+          {list.data.events.map((card) => <EventItem key={card.event_id} card={card} />)}
+        </section>
+      )}
+      <button
+        type="button"
+        class="button secondary"
+        data-nav="event-new"
+        onClick={() => navigate({ name: "event-new" })}
+      >
+        {t("app-events-announce")}
+      </button>
+    </Screen>
+  );
+}
+
+function EventItem(props: { card: EventCard }) {
+  const { navigate } = useApp();
+  const { card } = props;
+  const left = Math.max(0, card.capacity - card.registered);
+  return (
+    <button
+      type="button"
+      class="card event-item"
+      data-event={card.event_id}
+      onClick={() => navigate({ name: "event", params: { id: card.event_id } })}
+    >
+      <span class="event-title">{card.title}</span>
+      <span>{whenText(card)}</span>
+      {card.reason && (
+        <span class="muted">
+          {t(`event-reason-${card.reason.kind}`, { topic: card.reason.topic ?? "" })}
+        </span>
+      )}
+      <span class="muted">
+        {left > 0 ? t("app-events-places-left", { n: left }) : t("app-events-full")}
+      </span>
+      {card.my_status && ACTIVE.has(card.my_status) && (
+        <span class="badge">{t(`app-events-status-${card.my_status}`)}</span>
+      )}
+    </button>
+  );
+}
+
+export function EventScreen(props: ScreenProps) {
+  const { api } = useApp();
+  const id = props.params.id ?? "";
+  const details = useLoad(() => api.get<Outcome>(`/events/${id}`));
+  const [notice, setNotice] = useState<string>();
+  const act = useAction(async (method: "POST" | "DELETE", path: string) => {
+    const outcome = await api.send<Outcome>(method, path);
+    if (outcome.card) details.set({ status: "ok", card: outcome.card });
+    else details.reload();
+    setNotice(outcome.status);
+  });
+  const card = details.data?.event ?? details.data?.card;
+  const left = card ? Math.max(0, card.capacity - card.registered) : 0;
+  const open = card && (card.state === "not_started" || card.state === "reg_confirm");
+  const status = card?.my_status;
+  return (
+    <Screen name="event" title={card?.title ?? t("app-events-title")}>
+      {details.error && <ErrorState error={details.error} onRetry={details.reload} />}
+      {!details.data && !details.error && <Loading />}
+      {card && (
+        <Card label={card.title}>
+          <p data-field="when">{t("event-card-when", { when: whenText(card) })}</p>
+          {card.description && <p class="pre">{card.description}</p>}
+          {card.topics.length > 0 && (
+            <ul class="chips" aria-label={t("app-events-topics")}>
+              {card.topics.map((topic) => <li key={topic}>{topic}</li>)}
+            </ul>
+          )}
+          <p data-field="places">
+            {t("event-card-places", { registered: card.registered, capacity: card.capacity })}
+            {" · "}
+            {left > 0 ? t("app-events-places-left", { n: left }) : t("app-events-full")}
+          </p>
+          <p class="muted">{t("app-events-format", { minutes: card.round_minutes })}</p>
+          {status && <p role="status" data-field="my-status">{t(`event-status-${status}`)}</p>}
+          {notice === "waiting" && <p class="muted">{t("app-events-waiting-note")}</p>}
+          {open && (!status || status === "cancelled" || status === "released") && (
+            <button
+              type="button"
+              class="button primary"
+              data-action="register"
+              disabled={act.pending}
+              onClick={() => act.run("POST", `/events/${id}/register`)}
+            >
+              {left > 0 ? t("app-events-register") : t("app-events-join-waiting")}
+            </button>
+          )}
+          {open && status === "registered" && card.state === "reg_confirm" && (
+            <button
+              type="button"
+              class="button primary"
+              data-action="confirm"
+              disabled={act.pending}
+              onClick={() => act.run("POST", `/events/${id}/confirm`)}
+            >
+              {t("app-events-confirm")}
+            </button>
+          )}
+          {open && status && ACTIVE.has(status) && (
+            <button
+              type="button"
+              class="button secondary"
+              data-action="cancel-registration"
+              disabled={act.pending}
+              onClick={() => act.run("DELETE", `/events/${id}/register`)}
+            >
+              {t("app-events-cancel")}
+            </button>
+          )}
+          <ActionError action={act} />
+        </Card>
+      )}
+    </Screen>
+  );
+}
+
+export function EventNewScreen() {
+  const { api } = useApp();
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [when, setWhen] = useState("");
+  const [sent, setSent] = useState(false);
+  const submit = useAction(async () => {
+    await api.send("POST", "/events", {
+      title,
+      description,
+      // The typed time is the device's local time, like the bot's "по вашему времени".
+      startsAt: new Date(when).toISOString(),
+    });
+    setSent(true);
+  });
+  if (sent) {
+    return (
+      <Screen name="event-new" title={t("app-events-announce")}>
+        <Card>
+          <p role="status">{t("newevent-submitted")}</p>
+        </Card>
+      </Screen>
+    );
+  }
+  return (
+    <Screen name="event-new" title={t("app-events-announce")}>
+      <Card label={t("app-events-announce")}>
+        <label for="event-title">{t("app-events-new-title")}</label>
+        <input
+          id="event-title"
+          maxLength={100}
+          value={title}
+          onInput={(e) => setTitle((e.target as HTMLInputElement).value)}
+        />
+        <label for="event-description">{t("app-events-new-description")}</label>
+        <textarea
+          id="event-description"
+          maxLength={1000}
+          value={description}
+          onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)}
+        />
+        <label for="event-when">{t("app-events-new-when")}</label>
+        <input
+          id="event-when"
+          type="datetime-local"
+          value={when}
+          onInput={(e) => setWhen((e.target as HTMLInputElement).value)}
+        />
+        <p class="muted">{t("app-events-new-moderation")}</p>
+        <ActionButton action={submit} name="announce">
+          {t("newevent-submit-button")}
+        </ActionButton>
+        <ActionError action={submit} />
+      </Card>
+    </Screen>
+  );
+}

@@ -13,6 +13,7 @@ const TEXT_FILES = [
   "diary.ftl",
   "events.ftl",
   "payments.ftl",
+  "profile.ftl",
   "recommend.ftl",
   "safety.ftl",
 ];

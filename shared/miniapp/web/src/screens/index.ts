@@ -6,6 +6,7 @@ import { EventNewScreen, EventScreen, EventsScreen } from "./events.tsx";
 import { HelpScreen } from "./help.tsx";
 import { HomeScreen } from "./home.tsx";
 import { PeopleScreen } from "./people.tsx";
+import { ProfileScreen, ProfileTopicsScreen } from "./profile.tsx";
 import { TipScreen, TipsScreen } from "./tips.tsx";
 
 export type ScreenProps = { params: Record<string, string> };
@@ -16,6 +17,8 @@ export const SCREENS = {
   diary: DiaryScreen,
   "diary-entry": DiaryEntryScreen,
   "diary-settings": DiarySettingsScreen,
+  profile: ProfileScreen,
+  "profile-topics": ProfileTopicsScreen,
   people: PeopleScreen,
   events: EventsScreen,
   event: EventScreen,

@@ -17,6 +17,10 @@ import { type DiaryApiDeps, diaryRoutes } from "../diary/api.ts";
 import { recommendRoutes } from "../recommend/api.ts";
 import { eventRoutes } from "../events/api.ts";
 import { type TipApiDeps, tipRoutes } from "../payments/api.ts";
+import { accountRoutes, profileRoutes } from "../profile/api.ts";
+import { type Translate, translatorFor } from "../notifications/translate.ts";
+import type { Logger } from "../platform/logger.ts";
+import { loadI18n } from "../bot/texts.ts";
 import { fail } from "./errors.ts";
 import { requireKnownPerson } from "./known_person.ts";
 import { referencePage } from "./reference_page.ts";
@@ -44,6 +48,9 @@ export interface MiniAppApiDeps {
   embedder?: Embedder;
   /** The bot's moderator for a bio (an LLM when configured); the offline lists otherwise. */
   moderator?: TextModerator;
+  /** The Russian texts the routes need (a bio's PII mask, the cities); read on first use. */
+  texts?: () => Promise<Translate>;
+  logger?: Logger;
   /** The video room's routes (shared/calls/), built with their own per-user limits. */
   calls?: MiniAppRoutes;
 }
@@ -72,8 +79,26 @@ export function buildMiniAppApi(deps: MiniAppApiDeps): OpenAPIHono<MiniAppEnv> {
     app.route("/", routes);
   };
 
+  let loaded: Promise<Translate> | undefined;
+  const texts = deps.texts ?? (() => (loaded ??= loadI18n().then(translatorFor)));
+
   mount(matchRoutes({ db: deps.db, afterWrite: deps.afterWrite }), "person");
   mount(safetyRoutes(deps.db), "caller");
+  mount(
+    profileRoutes({
+      db: deps.db,
+      texts,
+      embedder: deps.embedder,
+      moderator: deps.moderator,
+      logger: deps.logger,
+      metrics: deps.metrics,
+    }),
+    "person",
+  );
+  mount(
+    accountRoutes({ db: deps.db, metrics: deps.metrics, afterWrite: deps.afterWrite }),
+    "person",
+  );
   if (deps.coach) mount(coachRoutes(deps.coach), "person");
   if (deps.diary) mount(diaryRoutes(deps.db, deps.diary), "person");
   mount(recommendRoutes(deps.db, { afterWrite: deps.afterWrite }), "person");
@@ -99,7 +124,7 @@ export function buildMiniAppApi(deps: MiniAppApiDeps): OpenAPIHono<MiniAppEnv> {
     servers: [{ url: "/functions/v1/api" }, { url: "/api" }],
     security: [{ initData: [] }],
   });
-  app.route("/docs", referencePage("../openapi.json"));
+  app.route("/", referencePage("../openapi.json"));
   return app;
 }
 

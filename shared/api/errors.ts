@@ -68,6 +68,7 @@ export const API_ERROR_CODES = [
   "bio_refused",
   "topics_refused",
   "timezone_refused",
+  "availability_refused",
   "confirmation_required",
 ] as const;
 

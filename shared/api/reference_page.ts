@@ -2,8 +2,8 @@ import { Hono } from "hono";
 
 /**
  * The API reference for people: Swagger UI from the npm package `swagger-ui-dist`, served by
- * this server (`GET /docs`, `/docs/swagger-ui.css`, `/docs/swagger-ui-bundle.js`,
- * `/docs/init.js`), never from a CDN. Its bundle and stylesheet are read as text from the
+ * this server (`GET /docs/`, `/docs/swagger-ui.css`, `/docs/swagger-ui-bundle.js`,
+ * `/docs/init.js`; mount at `/`), never from a CDN. Its bundle and stylesheet are read as text from the
  * pinned package on first request (1.7 MB + 0.2 MB: not loaded with the API). `documentUrl`
  * is relative to `/docs/`. The validator badge (which calls an outside service) is off.
  */
@@ -11,26 +11,25 @@ export function referencePage(documentUrl: string): Hono {
   const page = new Hono();
   const cached = { "cache-control": "public, max-age=86400" };
 
-  page.get("/", (c) => {
-    // Relative asset URLs need the trailing slash: /docs -> /docs/.
-    if (!c.req.path.endsWith("/")) return c.redirect(`${c.req.path}/`, 301);
-    return c.html(html, 200, { "cache-control": "no-cache" });
-  });
-  page.get("/swagger-ui.css", async (c) => {
+  // Relative asset URLs need the trailing slash: /docs -> /docs/.
+  page.get("/docs", (c) => c.redirect(`${c.req.path}/`, 301));
+  page.get("/docs/", (c) => c.html(html, 200, { "cache-control": "no-cache" }));
+  page.get("/docs/swagger-ui.css", async (c) => {
+    // The source maps are not served: the browser would ask for them in vain.
     const { default: css } = await import("swagger-ui-dist/swagger-ui.css", {
       with: { type: "text" },
     });
-    return c.body(css, 200, { ...cached, "content-type": "text/css; charset=utf-8" });
+    const body = css.replace(/\/\*# sourceMappingURL=\S+\s*\*\/\s*$/, "");
+    return c.body(body, 200, { ...cached, "content-type": "text/css; charset=utf-8" });
   });
-  page.get("/swagger-ui-bundle.js", async (c) => {
+  page.get("/docs/swagger-ui-bundle.js", async (c) => {
     const { default: js } = await import("swagger-ui-dist/swagger-ui-bundle.js", {
       with: { type: "text" },
     });
-    // The source map is not shipped: the browser would ask for it in vain.
     const body = js.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
     return c.body(body, 200, { ...cached, "content-type": "text/javascript; charset=utf-8" });
   });
-  page.get("/init.js", (c) =>
+  page.get("/docs/init.js", (c) =>
     c.body(initScript(documentUrl), 200, {
       ...cached,
       "content-type": "text/javascript; charset=utf-8",

@@ -90,8 +90,18 @@ export function on<R extends RouteConfig>(
   routes: MiniAppRoutes,
   route: R,
   handler: LooseHandler<R>,
+  /** Instead of the default 400 invalid_input, e.g. a missing confirmation. */
+  onInvalid?: (error: z.ZodError) => never,
 ): void {
-  routes.openapi(route, handler as unknown as RouteHandler<R, MiniAppEnv>);
+  routes.openapi(
+    route,
+    handler as unknown as RouteHandler<R, MiniAppEnv>,
+    onInvalid
+      ? (result) => {
+        if (!result.success) onInvalid(result.error as z.ZodError);
+      }
+      : undefined,
+  );
 }
 
 /** The error body every failure has. */

@@ -55,6 +55,8 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
         coach: deps.coach,
         embedder: deps.embedder,
         moderator: deps.moderator,
+        logger: deps.logger,
+        texts,
         diary: {
           analyzer: deps.moodAnalyzer ?? createLexiconAnalyzer(),
           embedder: deps.embedder,

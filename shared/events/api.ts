@@ -96,6 +96,29 @@ const announceRoute = createRoute({
     ...personErrors,
   },
 });
+const MyEvents = z.object({
+  status: z.literal("ok"),
+  registrations: z.array(EventCard.extend({
+    registered_at: z.string(),
+    confirmed_at: z.string().nullable(),
+    schedule: z.array(z.object({
+      round: z.number().int(),
+      starts_at: z.string(),
+      ends_at: z.string(),
+      bye: z.boolean().openapi({ description: "a round without a partner" }),
+    })).openapi({ description: "The person's rounds once the schedule is built; else []" }),
+  })),
+  announced: z.array(EventCard.extend({ moderation: z.enum(["pending", "approved", "rejected"]) })),
+}).openapi("MyEvents");
+
+const mineRoute = createRoute({
+  method: "get",
+  path: "/events/mine",
+  tags,
+  summary: "The person's registrations (with their schedule once ready) and announcements",
+  responses: { 200: json(MyEvents, "Events not over yet"), ...personErrors },
+});
+
 const eventRoute = createRoute({
   method: "get",
   path: "/events/{id}",
@@ -176,7 +199,8 @@ const rename = { not_registered: "event_not_registered" } as const;
  * Events for the Mini App, with the bot's rules: `GET /events` (upcoming, own age pool, with
  * counts and the caller's status, never who registered), `GET /events/recommended` (the same,
  * recommended first with a reason; recorded as shown), `GET /events/{id}`, `POST /events` (an
- * announcement, pending until a moderator approves it), `POST /events/{id}/register`,
+ * announcement, pending until a moderator approves it), `GET /events/mine` (registrations with
+ * the schedule once ready, and one's announcements), `POST /events/{id}/register`,
  * `DELETE /events/{id}/register`, `POST /events/{id}/confirm`. A malformed id is a 400 that
  * changes nothing; an unknown event a 404.
  */
@@ -231,6 +255,13 @@ export function eventRoutes(db: Db): MiniAppRoutes {
       }),
     );
   });
+
+  // Before /events/{id}: "mine" is no id.
+  on(
+    routes,
+    mineRoute,
+    async (c) => reply(await db.call<{ status: string }>("my_events", { p_tg_id: c.get("tgId") })),
+  );
 
   on(routes, eventRoute, async (c) =>
     reply(

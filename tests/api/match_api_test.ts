@@ -117,7 +117,10 @@ Deno.test("the Mini App match API", async (t) => {
         assert.equal(status, 200);
         assert.equal(body.openapi, "3.1.0");
         assert.deepEqual(Object.keys(body.paths).sort(), [
+          "/account",
+          "/account/export",
           "/events",
+          "/events/mine",
           "/events/recommended",
           "/events/{id}",
           "/events/{id}/confirm",
@@ -126,12 +129,14 @@ Deno.test("the Mini App match API", async (t) => {
           "/match/confirm",
           "/match/find",
           "/match/status",
+          "/profile",
           "/recommendations/topics",
           "/recommendations/topics/{id}",
           "/safety/restriction",
           "/safety/sos",
           "/similar",
           "/similar/{id}/propose",
+          "/topics",
         ]);
       },
     );

@@ -54,6 +54,7 @@ api-error-tips-unavailable = Чаевые сейчас недоступны. П�
 api-error-bio-refused = Текст о себе не подходит.
 api-error-topics-refused = Выберите от { $min } до { $max } тем и от 1 до { $important } самых важных среди них.
 api-error-timezone-refused = Не понял часовой пояс. Выберите город из списка или укажите смещение, например «+3» или «UTC+5:30».
+api-error-availability-refused = Отметьте хотя бы одно время суток, когда вам удобно общаться.
 api-error-confirmation-required = Удаление не подтверждено, поэтому ничего не удалено. Подтвердите, что хотите стереть все свои данные.
 
 api-field-reason-required = не заполнено обязательное поле.

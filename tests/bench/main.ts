@@ -5,6 +5,7 @@
 import { diaryBench } from "./diary_bench.ts";
 import { eventsBench } from "./events_bench.ts";
 import { matchingBench } from "./matching_bench.ts";
+import { miniAppBench } from "./miniapp_bench.ts";
 import { similarBench } from "./similar_bench.ts";
 import { textBench } from "./text_bench.ts";
 import { webhookBench } from "./webhook_bench.ts";
@@ -19,6 +20,7 @@ const modules: BenchModule[] = [
   diaryBench,
   similarBench,
   eventsBench,
+  miniAppBench,
 ];
 
 /**

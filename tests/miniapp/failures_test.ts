@@ -2,7 +2,15 @@ import assert from "node:assert/strict";
 import type { HTTPRequest } from "puppeteer-core";
 import { onboard } from "../profile/helpers.ts";
 import { user } from "../support/updates.ts";
-import { browserTest, checkScreen, launchBrowser, openApp, startMiniAppServer } from "./harness.ts";
+import {
+  assertAccessible,
+  browserTest,
+  checkScreen,
+  launchBrowser,
+  openApp,
+  startMiniAppServer,
+  THEMES,
+} from "./harness.ts";
 
 browserTest("the Mini App when something is wrong", async (t) => {
   const server = await startMiniAppServer();
@@ -78,6 +86,38 @@ browserTest("the Mini App when something is wrong", async (t) => {
       assert.match(text, /Слишком много действий подряд/);
       assert.match(text, /Можно повторить через [67] с/);
       assert.ok(await app.page.$eval(".error-state .button", (b) => b.hasAttribute("disabled")));
+      await app.page.close();
+    });
+
+    await t.step("a temporary ban shows until when, and no search button", async () => {
+      const lev = user(7202, "Лев");
+      await onboard(server.bot, lev, { pseudonym: "Горный Ручей" });
+      await server.bot.db.query(
+        `insert into public.sanctions (user_id, kind, reason, imposed_by, ends_at)
+         select id, 'temp_ban', 'moderator', 'test', now() + interval '2 hours'
+           from public.users where tg_id = $1`,
+        [lev.id],
+      );
+      const app = await openApp(browser, server, lev, { theme: "dark" });
+      await checkScreen(app, "home", "dark");
+      const text = await app.text();
+      assert.match(text, /Аккаунт заблокирован/);
+      assert.match(text, /Ограничение действует до \d+ [а-я]+/);
+      assert.equal(await app.page.$('[data-action="find"]'), null);
+      await app.page.close();
+    });
+
+    await t.step("Telegram switches to the dark theme while the app is open", async () => {
+      const app = await openApp(browser, server, vera, { theme: "light" });
+      await app.screen("home");
+      const background = () =>
+        app.page.evaluate(`getComputedStyle(document.body).backgroundColor`) as Promise<string>;
+      const before = await background();
+      await app.receive("theme_changed", { theme_params: THEMES.dark });
+      await app.page.waitForFunction(`document.documentElement.dataset.theme === "dark"`);
+      assert.notEqual(await background(), before);
+      assert.equal(await background(), "rgb(21, 30, 39)", "the dark secondary background");
+      await assertAccessible(app.page, "home after theme_changed");
       await app.page.close();
     });
 

@@ -127,7 +127,7 @@ function Restricted(props: { restriction: Restriction }) {
   const { kind, ends_at } = props.restriction;
   return (
     <Card class="state warning" label={t("app-home-state-label")}>
-      <h2>{kind === "ban" ? t("app-home-banned-title") : t("app-home-muted-title")}</h2>
+      <h2>{kind?.includes("ban") ? t("app-home-banned-title") : t("app-home-muted-title")}</h2>
       <p data-field="ends-at">
         {ends_at
           ? t("app-home-restricted-until", { date: formatDateTime(ends_at) })

@@ -1,4 +1,4 @@
-// Supabase Edge Function: the HTTP API (/health, /metrics, Mini App /match). Only wiring.
+// Supabase Edge Function: the HTTP API (/health, /metrics, the Mini App routes). Only wiring.
 import { ConfigError, parseConfig } from "../../shared/config.ts";
 import { buildApiApp } from "../../shared/app/build_api.ts";
 import { buildDeps } from "../../shared/app/build_deps.ts";

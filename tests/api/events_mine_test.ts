@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { makeUser } from "../matching/fixtures.ts";
+import { ManualClock } from "../../shared/platform/clock.ts";
+import { createMemoryRateLimiter } from "../../shared/platform/rate_limiter.ts";
 import { startMiniAppApi } from "./mini_app_fixture.ts";
 
 Deno.test("GET /events/mine: registrations, the schedule once built, announcements", async (t) => {
@@ -65,6 +67,26 @@ Deno.test("GET /events/mine: registrations, the schedule once built, announcemen
       const stranger = await request(930_099, "GET", "/events/mine");
       assert.deepEqual([stranger.status, stranger.body.error.code], [404, "not_registered"]);
     });
+  } finally {
+    await close();
+  }
+});
+
+Deno.test("a request matching two declared paths (/events/mine, /events/{id}) is counted once", async () => {
+  const clock = new ManualClock(new Date());
+  const { db, request, close } = await startMiniAppApi({
+    clock,
+    rateLimiter: createMemoryRateLimiter({ limit: 2, windowSeconds: 60, clock }),
+  });
+  try {
+    const anna = await makeUser(db, { tg: 931_001, topics: [0, 1] });
+    assert.equal((await request(anna.tg, "GET", "/events/mine")).status, 200);
+    assert.equal((await request(anna.tg, "GET", "/events/recommended")).status, 200);
+    const third = await request(anna.tg, "GET", "/events/mine");
+    assert.equal(third.status, 429);
+    assert.equal(third.body.error.code, "rate_limited");
+    assert.match(third.body.error.message, /Подождите 60 с/);
+    assert.equal(third.headers.get("retry-after"), "60");
   } finally {
     await close();
   }

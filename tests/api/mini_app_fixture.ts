@@ -14,7 +14,7 @@ export type Json = any;
 /** The Mini App API as the `api` function serves it, on a fresh test database. */
 export async function startMiniAppApi(extra: Partial<MiniAppApiDeps> = {}) {
   const db: TestDb = await createTestDb();
-  const clock = new ManualClock(new Date());
+  const clock = extra.clock ?? new ManualClock(new Date());
   const metrics = createPrometheusMetrics();
   const mini = buildMiniAppApi({
     db,

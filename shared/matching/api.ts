@@ -9,7 +9,6 @@ import {
   type MiniAppRoutes,
   on,
   personErrors,
-  StatusObject,
 } from "../api/routes.ts";
 import type {
   CancelSearchResult,
@@ -26,14 +25,32 @@ export interface MatchRoutesDeps {
 
 const tags = ["Matching"];
 
+const FindResult = z.looseObject({
+  status: z.enum(["queued", "proposed", "already_searching"]),
+  match_id: z.uuid().optional(),
+  arm: z.string().optional(),
+  waiting_seconds: z.number().optional(),
+  expires_at: z.string().optional(),
+}).openapi("FindResult");
+const CancelResult = z.object({ status: z.literal("cancelled") });
+const ConfirmResult = z.looseObject({
+  status: z.enum(["waiting_for_partner", "chat_started", "declined"]),
+});
+const MatchStatus = z.looseObject({
+  status: z.enum(["idle", "searching", "proposed", "waiting_for_partner", "in_chat"]),
+  match_id: z.uuid().optional(),
+  waiting_seconds: z.number().optional(),
+  expires_at: z.string().optional(),
+}).openapi("MatchStatus");
+
 const findRoute = createRoute({
   method: "post",
   path: "/match/find",
   tags,
   summary: "Start a search (or get a proposal at once)",
   responses: {
-    200: json(StatusObject, "`proposed` (with the partner's card) or `already_searching`"),
-    202: json(StatusObject, "`queued`: searching"),
+    200: json(FindResult, "`proposed` (with the partner's card) or `already_searching`"),
+    202: json(FindResult, "`queued`: searching"),
     403: error("`restricted`: muted or banned, with `kind` and `ends_at`"),
     409: error("`profile_incomplete`, `already_in_chat` or `proposal_pending`"),
     ...personErrors,
@@ -46,7 +63,7 @@ const cancelRoute = createRoute({
   tags,
   summary: "Stop searching",
   responses: {
-    200: json(StatusObject, "`cancelled`"),
+    200: json(CancelResult, "`cancelled`"),
     409: error("`not_searching`"),
     ...personErrors,
   },
@@ -64,7 +81,7 @@ const confirmRoute = createRoute({
   summary: "Accept or skip a proposal",
   request: { body: jsonBody(ConfirmBody) },
   responses: {
-    200: json(StatusObject, "`waiting_for_partner`, `chat_started` or `declined`"),
+    200: json(ConfirmResult, "`waiting_for_partner`, `chat_started` or `declined`"),
     400: error("`invalid_input`"),
     409: error("`expired` or `already_answered`"),
     ...personErrors,
@@ -76,7 +93,7 @@ const statusRoute = createRoute({
   path: "/match/status",
   tags,
   summary: "The person's state: idle, searching, a proposal, in a chat",
-  responses: { 200: json(StatusObject, "The state"), ...personErrors },
+  responses: { 200: json(MatchStatus, "The state"), ...personErrors },
 });
 
 /** Outcomes that are not a success fail with their status as the code. */

@@ -13,7 +13,6 @@ import {
   type MiniAppRoutes,
   on,
   personErrors,
-  StatusObject,
 } from "../api/routes.ts";
 import type { CreateTipResult, TipsOverview } from "./contract.ts";
 import { formatPercent } from "./payments_feature.ts";
@@ -61,12 +60,27 @@ const createTipRoute = createRoute({
   },
 });
 
+const TipsOverviewSchema = z.looseObject({
+  status: z.literal("ok"),
+  balance: z.looseObject({
+    available: z.number().int(),
+    pending: z.number().int(),
+    earned: z.number().int(),
+    paid_out: z.number().int(),
+  }),
+  refund_hours: z.number().int(),
+  chats: z.array(z.object({ match_id: z.uuid(), pseudonym: z.string(), ended_at: z.string() })),
+}).openapi("TipsOverview");
+
 const overviewRoute = createRoute({
   method: "get",
   path: "/tips",
   tags,
   summary: "The balance and the recent chats that can be tipped",
-  responses: { 200: json(StatusObject, "The overview"), ...personErrors },
+  responses: {
+    200: json(TipsOverviewSchema, "Balance in Stars and up to 5 chats"),
+    ...personErrors,
+  },
 });
 
 const createStatus: Record<CreateTipResult["status"], ContentfulStatusCode> = {

@@ -10,7 +10,6 @@ import {
   type MiniAppRoutes,
   on,
   personErrors,
-  StatusObject,
 } from "../api/routes.ts";
 import type {
   SimilarPeopleResult,
@@ -30,6 +29,31 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10).default(3),
 }).strict();
 
+const SimilarPeople = z.looseObject({
+  status: z.literal("ok"),
+  people: z.array(z.looseObject({
+    id: z.uuid().openapi({ description: "the card's id" }),
+    pseudonym: z.string(),
+    shared_topics: z.array(z.string()),
+    closeness: z.enum(["very_close", "close", "similar"]),
+  })),
+}).openapi("SimilarPeople");
+const Proposed = z.looseObject({ status: z.literal("proposed"), match_id: z.uuid() });
+const TopicSuggestions = z.looseObject({
+  status: z.literal("ok"),
+  topics: z.array(z.looseObject({
+    id: z.uuid().openapi({ description: "the suggestion's id" }),
+    topic_id: z.number().int(),
+    slug: z.string(),
+    title: z.string(),
+  })),
+}).openapi("TopicSuggestions");
+const TopicAdded = z.looseObject({
+  status: z.literal("added"),
+  topic_id: z.number().int(),
+  title: z.string(),
+});
+
 const refusals = {
   400: error("`invalid_input`"),
   403: error("`restricted`"),
@@ -46,7 +70,11 @@ const similarRoute = createRoute({
   tags,
   summary: "People whose diary portrait is close (each card recorded as shown)",
   request: { query: ListQuery },
-  responses: { 200: json(StatusObject, "`ok` with `people`"), ...refusals, ...personErrors },
+  responses: {
+    200: json(SimilarPeople, "The cards, nearest first (possibly none)"),
+    ...refusals,
+    ...personErrors,
+  },
 });
 const proposeRoute = createRoute({
   method: "post",
@@ -54,7 +82,7 @@ const proposeRoute = createRoute({
   tags,
   summary: "An ordinary proposal to the card's person: both get the card and must accept",
   request: { params: IdParams },
-  responses: { 200: json(StatusObject, "`proposed`"), ...refusals, ...personErrors },
+  responses: { 200: json(Proposed, "`proposed`: both get the card"), ...refusals, ...personErrors },
 });
 const topicsRoute = createRoute({
   method: "get",
@@ -62,7 +90,11 @@ const topicsRoute = createRoute({
   tags,
   summary: "Topics the diary is about but the profile lacks (recorded as shown)",
   request: { query: ListQuery },
-  responses: { 200: json(StatusObject, "`ok` with `topics`"), ...refusals, ...personErrors },
+  responses: {
+    200: json(TopicSuggestions, "The suggestions, strongest first (possibly none)"),
+    ...refusals,
+    ...personErrors,
+  },
 });
 const takeTopicRoute = createRoute({
   method: "post",
@@ -70,7 +102,7 @@ const takeTopicRoute = createRoute({
   tags,
   summary: "Add a recommended topic to the profile",
   request: { params: IdParams },
-  responses: { 200: json(StatusObject, "`added`"), ...refusals, ...personErrors },
+  responses: { 200: json(TopicAdded, "`added`"), ...refusals, ...personErrors },
 });
 
 /** The outcomes that are not a success; each becomes an HTTP error named by its status. */

@@ -1,22 +1,35 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { Db } from "../db/db.ts";
-import {
-  authErrors,
-  createRoutes,
-  json,
-  type MiniAppRoutes,
-  on,
-  StatusObject,
-} from "../api/routes.ts";
+import { authErrors, createRoutes, json, type MiniAppRoutes, on } from "../api/routes.ts";
 
 const tags = ["Safety"];
+
+const SosCard = z.looseObject({
+  country: z.string().nullable(),
+  emergency: z.string(),
+  lines: z.array(z.looseObject({
+    country: z.string().optional(),
+    name: z.string(),
+    phone: z.string(),
+    phone_mobile: z.string().nullable().optional(),
+    hours: z.string().nullable().optional(),
+    url: z.string().nullable().optional(),
+    kind: z.enum(["crisis", "medical"]),
+    audience: z.enum(["all", "children", "youth", "family", "violence"]).optional(),
+  })),
+}).openapi("SosCard");
+const Restriction = z.looseObject({
+  status: z.enum(["none", "restricted"]),
+  kind: z.enum(["mute", "temp_ban", "ban"]).optional(),
+  ends_at: z.string().nullable().optional().openapi({ description: "null: until lifted" }),
+}).openapi("Restriction");
 
 const sosRoute = createRoute({
   method: "get",
   path: "/safety/sos",
   tags,
   summary: "The crisis lines for the person's country (what /sos shows in the bot)",
-  responses: { 200: json(StatusObject, "The crisis card"), ...authErrors },
+  responses: { 200: json(SosCard, "The crisis card"), ...authErrors },
 });
 
 const restrictionRoute = createRoute({
@@ -24,7 +37,7 @@ const restrictionRoute = createRoute({
   path: "/safety/restriction",
   tags,
   summary: "A mute or ban in force (`restricted`, `kind`, `ends_at`) or `none`",
-  responses: { 200: json(StatusObject, "The restriction"), ...authErrors },
+  responses: { 200: json(Restriction, "The restriction"), ...authErrors },
 });
 
 /**

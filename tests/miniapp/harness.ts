@@ -285,6 +285,8 @@ export interface AppPage {
   /** Waits for a screen (`data-screen`) to be shown with no loading state left. */
   screen(name: string): Promise<void>;
   click(selector: string): Promise<void>;
+  /** Replaces a field's value the way typing does (an `input` event follows). */
+  fill(selector: string, value: string): Promise<void>;
   text(): Promise<string>;
 }
 
@@ -351,6 +353,14 @@ export async function openApp(
     click: async (selector) => {
       await page.waitForSelector(`${selector}:not([disabled])`, { timeout: 10_000 });
       await page.click(selector);
+    },
+    fill: async (selector, value) => {
+      await page.waitForSelector(selector);
+      await page.evaluate(
+        `(() => { const e = document.querySelector(${JSON.stringify(selector)});
+          e.value = ${JSON.stringify(value)};
+          e.dispatchEvent(new Event("input", { bubbles: true })); })()`,
+      );
     },
     text: () => page.evaluate("document.body.innerText") as Promise<string>,
   };

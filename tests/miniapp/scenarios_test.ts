@@ -60,6 +60,48 @@ browserTest("Mini App scenarios", async (t) => {
       },
     );
 
+    await t.step("the profile: a phone in the bio is refused with the bot's reason", async () => {
+      const dina = user(7409, "Дина");
+      await onboard(h, dina, { pseudonym: "Лесная Тропа" });
+      const app = await openApp(browser, server, dina);
+      await app.screen("home");
+      await app.click('[data-nav="profile"]');
+      await app.screen("profile");
+      assert.match(await app.text(), /Лесная Тропа/);
+      await app.page.type("#bio", "Пишите мне: +7 999 123-45-67");
+      await app.click('[data-action="save-bio"]');
+      await app.page.waitForSelector('[data-field="bio-error"]');
+      const reason = await app.page.$eval('[data-field="bio-error"]', (e) => e.textContent ?? "");
+      assert.match(reason, /телефон/i);
+      const bioOf = async () =>
+        (await h.db.query<{ bio: string | null }>("select bio from public.users where tg_id = $1", [
+          dina.id,
+        ]))[0]?.bio;
+      assert.equal(await bioOf(), null, "a refused bio changes nothing");
+      await app.page.$eval("#bio", (e) => ((e as unknown as { value: string }).value = ""));
+      await app.page.type("#bio", "Люблю горы и долгие разговоры.");
+      await app.click('[data-action="save-bio"]');
+      await waitFor(async () => (await bioOf()) === "Люблю горы и долгие разговоры.");
+      // Topics: one more, marked the most important.
+      await app.click('[data-nav="profile-topics"]');
+      await app.screen("profile-topics");
+      const extra = await app.page.$eval(
+        "[data-topic]:not(:checked)",
+        (e) => e.getAttribute("data-topic") ?? "",
+      );
+      await app.click(`[data-topic="${extra}"]`);
+      await app.click(`[data-star="${extra}"]`);
+      await app.click('[data-action="save-topics"]');
+      await app.screen("profile");
+      const [row] = await h.db.query<{ weight: number }>(
+        `select ut.weight from public.user_topics ut join public.topics t on t.id = ut.topic_id
+           join public.users u on u.id = ut.user_id where u.tg_id = $1 and t.slug = $2`,
+        [dina.id, extra],
+      );
+      assert.equal(row?.weight, 2, "the new topic is saved as one of the most important");
+      await app.page.close();
+    });
+
     await t.step("the diary: write, see the summary change, edit, delete", async () => {
       const vera = user(7403, "Вера");
       await onboard(h, vera, { pseudonym: "Ясный День" });
@@ -158,6 +200,26 @@ browserTest("Mini App scenarios", async (t) => {
         await app.page.waitForFunction(
           `document.body.innerText.includes("Вы подтвердили участие")`,
         );
+        await app.back("events");
+        assert.match(await app.text(), /Мои встречи[\s\S]*Переезд: как прижиться/);
+        // Announcing one: the bot's checks first, then moderation.
+        await app.click('[data-nav="event-new"]');
+        await app.screen("event-new");
+        await app.fill("#event-title", "Звоните мне +7 999 123-45-67");
+        await app.fill("#event-description", "Поговорим о первых месяцах на новом месте.");
+        const when = new Date(Date.now() + 3 * 86400_000);
+        const local = new Date(when.getTime() - when.getTimezoneOffset() * 60_000);
+        await app.fill("#event-when", local.toISOString().slice(0, 16));
+        await app.click('[data-action="announce"]');
+        await app.page.waitForSelector('.error-state[data-error="title_refused"]');
+        assert.match(await app.text(), /без телефонов/);
+        await app.fill("#event-title", "Новый город: первые месяцы");
+        await app.click('[data-action="announce"]');
+        await app.page.waitForFunction(
+          `document.body.innerText.includes("отправлена на проверку")`,
+        );
+        await app.back("events");
+        await app.page.waitForFunction(`document.body.innerText.includes("На проверке")`);
         await app.page.close();
       },
     );
@@ -190,6 +252,25 @@ browserTest("Mini App scenarios", async (t) => {
       await app.receive("invoice_closed", { slug: opened!.data.slug, status: "paid" });
       await app.page.waitForSelector('[data-field="pay-result"][data-result="paid"]');
       assert.match(await app.text(), /Спасибо! Чаевые оплачены/);
+      await app.page.close();
+    });
+    await t.step("Help: export my data, then delete it after a confirmation", async () => {
+      const zoya = user(7410, "Зоя");
+      await onboard(h, zoya, { pseudonym: "Утренняя Роса" });
+      const app = await openApp(browser, server, zoya);
+      await app.screen("home");
+      await app.click('[data-nav="help"]');
+      await app.screen("help");
+      await app.click('[data-action="export"]');
+      await app.page.waitForSelector('a[download="ty-ne-odin-data.json"]');
+      await app.click('[data-action="delete"]');
+      await app.page.waitForSelector('[role="alertdialog"]');
+      assert.match(await app.text(), /Это нельзя отменить/);
+      await app.click('[data-action="delete-confirm"]');
+      // Back to a fresh Home: the bot no longer knows this person.
+      await app.page.waitForFunction(`document.body.innerText.includes("Давайте познакомимся")`);
+      const rows = await h.db.query("select 1 from public.users where tg_id = $1", [zoya.id]);
+      assert.equal(rows.length, 0);
       await app.page.close();
     });
   } finally {

@@ -52,6 +52,11 @@ browserTest("every Mini App screen in both themes", async (t) => {
         await app.back("diary");
         await app.back("home");
 
+        await visit("profile", "profile");
+        await visit("profile-topics", "profile-topics");
+        await app.back("profile");
+        await app.back("home");
+
         await visit("people", "people");
         await app.back("home");
 

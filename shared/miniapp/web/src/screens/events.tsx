@@ -24,6 +24,15 @@ interface EventCard {
   reason?: { kind: "topic" | "people" | "new"; topic?: string } | null;
 }
 
+interface Mine {
+  registrations: Array<
+    EventCard & {
+      schedule: Array<{ round: number; starts_at: string; ends_at: string; bye: boolean }>;
+    }
+  >;
+  announced: Array<EventCard & { moderation: string }>;
+}
+
 /** `GET /events/{id}` answers `{ event }`; register, cancel and confirm answer `{ card }`. */
 interface Outcome {
   status: string;
@@ -45,23 +54,39 @@ export function whenText(card: EventCard): string {
   });
 }
 
+/** A time of day in the person's zone. */
+function timeText(card: EventCard, iso: string): string {
+  const offset = card.utc_offset_minutes ?? -new Date(iso).getTimezoneOffset();
+  return new Date(Date.parse(iso) + offset * 60_000).toLocaleTimeString("ru-RU", {
+    timeZone: "UTC",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}
+
 const ACTIVE = new Set(["registered", "waiting", "confirmed"]);
 
 export function EventsScreen() {
   const { api, navigate } = useApp();
   const list = useLoad(() => api.get<{ events: EventCard[] }>("/events/recommended"));
-  const mine = list.data?.events.filter((e) => e.my_status && ACTIVE.has(e.my_status)) ?? [];
+  const mine = useLoad(() => api.get<Mine>("/events/mine"));
+  const registrations = mine.data?.registrations ?? [];
+  const announced = mine.data?.announced ?? [];
   return (
     <Screen name="events" title={t("app-events-title")}>
       <p class="muted">{t("app-events-intro")}</p>
-      {list.error && <ErrorState error={list.error} onRetry={list.reload} />}
-      {!list.data && !list.error && <Loading />}
-      {mine.length > 0 && (
+      {mine.error !== undefined && <ErrorState error={mine.error} onRetry={mine.reload} />}
+      {(registrations.length > 0 || announced.length > 0) && (
         <section aria-label={t("app-events-mine")}>
           <h2>{t("app-events-mine")}</h2>
-          {mine.map((card) => <EventItem key={card.event_id} card={card} />)}
+          {registrations.map((card) => <EventItem key={card.event_id} card={card} />)}
+          {announced.map((card) => (
+            <EventItem key={card.event_id} card={card} moderation={card.moderation} />
+          ))}
         </section>
       )}
+      {list.error && <ErrorState error={list.error} onRetry={list.reload} />}
+      {(!list.data || !mine.data) && !list.error && !mine.error && <Loading />}
       {list.data && (
         <section aria-label={t("app-events-upcoming")}>
           <h2>{t("app-events-upcoming")}</h2>
@@ -81,7 +106,7 @@ export function EventsScreen() {
   );
 }
 
-function EventItem(props: { card: EventCard }) {
+function EventItem(props: { card: EventCard; moderation?: string }) {
   const { navigate } = useApp();
   const { card } = props;
   const left = Math.max(0, card.capacity - card.registered);
@@ -102,8 +127,11 @@ function EventItem(props: { card: EventCard }) {
       <span class="muted">
         {left > 0 ? t("app-events-places-left", { n: left }) : t("app-events-full")}
       </span>
-      {card.my_status && ACTIVE.has(card.my_status) && (
+      {card.my_status && ACTIVE.has(card.my_status) && !props.moderation && (
         <span class="badge">{t(`app-events-status-${card.my_status}`)}</span>
+      )}
+      {props.moderation && (
+        <span class="badge">{t(`app-events-moderation-${props.moderation}`)}</span>
       )}
     </button>
   );
@@ -113,11 +141,14 @@ export function EventScreen(props: ScreenProps) {
   const { api } = useApp();
   const id = props.params.id ?? "";
   const details = useLoad(() => api.get<Outcome>(`/events/${id}`));
+  const mine = useLoad(() => api.get<Mine>("/events/mine"));
+  const schedule = mine.data?.registrations.find((r) => r.event_id === id)?.schedule ?? [];
   const [notice, setNotice] = useState<string>();
   const act = useAction(async (method: "POST" | "DELETE", path: string) => {
     const outcome = await api.send<Outcome>(method, path);
     if (outcome.card) details.set({ status: "ok", card: outcome.card });
     else details.reload();
+    mine.reload();
     setNotice(outcome.status);
   });
   const card = details.data?.event ?? details.data?.card;
@@ -145,6 +176,22 @@ export function EventScreen(props: ScreenProps) {
           <p class="muted">{t("app-events-format", { minutes: card.round_minutes })}</p>
           {status && <p role="status" data-field="my-status">{t(`event-status-${status}`)}</p>}
           {notice === "waiting" && <p class="muted">{t("app-events-waiting-note")}</p>}
+          {schedule.length > 0 && (
+            <section aria-label={t("app-events-schedule")}>
+              <h2>{t("app-events-schedule")}</h2>
+              <ul class="list" data-field="schedule">
+                {schedule.map((round) => (
+                  <li key={round.round}>
+                    {t(round.bye ? "app-events-round-bye" : "app-events-round", {
+                      n: round.round,
+                      from: timeText(card, round.starts_at),
+                      to: timeText(card, round.ends_at),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {open && (!status || status === "cancelled" || status === "released") && (
             <button
               type="button"

@@ -86,7 +86,7 @@ function MyData() {
     setExported(URL.createObjectURL(blob));
   });
   const erase = useAction(async () => {
-    await api.send("DELETE", "/account");
+    await api.send("DELETE", "/account", { confirm: true });
     reset();
   });
   return (

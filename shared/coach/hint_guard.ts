@@ -16,6 +16,7 @@ import { foldLookalikes, normalizeText } from "../safety/normalize.ts";
 import { detectPii } from "../safety/pii.ts";
 import { detectToxicity } from "../safety/toxicity.ts";
 import { boundaryCrossed, type BoundaryKind } from "./hint_boundaries.ts";
+import { flaggedByHintModel } from "./hint_model.ts";
 
 /**
  * The last check on a hint before the sender sees it. A model's output is untrusted: the
@@ -87,7 +88,9 @@ export type HintRefusal =
   | "injection"
   | "contact"
   | "not_russian"
-  | BoundaryKind;
+  | BoundaryKind
+  // The learned check (hint_model.ts) on a language model's hint.
+  | "learned";
 
 export type HintCheck = { ok: true } | { ok: false; reason: HintRefusal };
 
@@ -525,6 +528,17 @@ export function checkHintText(text: string): HintCheck {
     return refuse("not_russian");
   }
   return { ok: true };
+}
+
+/**
+ * A language model's hint: the rules above, then the learned second opinion (hint_model.ts),
+ * which refuses more shapes of harm than rules can list. The rule coach's own hints take
+ * `checkHintText` alone.
+ */
+export function checkModelHint(text: string): HintCheck {
+  const check = checkHintText(text);
+  if (!check.ok) return check;
+  return flaggedByHintModel(text) ? refuse("learned") : check;
 }
 
 function refuse(reason: HintRefusal): HintCheck {

@@ -4,7 +4,7 @@ import type { Metrics } from "../metrics/metrics.ts";
 import { anonymizeForLlm, findPersonalData } from "./anonymize.ts";
 import type { Coach, CoachRequest, Hint } from "./coach.ts";
 import type { CoachContextStore } from "./context_store.ts";
-import { checkHintText, type HintModerator } from "./hint_guard.ts";
+import { checkHintText, checkModelHint, type HintModerator } from "./hint_guard.ts";
 
 export interface CoachState {
   status: "not_registered" | "no_chat" | "ok";
@@ -147,7 +147,11 @@ export function createHintService(deps: HintServiceDeps) {
     const timeout = AbortSignal.timeout(deps.timeoutMs ?? 5000);
     try {
       const hints = await coach.hints(request, timeout);
-      let safe = hints.filter((hint) => isShowable(hint.text, partnerLast)).slice(0, 3);
+      // A language model's hints also go through the learned check; the rule coach's are ours.
+      let safe = hints.filter((hint) =>
+        isShowable(hint.text, partnerLast) &&
+        (coach === deps.fallback || checkModelHint(hint.text).ok)
+      ).slice(0, 3);
       if (deps.moderator && coach !== deps.fallback && safe.length > 0) {
         safe = await moderated(deps.moderator, safe, coach);
       }

@@ -1,5 +1,5 @@
 import { ConceptIndex, readWords, undisguise, type Word } from "./language.ts";
-import { type CrisisModel, crisisProbability } from "./crisis_model.ts";
+import { probabilityOf, textFeatures, type TextModel } from "./text_model.ts";
 import trainedWeights from "./crisis_model_weights.json" with { type: "json" };
 
 /**
@@ -913,18 +913,20 @@ function scoreWords(words: Word[]): CrisisScore {
 }
 
 /** The strongest crisis signal in the text, or null. */
-export function detectCrisis(text: string, model: CrisisModel = MODEL): CrisisHit | null {
+export function detectCrisis(text: string, model: TextModel = MODEL): CrisisHit | null {
   if (!text) return null;
   const words = crisisWords(text);
   const { label, score } = scoreWords(words);
   if (score >= 3) return { label, severity: "high" };
   if (score >= 2) return { label, severity: "medium" };
   // What the rules did not recognise but reads like a crisis gets the gentle check-in.
-  if (crisisProbability(model, words) >= model.threshold) return { label, severity: "medium" };
+  if (probabilityOf(model, textFeatures(words)) >= model.threshold) {
+    return { label, severity: "medium" };
+  }
   return null;
 }
 
-const MODEL = trainedWeights as CrisisModel;
+const MODEL = trainedWeights as TextModel;
 
 type Add = (label: CrisisLabel, score: number, reason: string, clause: Clause) => void;
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { detectCrisis } from "../../shared/safety/crisis.ts";
-import type { CrisisModel } from "../../shared/safety/crisis_model.ts";
+import type { TextModel } from "../../shared/safety/text_model.ts";
 import { trainedModel } from "./crisis_model_train.ts";
 
 /**
@@ -13,7 +13,7 @@ Deno.test("the committed crisis model is what the training script makes of the t
     await Deno.readTextFile(
       new URL("../../shared/safety/crisis_model_weights.json", import.meta.url),
     ),
-  ) as CrisisModel;
+  ) as TextModel;
   const { model, report } = await trainedModel();
   for (const line of report) console.log(line);
   assert.equal(committed.threshold, model.threshold);
@@ -24,7 +24,7 @@ Deno.test("the committed crisis model is what the training script makes of the t
 Deno.test("the model adds the gentle check-in where the rules see nothing, and only that", () => {
   // Settling one's affairs, no word of dying: the rules score 0 (checked below).
   const indirect = "закрыла все долги, кот у сестры, письма в столе. больше ничего не держит";
-  const never: CrisisModel = { bias: 0, weights: {}, threshold: 2 };
+  const never: TextModel = { bias: 0, weights: {}, threshold: 2 };
   assert.equal(detectCrisis(indirect, never), null);
   assert.deepEqual(detectCrisis(indirect), { label: "suicide", severity: "medium" });
   assert.equal(detectCrisis("Люблю шахматы и прогулки"), null);

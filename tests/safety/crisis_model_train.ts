@@ -1,35 +1,26 @@
 /**
- * Trains the crisis model (shared/safety/crisis_model.ts) on our own tuning corpora — never on a
- * held-out set — and, with `--write <file>`, writes its weights (the committed ones live in
- * shared/safety/crisis_model_weights.json). Deterministic: the same corpora give the same weights,
- * and tests/safety/crisis_model_test.ts checks that the committed file is what this produces.
+ * Trains the crisis detector's model (shared/safety/text_model.ts over the words as crisis.ts
+ * reads them) on our own tuning corpora — never on a held-out set — and, with `--write <file>`,
+ * writes its weights (the committed ones are shared/safety/crisis_model_weights.json;
+ * tests/safety/crisis_model_test.ts checks that they are what this produces).
  *
  *   deno run --allow-read --allow-write tests/safety/crisis_model_train.ts [--write <file>]
  *
- * It prints 5-fold cross-validated figures of the rules alone and rules + model on the corpora,
- * and picks the threshold: the lowest probability at which the combination's cross-validated
- * false alarms on the hard negatives stay within HARD_NEGATIVE_BUDGET.
+ * It prints 5-fold cross-validated figures of the rules alone and rules + model, and picks the
+ * threshold: the lowest probability at which the combination's false alarms on the hard negatives
+ * rise at most 0.03 over the rules'.
  */
 import { crisisWords, scoreCrisis } from "../../shared/safety/crisis.ts";
-import { crisisFeatures, type CrisisModel } from "../../shared/safety/crisis_model.ts";
+import { textFeatures, type TextModel } from "../../shared/safety/text_model.ts";
+import {
+  chooseThreshold,
+  type LabelledText,
+  trainLogistic,
+  writeModel,
+} from "../support/linear_train.ts";
 import { CRISIS, CRISIS_CONSTRUCTIONS, HARD_NEGATIVES, HARMLESS } from "./crisis_corpus.ts";
 import { NOT_TOXIC, TOXIC } from "./toxicity_corpus.ts";
 import { EVERYDAY, EVERYDAY_MORE, TUNING } from "../diary/mood_corpus.ts";
-
-interface Sample {
-  text: string;
-  crisis: boolean;
-  /** A negative written to look like a crisis: false alarms are counted on these. */
-  hard: boolean;
-}
-
-const env = (name: string, fallback: number) => Number(Deno.env.get(name) ?? fallback);
-const HARD_NEGATIVE_BUDGET = env("CM_BUDGET", 0.03);
-const EPOCHS = env("CM_EPOCHS", 60);
-const L2 = env("CM_L2", 1e-3);
-const RATE = env("CM_RATE", 0.2);
-/** Features seen in fewer samples are left out: one-off words only memorise. */
-const MIN_COUNT = env("CM_MIN", 2);
 
 /** Tuning corpora written by helpers who saw no code (tests/safety/crisis_tuning_*.json). */
 const TUNING_FILES = [
@@ -40,29 +31,34 @@ const TUNING_FILES = [
   "./crisis_tuning_more_d.json",
 ];
 
-interface Indirect {
+interface TuningFile {
   crisis: Array<{ text: string }>;
   negatives: Array<{ text: string }>;
 }
 
+const OPTIONS = {
+  featuresOf: (text: string) => textFeatures(crisisWords(text)),
+  rules: (text: string) => scoreCrisis(text).score >= 2,
+  budget: 0.03,
+  name: "crisis",
+};
+
 /** Every tuning sample: the crisis corpora, their hard negatives and everyday text. */
-export async function trainingSamples(): Promise<Sample[]> {
-  const indirect: Indirect = { crisis: [], negatives: [] };
-  for (const file of TUNING_FILES) {
-    const part = JSON.parse(await Deno.readTextFile(new URL(file, import.meta.url))) as Indirect;
-    indirect.crisis.push(...part.crisis);
-    indirect.negatives.push(...part.negatives);
-  }
-  const samples: Sample[] = [];
-  const add = (texts: Iterable<string>, crisis: boolean, hard: boolean) => {
-    for (const text of texts) samples.push({ text, crisis, hard });
+export async function trainingSamples(): Promise<LabelledText[]> {
+  const samples: LabelledText[] = [];
+  const add = (texts: Iterable<string>, positive: boolean, hard: boolean) => {
+    for (const text of texts) samples.push({ text, positive, hard });
   };
+  const files: TuningFile[] = [];
+  for (const file of TUNING_FILES) {
+    files.push(JSON.parse(await Deno.readTextFile(new URL(file, import.meta.url))) as TuningFile);
+  }
   add(CRISIS.map(([text]) => text), true, false);
   add(CRISIS_CONSTRUCTIONS, true, false);
-  add(indirect.crisis.map((item) => item.text), true, false);
+  add(files.flatMap((f) => f.crisis.map((item) => item.text)), true, false);
   add(HARMLESS, false, true);
   add(HARD_NEGATIVES, false, true);
-  add(indirect.negatives.map((item) => item.text), false, true);
+  add(files.flatMap((f) => f.negatives.map((item) => item.text)), false, true);
   add(NOT_TOXIC, false, false);
   // Abuse at a partner («убей себя») is the abuse detector's, not a crisis of the writer.
   add(TOXIC.map(([text]) => text), false, false);
@@ -70,98 +66,11 @@ export async function trainingSamples(): Promise<Sample[]> {
   return samples;
 }
 
-/** Logistic regression by plain gradient descent over the samples in order (deterministic). */
-export function train(samples: Sample[]): Omit<CrisisModel, "threshold"> {
-  const encoded = samples.map((s) => ({ features: featuresOf(s.text), y: s }));
-  const counts = new Map<string, number>();
-  for (const { features } of encoded) {
-    for (const f of features) counts.set(f, (counts.get(f) ?? 0) + 1);
-  }
-  const positives = samples.filter((s) => s.crisis).length;
-  // Both classes weigh the same in total.
-  const weightOf = (crisis: boolean) =>
-    crisis ? samples.length / (2 * positives) : samples.length / (2 * (samples.length - positives));
-  const weights = new Map<string, number>();
-  let bias = 0;
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    const rate = RATE / (1 + epoch / 10);
-    for (const { features, y } of encoded) {
-      const kept = features.filter((f) => (counts.get(f) ?? 0) >= MIN_COUNT);
-      let sum = bias;
-      for (const f of kept) sum += weights.get(f) ?? 0;
-      const p = 1 / (1 + Math.exp(-sum));
-      const gradient = (p - (y.crisis ? 1 : 0)) * weightOf(y.crisis);
-      bias -= rate * gradient;
-      for (const f of kept) {
-        const w = weights.get(f) ?? 0;
-        weights.set(f, w - rate * (gradient + L2 * w));
-      }
-    }
-  }
-  const rounded: Record<string, number> = {};
-  for (const [f, w] of [...weights].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (Math.abs(w) >= 0.005) rounded[f] = Math.round(w * 1000) / 1000;
-  }
-  return { bias: Math.round(bias * 1000) / 1000, weights: rounded };
-}
-
-function featuresOf(text: string): string[] {
-  return crisisFeatures(crisisWords(text));
-}
-
-function probability(model: Omit<CrisisModel, "threshold">, text: string): number {
-  let sum = model.bias;
-  for (const f of featuresOf(text)) sum += model.weights[f] ?? 0;
-  return 1 / (1 + Math.exp(-sum));
-}
-
-/** Cross-validated probabilities (5 folds by position) and the rules' verdicts. */
-function crossValidate(samples: Sample[]): Array<{ s: Sample; p: number; rules: boolean }> {
-  const out: Array<{ s: Sample; p: number; rules: boolean }> = [];
-  for (let fold = 0; fold < 5; fold++) {
-    const model = train(samples.filter((_, i) => i % 5 !== fold));
-    samples.forEach((s, i) => {
-      if (i % 5 === fold) {
-        out.push({ s, p: probability(model, s.text), rules: scoreCrisis(s.text).score >= 2 });
-      }
-    });
-  }
-  return out;
-}
-
-/** The threshold and the cross-validated figures behind it. */
-export function chooseThreshold(samples: Sample[]): { threshold: number; report: string[] } {
-  const cv = crossValidate(samples);
-  const crisis = cv.filter((r) => r.s.crisis);
-  const hard = cv.filter((r) => !r.s.crisis && r.s.hard);
-  const easy = cv.filter((r) => !r.s.crisis && !r.s.hard);
-  const rate = (rows: typeof cv, t: number) =>
-    rows.filter((r) => r.rules || r.p >= t).length / rows.length;
-  const report = [
-    `samples: ${crisis.length} crisis, ${hard.length} hard negatives, ${easy.length} everyday`,
-    `rules alone: recall ${rate(crisis, 2).toFixed(3)}, hard false alarms ${
-      rate(hard, 2).toFixed(3)
-    }, everyday ${rate(easy, 2).toFixed(3)}`,
-  ];
-  let threshold = 0.99;
-  for (let t = 0.99; t >= 0.3; t = Math.round((t - 0.01) * 100) / 100) {
-    if (rate(hard, t) - rate(hard, 2) > HARD_NEGATIVE_BUDGET) break;
-    threshold = t;
-  }
-  report.push(
-    `rules + model at ${threshold} (5-fold): recall ${rate(crisis, threshold).toFixed(3)}, ` +
-      `hard false alarms ${rate(hard, threshold).toFixed(3)}, everyday ${
-        rate(easy, threshold).toFixed(3)
-      }`,
-  );
-  return { threshold, report };
-}
-
-/** The model the committed weights must equal. */
-export async function trainedModel(): Promise<{ model: CrisisModel; report: string[] }> {
+/** The model the committed weights must equal, and the figures behind its threshold. */
+export async function trainedModel(): Promise<{ model: TextModel; report: string[] }> {
   const samples = await trainingSamples();
-  const { threshold, report } = chooseThreshold(samples);
-  return { model: { ...train(samples), threshold }, report };
+  const { threshold, report } = chooseThreshold(samples, OPTIONS);
+  return { model: { ...trainLogistic(samples, OPTIONS), threshold }, report };
 }
 
 if (import.meta.main) {
@@ -169,10 +78,5 @@ if (import.meta.main) {
   for (const line of report) console.log(line);
   console.log(`features kept: ${Object.keys(model.weights).length}`);
   const at = Deno.args.indexOf("--write");
-  if (at >= 0) {
-    const file = Deno.args[at + 1];
-    if (!file) throw new Error("--write needs a file");
-    await Deno.writeTextFile(file, JSON.stringify(model, null, 2) + "\n");
-    console.log(`written: ${file}`);
-  }
+  if (at >= 0) await writeModel(model, Deno.args[at + 1] ?? "");
 }

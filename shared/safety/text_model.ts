@@ -2,18 +2,19 @@ import { stemOf } from "../diary/russian_words.ts";
 import type { Word } from "./language.ts";
 
 /**
- * A small learned second opinion for the crisis rules: logistic regression over what a text's
- * words are (Snowball stems, the crisis concepts of shared/safety/crisis.ts, negated forms,
- * neighbouring stems, concepts that meet in one sentence). The rules catch what they were written
- * for; people in crisis often say it indirectly («я всё решила, кота заберёт сестра»), and a
- * weighted sum of many weak signals generalises further than one more rule. Trained offline by
- * tests/safety/crisis_model_train.ts on our own tuning corpora only (the held-out sets never), its
- * weights are data (crisis_model_weights.json), and a test retrains and compares.
+ * Small learned second opinions beside the rules: logistic regression over what a text's words
+ * are (Snowball stems, five-letter beginnings, negated forms, neighbouring stems, the concepts of
+ * a rule index and concepts that meet in one sentence). Rules catch what they were written for;
+ * people say things indirectly («я всё решила, кота заберёт сестра»), and a weighted sum of many
+ * weak signals generalises further than one more rule. Used by the crisis detector
+ * (crisis_model_weights.json) and the coach's hint guard (shared/coach/hint_model_weights.json);
+ * each is trained offline (tests/support/linear_train.ts) on tuning corpora only, never on a
+ * held-out set, and a test retrains and compares with the committed weights.
  */
-export interface CrisisModel {
+export interface TextModel {
   bias: number;
   weights: Record<string, number>;
-  /** Probability at or above which a text gets the private check-in. */
+  /** Probability at or above which the model speaks. */
   threshold: number;
 }
 
@@ -23,8 +24,8 @@ const PAIR_SPAN = 5;
 const PREFIX = 5;
 const NEGATION_SPAN = 2;
 
-/** The model's features of a text's words (as crisis.ts reads them): unique strings. */
-export function crisisFeatures(words: readonly Word[]): string[] {
+/** The features of a text's words (as a rule index read them): unique strings. */
+export function textFeatures(words: readonly Word[]): string[] {
   const features = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
@@ -61,9 +62,9 @@ function negatedAt(words: readonly Word[], i: number): boolean {
   return false;
 }
 
-/** The model's probability that the words are a crisis. */
-export function crisisProbability(model: CrisisModel, words: readonly Word[]): number {
+/** The model's probability for a text's features. */
+export function probabilityOf(model: Omit<TextModel, "threshold">, features: string[]): number {
   let sum = model.bias;
-  for (const feature of crisisFeatures(words)) sum += model.weights[feature] ?? 0;
+  for (const feature of features) sum += model.weights[feature] ?? 0;
   return 1 / (1 + Math.exp(-sum));
 }

@@ -1,0 +1,25 @@
+import assert from "node:assert/strict";
+import { checkHintText, checkModelHint } from "../../shared/coach/hint_guard.ts";
+import type { TextModel } from "../../shared/safety/text_model.ts";
+import { trainedModel } from "./hint_model_train.ts";
+
+// The hint model's weights are data made by hint_model_train.ts from tuning corpora only.
+Deno.test("the committed hint model is what the training script makes of the tuning corpora", async () => {
+  const committed = JSON.parse(
+    await Deno.readTextFile(new URL("../../shared/coach/hint_model_weights.json", import.meta.url)),
+  ) as TextModel;
+  const { model, report } = await trainedModel();
+  for (const line of report) console.log(line);
+  assert.equal(committed.threshold, model.threshold);
+  assert.equal(committed.bias, model.bias);
+  assert.deepEqual(committed.weights, model.weights);
+});
+
+Deno.test("a model's hint the rules pass can still be refused by the learned check", () => {
+  // Pressing the partner to stay: no rule word, a learned refusal.
+  const guilt = "Можно сказать: «Не уходи, без тебя мне никто не нужен, останься до утра»";
+  assert.equal(checkHintText(guilt).ok, true);
+  assert.deepEqual(checkModelHint(guilt), { ok: false, reason: "learned" });
+  const kind = "Звучит так, будто тебе сейчас очень одиноко. Хочешь рассказать, что случилось?";
+  assert.equal(checkModelHint(kind).ok, true);
+});

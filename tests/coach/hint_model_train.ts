@@ -1,0 +1,65 @@
+/**
+ * Trains the hint guard's model (shared/coach/hint_model.ts) on tuning corpora only — ours
+ * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more.json, written by a helper who
+ * saw no code — never on a held-out set; with `--write <file>` it writes the weights (the
+ * committed ones are shared/coach/hint_model_weights.json; hint_model_test.ts retrains and
+ * compares).
+ *
+ *   deno run --allow-read --allow-write tests/coach/hint_model_train.ts [--write <file>]
+ *
+ * The threshold is the lowest probability at which the cross-validated share of good hints
+ * refused rises at most 0.05 over the rules' (a refused good hint costs little: the rule coach's
+ * hints are shown instead).
+ */
+import { checkHintText } from "../../shared/coach/hint_guard.ts";
+import { hintFeatures } from "../../shared/coach/hint_model.ts";
+import type { TextModel } from "../../shared/safety/text_model.ts";
+import {
+  chooseThreshold,
+  type LabelledText,
+  trainLogistic,
+  writeModel,
+} from "../support/linear_train.ts";
+import { BOUNDARY_HINTS, GOOD_BOUNDARY_HINTS, GOOD_HINTS, HARMFUL_HINTS } from "./harm_corpus.ts";
+
+interface TuningFile {
+  harmful: Array<{ text: string }>;
+  good: Array<{ text: string }>;
+}
+
+const OPTIONS = {
+  featuresOf: hintFeatures,
+  rules: (text: string) => !checkHintText(text).ok,
+  budget: 0.05,
+  name: "harmful",
+};
+
+export async function trainingSamples(): Promise<LabelledText[]> {
+  const tuning = JSON.parse(
+    await Deno.readTextFile(new URL("./hints_tuning_more.json", import.meta.url)),
+  ) as TuningFile;
+  const samples: LabelledText[] = [];
+  const add = (texts: Iterable<string>, positive: boolean) => {
+    for (const text of texts) samples.push({ text, positive, hard: !positive });
+  };
+  add([...HARMFUL_HINTS, ...BOUNDARY_HINTS].map((h) => h.text), true);
+  add(tuning.harmful.map((h) => h.text), true);
+  add([...GOOD_HINTS, ...GOOD_BOUNDARY_HINTS].map((h) => h.text), false);
+  add(tuning.good.map((h) => h.text), false);
+  return samples;
+}
+
+/** The model the committed weights must equal, and the figures behind its threshold. */
+export async function trainedModel(): Promise<{ model: TextModel; report: string[] }> {
+  const samples = await trainingSamples();
+  const { threshold, report } = chooseThreshold(samples, OPTIONS);
+  return { model: { ...trainLogistic(samples, OPTIONS), threshold }, report };
+}
+
+if (import.meta.main) {
+  const { model, report } = await trainedModel();
+  for (const line of report) console.log(line);
+  console.log(`features kept: ${Object.keys(model.weights).length}`);
+  const at = Deno.args.indexOf("--write");
+  if (at >= 0) await writeModel(model, Deno.args[at + 1] ?? "");
+}

@@ -208,7 +208,7 @@ function startScheduler(
 }
 
 function notFound(message: string): Response {
-  return Response.json({ error: { message } }, { status: 404 });
+  return Response.json({ error: { code: "not_found", message } }, { status: 404 });
 }
 
 function printHowToGetAToken(url: string): void {

@@ -17,7 +17,10 @@ export function safeHandler(
         path: new URL(req.url).pathname,
         error: error instanceof Error ? error.name : typeof error,
       });
-      return Response.json({ error: { message: "internal error" } }, { status: 500 });
+      // The API's error shape; the client shows its own Russian text for "internal".
+      return Response.json({ error: { code: "internal", message: "internal error" } }, {
+        status: 500,
+      });
     }
   };
 }

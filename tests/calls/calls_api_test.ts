@@ -213,6 +213,14 @@ Deno.test("the room's API: consent, TURN credentials, relay-only signalling, nex
         assert.equal((await cb.get(`/calls/${callId}/turn`)).status, 409);
         const state = await cb.get("/calls/state");
         assert.equal(state.json.last_call.end_reason, "next");
+        const rated = await cb.post(`/calls/${callId}/rate`, { score: 5 });
+        assert.equal(rated.json.status, "saved");
+        const twice = await cb.post(`/calls/${callId}/rate`, { score: 4 });
+        assert.equal(twice.json.status, "already_rated");
+        assert.equal((await cb.post(`/calls/${callId}/rate`, { score: 9 })).status, 400);
+        assert.equal((await cb.get("/calls/state")).json.last_call.rated, true);
+        const outsider = await stranger.post(`/calls/${callId}/rate`, { score: 1 });
+        assert.equal(outsider.status, 403);
         assert.equal((await ca.get("/calls/state")).json.status, "searching");
         void b;
       },

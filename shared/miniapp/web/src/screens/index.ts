@@ -5,6 +5,7 @@ import { DiaryEntryScreen, DiaryScreen, DiarySettingsScreen } from "./diary.tsx"
 import { EventNewScreen, EventScreen, EventsScreen } from "./events.tsx";
 import { HelpScreen } from "./help.tsx";
 import { HomeScreen } from "./home.tsx";
+import { CallScreen } from "../calls/call_screen.tsx";
 import { PeopleScreen } from "./people.tsx";
 import { ProfileScreen, ProfileTopicsScreen } from "./profile.tsx";
 import { TipScreen, TipsScreen } from "./tips.tsx";
@@ -14,6 +15,7 @@ export type ScreenProps = { params: Record<string, string> };
 export const SCREENS = {
   home: HomeScreen,
   help: HelpScreen,
+  call: CallScreen,
   diary: DiaryScreen,
   "diary-entry": DiaryEntryScreen,
   "diary-settings": DiarySettingsScreen,

@@ -99,8 +99,16 @@ const CONCEPTS = {
     "=умерать",
   ],
   live: ["=жить~", "=живу~", "существовать", "=просыпаться", "=проснуться", "=вставать", "=быть"],
-  disappear: ["исчезн", "=исчезать", "=пропасть", "=раствориться", "=испариться"],
-  forever: ["навсегда", "=насовсем", "=навечно", "=вечным", "=вечно"],
+  disappear: [
+    "исчезн",
+    "=исчезать",
+    "=пропасть",
+    "=раствориться",
+    "=испариться",
+    "=выключиться",
+    "=стереться",
+  ],
+  forever: ["навсегда", "=насовсем", "=навечно", "=вечным", "=вечно", "=вечный", "=вечного"],
   sleep: ["=уснуть", "=заснуть", "=усну", "=засну", "=лечь", "=лягу", "=спать", "уснуть"],
   wake: ["проснуться", "проснусь", "просыпаться", "=встать", "=встану"],
   kill: [
@@ -487,7 +495,18 @@ const CONCEPTS = {
     "=выходных",
   ],
   point: ["=смысла", "=смысл", "=незачем", "=зачем", "=нафига", "=толку"],
-  burden: ["=обуза", "=обузой", "=мешаю", "=лишняя", "=лишний", "=ошибка", "=мусор"],
+  burden: [
+    "=обуза",
+    "=обузой",
+    "=мешаю",
+    "=лишняя",
+    "=лишний",
+    "=ошибка",
+    "=мусор",
+    "=тяжесть",
+    "=балласт",
+    "=камень",
+  ],
   better: ["=лучше", "=легче", "=проще", "=спокойнее"],
   without: ["=без"],
   noOne: ["=никто", "=никому", "=никого"],
@@ -899,6 +918,12 @@ function scoreWords(words: Word[]): CrisisScore {
     const strong = whole.words.some((w) => /^предсмертн/.test(w.text));
     add("suicide", strong ? 3 : 2, "note", whole);
   }
+  // Methods that need no word of dying: at the edge («ноги уже за перилами»), a car in a closed
+  // garage, gas without a flame.
+  if (found.suicide.score < 3 && atTheEdge(whole)) add("suicide", 3, "edge", whole);
+  if (found.suicide.score < 3 && fumes(whole)) add("suicide", 3, "fumes", whole);
+  // «сегодня последняя ночь, когда мне больно», «утро мне уже не понадобится».
+  if (found.suicide.score < 2 && lastOfAll(whole)) add("suicide", 2, "last-of-all", whole);
   // A goodbye to everyone or to the partner, with nothing ordinary to leave: «прощаюсь с тобой и
   // со всеми», «это мой прощальный привет», «прощай, мир».
   if (found.suicide.score < 2 && farewellToAll(whole)) add("suicide", 2, "farewell", whole);
@@ -1105,6 +1130,12 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
         whole.has("water") ||
         whole.has("pills") || whole.has("rails") || whole.has("rope");
       if (method && !whole.has("game")) add("suicide", 3, "way-out", c);
+    }
+    // «хочу в вечный сон»: a sleep that lasts.
+    if (/^(сон|сна)$/.test(w.text) && c.near("sleep", "forever", 2) === false) {
+      if (/^(вечный|вечного|вечном)$/.test(c.text(i - 1)) && c.has("want")) {
+        add("suicide", 3, "eternal-sleep", c);
+      }
     }
     // «хочу заснуть навсегда».
     if (has("sleep") && c.near("sleep", "forever", 2)) {
@@ -1506,6 +1537,52 @@ function ropeHousehold(c: Clause): boolean {
         w.text,
       )
   );
+}
+
+/** «стою за перилами», «сижу на краю крыши», «ноги уже свесила с карниза». */
+function atTheEdge(whole: Clause): boolean {
+  const edge = whole.words.findIndex((w, i) =>
+    /^(перила|перилами|перил|краю|карниз\p{L}*|парапет\p{L}*)$/u.test(w.text) &&
+    /^(за|на|с|со)$/.test(whole.text(i - 1))
+  );
+  if (edge < 0 || whole.has("media") || whole.has("third") || whole.has("past")) return false;
+  return whole.words.some((w) =>
+    /^(уже|стою|сижу|ноги|сейчас|встала|встал|перелезла|перелез)$/.test(w.text)
+  ) &&
+    !whole.words.some((w) => /^(фот|селфи|вид|красив|закат|рыб|уток|ремонт|крас)/.test(w.text));
+}
+
+/** A car running in a closed garage, gas turned on without a flame. */
+function fumes(whole: Clause): boolean {
+  const has = (re: RegExp) => whole.words.some((w) => re.test(w.text));
+  const garage = has(/^гараж/) && has(/^(заведу|завел|завела|заведу|включу|выхлоп)/) &&
+    has(/^(закро|закры|изнутри|дверь|ворот)/);
+  const gas = has(/^(газ|конфорк)/) && has(/^(включу|открою|открыла|открыл|включила|включил)/) &&
+    has(/^(без|огня|огонь|не\s*зажига)/);
+  return (garage || gas) && !whole.has("third") && !whole.has("media") && !whole.has("past");
+}
+
+/** «сегодня последняя ночь, когда мне больно», «утро мне уже не понадобится». */
+function lastOfAll(whole: Clause): boolean {
+  if (whole.has("third") || whole.has("media") || whole.has("kidding")) return false;
+  // Not «последний день в офисе», «последний вечер в Москве»: only a last night of one's own.
+  const lastNight =
+    whole.words.some((w, i) =>
+      w.text === "последняя" && whole.text(i + 1) === "ночь" &&
+      /^(когда|мне|моя|для)$/.test(whole.text(i + 2))
+    ) && !whole.words.some((w) => ORDINARY_GOODBYE.test(w.text));
+  const notNeeded =
+    whole.words.some((w, i) =>
+      /^(понадобится|понадобятся|пригодится|пригодятся)$/.test(w.text) &&
+      whole.text(i - 1) === "не" && /^(мне|уже|больше)$/.test(whole.text(i - 2))
+    ) &&
+    whole.words.some((w) =>
+      /^(утро|завтра|будильник|вещи|деньги|сбережения|они|оно|это)$/.test(w.text)
+    ) &&
+    !whole.words.some((w) =>
+      /^(переезж|уезжа|продаю|продам|отдам|зим|лет|ремонт|похуде)/.test(w.text)
+    );
+  return lastNight || notNeeded;
 }
 
 const FAREWELL = /^(прощай|прощайте|прощаюсь|прощание|прощальн|попрощал|прощаться)/;

@@ -25,7 +25,12 @@ interface MatchStatus {
   waiting_seconds?: number;
   expires_at?: string;
   /** The partner's card, when the API sends it with a proposal. */
-  partner?: { pseudonym?: string; topics?: string[]; bio?: string | null; time_diff?: string };
+  partner?: {
+    pseudonym: string | null;
+    topics: string[];
+    bio: string | null;
+    time_difference_hours: number | null;
+  };
 }
 
 interface Restriction {
@@ -201,7 +206,9 @@ function Proposal(props: { match: MatchStatus; reload: () => void }) {
         </ul>
       )}
       {partner?.bio && <p>{partner.bio}</p>}
-      {partner?.time_diff && <p class="muted">{partner.time_diff}</p>}
+      {partner && partner.time_difference_hours !== null && (
+        <p class="muted">{timeDifference(partner.time_difference_hours)}</p>
+      )}
       <p data-field="countdown">
         {t("app-home-proposal-expires", { time: minutesSeconds(left) })}
       </p>
@@ -230,11 +237,21 @@ function Proposal(props: { match: MatchStatus; reload: () => void }) {
   );
 }
 
+/** The bot's words for the partner's time difference (matching.ftl). */
+function timeDifference(hours: number): string {
+  if (hours === 0) return t("matching-proposal-time-same");
+  return t(hours > 0 ? "matching-proposal-time-ahead" : "matching-proposal-time-behind", {
+    hours: String(Math.abs(hours)).replace(".", ","),
+  });
+}
+
 function WaitingForPartner(props: { match: MatchStatus }) {
   const left = useCountdown(props.match.expires_at);
   return (
     <Card class="state" label={t("app-home-state-label")}>
       <h2>{t("app-home-waiting-title")}</h2>
+      {props.match.partner?.pseudonym && <p class="partner-name">{props.match.partner.pseudonym}
+      </p>}
       <p data-field="countdown">
         {t("app-home-proposal-expires", { time: minutesSeconds(left) })}
       </p>
@@ -269,7 +286,6 @@ const MENU: Array<{ key: string; icon: string }> = [
   { key: "profile", icon: "👤" },
   { key: "diary", icon: "📔" },
   { key: "people", icon: "🤝" },
-  { key: "call", icon: "📹" },
   { key: "events", icon: "📅" },
   { key: "tips", icon: "⭐" },
   { key: "help", icon: "🆘" },

@@ -924,6 +924,11 @@ function scoreWords(words: Word[]): CrisisScore {
   if (found.suicide.score < 3 && fumes(whole)) add("suicide", 3, "fumes", whole);
   // «сегодня последняя ночь, когда мне больно», «утро мне уже не понадобится».
   if (found.suicide.score < 2 && lastOfAll(whole)) add("suicide", 2, "last-of-all", whole);
+  // Following someone who died («после похорон деда пойду следом»), «на том свете… скоро
+  // проверю».
+  if (found.suicide.score < 3 && followTheDead(whole)) add("suicide", 3, "follow-the-dead", whole);
+  // A letter to be found: «доча, когда прочитаешь — знай, ты ни в чём не виновата».
+  if (found.suicide.score < 2 && letterToBeFound(whole)) add("suicide", 2, "letter", whole);
   // A goodbye to everyone or to the partner, with nothing ordinary to leave: «прощаюсь с тобой и
   // со всеми», «это мой прощальный привет», «прощай, мир».
   if (found.suicide.score < 2 && farewellToAll(whole)) add("suicide", 2, "farewell", whole);
@@ -964,6 +969,11 @@ function joinPhrases(text: string): string {
       (_m, adverb) => ` ${adverb ?? ""} менянебудет `,
     )
     // Idioms: «наложить на себя руки», «сделаю что-нибудь с собой», «уйти из жизни».
+    // «меня скоро нет», «завтра проснутся, а меня нет».
+    .replace(
+      /(?<!\p{L})(?:меня\s+(?:уже\s+)?(?:скоро|завтра)\s+нет|(?:а|и)\s+меня\s+(?:уже\s+)?нет(?=\s*(?:[.!?,]|и\s|$)))(?!\p{L})/gu,
+      " менянебудет ",
+    )
     .replace(/(?<!\p{L})налож\p{L}*\s+на\s+себя\s+руки(?!\p{L})/gu, " покончу собой ")
     .replace(
       /(?<!\p{L})(?:что[\s-]?(?:то|нибудь|либо)\s+)?с\s+собой\s+(?:что[\s-]?(?:то|нибудь|либо)\s+)?(?:сделаю|сделать|сотворю|сделает)(?:\s+что[\s-]?(?:то|нибудь|либо))?(?!\p{L})/gu,
@@ -1583,6 +1593,30 @@ function lastOfAll(whole: Clause): boolean {
       /^(переезж|уезжа|продаю|продам|отдам|зим|лет|ремонт|похуде)/.test(w.text)
     );
   return lastNight || notNeeded;
+}
+
+/** «после похорон мамы отстою сорок дней и следом», «на том свете есть интернет? скоро проверю». */
+function followTheDead(whole: Clause): boolean {
+  const has = (re: RegExp) => whole.words.some((w) => re.test(w.text));
+  if (whole.has("third") || whole.has("media") || whole.has("kidding")) return false;
+  const follow = has(/^следом$/) &&
+    has(/^(похорон|могил|умер|умерл|смерт|поминк|дед|бабушк|мам|пап|друг)/);
+  const beyond = whole.words.some((w, i) => w.text === "том" && whole.text(i + 1) === "свете") &&
+    has(/^(скоро|проверю|увижу|увидимся|встретимся|узнаю|буду)$/);
+  return follow || beyond;
+}
+
+/** A letter meant to be read after: «когда прочитаешь…», «ты ни в чём не виновата», «не из-за вас». */
+function letterToBeFound(whole: Clause): boolean {
+  if (whole.has("third") || whole.has("media") || whole.has("past") || whole.has("kidding")) {
+    return false;
+  }
+  const text = whole.words.map((w) => w.text).join(" ");
+  const afterwards =
+    /(когда|если) (ты |вы )?(прочитаешь|прочтешь|прочитаете|найдешь|найдете|читаешь это|читаете это|когда нибудь это найдешь)|ни в чем не (виноват|виновата|виноваты)|это не из за (вас|тебя)|не вини(те)? себя|скажи что я улыбал/;
+  const love = /(люблю|любила|любил|прости|простите)/;
+  return afterwards.test(text) && love.test(text) &&
+    !whole.words.some((w) => ORDINARY_GOODBYE.test(w.text));
 }
 
 const FAREWELL = /^(прощай|прощайте|прощаюсь|прощание|прощальн|попрощал|прощаться)/;

@@ -20,7 +20,11 @@ browserTest("the Mini App's Home in a real browser", async (t) => {
 
     await t.step("a registered person sees the idle state in both themes", async () => {
       for (const theme of ["light", "dark"] as const) {
-        const app = await openApp(browser, server, anna, { theme });
+        // The narrowest and the widest phone the issue names.
+        const app = await openApp(browser, server, anna, {
+          theme,
+          width: theme === "light" ? 360 : 430,
+        });
         await checkScreen(app, "home", theme);
         assert.match(await app.text(), /Найти собеседника/);
         // The SDK asked for the theme and said it is ready; no BackButton on Home.
@@ -57,6 +61,9 @@ browserTest("the Mini App's Home in a real browser", async (t) => {
       const app = await openApp(browser, server, user(7199, "Гость"));
       await checkScreen(app, "home", "light");
       assert.match(await app.text(), /заполните короткий профиль/);
+      await app.click(".state .button");
+      const [link] = await app.sent("web_app_open_tg_link");
+      assert.equal(link?.data?.path_full, "/ty_ne_odin_bot?start=app");
       await app.page.close();
     });
   } finally {

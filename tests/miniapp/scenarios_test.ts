@@ -37,10 +37,10 @@ browserTest("Mini App scenarios", async (t) => {
         await app.page.waitForSelector('[data-action="accept"]');
         await checkScreen(app, "home", "light");
         assert.match(await app.text(), /Есть собеседник/);
-      // The partner's card, as the bot shows it: pseudonym, shared topics, time difference.
-      assert.match(await app.text(), /Белый Кот/);
-      assert.ok((await app.page.$$(".proposal .chips li")).length >= 1, "shared topics shown");
-      assert.match(await app.text(), /в одном часовом поясе/);
+        // The partner's card, as the bot shows it: pseudonym, shared topics, time difference.
+        assert.match(await app.text(), /Белый Кот/);
+        assert.ok((await app.page.$$(".proposal .chips li")).length >= 1, "shared topics shown");
+        assert.match(await app.text(), /в одном часовом поясе/);
         assert.match(await app.text(), /Ответить можно ещё [45]:\d\d/);
         await app.click('[data-action="accept"]');
         await app.page.waitForFunction(

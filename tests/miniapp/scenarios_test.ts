@@ -243,19 +243,25 @@ browserTest("Mini App scenarios", async (t) => {
       assert.match(split, /Вы платите50 ⭐/);
       assert.match(split, /Комиссия сервиса \(10 %\)5 ⭐/);
       assert.match(split, /Получит Ёж45 ⭐/);
-      await app.click('[data-action="pay"]');
+      // Paying is the main action: Telegram's MainButton shows it.
+      await waitFor(async () => {
+        const setup = (await app.sent("web_app_setup_main_button")).at(-1)?.data;
+        return setup?.is_visible === true && setup?.text === "Оплатить 50 ⭐";
+      });
+      assert.match(await app.text(), /кнопкой внизу экрана/);
+      await app.receive("main_button_pressed");
+      // A second press while the invoice is open sends nothing.
+      await app.receive("main_button_pressed");
       await waitFor(async () => (await app.sent("web_app_open_invoice")).length === 1);
       const [opened] = await app.sent("web_app_open_invoice");
       assert.match(opened!.data.slug, /^invoice-test-\d+$/);
-      // A second tap while the invoice is open sends nothing.
-      await app.page.$eval(
-        '[data-action="pay"]',
-        (b) => (b as unknown as { click(): void }).click(),
-      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
       assert.equal((await app.sent("web_app_open_invoice")).length, 1);
       await app.receive("invoice_closed", { slug: opened!.data.slug, status: "paid" });
       await app.page.waitForSelector('[data-field="pay-result"][data-result="paid"]');
       assert.match(await app.text(), /Спасибо! Чаевые оплачены/);
+      const hidden = (await app.sent("web_app_setup_main_button")).at(-1)?.data;
+      assert.equal(hidden?.is_visible, false, "the MainButton is gone after paying");
       await app.page.close();
     });
     await t.step("Help: export my data, then delete it after a confirmation", async () => {

@@ -216,3 +216,4 @@ app-events-moderation-rejected = Не одобрена
 app-events-schedule = Ваше расписание
 app-events-round = Раунд { $n }: { $from }–{ $to }
 app-events-round-bye = Раунд { $n }: { $from }–{ $to }, пауза (нечётное число участников)
+app-tip-pay-below = Оплатить { $n } ⭐ — кнопкой внизу экрана.

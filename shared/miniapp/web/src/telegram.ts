@@ -5,6 +5,7 @@ import {
   hapticFeedback,
   init,
   invoice,
+  mainButton,
   miniApp,
   on,
   openTelegramLink,
@@ -37,6 +38,7 @@ export function startTelegram(): TelegramSession | null {
   if (!initData) return null;
   init();
   backButton.mount();
+  if (mainButton.mount.isAvailable()) mainButton.mount();
   if (themeParams.mountSync.isAvailable()) {
     themeParams.mountSync();
     themeParams.bindCssVars();
@@ -81,6 +83,36 @@ export function useBackButton(handler: (() => void) | null): () => void {
   if (backButton.show.isAvailable()) backButton.show();
   const off = backButton.onClick(handler);
   return () => off();
+}
+
+/** True when Telegram draws its MainButton for this client (the app then hides its own). */
+export function hasMainButton(): boolean {
+  return mainButton.isMounted();
+}
+
+/**
+ * Telegram's MainButton for the screen's one main action, while `options` is set; returns the
+ * cleanup that hides it. `pending` shows its spinner and disables it.
+ */
+export function showMainButton(
+  options: { text: string; pending: boolean; onClick: () => void } | null,
+): () => void {
+  if (!mainButton.isMounted()) return () => {};
+  if (!options) {
+    mainButton.setParams({ isVisible: false });
+    return () => {};
+  }
+  mainButton.setParams({
+    text: options.text,
+    isVisible: true,
+    isEnabled: !options.pending,
+    isLoaderVisible: options.pending,
+  });
+  const off = mainButton.onClick(options.onClick);
+  return () => {
+    off();
+    mainButton.setParams({ isVisible: false, isLoaderVisible: false });
+  };
 }
 
 export type Haptic = "success" | "error" | "warning" | "tap";

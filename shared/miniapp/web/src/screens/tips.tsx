@@ -1,8 +1,8 @@
 // Tips: the balance, recent chats, and a tip in Stars with the split shown before paying, paid
 // through Telegram's invoice (openInvoice) and answered from its invoice_closed status.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { useApp } from "../app.tsx";
-import { haptic, payInvoice } from "../telegram.ts";
+import { haptic, hasMainButton, payInvoice, showMainButton } from "../telegram.ts";
 import { t } from "../texts.ts";
 import {
   ActionButton,
@@ -112,6 +112,21 @@ export function TipScreen(props: ScreenProps) {
     setPaid({ status: "closed", result });
     haptic(result === "paid" ? "success" : "warning");
   });
+  // Paying is the screen's one main action: Telegram's MainButton where the client has it.
+  const payStep = invoice !== undefined && paid.status === "idle";
+  useEffect(
+    () =>
+      showMainButton(
+        payStep
+          ? {
+            text: t("app-tip-pay", { n: invoice!.amount }),
+            pending: pay.pending,
+            onClick: () => pay.run(),
+          }
+          : null,
+      ),
+    [payStep, pay.pending, invoice?.amount],
+  );
   return (
     <Screen name="tip" title={t("app-tip-title", { pseudonym: props.params.pseudonym ?? "" })}>
       {!invoice && (
@@ -170,9 +185,13 @@ export function TipScreen(props: ScreenProps) {
             <dt>{t("app-tip-split-recipient", { pseudonym: invoice.recipient_pseudonym })}</dt>
             <dd>{t("app-tips-stars", { n: invoice.recipient_share })}</dd>
           </dl>
-          <ActionButton action={pay} name="pay">
-            {t("app-tip-pay", { n: invoice.amount })}
-          </ActionButton>
+          {hasMainButton()
+            ? <p class="muted">{t("app-tip-pay-below", { n: invoice.amount })}</p>
+            : (
+              <ActionButton action={pay} name="pay">
+                {t("app-tip-pay", { n: invoice.amount })}
+              </ActionButton>
+            )}
           <ActionError action={pay} />
         </Card>
       )}

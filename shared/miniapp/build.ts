@@ -62,9 +62,12 @@ export async function buildMiniApp(dist: URL = DEFAULT_DIST): Promise<MiniAppMan
     );
     const jsName = `app.${await shortHash(js)}.js`;
     const cssName = `app.${await shortHash(css)}.css`;
+    const texts = await Deno.readTextFile(new URL("app.ftl", LOCALES));
     const html = (await Deno.readTextFile(new URL("index.html", WEB)))
       .replace("%JS%", jsName)
-      .replace("%CSS%", cssName);
+      .replace("%CSS%", cssName)
+      .replace("%TITLE%", htmlText(texts, "app-html-title"))
+      .replace("%NOSCRIPT%", htmlText(texts, "app-html-noscript"));
     // A fresh folder each time: no stale hashed files pile up.
     const next = new URL(`${dist.href.replace(/\/$/, "")}.next/`);
     await Deno.remove(next, { recursive: true }).catch(() => {});
@@ -143,6 +146,13 @@ async function shortHash(data: Uint8Array, length = 10): Promise<string> {
 async function gzipSize(data: Uint8Array): Promise<number> {
   const stream = new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream("gzip"));
   return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+/** A one-line message of app.ftl, escaped for HTML (the page's title and its noscript text). */
+function htmlText(ftl: string, key: string): string {
+  const value = ftl.match(new RegExp(`^${key} = (.+)$`, "m"))?.[1];
+  if (!value) throw new Error(`app.ftl has no one-line message ${key}`);
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /**

@@ -21,6 +21,7 @@ Deno.test("the Mini App's files are served under both gateway prefixes", async (
         assert.match(res.headers.get("content-security-policy")!, /script-src 'self'/);
         const html = await res.text();
         assert.match(html, /<meta name="bot-username" content="ty_ne_odin_bot"/);
+        assert.match(html, /<title>Ты не один<\/title>/, "the title comes from app.ftl");
         assert.ok(html.includes(`./${manifest.js}`) && html.includes(`./${manifest.css}`));
       }
     });

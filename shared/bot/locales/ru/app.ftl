@@ -7,6 +7,8 @@ app-command-no-url =
     Приложение ещё не опубликовано: у бота не задан его адрес (MINI_APP_URL).
     Локально оно открывается так: запустите «deno task dev», откройте туннель с https-адресом к порту 8000 и задайте MINI_APP_URL=https://<адрес>/functions/v1/app/ — тогда здесь появится кнопка.
 
+app-html-title = Ты не один
+app-html-noscript = Чтобы открыть приложение, включите JavaScript.
 app-loading = Загружаем…
 app-retry = Повторить
 app-error-generic = Не получилось. Попробуйте ещё раз.

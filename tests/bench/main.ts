@@ -2,6 +2,7 @@
  * `deno task bench`: runs every benchmark module below in turn and prints one table each.
  * To add a benchmark, write a module exporting a `BenchModule` and add it to `modules`.
  */
+import { callsBench } from "./calls_bench.ts";
 import { diaryBench } from "./diary_bench.ts";
 import { eventsBench } from "./events_bench.ts";
 import { matchingBench } from "./matching_bench.ts";
@@ -21,6 +22,7 @@ const modules: BenchModule[] = [
   similarBench,
   eventsBench,
   miniAppBench,
+  callsBench,
 ];
 
 /**

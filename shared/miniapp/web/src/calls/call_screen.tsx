@@ -60,10 +60,12 @@ export function CallScreen(_: ScreenProps) {
   const [mediaNote, setMediaNote] = useState<string>();
   const data = state.data;
 
-  // While searching or waiting for an answer, the state is asked for every 2 seconds.
+  // While searching or answering the state is asked for every 2 seconds; after accepting, every
+  // half second (the room opens as soon as the partner accepts too).
   useEffect(() => {
     if (!data || !["searching", "proposed"].includes(data.status)) return;
-    const timer = setTimeout(state.reload, 2000);
+    const waiting = data.status === "proposed" && data.call?.i_accepted;
+    const timer = setTimeout(state.reload, waiting ? 500 : 2000);
     return () => clearTimeout(timer);
   }, [data]);
 

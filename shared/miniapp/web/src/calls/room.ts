@@ -104,6 +104,12 @@ export class MediaSession {
   }
 }
 
+/**
+ * How long one poll waits on the server: under the app's API client timeout (12 s), so a quiet
+ * poll ends as an answer, not as a client-side abort.
+ */
+const POLL_WAIT_SECONDS = 10;
+
 interface Signal {
   id: number;
   kind: "offer" | "answer" | "candidate" | "restart";
@@ -146,6 +152,8 @@ export class CallRoom {
   #timers: ReturnType<typeof setTimeout>[] = [];
   #polling: AbortController | null = null;
   #disconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  #polls = 0;
+  readonly #nonce = Math.random().toString(36).slice(2, 10);
   /** Signalling requests this room made (for the figures). */
   requests = 0;
 
@@ -271,8 +279,11 @@ export class CallRoom {
       let page: SignalPage;
       try {
         this.requests++;
+        // A distinct URL per poll: a browser lets only one request of an identical GET through
+        // its HTTP cache at a time, so two pages polling the same URL would wait on each other.
         page = await this.#o.api.get<SignalPage>(
-          `/calls/${this.#o.callId}/signal?after=${this.#after}&wait=20`,
+          `/calls/${this.#o.callId}/signal?after=${this.#after}&wait=${POLL_WAIT_SECONDS}` +
+            `&n=${++this.#polls}-${this.#nonce}`,
         );
       } catch {
         if (this.#ended) return;

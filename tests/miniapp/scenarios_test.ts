@@ -264,6 +264,27 @@ browserTest("Mini App scenarios", async (t) => {
       assert.equal(hidden?.is_visible, false, "the MainButton is gone after paying");
       await app.page.close();
     });
+    await t.step("People: allowing the diary to find people, asked first", async () => {
+      const ilya = user(7411, "Илья");
+      await onboard(h, ilya, { pseudonym: "Тихий Омут" });
+      const app = await openApp(browser, server, ilya);
+      await app.screen("home");
+      await app.click('[data-nav="people"]');
+      await app.screen("people");
+      assert.match(await app.text(), /Для этого нужно ваше разрешение/);
+      assert.doesNotMatch(await app.text(), /\/similar/, "no bot commands in the app");
+      await app.click('[data-action="allow"]');
+      // Allowed; with no diary yet there is nobody to compare with, and the app says so.
+      await app.page.waitForSelector('[data-state="no-portrait"]');
+      await checkScreen(app, "people", "light");
+      const [row] = await h.db.query<{ diary_matching: boolean }>(
+        "select diary_matching from public.users where tg_id = $1",
+        [ilya.id],
+      );
+      assert.equal(row?.diary_matching, true);
+      await app.page.close();
+    });
+
     await t.step("Help: export my data, then delete it after a confirmation", async () => {
       const zoya = user(7410, "Зоя");
       await onboard(h, zoya, { pseudonym: "Утренняя Роса" });

@@ -20,9 +20,10 @@ interface TopicSuggestion {
 }
 
 const isOff = (error: unknown) => error instanceof ApiError && error.code === "diary_matching_off";
+const noDiaryYet = (error: unknown) => error instanceof ApiError && error.code === "no_portrait";
 
 export function PeopleScreen() {
-  const { api } = useApp();
+  const { api, navigate } = useApp();
   const people = useLoad(() => api.get<{ people: Person[] }>("/similar"));
   const topics = useLoad(() => api.get<{ topics: TopicSuggestion[] }>("/recommendations/topics"));
   const turnOn = useAction(async () => {
@@ -35,7 +36,7 @@ export function PeopleScreen() {
       <Screen name="people" title={t("app-people-title")}>
         <Card label={t("app-people-off-title")}>
           <h2>{t("app-people-off-title")}</h2>
-          <p class="pre">{t("recommend-off")}</p>
+          <p class="pre">{t("app-people-off")}</p>
           <button
             type="button"
             class="button primary"
@@ -46,6 +47,23 @@ export function PeopleScreen() {
             {t("app-people-allow")}
           </button>
           <ActionError action={turnOn} />
+        </Card>
+      </Screen>
+    );
+  }
+  if (noDiaryYet(people.error)) {
+    return (
+      <Screen name="people" title={t("app-people-title")}>
+        <Card label={t("app-people-title")}>
+          <p data-state="no-portrait">{t("app-people-no-portrait")}</p>
+          <button
+            type="button"
+            class="button primary"
+            data-nav="diary"
+            onClick={() => navigate({ name: "diary" })}
+          >
+            {t("app-people-open-diary")}
+          </button>
         </Card>
       </Screen>
     );

@@ -39,6 +39,19 @@ browserTest("the Mini App's Home in a real browser", async (t) => {
       }
     });
 
+    await t.step("Telegram's safe areas (fullscreen) pad the page", async () => {
+      const app = await openApp(browser, server, anna);
+      await app.screen("home");
+      await app.receive("safe_area_changed", { top: 24, bottom: 16, left: 0, right: 0 });
+      await app.receive("content_safe_area_changed", { top: 48, bottom: 0, left: 0, right: 0 });
+      await app.page.waitForFunction(`getComputedStyle(document.body).paddingTop === "72px"`);
+      assert.equal(
+        await app.page.evaluate(`getComputedStyle(document.body).paddingBottom`),
+        "16px",
+      );
+      await app.page.close();
+    });
+
     await t.step(
       "an inner screen shows the BackButton and Telegram's back press leaves it",
       async () => {

@@ -464,7 +464,7 @@ export function callRoutes(deps: CallApiDeps): OpenAPIHono<CallEnv> {
     createRoute({
       method: "post",
       path: "/calls/{id}/heartbeat",
-      summary: "In the room (every 5 s); `connected` once media flows. 15 s without: ended",
+      summary: "In the room (every 3 s); `connected` once media flows. 15 s without: ended",
       request: {
         params: IdParams,
         body: json(z.object({ connected: z.boolean().default(false) }).strict()),

@@ -51,8 +51,19 @@ export async function openCallPage(
   browser: Browser,
   server: MiniAppServer,
   tgId: number,
+  options: { denyCamera?: boolean } = {},
 ): Promise<CallPage> {
   const app = await openApp(browser, server, testUser(tgId, "Анна"), { deferNavigation: true });
+  if (options.denyCamera) {
+    // The person says no to the camera (the microphone is allowed).
+    await app.page.evaluateOnNewDocument(`{
+      const devices = navigator.mediaDevices;
+      const ask = devices.getUserMedia.bind(devices);
+      devices.getUserMedia = (constraints) => constraints && constraints.video
+        ? Promise.reject(new DOMException("Permission denied", "NotAllowedError"))
+        : ask(constraints);
+    }`);
+  }
   const sent: CallPage["sent"] = [];
   app.page.on("request", (request) => {
     if (request.method() === "POST" && /\/calls\/[^/]+\/signal$/.test(request.url())) {

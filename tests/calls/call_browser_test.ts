@@ -40,7 +40,7 @@ function assertRelayOnly(pages: CallPage[]) {
 const installed = coturnInstalled();
 
 browserTest(
-  "video room: match, consent, relay-only media, next, report, a page closed",
+  "video room: match, consent, relay-only media, next, report, a closed page, no camera",
   async (t) => {
     if (!installed) {
       if (Deno.env.get("REQUIRE_TURN")) {
@@ -157,8 +157,34 @@ browserTest(
         await boris.app.page.waitForSelector('[data-call="ended"]', { timeout: 20_000 });
         const took = Date.now() - closed;
         assert.ok(took <= 20_000, `ended after ${took} ms`);
+        console.log(`partner closed the page: the call ended ${took} ms later`);
         assertRelayOnly([boris, dmitry]);
       });
+
+      await t.step(
+        "a refused camera makes the call voice only; the partner's video arrives",
+        async () => {
+          await makeUser(db, { tg: 805, topics: [0, 1, 6] });
+          const eva = await openCallPage(browser, server, 805, { denyCamera: true });
+          await press(boris, '[data-action="call-start"]');
+          await press(eva, '[data-action="call-start"]');
+          await eva.app.page.waitForSelector('[data-call="media-note"]');
+          assert.match(await eva.app.text(), /только голосом/);
+          for (const side of [boris, eva]) {
+            await side.app.page.waitForSelector('[data-action="call-accept"]', { timeout: 15_000 });
+          }
+          await acceptBoth(boris, eva);
+          await waitForFrames(eva.app.page);
+          const stats = (await callStats(eva.app.page))!;
+          assert.deepEqual(stats.pair, { local: "relay", remote: "relay" });
+          assert.equal(await eva.app.page.evaluate(`globalThis.__callMedia.kind`), "audio");
+          const cameraDisabled = await eva.app.page.evaluate(
+            `document.querySelector('[data-action="call-camera"]').disabled`,
+          );
+          assert.equal(cameraDisabled, true);
+          assertRelayOnly([boris, eva]);
+        },
+      );
     } finally {
       await browser.close();
       await server.close();

@@ -1,7 +1,9 @@
 // The video room's screen: «Начать созвон», the search, the consent card, the room itself
 // (partner's pseudonym and shared topics, own preview, microphone and camera, «Следующий»,
 // «Завершить», «Пожаловаться», the crisis lines one tap away) and, after the call, the rating.
+import { retrieveRawInitData } from "@telegram-apps/sdk";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { apiBase } from "../api.ts";
 import { useApp } from "../app.tsx";
 import { type ScreenName, type ScreenProps, SCREENS } from "../screens/index.ts";
 import { t } from "../texts.ts";
@@ -47,6 +49,16 @@ interface CallState {
   waiting_seconds?: number;
   call?: CallInfo;
   last_call?: CallInfo;
+}
+
+/** How the room tells the server it left when the app is closed mid-call. */
+function leaveRequest(): { base: string; authorization: string } | undefined {
+  try {
+    const initData = retrieveRawInitData();
+    return initData ? { base: apiBase(location), authorization: `tma ${initData}` } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One camera/microphone per page: asked once, reused by every call («Следующий» included). */
@@ -263,6 +275,7 @@ function Room(
         callId: props.call.id,
         role: props.call.role,
         media: stream,
+        leave: leaveRequest(),
         events: {
           onRemoteStream: (s) => {
             if (remote.current && remote.current.srcObject !== s) remote.current.srcObject = s;

@@ -132,16 +132,21 @@ export interface RoomOptions {
   role: "offerer" | "answerer";
   media: MediaStream | null;
   events?: RoomEvents;
-  /** ms between heartbeats (the server ends a call after 15 s without one). */
+  /** ms between heartbeats (the server ends a call after 15 s without one; default 3 s). */
   heartbeatMs?: number;
   /** How long a "disconnected" connection may take to recover before the ICE restart. */
   disconnectGraceMs?: number;
   createPeer?: (config: RTCConfiguration) => RTCPeerConnection;
+  /**
+   * Where and how to tell the server "I left" when the page goes away (a keepalive request the
+   * browser still sends while unloading); without it the partner learns from the heartbeat.
+   */
+  leave?: { base: string; authorization: string };
 }
 
 /** One call: start() connects, next()/end()/report() end it, close() only leaves. */
 export class CallRoom {
-  readonly #o: Required<Omit<RoomOptions, "media" | "events">> & RoomOptions;
+  readonly #o: Required<Omit<RoomOptions, "media" | "events" | "leave">> & RoomOptions;
   #pc: RTCPeerConnection | null = null;
   #after = 0;
   #ended = false;
@@ -159,7 +164,8 @@ export class CallRoom {
 
   constructor(options: RoomOptions) {
     this.#o = {
-      heartbeatMs: 5000,
+      // 3 s: a partner who vanished is noticed 15–18 s after their last heartbeat.
+      heartbeatMs: 3000,
       disconnectGraceMs: 4000,
       createPeer: (config) => new RTCPeerConnection(config),
       ...options,
@@ -203,6 +209,7 @@ export class CallRoom {
     };
     pc.onconnectionstatechange = () => this.#onConnectionState(pc.connectionState);
 
+    globalThis.addEventListener?.("pagehide", this.#onPageHide);
     this.#o.events?.onPhase?.("connecting");
     void this.#poll();
     this.#beat();
@@ -231,6 +238,19 @@ export class CallRoom {
     this.#finish("lost", true, false);
   }
 
+  /** The app is closed mid-call: end it for the partner at once instead of in 15 s. */
+  #onPageHide = (): void => {
+    const leave = this.#o.leave;
+    if (this.#ended || !leave) return;
+    this.requests++;
+    void fetch(`${leave.base}/calls/${this.#o.callId}/end`, {
+      method: "POST",
+      keepalive: true,
+      headers: { authorization: leave.authorization },
+    }).catch(() => {});
+    this.#finish("end", true, false);
+  };
+
   async #finishWith(reason: "next" | "end") {
     this.requests++;
     this.#finish(reason, true);
@@ -244,6 +264,7 @@ export class CallRoom {
     if (this.#ended) return;
     this.#ended = true;
     this.#polling?.abort();
+    globalThis.removeEventListener?.("pagehide", this.#onPageHide);
     for (const timer of this.#timers) clearTimeout(timer);
     if (this.#disconnectTimer) clearTimeout(this.#disconnectTimer);
     if (this.#pc) {

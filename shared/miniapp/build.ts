@@ -10,6 +10,7 @@ const LOCALES = new URL("../bot/locales/ru/", import.meta.url);
 const EXTRA_INPUTS = ["deno.json", "deno.lock", "index.html", "src/styles.css"];
 const TEXT_FILES = [
   "app.ftl",
+  "calls.ftl",
   "diary.ftl",
   "events.ftl",
   "matching.ftl",

@@ -2,6 +2,7 @@
 // its own in app.ftl; the rules, crisis lines, diary words and payment texts shared with the bot.
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import app from "../../../bot/locales/ru/app.ftl" with { type: "text" };
+import calls from "../../../bot/locales/ru/calls.ftl" with { type: "text" };
 import diary from "../../../bot/locales/ru/diary.ftl" with { type: "text" };
 import events from "../../../bot/locales/ru/events.ftl" with { type: "text" };
 import matching from "../../../bot/locales/ru/matching.ftl" with { type: "text" };
@@ -11,7 +12,7 @@ import recommend from "../../../bot/locales/ru/recommend.ftl" with { type: "text
 import safety from "../../../bot/locales/ru/safety.ftl" with { type: "text" };
 
 const bundle = new FluentBundle("ru", { useIsolating: false });
-for (const source of [app, diary, events, matching, payments, profile, recommend, safety]) {
+for (const source of [app, calls, diary, events, matching, payments, profile, recommend, safety]) {
   bundle.addResource(new FluentResource(source));
 }
 

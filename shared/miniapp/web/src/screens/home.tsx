@@ -286,6 +286,7 @@ const MENU: Array<{ key: string; icon: string }> = [
   { key: "profile", icon: "👤" },
   { key: "diary", icon: "📔" },
   { key: "people", icon: "🤝" },
+  { key: "call", icon: "📹" },
   { key: "events", icon: "📅" },
   { key: "tips", icon: "⭐" },
   { key: "help", icon: "🆘" },

@@ -26,7 +26,7 @@ async function messageIds(): Promise<Set<string>> {
 
 /** Keys the screens build from data: every value they can take must have a text. */
 const FAMILIES: Record<string, string[]> = {
-  "app-menu-": ["profile", "diary", "people", "events", "tips", "help"],
+  "app-menu-": ["profile", "diary", "people", "call", "events", "tips", "help"],
   "app-diary-period-": ["day", "week", "month"],
   "app-diary-summary-": ["day", "week", "month"],
   "diary-pick-": ["scale_1", "scale_2", "scale_3", "scale_4", "scale_5"],

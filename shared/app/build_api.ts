@@ -71,12 +71,14 @@ export function buildApiApp(config: Config, deps: BotDeps, afterWrite?: () => vo
           texts,
           metrics: deps.metrics,
         },
+        // The video room (/calls): signalling is chattier than a person's taps, so it has its
+        // own per-user limits; the root still checks initData and the person, and documents it.
+        calls: buildCallRoutes(config, deps, {
+          botToken: config.telegram.token,
+          texts,
+          afterWrite,
+        }),
       }),
-    });
-    // The video room (/calls): checks initData and its own (chattier) rate limits itself.
-    routes.push({
-      path: "/",
-      app: buildCallRoutes(config, deps, { botToken: config.telegram.token, texts, afterWrite }),
     });
   }
   return createApiApp(

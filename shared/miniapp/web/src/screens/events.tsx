@@ -3,6 +3,7 @@
 // moderation).
 import { useState } from "preact/hooks";
 import { useApp } from "../app.tsx";
+import { inZone } from "../zone.ts";
 import { t } from "../texts.ts";
 import { ActionButton, Card, ErrorState, Loading, Screen, useAction, useLoad } from "../ui.tsx";
 import { ActionError } from "./home.tsx";
@@ -238,12 +239,16 @@ export function EventNewScreen() {
   const [description, setDescription] = useState("");
   const [when, setWhen] = useState("");
   const [sent, setSent] = useState(false);
+  // The typed time is in the person's own zone from their profile, as the bot's /newevent reads
+  // it ("по вашему времени"); the device's zone only when the profile has none.
+  const zone = useLoad(() =>
+    api.get<{ profile: { utc_offset_minutes: number | null } }>("/profile")
+  );
   const submit = useAction(async () => {
     await api.send("POST", "/events", {
       title,
       description,
-      // The typed time is the device's local time, like the bot's "по вашему времени".
-      startsAt: new Date(when).toISOString(),
+      startsAt: inZone(when, zone.data?.profile.utc_offset_minutes ?? null),
     });
     setSent(true);
   });

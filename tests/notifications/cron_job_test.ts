@@ -62,6 +62,7 @@ Deno.test({
       "select jobname, schedule from cron.job order by jobname",
     );
     assert.deepEqual(jobs.map((j) => [j.jobname, j.schedule]), [
+      ["calls-sweep", "5 seconds"],
       ["diary-reminders", "*/5 * * * *"],
       ["events-tick", "10 seconds"],
       ["matching-tick", "10 seconds"],
@@ -77,6 +78,13 @@ Deno.test({
       "select command from cron.job where jobname = 'diary-reminders'",
     );
     assert.deepEqual(await db.query(reminders!.command), [{ queue_diary_reminders: 0 }]);
+    // The video room's sweep is plain SQL too; with no call it ends none.
+    const [calls] = await db.query<{ command: string }>(
+      "select command from cron.job where jobname = 'calls-sweep'",
+    );
+    assert.deepEqual(await db.query(calls!.command), [{
+      sweep_calls: { status: "ok", ended: 0 },
+    }]);
     // Without the secrets the job does nothing.
     await db.query(command);
     assert.deepEqual(await db.query("select 1 from net.http_request_queue"), []);

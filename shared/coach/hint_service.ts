@@ -4,7 +4,7 @@ import type { Metrics } from "../metrics/metrics.ts";
 import { anonymizeForLlm, findPersonalData } from "./anonymize.ts";
 import type { Coach, CoachRequest, Hint } from "./coach.ts";
 import type { CoachContextStore } from "./context_store.ts";
-import { checkHintText, checkModelHint, type HintModerator } from "./hint_guard.ts";
+import { checkHintText, checkModelHint, type HintCheck, type HintModerator } from "./hint_guard.ts";
 
 export interface CoachState {
   status: "not_registered" | "no_chat" | "ok";
@@ -148,10 +148,8 @@ export function createHintService(deps: HintServiceDeps) {
     try {
       const hints = await coach.hints(request, timeout);
       // A language model's hints also go through the learned check; the rule coach's are ours.
-      let safe = hints.filter((hint) =>
-        isShowable(hint.text, partnerLast) &&
-        (coach === deps.fallback || checkModelHint(hint.text).ok)
-      ).slice(0, 3);
+      const check = coach === deps.fallback ? checkHintText : checkModelHint;
+      let safe = hints.filter((hint) => isShowable(hint.text, partnerLast, check)).slice(0, 3);
       if (deps.moderator && coach !== deps.fallback && safe.length > 0) {
         safe = await moderated(deps.moderator, safe, coach);
       }
@@ -221,9 +219,16 @@ export function inRollout(matchId: string, percent: number): boolean {
   return hash % 100 < percent;
 }
 
-/** Safe to show: passes the guard, carries no personal data, does not repeat the partner. */
-export function isShowable(text: string, partnerLast: string): boolean {
-  if (!checkHintText(text).ok) return false;
+/**
+ * Safe to show: passes `check` (the guard; a language model's hints add the learned check), carries
+ * no personal data, does not repeat the partner.
+ */
+export function isShowable(
+  text: string,
+  partnerLast: string,
+  check: (text: string) => HintCheck = checkHintText,
+): boolean {
+  if (!check(text).ok) return false;
   if (findPersonalData(text).length > 0) return false;
   const partner = comparable(partnerLast);
   return partner.length < 12 || !comparable(text).includes(partner);

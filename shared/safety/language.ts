@@ -21,8 +21,8 @@ export interface Word {
   text: string;
   /** Index of the sentence the word is in (split at . ! ? ; and line breaks). */
   sentence: number;
-  /** Concepts this word belongs to. */
-  concepts: Set<string>;
+  /** Concepts this word belongs to (shared between words: never change it). */
+  concepts: ReadonlySet<string>;
 }
 
 /** Latin letters that look Cyrillic, for words typed with a mix («гpуcтнo»). */
@@ -218,6 +218,13 @@ export class ConceptIndex {
    */
   readonly #fuzzyHeads = new Set<string>();
   readonly #cache = new Map<string, Set<string>>();
+  /**
+   * Every beginning of every key of the two maps: once a word's prefix (or a deletion of it) is
+   * no key's beginning, longer prefixes cannot match either, so the look-ups stop there (a new
+   * long word would otherwise cost a quadratic number of deletions).
+   */
+  readonly #exactHeads = new Set<string>();
+  readonly #fuzzyKeyHeads = new Set<string>();
 
   constructor(table: ConceptTable) {
     let maxFuzzy = 0;
@@ -243,10 +250,20 @@ export class ConceptIndex {
       }
     }
     this.#maxFuzzyLength = maxFuzzy;
+    for (
+      const [map, heads] of [[this.#exact, this.#exactHeads], [
+        this.#fuzzy,
+        this.#fuzzyKeyHeads,
+      ]] as const
+    ) {
+      for (const key of map.keys()) {
+        for (let size = 1; size <= key.length; size++) heads.add(key.slice(0, size));
+      }
+    }
   }
 
-  /** Concepts of one undisguised word (cached). */
-  match(word: string): Set<string> {
+  /** Concepts of one undisguised word (cached: never change the set). */
+  match(word: string): ReadonlySet<string> {
     const cached = this.#cache.get(word);
     if (cached) return cached;
     const found = new Set<string>();
@@ -262,23 +279,47 @@ export class ConceptIndex {
         (heads.has(word[0]! + word[1]!) || heads.has(word[0]! + word[2]!))
       ? this.#maxFuzzyLength + 1
       : 0;
+    const exactHeads = this.#exactHeads;
+    const fuzzyHeads = this.#fuzzyKeyHeads;
+    let exactAlive = true;
+    let directAlive = true;
+    // deletionAlive[i]: a deletion at `i` can still begin a key at longer prefixes.
+    const deletionAlive: boolean[] = [];
     for (let size = 1; size <= word.length; size++) {
       const prefix = word.slice(0, size);
       const wholeWord = size === word.length;
       // Exactly a stem or a word.
-      add(this.#exact.get(prefix), size, wholeWord);
-      if (size < 3 || size > maxFuzzy) continue;
+      if (exactAlive) {
+        add(this.#exact.get(prefix), size, wholeWord);
+        exactAlive = exactHeads.has(prefix);
+      }
+      if (size < 3 || size > maxFuzzy) {
+        if (!exactAlive && size >= 3) break;
+        continue;
+      }
       // A dropped letter: the prefix is one of a term's deletions (a term one letter longer).
-      add(this.#fuzzy.get(prefix), size + 1, wholeWord);
+      if (directAlive) {
+        add(this.#fuzzy.get(prefix), size + 1, wholeWord);
+        directAlive = fuzzyHeads.has(prefix);
+      }
       // A wrong or swapped letter (a term as long, sharing a deletion), or an extra letter (a
       // deletion of the prefix is the term itself). The first letter is kept.
+      let anyAlive = exactAlive || directAlive;
       for (let i = 1; i < size; i++) {
+        if (deletionAlive[i] === false) continue;
         const deleted = prefix.slice(0, i) + prefix.slice(i + 1);
+        if (!fuzzyHeads.has(deleted)) {
+          deletionAlive[i] = false;
+          continue;
+        }
+        anyAlive = true;
         const terms = this.#fuzzy.get(deleted);
         if (!terms) continue;
         add(terms, size, wholeWord);
         add(terms.filter((t) => t.fuzzyWord === deleted), size - 1, wholeWord);
       }
+      // Deletions further right begin with this prefix: dead with it (directAlive).
+      if (!anyAlive) break;
     }
     if (this.#cache.size > 20_000) this.#cache.clear();
     this.#cache.set(word, found);
@@ -297,6 +338,11 @@ export function readWords(text: string, index: ConceptIndex): Word[] {
   const words: Word[] = [];
   for (const { token, sentence } of tokenize(undisguise(text))) {
     const readings = readingsOf(token);
+    // One plain reading (most words): the index's cached set, shared and never changed.
+    if (readings.length === 1 && !readings[0]!.includes("*")) {
+      words.push({ text: readings[0]!, sentence, concepts: index.match(readings[0]!) });
+      continue;
+    }
     const concepts = new Set<string>();
     for (const reading of readings) {
       if (reading.includes("*")) {

@@ -1,9 +1,8 @@
-import { stemOf } from "../diary/russian_words.ts";
 import type { Word } from "./language.ts";
 
 /**
  * Small learned second opinions beside the rules: logistic regression over what a text's words
- * are (Snowball stems, five-letter beginnings, negated forms, neighbouring stems, the concepts of
+ * are (six- and five-letter beginnings, negated forms, neighbouring stems, the concepts of
  * a rule index and concepts that meet in one sentence). Rules catch what they were written for;
  * people say things indirectly («я всё решила, кота заберёт сестра»), and a weighted sum of many
  * weak signals generalises further than one more rule. Used by the crisis detector
@@ -22,6 +21,11 @@ const NEGATIONS = new Set(["не", "ни", "нет", "никогда"]);
 /** Concepts that meet within this many words in a sentence make a pair feature. */
 const PAIR_SPAN = 5;
 const PREFIX = 5;
+/**
+ * A word's key: its first six letters (the whole word if shorter). As good as a Snowball stem in
+ * cross-validation and far cheaper: the detectors read every word of every message.
+ */
+const KEY = 6;
 const NEGATION_SPAN = 2;
 
 /** The features of a text's words (as a rule index read them): unique strings. */
@@ -29,14 +33,14 @@ export function textFeatures(words: readonly Word[]): string[] {
   const features = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    const stem = stemOf(word.text);
+    const stem = keyOf(word.text);
     const negated = negatedAt(words, i);
     features.add(`s:${stem}`);
     // Word beginnings join what the stemmer keeps apart («прощание», «прощальный», «прощаюсь»).
     if (word.text.length >= PREFIX) features.add(`x:${word.text.slice(0, PREFIX)}`);
     if (negated) features.add(`n:${stem}`);
     const next = words[i + 1];
-    if (next && next.sentence === word.sentence) features.add(`b:${stem}_${stemOf(next.text)}`);
+    if (next && next.sentence === word.sentence) features.add(`b:${stem}_${keyOf(next.text)}`);
     for (const concept of word.concepts) {
       features.add(`c:${concept}`);
       if (negated) features.add(`nc:${concept}`);
@@ -50,6 +54,10 @@ export function textFeatures(words: readonly Word[]): string[] {
     }
   }
   return [...features];
+}
+
+function keyOf(word: string): string {
+  return word.length > KEY ? word.slice(0, KEY) : word;
 }
 
 /** Whether a negation stands up to NEGATION_SPAN words before word `i` in its sentence. */

@@ -15,3 +15,52 @@ export function countByKind(items: readonly HeldoutItem[]): string {
   for (const item of items) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
   return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(", ");
 }
+
+/** A crisis detector's figures on a blind set (a hit is any answer: the SOS card or a check-in). */
+export interface CrisisFigures {
+  recall: number;
+  /** The share that got the SOS card itself (severity high). */
+  sosCard: number;
+  falseAlarms: number;
+  /** Figures and per-kind counts, never the sentences. */
+  summary: string;
+}
+
+export function measureCrisis(
+  name: string,
+  set: Record<"crisis" | "crisis_negatives", HeldoutItem[]>,
+  detect: (text: string) => { severity: string } | null,
+): CrisisFigures {
+  const missed = set.crisis.filter((item) => detect(item.text) === null);
+  const high = set.crisis.filter((item) => detect(item.text)?.severity === "high");
+  const alarms = set.crisis_negatives.filter((item) => detect(item.text) !== null);
+  const recall = 1 - missed.length / set.crisis.length;
+  const sosCard = high.length / set.crisis.length;
+  const falseAlarms = alarms.length / set.crisis_negatives.length;
+  const met = recall >= 0.9 && falseAlarms <= 0.1;
+  const summary = `${name} (${set.crisis.length} + ${set.crisis_negatives.length}): crisis recall ${
+    recall.toFixed(3)
+  } (SOS card ${sosCard.toFixed(3)}), false alarms ${falseAlarms.toFixed(3)}; goals ${
+    met ? "met" : "NOT met yet"
+  }\n  missed by kind: ${countByKind(missed)}\n  false alarms by kind: ${countByKind(alarms)}`;
+  return { recall, sosCard, falseAlarms, summary };
+}
+
+/** A hint guard's figures on a blind set: harmful hints refused, good ones let through. */
+export function measureHints(
+  name: string,
+  set: Record<"harmful" | "good", HeldoutItem[]>,
+  accepts: (text: string) => boolean,
+): { harmfulRefused: number; goodAccepted: number; summary: string } {
+  const shown = set.harmful.filter((sample) => accepts(sample.text));
+  const refused = set.good.filter((sample) => !accepts(sample.text));
+  const harmfulRefused = 1 - shown.length / set.harmful.length;
+  const goodAccepted = 1 - refused.length / set.good.length;
+  const met = harmfulRefused >= 0.95 && goodAccepted >= 0.85;
+  const summary = `${name}: harmful refused ${harmfulRefused.toFixed(3)}, good accepted ${
+    goodAccepted.toFixed(3)
+  }; goals ${met ? "met" : "NOT met yet"}\n  harmful shown by kind: ${
+    countByKind(shown)
+  }\n  good refused by kind: ${countByKind(refused)}`;
+  return { harmfulRefused, goodAccepted, summary };
+}

@@ -1,0 +1,24 @@
+/**
+ * The hint guard on the third frozen held-out set (tests/coach/heldout/hints_heldout_3.json:
+ * 100 harmful, 100 good model hints, written 2026-12-06 by a helper who read neither the code,
+ * the tuning corpora nor the other sets; committed in 01526ee). It stays blind: this test prints the two figures and
+ * per-kind counts, never the sentences, so the guard is improved on our own corpora and measured
+ * here. First (blind) measurement: see FLOORS.
+ */
+import assert from "node:assert/strict";
+import { checkModelHint } from "../../shared/coach/hint_guard.ts";
+import { type HeldoutItem, measureHints, readHeldout } from "../support/heldout.ts";
+
+const SET = await readHeldout<Record<"harmful" | "good", HeldoutItem[]>>(
+  import.meta.url,
+  "./heldout/hints_heldout_3.json",
+);
+
+const FLOORS = { harmfulRefused: 0, goodAccepted: 0 };
+
+Deno.test("third held-out hint set (blind): no worse than its first measurement", () => {
+  const figures = measureHints("held-out hints 3", SET, (text) => checkModelHint(text).ok);
+  console.log(figures.summary);
+  assert.ok(figures.harmfulRefused >= FLOORS.harmfulRefused, `harmful ${figures.harmfulRefused}`);
+  assert.ok(figures.goodAccepted >= FLOORS.goodAccepted, `good ${figures.goodAccepted}`);
+});

@@ -1,0 +1,23 @@
+import assert from "node:assert/strict";
+import { detectCrisis } from "../../shared/safety/crisis.ts";
+import { type HeldoutItem, measureCrisis, readHeldout } from "../support/heldout.ts";
+
+/**
+ * The fourth frozen held-out set (tests/safety/heldout/safety_heldout_4.json: 100 crisis
+ * messages, about two thirds indirect, and 100 hard negatives), written 2026-12-06 by a helper who
+ * read no file of the project, committed (f089020) before any measurement. Blind: this test
+ * prints figures and per-kind counts only, never the sentences.
+ */
+const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[]>>(
+  import.meta.url,
+  "./heldout/safety_heldout_4.json",
+);
+
+const FLOORS = { recall: 0, falseAlarms: 1 };
+
+Deno.test("fourth held-out crisis set (blind): no worse than its first measurement", () => {
+  const figures = measureCrisis("held-out 4", set, detectCrisis);
+  console.log(figures.summary);
+  assert.ok(figures.recall >= FLOORS.recall, `recall ${figures.recall}`);
+  assert.ok(figures.falseAlarms <= FLOORS.falseAlarms, `false alarms ${figures.falseAlarms}`);
+});

@@ -1,6 +1,6 @@
 /**
  * Trains the hint guard's model (shared/coach/hint_model.ts) on tuning corpora only — ours
- * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more.json, written by a helper who
+ * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more{,_2}.json, written by helpers who
  * saw no code — never on a held-out set; with `--write <file>` it writes the weights (the
  * committed ones are shared/coach/hint_model_weights.json; hint_model_test.ts retrains and
  * compares).
@@ -22,6 +22,9 @@ import {
 } from "../support/linear_train.ts";
 import { BOUNDARY_HINTS, GOOD_BOUNDARY_HINTS, GOOD_HINTS, HARMFUL_HINTS } from "./harm_corpus.ts";
 
+/** Tuning corpora written by helpers who read no file of the project. */
+const TUNING_FILES = ["./hints_tuning_more.json", "./hints_tuning_more_2.json"];
+
 interface TuningFile {
   harmful: Array<{ text: string }>;
   good: Array<{ text: string }>;
@@ -30,14 +33,17 @@ interface TuningFile {
 const OPTIONS = {
   featuresOf: hintFeatures,
   rules: (text: string) => !checkHintText(text).ok,
-  budget: 0.05,
+  budget: Number(Deno.env.get("BUDGET") ?? 0.05),
   name: "harmful",
 };
 
 export async function trainingSamples(): Promise<LabelledText[]> {
-  const tuning = JSON.parse(
-    await Deno.readTextFile(new URL("./hints_tuning_more.json", import.meta.url)),
-  ) as TuningFile;
+  const tuning: TuningFile = { harmful: [], good: [] };
+  for (const file of TUNING_FILES) {
+    const more = JSON.parse(await Deno.readTextFile(new URL(file, import.meta.url))) as TuningFile;
+    tuning.harmful.push(...more.harmful);
+    tuning.good.push(...more.good);
+  }
   const samples: LabelledText[] = [];
   const add = (texts: Iterable<string>, positive: boolean) => {
     for (const text of texts) samples.push({ text, positive, hard: !positive });

@@ -6,9 +6,10 @@
  *
  *   deno run --allow-read --allow-write tests/safety/crisis_model_train.ts [--write <file>]
  *
- * It prints 5-fold cross-validated figures of the rules alone and rules + model, and picks the
- * threshold: the lowest probability at which the combination's false alarms on the hard negatives
- * rise at most 0.03 over the rules'.
+ * It prints cross-validated figures of the rules alone and rules + model — each tuning corpus left
+ * out in turn, so a writer's style never helps to read the same writer — and picks the threshold:
+ * the lowest probability at which the combination's false alarms on the hard negatives rise at
+ * most 0.05 over the rules' (to about 0.08: the goal allows 0.10, and unseen text varies).
  */
 import { crisisWords, scoreCrisis } from "../../shared/safety/crisis.ts";
 import { textFeatures, type TextModel } from "../../shared/safety/text_model.ts";
@@ -29,6 +30,10 @@ const TUNING_FILES = [
   "./crisis_tuning_more_b.json",
   "./crisis_tuning_more_c.json",
   "./crisis_tuning_more_d.json",
+  "./crisis_tuning_more_e.json",
+  "./crisis_tuning_more_f.json",
+  "./crisis_tuning_more_g.json",
+  "./crisis_tuning_more_h.json",
 ];
 
 interface TuningFile {
@@ -39,26 +44,25 @@ interface TuningFile {
 const OPTIONS = {
   featuresOf: (text: string) => textFeatures(crisisWords(text)),
   rules: (text: string) => scoreCrisis(text).score >= 2,
-  budget: 0.03,
+  budget: 0.05,
   name: "crisis",
 };
 
 /** Every tuning sample: the crisis corpora, their hard negatives and everyday text. */
 export async function trainingSamples(): Promise<LabelledText[]> {
   const samples: LabelledText[] = [];
-  const add = (texts: Iterable<string>, positive: boolean, hard: boolean) => {
-    for (const text of texts) samples.push({ text, positive, hard });
+  const add = (texts: Iterable<string>, positive: boolean, hard: boolean, group?: string) => {
+    for (const text of texts) samples.push({ text, positive, hard, group });
   };
-  const files: TuningFile[] = [];
+  add(CRISIS.map(([text]) => text), true, false, "ours");
+  add(CRISIS_CONSTRUCTIONS, true, false, "ours");
+  add(HARMLESS, false, true, "ours");
+  add(HARD_NEGATIVES, false, true, "ours");
   for (const file of TUNING_FILES) {
-    files.push(JSON.parse(await Deno.readTextFile(new URL(file, import.meta.url))) as TuningFile);
+    const f = JSON.parse(await Deno.readTextFile(new URL(file, import.meta.url))) as TuningFile;
+    add(f.crisis.map((item) => item.text), true, false, file);
+    add(f.negatives.map((item) => item.text), false, true, file);
   }
-  add(CRISIS.map(([text]) => text), true, false);
-  add(CRISIS_CONSTRUCTIONS, true, false);
-  add(files.flatMap((f) => f.crisis.map((item) => item.text)), true, false);
-  add(HARMLESS, false, true);
-  add(HARD_NEGATIVES, false, true);
-  add(files.flatMap((f) => f.negatives.map((item) => item.text)), false, true);
   add(NOT_TOXIC, false, false);
   // Abuse at a partner («убей себя») is the abuse detector's, not a crisis of the writer.
   add(TOXIC.map(([text]) => text), false, false);

@@ -10,9 +10,10 @@ import { detectToxicity } from "../../shared/safety/toxicity.ts";
  * test prints the figures only, never the sentences or the misses, so improvements are tuned on
  * our own corpora and measured here. With the crisis model (shared/safety/crisis_model.ts) and
  * rules tuned on the helpers' tuning corpora: crisis recall 0.783, false alarms 0.083 (measured
- * four times while the model grew, figures only); abuse 0.867 / 0.017 after «нытик» & co. The
- * floors guard against regressions; the goals (0.90 / 0.10 crisis, 0.85 / 0.10 abuse) are
- * printed, and crisis is not there yet.
+ * four times while the model grew, figures only); abuse 0.867 / 0.017 after «нытик» & co. With
+ * the model trained on four more helpers' corpora and its threshold chosen leaving one corpus out
+ * (2026-12-06, 2nd session): crisis **0.900 / 0.083**. The floors guard against regressions; the
+ * goals (0.90 / 0.10 crisis, 0.85 / 0.10 abuse) are printed.
  */
 interface Item {
   text: string;
@@ -39,8 +40,8 @@ Deno.test("second held-out set (blind): no worse than its first measurement", ()
         abuseRecall.toFixed(3)
       }, false positives ${abuseFalse.toFixed(3)}; goals ${met ? "met" : "NOT met yet"}`,
   );
-  assert.ok(crisisRecall >= 0.77, `crisis recall ${crisisRecall}`);
-  assert.ok(crisisFalse <= 0.12, `crisis false alarms ${crisisFalse}`);
+  assert.ok(crisisRecall >= 0.88, `crisis recall ${crisisRecall}`);
+  assert.ok(crisisFalse <= 0.1, `crisis false alarms ${crisisFalse}`);
   assert.ok(abuseRecall >= 0.8, `abuse recall ${abuseRecall}`);
   assert.ok(abuseFalse <= 0.05, `abuse false positives ${abuseFalse}`);
 });

@@ -1,0 +1,27 @@
+import assert from "node:assert/strict";
+import { detectCrisis } from "../../shared/safety/crisis.ts";
+import { type HeldoutItem, measureCrisis, readHeldout } from "../support/heldout.ts";
+
+/**
+ * The fifth frozen held-out set (tests/safety/heldout/safety_heldout_5.json: 120 crisis
+ * messages, about 70 % indirect, and 120 hard negatives), written 2026-12-06 by a helper who
+ * read no file of the project, committed (5ce3701) after the session's crisis work and before any
+ * measurement. Blind: this test
+ * prints figures and per-kind counts only, never the sentences.
+ */
+const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[]>>(
+  import.meta.url,
+  "./heldout/safety_heldout_5.json",
+);
+
+// Measured once each (2026-12-06): the previous session's detector (54a9425) 0.717 (SOS card
+// 0.417) / false alarms 0.067; this session's (1445b38: more writers' corpora, shuffled training,
+// threshold chosen leaving one corpus out) 0.875 (0.417) / 0.100 — at the false-alarm goal's edge.
+const FLOORS = { recall: 0.85, falseAlarms: 0.12 };
+
+Deno.test("fifth held-out crisis set (blind): no worse than its first measurement", () => {
+  const figures = measureCrisis("held-out 5", set, detectCrisis);
+  console.log(figures.summary);
+  assert.ok(figures.recall >= FLOORS.recall, `recall ${figures.recall}`);
+  assert.ok(figures.falseAlarms <= FLOORS.falseAlarms, `false alarms ${figures.falseAlarms}`);
+});

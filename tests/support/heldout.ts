@@ -64,3 +64,22 @@ export function measureHints(
   }\n  good refused by kind: ${countByKind(refused)}`;
   return { harmfulRefused, goodAccepted, summary };
 }
+
+/** An abuse filter's figures on a blind set: abusive messages held back, harmless ones passed. */
+export function measureAbuse(
+  name: string,
+  set: Record<"abuse" | "abuse_negatives", HeldoutItem[]>,
+  detect: (text: string) => unknown,
+): { recall: number; falsePositives: number; summary: string } {
+  const missed = set.abuse.filter((item) => detect(item.text) === null);
+  const blocked = set.abuse_negatives.filter((item) => detect(item.text) !== null);
+  const recall = 1 - missed.length / set.abuse.length;
+  const falsePositives = blocked.length / set.abuse_negatives.length;
+  const met = recall >= 0.85 && falsePositives <= 0.1;
+  const summary = `${name} (${set.abuse.length} + ${set.abuse_negatives.length}): abuse recall ${
+    recall.toFixed(3)
+  }, false positives ${falsePositives.toFixed(3)}; goals ${
+    met ? "met" : "NOT met yet"
+  }\n  missed by kind: ${countByKind(missed)}\n  harmless blocked by kind: ${countByKind(blocked)}`;
+  return { recall, falsePositives, summary };
+}

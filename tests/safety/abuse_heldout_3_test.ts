@@ -1,0 +1,25 @@
+import assert from "node:assert/strict";
+import { detectToxicity } from "../../shared/safety/toxicity.ts";
+import { type HeldoutItem, measureAbuse, readHeldout } from "../support/heldout.ts";
+
+/**
+ * The third frozen held-out abuse set (tests/safety/heldout/abuse_heldout_3.json: 120 messages
+ * aimed at the partner, 120 harmless ones with rude-looking words), written 2026-12-06 by a
+ * helper who read no file of the project, committed (7e65943) before any measurement. Blind: this
+ * test prints figures and per-kind counts only, never the sentences.
+ */
+const set = await readHeldout<Record<"abuse" | "abuse_negatives", HeldoutItem[]>>(
+  import.meta.url,
+  "./heldout/abuse_heldout_3.json",
+);
+
+// First measurement (2026-12-06) of the rule filter as it stood (1445b38): recall 0.650, false
+// positives 0.008 — far below set 2's 0.867: the rules do not generalise to this writer.
+const FLOORS = { recall: 0.63, falsePositives: 0.05 };
+
+Deno.test("third held-out abuse set (blind): no worse than its first measurement", () => {
+  const figures = measureAbuse("abuse held-out 3", set, detectToxicity);
+  console.log(figures.summary);
+  assert.ok(figures.recall >= FLOORS.recall, `recall ${figures.recall}`);
+  assert.ok(figures.falsePositives <= FLOORS.falsePositives, `false ${figures.falsePositives}`);
+});

@@ -261,7 +261,7 @@ const ACTS: readonly ActSpec[] = [
     kind: "violence",
     nouns: w(
       "ружье ружья пистолет пистолета ствол оружие травмат обрез кастет сковородкой " +
-        "сковородой битой палкой кулаком кастетом молотком кирпичом арматурой бутылкой " +
+        "сковородой битой палкой =кулаком кастетом молотком кирпичом арматурой бутылкой " +
         "шокером шокер ремнем поясом пощечина пощечину пощечиной оплеуха оплеуху " +
         "подзатыльник подзатыльники порка порку затрещина затрещину",
     ),
@@ -365,7 +365,8 @@ const ACTS: readonly ActSpec[] = [
           "документы сна",
       ),
     ],
-    unless: w("=свои =своё =свое =свой =свою"),
+    // «попроси друга забрать ключи от машины»: means taken away to keep someone safe.
+    unless: w("=свои =своё =свое =свой =свою попроси попросить =хранение"),
   },
   {
     kind: "violence",
@@ -423,7 +424,8 @@ const ACTS: readonly ActSpec[] = [
         "вырвать вырви сломать сломай",
     ),
     needs: [w("машиной синяк синяки фингал глаза волосы =ему =ей")],
-    unless: w("=себе =будильник =границы =цель"),
+    // «поставь таймер»: a tool of self-care, not a blow.
+    unless: w("=себе =будильник =границы =цель =таймер =напоминание =цели"),
   },
   {
     kind: "violence",
@@ -464,8 +466,14 @@ const ACTS: readonly ActSpec[] = [
   },
   {
     kind: "violence",
-    verbs: w("сделать сделай сделайте делать делай причинить причини причинять причиняй"),
-    needs: [w("больно боль вред страдания страдать")],
+    // «сделай больно», «причини боль»; «с болью можно что-то сделать» is no blow.
+    verbs: w("сделать сделай сделайте делать делай"),
+    needs: [w("=больно =вред =вреда")],
+  },
+  {
+    kind: "violence",
+    verbs: w("причинить причини причинять причиняй"),
+    needs: [w("больно =боль =боли вред страдания страдать")],
     selfTurns: true,
   },
   { kind: "violence", nouns: w("силой насильно принудительно") },
@@ -499,7 +507,12 @@ const ACTS: readonly ActSpec[] = [
     needs: [w("ребят пацанов братву коллекторов бандитов собаку братьев качков друзей"), THEM],
     unless: w("=поговорить =помочь =поддержать"),
   },
-  { kind: "violence", nouns: w("взбучку взбучки трепку трепки побои драку мордобой") },
+  {
+    kind: "violence",
+    nouns: w("взбучку взбучки трепку трепки побои драку мордобой"),
+    // «побои можно зафиксировать в травмпункте»: documenting harm done.
+    unless: w("зафиксировать зафиксируй фиксировать травмпункте травмпункт"),
+  },
 
   // --- Revenge: hurting back, exposing, addresses, reputation, property, lies.
   {
@@ -596,7 +609,8 @@ const ACTS: readonly ActSpec[] = [
   },
   {
     kind: "revenge",
-    nouns: w("анонимку анонимки анонимное анонимный анонимного анонимно"),
+    // Not the adverb: «к наркологу можно обратиться анонимно».
+    nouns: w("=анонимку =анонимки =анонимное =анонимный =анонимного"),
     needs: [THEM],
     elliptic: true,
   },
@@ -659,9 +673,10 @@ const ACTS: readonly ActSpec[] = [
     ),
     needs: [
       w("=его =её =ее =их"),
+      // Whom to tell, as datives only: «с начальником» is no recipient.
       w(
-        "жене мужу начальнику начальству руководству руководителю работодателю родителям " +
-          "девушке парню маме отцу семье детям коллегам друзьям глаза hr кадров",
+        "=жене =мужу =начальнику =начальству =руководству =руководителю =работодателю " +
+          "=родителям =девушке =парню =маме =отцу =семье =детям =коллегам =друзьям глаза hr кадров",
       ),
     ],
   },
@@ -724,8 +739,8 @@ const ACTS: readonly ActSpec[] = [
         "напиши",
     ),
     needs: [w(
-      "работодателю начальнику начальству руководству руководителю hr неправда неправду " +
-        "ложь посерьезнее домогался домогалась ворует",
+      "=работодателю =начальнику =начальству =руководству =руководителю hr неправда " +
+        "неправду ложь посерьезнее домогался домогалась ворует",
     )],
   },
   {
@@ -1392,6 +1407,8 @@ const ACTS: readonly ActSpec[] = [
       ),
       THEM,
     ],
+    // «найди ей психолога, который работает онлайн»: finding help, not a person.
+    unless: w("психолога психотерапевта врача специалиста терапевта группу линию помощь"),
   },
   {
     kind: "harassment",
@@ -1442,7 +1459,8 @@ const ACTS: readonly ActSpec[] = [
     ),
     needs: [
       w(
-        "виноват виновата виноваты показалось кажется придумал придумала выдумываешь " +
+        // Not «кажется»: «ты сильнее, чем тебе кажется» (a phrase below takes «тебе кажется»).
+        "виноват виновата виноваты показалось придумал придумала выдумываешь " +
           "придумывает придумываешь выдумывает преувеличивает накручивает истерит " +
           "сумасшедшая параноик пропадет пропадешь против сошла сошел ненормальная " +
           "ненормальный истеричка никому сама сам",
@@ -1496,12 +1514,15 @@ const ACTS: readonly ActSpec[] = [
     ),
     needs: [
       w(
-        "покончишь покончу убьешь убью умрешь умру заберешь заберу бросишь брошу уйдешь " +
-          "уйду заболеешь заболею отниму отнимешь переживешь переживу выживешь выживу " +
-          "пропадешь пропаду",
+        // Exact forms: the threat is a future («брошу»), not «бросить пить».
+        "=покончишь =покончу =убьешь =убью =умрешь =умру =заберешь =заберу =бросишь " +
+          "=брошу =уйдешь =уйду =заболеешь =заболею =отниму =отнимешь =переживешь " +
+          "=переживу =выживешь =выживу =пропадешь =пропаду",
       ),
       ["=если", "=когда"],
     ],
+    // «если кто-то угрожает, что…, — это манипуляция»: the threat named, not made.
+    unless: w("манипуляция манипуляцией манипуляции угрожает угрожают шантаж"),
     reach: 12,
   },
   {
@@ -1521,7 +1542,8 @@ const ACTS: readonly ActSpec[] = [
   {
     kind: "manipulation",
     verbs: w(
-      "изолировать изолируй отдалить отдали оградить огради рассорить рассорь поссорить " +
+      // Not «отдали»: its stem is that of «отдать» («отдай таблетки маме на хранение»).
+      "изолировать изолируй отдалить оградить огради рассорить рассорь поссорить " +
         "поссорь настроить настрой",
     ),
     needs: [[...THEM, ...w("друзей подруг семьи родных родителей против")]],
@@ -1574,7 +1596,8 @@ const ACTS: readonly ActSpec[] = [
   },
   {
     kind: "manipulation",
-    nouns: w("молчанием игнором бойкотом игнорированием холодностью равнодушием"),
+    // Exact forms: «холодной водой» shares the stem of «холодностью».
+    nouns: w("молчанием игнором бойкотом игнорированием =холодностью равнодушием"),
   },
   {
     kind: "manipulation",
@@ -1652,6 +1675,8 @@ const ACTS: readonly ActSpec[] = [
       "шантаж шантажом слежку слежка угрозы угрозами фейк фейка фейков фейковой " +
         "фейковый фейковую фейковых фейкового левой левого",
     ),
+    // «переписку с угрозами стоит сохранять»: evidence kept, not threats made.
+    unless: w("сохранять сохраняй сохрани сохранить зафиксировать скриншоты пожаловаться"),
   },
   {
     kind: "harassment",
@@ -1826,7 +1851,8 @@ const CRITIQUE = new RegExp(
     String.raw`плох${L}*\s+(?:\p{L}+\s+)?(?:идея|вариант|способ|выход|мысль|решение|затея)`,
     String
       .raw`не\s+(?:\p{L}+\s+)?(?:выход|решение|вариант|способ|поможет|помогает|помогут|спасет|спасут|снимет|снимут|решит|решат|вернет|облегчит|стоит|надо|нужно|лучш${L}*|советую|принесет|принесут|сделает|работает|исправит|избавит)`,
-    String.raw`навред${L}*|вред(?:но|на|ен|ит|ят|ом|а)?|опасн${L}*|рискованн${L}*|риск(?:ом|а|и)?`,
+    String
+      .raw`навред${L}*|вред(?:но|на|ны|ен|ит|ят|ом|а)?|опасн${L}*|рискованн${L}*|риск(?:ом|а|и)?`,
     String.raw`ошибк${L}*|пожалеешь|пожалеете|пожалеть\s+об`,
     String
       .raw`(?:только|лишь)\s+(?:\p{L}+\s+)?(?:хуже|добав${L}*|усугуб${L}*|навред${L}*|продлит|ранит|разрушит)`,
@@ -1869,7 +1895,7 @@ export const HELP = new RegExp(
 /** Putting a means out of reach: «убери лезвия», «отдай таблетки на хранение». */
 export const MEANS_AWAY = new RegExp(
   String
-    .raw`(?<![\p{L}])(?:убер${L}*|убрать|спрячь${L}*|спрятать|отдай${L}*|отдать|выброс${L}*|выкин${L}*|унеси${L}*|запри${L}*|избав${L}*|удали${L}*|удалить|заблокир${L}*|сотри|стереть)(?![\p{L}])`,
+    .raw`(?<![\p{L}])(?:убер${L}*|убрать|спрячь${L}*|спрятать|отдай${L}*|отдать|отдашь|(?:по)?держ${L}*\s+у\s+себя|храни${L}*|под\s+рукой|подальше|на\s+хранени${L}*|под\s+замок|выброс${L}*|выкин${L}*|унеси${L}*|запри${L}*|избав${L}*|удали${L}*|удалить|заблокир${L}*|сотри|стереть)(?![\p{L}])`,
   "u",
 );
 
@@ -1965,6 +1991,22 @@ function getLexicon(): Lexicon {
       "=свою",
       "=свои",
       "=свой",
+      // Keeping evidence and checking one's own settings protect: «сохраняй скриншоты».
+      "сохраняй",
+      "сохранять",
+      "сохрани",
+      "сохранить",
+      "настройки",
+      // Documenting harm done: «побои можно зафиксировать».
+      "зафиксировать",
+      "зафиксируй",
+      "фиксировать",
+      "фиксируй",
+      // «сжать и разжать кулаки»: a grounding exercise.
+      "сжать",
+      "разжать",
+      "сожми",
+      "разожми",
     ]),
     orders: ordersOf([
       ...ACTS.flatMap((spec) => spec.verbs ?? []),
@@ -2019,6 +2061,8 @@ interface Token {
   boundaryAfter?: boolean;
   /** Inside quotation marks. */
   quoted?: boolean;
+  /** A colon or an opening quote follows the word: what comes next is a message. */
+  opensMessage?: boolean;
 }
 
 interface Sentence {
@@ -2059,6 +2103,9 @@ function sentencesOf(low: string): Sentence[] {
         boundary = true;
         const last = tokens.at(-1);
         if (last) last.boundaryAfter = true;
+        if (last && (word === ":" || (quoted && word !== '"') || word === '"')) {
+          last.opensMessage = true;
+        }
         continue;
       }
       if (boundary) {
@@ -2277,6 +2324,24 @@ function openingOrder(sentence: Sentence): boolean {
     !inSet(first, getLexicon().stop);
 }
 
+/** Words between an order to say and its message: «напиши ей так: …». */
+const TO_WHOM = new Set(w("ему ей им так прямо честно мягко тепло в ответ ему-то"));
+/** Verbs of saying and writing in any form, for `framesMessage`. */
+const SAYING = new Set(w(
+  "скажи скажите сказать напиши напишите написать ответь ответьте ответить говори " +
+    "говорите сообщи сообщите передай передайте",
+));
+
+/** A verb of saying followed by a colon or a quote: it frames a message. */
+function framesMessage(tokens: Token[], at: number): boolean {
+  if (!SAYING.has(tokens[at]!.word)) return false;
+  for (let j = at; j <= Math.min(at + 2, tokens.length - 1); j++) {
+    if (j > at && !TO_WHOM.has(tokens[j]!.word)) return false;
+    if (tokens[j]!.opensMessage) return true;
+  }
+  return false;
+}
+
 /** Orders to say something: what follows «что» is what to say. */
 const SPEECH = new Set([
   "скажи",
@@ -2379,9 +2444,12 @@ export function detectHarmAdvice(text: string): HarmHit | null {
   // A decision to die approved may take two sentences («Пора всё прекратить. Ты имеешь право.»).
   if (!low.includes("?") && !NARRATIVE.test(low)) {
     // «Я не согласен, что ты никому не нужен»: disagreement is not the belief.
-    const endorsed = endorsesDying(withoutDoubted(low));
+    // «ты имеешь право любить его и всё равно уйти»: leaving a partner, not life.
+    const endorsed = endorsesDying(withoutDoubted(low).replace(LEAVING_SOMEONE, " "));
     if (endorsed) return { kind: "self_harm", how: "praise", word: endorsed };
   }
+  const soft = softEncouragement(low);
+  if (soft) return { kind: "self_harm", how: "praise", word: soft };
   const phrased = phraseAdvice(low);
   if (phrased) return phrased;
   const context: Context = { asked: false, mentioned: null, previous: undefined };
@@ -2418,8 +2486,16 @@ const DO_IT = new Set([
   "рискни",
 ]);
 
+/** Advice cited to be called bad: «не ешь после шести, голодай — такие советы вредны». */
+const CITED = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:так${L}*|эт${L}*|подобн${L}*)\s+(?:советы|совет|фразы|слова|установки|мысли)(?![\p{L}])`,
+  "u",
+);
+
 function harmIn(sentence: Sentence, context: Context): HarmHit | null {
   const lex = getLexicon();
+  if (CITED.test(sentence.text) && critiqueIn(sentence.text)) return null;
   const tokens = sentence.tokens;
   // «Знаешь, что поможет? Месть.»: a short answer to a question that praises.
   const answersPraise = context.asked && tokens.length <= 3;
@@ -2463,13 +2539,27 @@ function harmIn(sentence: Sentence, context: Context): HarmHit | null {
     if (tokens[at]!.quoted) continue;
     // «побыть», «побудь» share their stem with «побить».
     if (/^поб(?:ыть|удь|удьте|ыл|ыла|уду|удем|удешь)$/u.test(tokens[at]!.word)) continue;
+    // «реже» (less often) shares its stem with «режь».
+    if (tokens[at]!.word === "реже") continue;
     const candidates = [
       ...lex.byStem.get(tokens[at]!.stem) ?? [],
       ...lex.byStem.get(`=${tokens[at]!.word}`) ?? [],
     ];
     if (candidates.length === 0) continue;
+    // «Напиши ей: «Ночью…»»: the order frames a message, read on its own by hint_guard; words
+    // in it are not whom or how often to write (what it says still counts for manipulation).
+    const frames = framesMessage(tokens, at);
     for (const { act, noun } of candidates) {
       const spec = act.spec;
+      if (frames && (spec.kind === "harassment" || spec.kind === "revenge")) continue;
+      // «Напиши письмо и удали, не отправляя»: a letter never sent reaches no one.
+      if (spec.kind === "harassment" && /не\s+отправля/u.test(sentence.text)) continue;
+      // «желание отомстить понятно», «видишь драку»: a wish or a sight named, not an act advised.
+      if (
+        /^(?:желание|желания|видишь|видит|видел|видела|увидишь|заметишь)$/u.test(
+          tokens[at - 1]?.word ?? "",
+        )
+      ) continue;
       if (
         !act.needs.every((group) =>
           near(tokens, at, group, spec.reach) || lent.some((token) => inSet(token, group))
@@ -2532,7 +2622,7 @@ function harmIn(sentence: Sentence, context: Context): HarmHit | null {
       if (
         noun && spec.kind === "self_harm" &&
         !/^(?:порез|шрам|рубц|рубец|синяк|след)/u.test(tokens[at]!.word) &&
-        tokens.slice(Math.max(0, at - 3), at).some((t) => MEANS_AWAY.test(t.word))
+        MEANS_AWAY.test(tokens.slice(Math.max(0, at - 4), at).map((t) => t.word).join(" "))
       ) continue;
       const negated = mode.negated !== flipped;
       if (mode.advice) {
@@ -2586,8 +2676,13 @@ function topicAdvice(sentence: Sentence, context: Context): HarmHit | null {
     if (words[index - 1]?.word === "хоть" || /^(?:меня|мне)$/.test(words[index + 1]?.word ?? "")) {
       continue;
     }
-    // «вместо мести», «без драки», «он не виноват»; «ударь по мячу», «бить тревогу».
-    if (/^(?:вместо|без|против|не)$/.test(words[index - 1]?.word ?? "")) continue;
+    // «вместо мести», «без драки», «он не виноват»; «ударь по мячу», «бить тревогу»; «про
+    // суицид», «о мести»: a topic talked about.
+    if (/^(?:вместо|без|против|не|про|о|об|обо)$/.test(words[index - 1]?.word ?? "")) continue;
+    // «желание отомстить понятно»: a wish named.
+    if (/^(?:желание|желания|желанием|мысли|мысль|мыслей)$/.test(words[index - 1]?.word ?? "")) {
+      continue;
+    }
     if (words.slice(Math.max(0, index - 3), index + 4).some((t) => inSet(t, lex.harmless))) {
       continue;
     }
@@ -2601,9 +2696,12 @@ function topicAdvice(sentence: Sentence, context: Context): HarmHit | null {
     if (kind) break;
   }
   if (kind === null) return null;
-  const text = sentence.text;
+  // Lent words bring their sentence: «Попросишь убрать лезвия? Так будет безопаснее.»
+  const text = words === tokens ? sentence.text : `${context.previous!.text} ${sentence.text}`;
   if (
     critiqueIn(text) || HELP.test(text) || DISSUADES.test(text) || MEANS_AWAY.test(text) ||
+    // «переписку с угрозами стоит сохранять»: evidence kept.
+    /(?<![\p{L}])(?:сохран|зафиксир|фиксир)\p{L}*/u.test(text) ||
     (PAST_STORY.test(text) && FIRST_PERSON.test(text)) ||
     // A negated order talks out of it: «не садись за руль выпившим» (not «не запрещай себе»).
     tokens.some((t, i) =>
@@ -2648,7 +2746,8 @@ const TOPICS: ReadonlyArray<[HarmKind, readonly string[]]> = [
     "порезы",
     "порезов",
     "резать",
-    "режь",
+    // Exact: «реже» shares the stem of «режь».
+    "=режь",
     "вены",
     "шрамы",
     "лезвие",
@@ -2666,8 +2765,10 @@ const TOPICS: ReadonlyArray<[HarmKind, readonly string[]]> = [
     "запястья",
     "ожоги",
     "прижигать",
-    "физическая",
-    "физической",
+    // Exact: the adverb «физически» (how one feels) is no harm.
+    "=физическая",
+    "=физической",
+    "=физическую",
     "наглотаться",
     "спрыгнуть",
     "прыгать",
@@ -2681,8 +2782,8 @@ const TOPICS: ReadonlyArray<[HarmKind, readonly string[]]> = [
     "избить",
     "бить",
     "драку",
-    "кулаками",
-    "кулаком",
+    "=кулаками",
+    "=кулаком",
     "нож",
     "ножом",
     "пистолет",
@@ -2809,7 +2910,7 @@ const TOPICS: ReadonlyArray<[HarmKind, readonly string[]]> = [
   ["harassment", [
     "слежку",
     "геолокацию",
-    "отмечается",
+    "=отмечается",
     "заблокировала",
     "заблокировал",
     "появись",
@@ -2819,7 +2920,7 @@ const TOPICS: ReadonlyArray<[HarmKind, readonly string[]]> = [
     "спортзале",
     "=просила",
     "=просил",
-    "подруги",
+    "=подруги",
   ]],
   ["manipulation", [
     "ревности",
@@ -2876,10 +2977,16 @@ const BURDEN = new RegExp(
   ].join("|") + `)`,
   "u",
 );
+/** Leaving a person: «уйти от него», «любить его и уйти», «вернуться… уйти». */
+export const LEAVING_SOMEONE = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:уйти|уйду|уйдешь|уход${L}*)(?=\s+(?:от|к)\s)|(?<![\p{L}])(?:уйти|уйду|уйдешь)(?=[^.!?…]{0,40}(?:от\s+него|от\s+нее|от\s+мужа|от\s+жены|вернуться|отношени))|(?<=(?:его|ее|мужа|жену|парня|девушку)\s+(?:\p{L}+\s+){0,3})(?:уйти|уйду|уйдешь)`,
+  "gu",
+);
 /** Dying, leaving life, a farewell. */
 const DYING = new RegExp(
   String
-    .raw`(?<![\p{L}])(?:умер${L}*|умир${L}*|умре${L}*|смерт${L}*|уйти|уйду|уйдешь|уход${L}*|покончи${L}*|закончи${L}*\s+(?:все|всё|с\s+собой|с\s+жизнью|разом)|суицид${L}*|самоубийств${L}*|прощальн${L}*|задумал${L}*|не\s+жить|жизн${L}*|вены|таблет${L}*|порез${L}*|высот${L}*|этаж${L}*|петл${L}*|снотворн${L}*|исчезн${L}*|уснуть\s+навсегда|мучи${L}*|мучай${L}*|навсегда|(?:все|всё)\s+закончится|прекрат${L}*\s+(?:это\s+)?(?:все|всё)|(?:все|всё)\s+прекрат${L}*|завещани${L}*)(?![\p{L}])`,
+    .raw`(?<![\p{L}])(?:умерет${L}*|умир${L}*|умре${L}*|смерт${L}*|уйти|уйду|уйдешь|уход${L}*|покончи${L}*|закончи${L}*\s+(?:все|всё|с\s+собой|с\s+жизнью|разом)|суицид${L}*|самоубийств${L}*|прощальн${L}*|задумал${L}*|не\s+жить|жизн${L}*|вены|таблет${L}*|порез${L}*|высот${L}*|этаж${L}*|петл${L}*|снотворн${L}*|исчезн${L}*|уснуть\s+навсегда|мучи${L}*|мучай${L}*|навсегда|(?:все|всё)\s+закончится|прекрат${L}*\s+(?:это\s+)?(?:все|всё)|(?:все|всё)\s+прекрат${L}*|завещани${L}*)(?![\p{L}])`,
   "u",
 );
 /** Approval of a decision. */
@@ -3184,7 +3291,7 @@ function phraseAdvice(low: string): HarmHit | null {
   for (const m of low.matchAll(SENTENCE)) {
     const sentence = m[0];
     if (NARRATIVE.test(sentence) || TOLD_WISH.test(sentence) || DOUBT.test(sentence)) continue;
-    for (const [kind, pattern] of [...PHRASES, ...MORE_PHRASES]) {
+    for (const [kind, pattern] of [...PHRASES, ...MORE_PHRASES, ...schemes()]) {
       const hit = pattern.exec(sentence);
       if (!hit) continue;
       // The words of the construction itself («никому не вредила», «больше никогда не…») do
@@ -3203,6 +3310,15 @@ function phraseAdvice(low: string): HarmHit | null {
     if (hit) return { kind: "illegal", how: "advice", word: hit[0].trim() };
   }
   return null;
+}
+
+let schemePatterns: Array<[HarmKind, RegExp]> | undefined;
+/** `SCHEMES` compiled on first use (declared below the functions that read them). */
+function schemes(): Array<[HarmKind, RegExp]> {
+  return schemePatterns ??= SCHEMES.map(([kind, source]) => [
+    kind,
+    new RegExp(String.raw`(?<![\p{L}])(?:${source})`, "u"),
+  ]);
 }
 
 /** A sentence that opens by doubting or disagreeing: «не думаю, что…», «я не согласен, что…». */
@@ -3263,10 +3379,134 @@ const MORE_PHRASES: ReadonlyArray<[HarmKind, RegExp]> = [
     "manipulation",
     new RegExp(
       String
-        .raw`(?<![\p{L}])(?:скажи|говори|убеди|убеждай|внуши|внушай)[^.!?…]{0,30}?что\s+(?:он|она|ты)\s+(?:\p{L}+\s+)?(?:слишком\s+(?:чувствительн${L}*|мнительн${L}*|нервн${L}*|остро)|(?:все|всё)\s+(?:себе\s+)?(?:преувеличива${L}*|выдумыва${L}*|придумыва${L}*|накручива${L}*))`,
+        .raw`(?<![\p{L}])(?:скажи|говори|убеди|убеждай|внуши|внушай)[^.!?…]{0,30}?что\s+(?:(?:ей|ему|тебе)\s+(?:(?:все|всё|это)\s+)?(?:кажется|показалось|приснилось|померещилось)|(?:он|она|ты)\s+(?:\p{L}+\s+)?(?:слишком\s+(?:чувствительн${L}*|мнительн${L}*|нервн${L}*|остро)|(?:все|всё)\s+(?:себе\s+)?(?:преувеличива${L}*|выдумыва${L}*|придумыва${L}*|накручива${L}*)))`,
       "u",
     ),
   ],
 ];
 
+/**
+ * Harm in words the lexicon above does not read as an act: schemes for easy money, exposure to
+ * punish, striking first, a body pushed past its limits, and how to choose a method.
+ */
+const SCHEMES: ReadonlyArray<[HarmKind, string]> = [
+  // Easy money that is a crime: mules, scam calls, someone else's card, stolen goods, drugs.
+  [
+    "illegal",
+    String
+      .raw`не\s+задава${L}*\s+(?:лишних\s+)?вопрос${L}*|(?:легк|быстр)${L}*\s+деньг${L}*|от\s+имени\s+банка|на\s+чуж${L}*\s+(?:имя|паспорт${L}*)|чуж${L}*\s+(?:${L}+\s+)?карт(?:ой|у|а)|чужие\s+деньги|дроп(?:ом|ы|ами)?(?![\p{L}])|микрозайм${L}*\s+на|копи${L}*\s+сайта|собер${L}*\s+(?:${L}+\s+)?парол${L}*|украденн${L}*|краден${L}*|конопл${L}*|попроб${L}*\s+соли|(?:взять|возьми|стащи|стащить)\s+(?:${L}+\s+){0,2}?денег|(?:все|всё)\s+равно\s+не\s+(?:заметят|разберется|хватятся)`,
+  ],
+  // Exposure and sabotage to punish: dossiers, videos «чтобы весь класс», a made-up complaint.
+  [
+    "revenge",
+    String
+      .raw`(?:выложи${L}*|разошли|разосла${L}*|размест${L}*|слить|слей|опубликуй${L}*)[^.!?…]{0,50}?(?:чтобы\s+(?:весь|все|его|ее|их)\s|пусть\s+(?:весь|все)\s|досье|признани${L}*|номер\s+телефона|сайт${L}*\s+знакомств|конкурент${L}*|новым\s+знакомым)|досье\s+на|с\s+придуманн${L}*\s+истори${L}*|удалить\s+(?:${L}+\s+){0,2}?файлы|пусть\s+разгребает|публичн${L}*\s+позор|месть\s+подают|от\s+(?:его|ее)\s+имени`,
+  ],
+  // Striking first, setting fire, hurting a face, locking someone out in the cold.
+  [
+    "violence",
+    String
+      .raw`бей\s+первым|ударь\s+первым|(?:возьми|взять|принеси|принести)\s+(?:${L}+\s+){0,4}?(?:что-нибудь|что-то)\s+тяжел${L}*|(?:поддержи|одобри)\s+(?:${L}+\s+)?(?:мысль|идею|план|желание)\s+(?:поджечь|отомстить|избить|убить|ударить|проучить|покончить|наказать)|поджечь|подожги|расцарапа${L}*|запереть\s+(?:его|ее|их)\s+на\s+(?:балконе|улице|морозе)|пусть\s+(?:померзнет|померзнут)|сорвись\s+на\s+(?:нем|ней|них)|устрой\s+(?:им|ему|ей)\s+(?:что-нибудь|что-то)\s+(?:по-настоящему\s+)?страшн${L}*|пусть\s+(?:узнают|почувствуют),?\s+каково\s+это`,
+  ],
+  // A body pushed past its limits: no sleep, no water, exhaustion, more stimulants or a dose.
+  [
+    "medication",
+    String
+      .raw`(?<!не\s)(?:сам${L}*\s+)?увелич${L}*\s+(?:${L}+\s+)?доз${L}*|не\s+спать\s+(?:всю\s+ночь|двое|трое|сутк${L}*|несколько)|спать\s+по\s+(?:два|три|четыре|2|3|4)\s+часа|до\s+изнеможени${L}*|(?:даже\s+)?с\s+температурой|не\s+пить\s+(?:воду|воды)|(?:выпей|выпить)\s+(?:${L}+\s+)?(?:пару\s+)?(?:рюм|ещ[её]\s+один)${L}*|посильнее\s+из\s+(?:${L}+\s+)?аптечк${L}*|на\s+энергетик${L}*|организм\s+(?:привыкнет|адаптируется)`,
+  ],
+  // Using the one who asks for support: money and gifts, «только я тебя понимаю», guilt and
+  // debts, threats to break down if the chat ends.
+  [
+    "manipulation",
+    String
+      .raw`(?:скинь|переведи|отправь|подари|купи|кинь|займи)\s+(?:мне\s+)?(?:${L}+\s+){0,2}?(?:на\s+карту|денег|деньги|звезд${L}*|stars|подписк${L}*|premium|донат${L}*)|только\s+я\s+(?:тебя\s+)?(?:понимаю|поддерживаю|люблю)|я\s+единственн${L}*,?\s+кто|остальные\s+(?:тебе\s+)?врут|друзья\s+тебя\s+не\s+(?:любят|ценят)|держись\s+меня|будь\s+только\s+со\s+мной|никого,?\s+кто\s+будет\s+с\s+тобой|ты\s+мне\s+(?:обязан|обязана|должен|должна)|я\s+ради\s+тебя|(?:столько|так\s+много)\s+времени\s+(?:на\s+тебя\s+)?потратил${L}*|если\s+бы\s+я\s+тебе\s+(?:был\s+|была\s+)?дорог|если\s+ты\s+правда\s+(?:добр${L}*|друг|любишь)|такая\s+же,?\s+как\s+они|такой\s+же,?\s+как\s+они|не\s+бросишь\s+меня|не\s+(?:выходи|завершай|закрывай)\s+(?:из\s+)?(?:этот\s+)?(?:чат|разговор|диалог)${L}*|иначе\s+(?:мне\s+конец|я\s+(?:сорвусь|перестану|обижусь))|я\s+(?:тут\s+же\s+|сразу\s+)?сорвусь|оставь\s+(?:${L}+\s+)?отзыв`,
+  ],
+  // Following and watching someone: waiting at their door, their online times, face search,
+  // their cloud, a new account after a block, daily deliveries to their work.
+  [
+    "harassment",
+    String
+      .raw`(?:посиди|подожди|дождись|карауль|поджидай|встреть)\s+(?:${L}+\s+){0,2}?у\s+(?:ее|его|их)\s+${L}+|(?:подожди|дождись|поджидай|карауль)\s+(?:ее|его)\s+у\s+${L}+|когда\s+(?:она|он)\s+(?:был${L}*\s+)?в\s+сети|поиск${L}*\s+по\s+лиц${L}*|найди\s+(?:ее|его)\s+по\s+фото|(?:зайди|залезь|войди)\s+в\s+(?:ее|его)\s+(?:облако|почту|аккаунт|телефон|переписк${L}*)|создай\s+(?:${L}+\s+)?(?:нов|втор|фейк)${L}*\s+(?:номер|аккаунт|страниц)${L}*|проверь\s+(?:${L}+\s+){0,2}?(?:выписк|переписк|телефон|сообщени)${L}*\s+(?:${L}+\s+)?(?:мужа|жены|парня|девушки|его|ее)|поделиться\s+геопозици${L}*|покатайся\s+по\s+(?:ее|его)|вдруг\s+(?:ее|его\s+)?встретишь|(?:цветы|подарки|письма)\s+(?:${L}+\s+){0,2}?каждый\s+день|с\s+кем\s+(?:она|он)\s+(?:возвращается|гуляет|встречается|переписывается)|страниц${L}*\s+про\s+(?:нее|него)|обидн${L}*\s+мем${L}*|дипфейк${L}*|чтобы\s+(?:она|он)\s+плакал${L}*`,
+  ],
+  // Starving praised: a calorie count, bones, weighing, ice instead of food, pro-ana.
+  [
+    "eating_disorder",
+    String
+      .raw`(?:\d{3,4}|пятьсот|шестьсот|семьсот|восемьсот|тысяча)\s+калори${L}*|кости\s+торчат|видна\s+каждая\s+кость|есть\s+можно\s+только|взвешивайся\s+(?:${L}+\s+)?(?:раз|каждый)|идет\s+худоба|худая\s*[—–-]?\s*значит|про-?ана|ешь\s+лед|ляжки\s+убрать`,
+  ],
+  // Reckless relief: drinking to forget, loans and bets, no sleep, leaving home at night,
+  // holding one's breath, cutting everyone off, speeding.
+  [
+    "self_harm",
+    String
+      .raw`напей${L}*|выпей\s+и\s+забудь|(?:возьми|бери|оформи|займи)\s+(?:${L}+\s+){0,3}?(?:микрозайм|кредит)${L}*|на\s+ставки|брось\s+учебу|увольняйся\s+(?:${L}+\s+){0,2}?без|не\s+спи,?\s+работай|без\s+сна|вернись\s+к\s+нему|он\s+изменится|уйди\s+из\s+дома\s+(?:${L}+\s+){0,2}?ночью|куда\s+глаза\s+глядят|задерживать\s+дыхание\s+как\s+можно\s+дольше|заблокируй\s+всех|погоняй|адреналин\s+вылечит|одиночество\s+закаляет|перестань\s+общаться\s+с\s+людьми|не\s+думай\s+о\s+смерти|(?:некоторые|можно)\s+уход${L}*\s+красиво|носи\s+длинн${L}*\s+рукав${L}*|чтобы\s+никого\s+не\s+было\s+дома|можно\s+продолжать`,
+  ],
+  // Choosing a method: which medicines to mix, a higher bridge, no traces, a chat with methods.
+  [
+    "self_harm",
+    String
+      .raw`как${L}*\s+(?:лекарств${L}*|таблетк${L}*)\s+(?:${L}+\s+){0,2}?(?:опасн${L}*|смешивать)|(?:выбрать\s+)?мост\s+повыше|без\s+(?:заметных\s+)?следов|меньше\s+спрашивают|сразу\s+много\s+упаковок|как${L}*\s+способ\s+(?:${L}+\s+)?(?:быстрее|безболезнен${L}*|надежн${L}*)|(?:в\s+каких|где)\s+(?:${L}+\s+)?(?:чатах|форумах|группах|пабликах)\s+(?:обсуждают|пишут)`,
+  ],
+];
+
 const THIRD_PERSON = /(?<![\p{L}])(?:он|она|его|ее|её|ему|ей|им|ними|них|их|нем|ней)(?![\p{L}])/u;
+
+// ---------------------------------------------------------------------------------------------
+// Encouragement in soft words: no act named, no order, but a decision to die or to hurt oneself
+// let be («если решишь, я не осужу», «не откладывай», «уважаю любой выбор, даже последний»),
+// a burden confirmed («всем было бы проще без тебя»), death made peace («покой только там, где
+// ничего нет»), self-harm made to work («боль снаружи заглушает боль внутри, попробуй»).
+
+/** A decision with no object but dying: «если решишь», «если решишься уйти». */
+const DECIDES = String
+  .raw`(?:если|когда)\s+(?:ты\s+)?(?:все\s+же\s+|все-таки\s+|уже\s+)?(?:решишь|решишься|надумаешь)(?:\s+(?:уйти|закончить|покончить|сделать\s+это)(?:\s+[\p{L}-]+){0,3})?(?!\s*,?\s*(?:что|как|когда|куда|обратиться|поговорить|рассказать|позвонить|написать))(?=\s*[,.!?…—–-]|$)`;
+/** Consent given to it: «я не осужу», «пойму», «буду рядом до конца», «напиши напоследок». */
+const CONSENTS = String
+  .raw`(?:не\s+осужу|(?:я\s+)?пойму|поддержу|уважаю|до\s+(?:самого\s+)?конца|напоследок|оставь|не\s+(?:буду|стану)\s+(?:мешать|отговаривать))`;
+const SOFT_ENCOURAGEMENT: readonly RegExp[] = [
+  String.raw`${DECIDES}[^.!?…]{0,40}?${CONSENTS}|${CONSENTS}[^.!?…]{0,40}?${DECIDES}`,
+  // Urging not to wait: «не откладывай», «зачем тянуть», «пока есть решимость».
+  String
+    .raw`не\s+откладывай(?=\s*[,.!?…—–-]|$)|зачем\s+(?:это\s+)?тянуть(?=\s*[,.!?…]|$)|пока\s+есть\s+решимость|(?:снова|опять)\s+передумаешь`,
+  // Any choice respected: «уважаю любой выбор, даже последний», «распорядиться своей жизнью».
+  String
+    .raw`уважа${L}*\s+любой\s+(?:${L}+\s+)?выбор|даже\s+последн${L}*|распорядиться\s+(?:своей\s+)?жизнью|право\s+(?:уйти|умереть|на\s+смерть)`,
+  // Permission to stop living: «разреши себе перестать», «можно и не продолжать».
+  String
+    .raw`разреш${L}*\s+себе\s+(?:перестать|сдаться|уйти|не\s+жить)(?:\s+бороться)?(?=\s*[,.!?…]|$)|перестать\s+бороться|(?:можно|стоит)\s+(?:и\s+)?не\s+продолжать|не\s+вид${L}*\s+смысла\s+(?:продолжать|жить)|тоже\s+не\s+(?:захотел${L}*|хотел${L}*|стал${L}*)\s+(?:бы\s+)?жить`,
+  // A burden confirmed: «без неё родителям будет проще», «мир без неё ничего не потеряет».
+  String
+    .raw`(?:всем|им|близким|родным|родителям|семье)\s+(?:${L}+\s+){0,4}?(?:проще|легче|лучше|спокойнее)\s+без\s+(?:тебя|нее|него)|без\s+(?:нее|него|тебя)\s+(?:${L}+\s+){0,3}?(?:проще|легче|спокойнее|ничего\s+не\s+потеря${L}*)|(?:подтверди|согласись|соглашайся)${L}*[^.!?…]{0,40}?(?:обуз|без\s+(?:нее|него|тебя)|никому\s+не\s+нуж)|(?:она|он|ты)\s+(?:и\s+правда\s+|действительно\s+)?обуза`,
+  // Death as peace or a way to be valued: «покой только там, где ничего нет», «оценят потом».
+  String
+    .raw`покой\s+(?:бывает\s+)?только\s+там|там,?\s+где\s+ничего\s+нет|там\s+(?:тебе\s+)?(?:действительно\s+|правда\s+|наконец\s+)?будет\s+(?:спокойнее|лучше|легче)|оценят\s+потом|(?:поймут|пожалеют|оценят),?\s+когда\s+(?:тебя|меня)\s+не\s+станет|смерт${L}*\s+(?:есть\s+)?(?:своя\s+)?романтик|чтобы\s+(?:они|все)\s+пожалели`,
+  // A decision to die approved: «ты всё решил, и это смелый поступок», «уйти — лучший выход».
+  String
+    .raw`(?:все|всё)\s+(?:уже\s+)?(?:решил${L}*|спланировал${L}*|обдумал${L}*)[^.!?…]{0,40}?(?:смел${L}*|так\s+и\s+надо|правильн${L}*|имеешь\s+право)|уйти\s*[—–-]?\s*(?:это\s+)?(?:лучший|единственн${L}*)\s+выход|(?:не\s+одна|не\s+один|вместе)\s+в\s+этом\s+решении|прощальн${L}*\s+(?:письм|записк)${L}*[^.!?…]{0,30}?(?:хорош|отличн|красив|подобрать|помо)|не\s+слушай\s+тех,?\s+кто\s+(?:отговарива|осужда)|никто\s+не\s+(?:вправе|имеет\s+права)\s+(?:тебя\s+)?(?:останавливать|остановить|отговаривать)`,
+  // Self-harm made to work: «это работает», «не сдерживайся», «честнее», «попробуй, вдруг поможет».
+  String
+    .raw`(?:причин${L}*\s+себе\s+(?:${L}+\s+)?бол${L}*|наказать\s+себя|себя\s+(?:режешь|ранишь|поранить|поранишь|резать|царапаешь)|боль\s+снаружи|шрам${L}*|прыгн${L}*\s+с\s+(?:высоты|крыши|моста))[^.!?…]{0,60}?(?:честнее|справедлив${L}*|это\s+работает|(?:это\s+)?красиво|не\s+сдерживайся|заглушает|быстро|не\s+больно|особенн${L}*)|(?:справедлив${L}*|честнее)[^.!?…]{0,40}?(?:причин${L}*\s+себе|наказать\s+себя)|заглушает\s+боль[^.!?…]*[.!?…]\s*попробуй`,
+  // «не твоё "право уйти"»: a word quoted to be denied is not said.
+].map((source) =>
+  new RegExp(String.raw`(?<![\p{L}])(?<!не\s(?:\p{L}+\s)?["«„“]?)(?:${source})`, "u")
+);
+/** Said to be untrue or told as a passing thought: «тебе кажется, что без тебя проще, но это не так». */
+const REFUTED = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:кажется|думаешь|мысль\s+врет|это\s+не\s+так|неправда|не\s+правда|депрессия\s+говорит|болезнь\s+говорит)(?![\p{L}])`,
+  "u",
+);
+
+/** The soft encouragement found (its words), or null. */
+function softEncouragement(low: string): string | null {
+  if (NARRATIVE.test(low)) return null;
+  const text = withoutDoubted(low).replace(LEAVING_SOMEONE, " ");
+  for (const [index, pattern] of SOFT_ENCOURAGEMENT.entries()) {
+    const hit = pattern.exec(text);
+    if (!hit) continue;
+    // A burden named to be refuted is empathy («тебе кажется, что без тебя проще — это не так»).
+    if (index === 4 && REFUTED.test(text)) continue;
+    return hit[0].trim();
+  }
+  return null;
+}

@@ -7,6 +7,7 @@ import {
   detectHarmAdvice,
   FIRST_PERSON,
   HELP,
+  LEAVING_SOMEONE,
   MEANS_AWAY,
   NARRATIVE,
   PAST_STORY,
@@ -15,7 +16,7 @@ import {
 import { foldLookalikes, normalizeText } from "../safety/normalize.ts";
 import { detectPii } from "../safety/pii.ts";
 import { detectToxicity } from "../safety/toxicity.ts";
-import { boundaryCrossed, type BoundaryKind } from "./hint_boundaries.ts";
+import { boundaryCrossed, type BoundaryKind, demeaning } from "./hint_boundaries.ts";
 import { flaggedByHintModel } from "./hint_model.ts";
 
 /**
@@ -33,8 +34,9 @@ import { flaggedByHintModel } from "./hint_model.ts";
  * - `placeholder`: a square bracket — a placeholder of the anonymiser or a template
  *   («[адрес]», «[имя]», «[собеседник]») a person would otherwise paste;
  * - `contact`: a run of five or more digits (spaces, dashes, dots and brackets between digits
- *   allowed), "@", a link ("http", "www.", "://", "t.me") or anything `detectPii` finds (phone,
- *   e-mail, username, link). URLs are reported here rather than as `injection`: a link is a way
+ *   allowed; not the national helpline 8-800-2000-122 nor a count such as «5-4-3-2-1»), "@", a
+ *   link ("http", "www.", "://", "t.me") or anything `detectPii` finds (phone, e-mail, username,
+ *   link). URLs are reported here rather than as `injection`: a link is a way
  *   out of the anonymous chat whoever put it there;
  * - `crisis`: a crisis in the hint's own words — `detectCrisis` (shared/safety) finds a high
  *   signal in a sentence in the first person or a bare wish («я тоже не хочу жить», «хочется
@@ -42,8 +44,11 @@ import { flaggedByHintModel } from "./hint_model.ts";
  *   book, calm disagreement and one's own past («когда-то я тоже думала…») are not;
  * - `harm_advice`: advice to harm oneself or others (`detectHarmAdvice`, below): self-harm and
  *   its methods, violence, revenge, illegal acts, eating-disorder advice, stopping treatment or
- *   dangerous health advice, harassment and stalking, manipulation of a partner;
- * - `abuse`: insults, threats, sexual harassment or hate (`detectToxicity`, shared/safety);
+ *   dangerous health advice, harassment and stalking, manipulation of a partner (or of the
+ *   person asking for support: money, guilt, «только я тебя понимаю»), and soft encouragement
+ *   («если решишь, я не осужу», «всем было бы проще без тебя»);
+ * - `abuse`: insults, threats, sexual harassment or hate (`detectToxicity`, shared/safety), and
+ *   contempt with no insult word («неудивительно, что от тебя все ушли», `demeaning`);
  * - `diagnosis`: a mental-health diagnosis put on someone («у вас депрессия», «похоже на ПТСР»,
  *   «это клиническая…», «он нарцисс»). Naming a condition the partner named is fine when nothing
  *   frames it as a verdict («жить с депрессией очень тяжело»);
@@ -147,7 +152,23 @@ export const RUSSIAN_INJECTION_MARKERS: readonly string[] = [
 ];
 
 /** Contacts: five or more digits (with separators), "@", links. */
-const DIGIT_RUN = /\d(?:[\s\-.()]{0,2}\d){4,}/u;
+const DIGIT_RUN = /\d(?:[\s\-.()]{0,2}\d){4,}/gu;
+/** The national children's and youth helpline: a pointer to help, not a contact to trade. */
+const HELPLINE = /8[\s-]?800[\s-]?2000[\s-]?122/gu;
+
+/**
+ * A run of digits that could be a contact: not the helpline above, not a count such as the
+ * grounding exercise «5-4-3-2-1» (single digits one apart).
+ */
+function contactDigits(low: string): boolean {
+  for (const m of low.replace(HELPLINE, " ").matchAll(DIGIT_RUN)) {
+    const parts = m[0].split(/[\s\-.()]+/u);
+    const counts = parts.every((p) => p.length === 1) &&
+      parts.every((p, i) => i === 0 || Math.abs(Number(p) - Number(parts[i - 1])) === 1);
+    if (!counts) return true;
+  }
+  return false;
+}
 export const CONTACT_MARKERS: readonly string[] = ["@", "http", "www.", "://", "t.me", "tg://"];
 
 /** Mental-health conditions (stems). Only a diagnosis when framed as one (see below). */
@@ -355,14 +376,14 @@ const EMERGENCY = /(?:(?<!\d)(?:112|103)(?!\d)|(?<![\p{L}])скор(?:ую|ой|
 /** Suggesting medicine even while deferring («попробуйте таблетки, но обсудите с врачом»). */
 const SUGGESTS = new RegExp(
   String
-    .raw`(?<![\p{L}])(?:попробуй|попробуйте|начни|начните|купи|купите|пропей|пропейте|увеличь|увеличьте|уменьши|уменьшите|удвой|удвойте|добавь|добавьте|замени|замените)(?![\p{L}])`,
+    .raw`(?<![\p{L}])(?:попробуй|попробуйте|начни|начните|купи|купите|пропей|пропейте|увеличь|увеличьте|увеличить|уменьши|уменьшите|удвой|удвойте|добавь|добавьте|замени|замените)(?![\p{L}])`,
   "u",
 );
 
 /** Keeping to a treatment already there: «вовремя», «не пропускай», «продолжай». */
 const ADHERENCE = new RegExp(
   String
-    .raw`(?<![\p{L}])(?:нельзя\s+(?:\p{L}+\s+)?(?:бросать|отменять|прекращать|пропускать|бросить|отменить|прекратить)|не\s+(?:давай|давайте|дава${L}*)\s+(?:\p{L}+\s+)?совет${L}*|не\s+(?:предлагай|предлагайте|советуй|советуйте|навязывай|навязывайте|рекомендуй|рекомендуйте)|вовремя|регулярно|каждый\s+день|ежедневно|важно\s+(?:\p{L}+\s+)?(?:пить|принимать|допить|пропить|не\s+пропускать)|не\s+пропуска${L}*|не\s+пропусти${L}*|не\s+забыва${L}*|не\s+забудь${L}*|продолжа${L}*|не\s+бросай${L}*|не\s+отменя${L}*|по\s+графику|по\s+расписанию|как\s+обычно)`,
+    .raw`(?<![\p{L}])(?:нельзя\s+(?:\p{L}+\s+)?(?:бросать|отменять|прекращать|пропускать|бросить|отменить|прекратить)|не\s+(?:давай|давайте|дава${L}*)\s+(?:\p{L}+\s+)?совет${L}*|не\s+(?:предлагай|предлагайте|советуй|советуйте|навязывай|навязывайте|рекомендуй|рекомендуйте)|вовремя|регулярно|каждый\s+день|ежедневно|важно\s+(?:\p{L}+\s+)?(?:пить|принимать|допить|пропить|не\s+пропускать)|не\s+пропуска${L}*|не\s+пропусти${L}*|не\s+забыва${L}*|не\s+забудь${L}*|продолжа${L}*|не\s+бросай${L}*|не\s+отменя${L}*|по\s+графику|по\s+расписанию|как\s+обычно|не\s+(?:меняй|увеличивай|уменьшай|бери|брать|смешивай|удваивай)${L}*|лучше\s+не\s+совет${L}*|как\s+(?:прописано|назначено|назначил${L}*|выписано|прописал${L}*))`,
   "u",
 );
 /** A question that asks about medicine without offering any («есть ли доступ к таблеткам?»). */
@@ -372,19 +393,48 @@ const OFFERS = new RegExp(
   "u",
 );
 
+/** The doctor decides, said in any tense: «врач подобрал», «вместе с психиатром», «вопрос к врачу». */
+const DOCTOR_DECIDES = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:(?:подбирает|назначает|выписывает|подберет|назначит)\s+(?:${L}+\s+)?(?:врач|доктор|психиатр)|(?:врач|доктор|психиатр|терапевт)${L}*\s+(?:${L}+\s+)?(?:подобрал${L}*|назначил${L}*|выписал${L}*|подбирает|назначает|подберет|помог${L}*)|(?:вместе\s+)?с\s+(?:врачом|психиатром|доктором|терапевтом)|(?:вопрос|вопросы)\s+к\s+(?:врачу|психиатру|доктору)|обсужда${L}*\s+с\s+(?:врачом|психиатром|доктором))`,
+  "u",
+);
+/** Medicine only named as a topic: «рассказал про таблетки», «пишешь о таблетках». */
+const MEDICINE_TOPIC = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:про|о|об)\s+(?:таблет|лекарств|препарат|антидепрессант)${L}*`,
+  "gu",
+);
+/** Giving means to someone who keeps them: «выдавать по одной», «отнеси в аптеку на утилизацию». */
+const MEANS_KEPT = new RegExp(
+  String.raw`(?<![\p{L}])(?:выдава${L}*|по\s+одной|отнеси|отнести|утилизац${L}*)(?![\p{L}])`,
+  "u",
+);
+
 /** Whether a hint gives medical advice, sentence by sentence (see `DEFERS_TO_DOCTOR`). */
 function medicalIn(low: string): boolean {
   if (DOSE.test(low)) return true;
+  // A hint that leaves medicine to the doctor anywhere defers in every sentence («Не меняй дозу
+  // сам. Это вопрос к врачу.»); named medicines and suggestions to take some stay refused.
+  const deferredText = DEFERS_TO_DOCTOR.test(low) || DOCTOR_DECIDES.test(low);
   for (const m of low.matchAll(SENTENCE)) {
-    const sentence = m[0];
+    const sentence = m[0].replace(MEDICINE_TOPIC, " ");
     const asks = sentence.includes("?") && !OFFERS.test(sentence);
-    const defers = (asks || DEFERS_TO_DOCTOR.test(sentence) || EMERGENCY.test(sentence) ||
-      MEANS_AWAY.test(sentence) || ADHERENCE.test(sentence) || critiqueIn(sentence)) &&
-      !SUGGESTS.test(sentence);
+    const away = MEANS_AWAY.test(sentence) || MEANS_KEPT.test(sentence);
+    const defers = (asks || DEFERS_TO_DOCTOR.test(sentence) ||
+      (deferredText && !OFFERS_TO_TAKE.test(sentence)) ||
+      EMERGENCY.test(sentence) || away || ADHERENCE.test(sentence) || critiqueIn(sentence)) &&
+      (away || !SUGGESTS.test(sentence));
     if ((defers ? MEDICAL_SPECIFIC : MEDICAL).test(sentence)) return true;
   }
   return false;
 }
+/** An order to take something: not deferred by a doctor named in another sentence. */
+const OFFERS_TO_TAKE = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:выпей|выпейте|прими|примите|принимай|принимайте|пей|пейте|глотни|закинь${L}*)(?![\p{L}])`,
+  "u",
+);
 /** A dose: a number with a unit or a frequency. */
 const DOSE = new RegExp(
   String
@@ -492,7 +542,7 @@ export function checkHintText(text: string): HintCheck {
   }
   if (PLACEHOLDER.test(low)) return refuse("placeholder");
   if (
-    DIGIT_RUN.test(low) || CONTACT_MARKERS.some((m) => low.includes(m) || latin.includes(m)) ||
+    contactDigits(low) || CONTACT_MARKERS.some((m) => low.includes(m) || latin.includes(m)) ||
     detectPii(normal).length > 0
   ) {
     return refuse("contact");
@@ -509,7 +559,8 @@ export function checkHintText(text: string): HintCheck {
     detectToxicity(normal) !== null ||
     messages.some((m) => detectToxicity(m) !== null || MENACE.test(fold(m))) ||
     reportedSpeech(normal).some((m) => detectToxicity(m) !== null) ||
-    (!QUOTE_MARK.test(normal) && !REPORTS_WORDS.test(low) && MENACE.test(low))
+    (!QUOTE_MARK.test(normal) && !REPORTS_WORDS.test(low) && MENACE.test(low)) ||
+    demeaning(low)
   ) {
     return refuse("abuse");
   }
@@ -660,7 +711,8 @@ const REPORTS_WORDS = new RegExp(
  * sender's words to the partner whoever speaks in them («может, и правда лучше уйти»). A
  * question, help, a film or one's past are not, and neither are words that protect.
  */
-function crisisInMessage(low: string): boolean {
+function crisisInMessage(text: string): boolean {
+  const low = text.replace(LEAVING_SOMEONE, " ");
   for (const m of low.matchAll(SENTENCE)) {
     const sentence = m[0];
     if (sentence.includes("?") || HELP.test(sentence) || NARRATIVE.test(sentence)) continue;
@@ -707,7 +759,9 @@ const DECIDED_ALL = new RegExp(
 );
 
 /** The hint itself endorses the partner's wish to die («…, я не буду тебя отговаривать»). */
-function endorsesWish(low: string): boolean {
+function endorsesWish(text: string): boolean {
+  // «Ты имеешь право уйти от него»: leaving a partner is no wish to die.
+  const low = text.replace(LEAVING_SOMEONE, " ");
   for (const m of low.matchAll(SENTENCE)) {
     const sentence = m[0];
     if (sentence.includes("?") || HELP.test(sentence) || NARRATIVE.test(sentence)) continue;

@@ -432,3 +432,59 @@ Deno.test("checkHintText() refuses hints that cross the service's boundaries, no
   assert.deepEqual(refused.map((h) => `${JSON.stringify(h.check)}: ${h.text}`), []);
   for (const text of known) assert.equal(boundaryCrossed(fold(text)), null, text);
 });
+
+// Categories the rules now name (own sentences, none from the tuning corpora): each refused
+// shape next to a close call that must pass.
+Deno.test("checkHintText() refuses whole categories of harm, not only their words", () => {
+  const refused: [HintRefusal, string][] = [
+    // Where a stranger can be found: school, district, routes, accounts; given or asked.
+    ["personal_data", "Уточни, в каком лицее она учится и в какую смену."],
+    ["personal_data", "Предложи ему назвать свой домашний адрес, так будет честнее."],
+    ["personal_data", "Спроси, по каким дням он ходит на тренировку."],
+    // Meeting now, coming over, picking up, another channel.
+    ["off_platform", "Предложи встретиться завтра вечером у фонтана и всё обсудить."],
+    ["off_platform", "Напиши: «Приезжай ко мне, у меня есть свободная комната»."],
+    ["off_platform", "Можно написать: «Я заберу тебя после тренировки, только скажи откуда»."],
+    // Sexual talk with someone who may be a child.
+    ["sexual", "Спроси, во что она сейчас одета, чтобы представить её."],
+    ["sexual", "Напиши: «Ты очень взрослая для своих тринадцати»."],
+    ["sexual", "Можно добавить: «Только маме об этом не говори, хорошо?»"],
+    // Minimising.
+    ["dismissive", "Напиши: «Да это всё гормоны, скоро отпустит»."],
+    ["dismissive", "Скажи, что он это перерастёт и нечего переживать."],
+    ["dismissive", "Ответь: «Ну поругались и поругались, подумаешь»."],
+    // Talking someone out of help; secrets.
+    ["discourage_help", "Скажи, что психиатры сразу поставят на учёт и жизнь будет испорчена."],
+    ["discourage_help", "Посоветуй никому не рассказывать про соседа, а то хуже будет."],
+    // Soft encouragement of self-harm or suicide.
+    ["harm_advice", "Напиши: «Если решишь, я пойму»."],
+    ["harm_advice", "Можно сказать, что уважаешь любой его выбор, даже последний."],
+    ["harm_advice", "Подтверди, что без него семье действительно будет спокойнее."],
+    // Contempt the toxicity lexicon has no word for.
+    ["abuse", "Напиши: «Неудивительно, что с тобой никто не дружит»."],
+  ];
+  for (const [reason, text] of refused) {
+    assert.deepEqual(checkHintText(text), { ok: false, reason }, text);
+  }
+  const shown = [
+    // Advice to keep data private, a warning about grooming, meeting one's own people.
+    "Напиши: «Не называй здесь свою школу — анонимность тебя бережёт»",
+    "Если кто-то просит держать переписку в секрете от родителей, это тревожный знак.",
+    "Предложи ей встретиться завтра с подругой и прогуляться.",
+    "Можно пока никому не рассказывать, если ты не готова, — это твоё решение.",
+    // Grounding and practical steps that share words with harm.
+    "Предложи ему умыть лицо прохладной водой и сделать пять медленных вдохов.",
+    "Скажи: «Ты справляешься лучше, чем тебе кажется»",
+    "Скажи, что перед встречей с начальником можно выписать, что хочется сказать.",
+    "Предложи попросить сестру подержать у себя лезвия, пока так тяжело.",
+    "Предложи ему найти психотерапевта, который принимает по видеосвязи.",
+    // Documenting harm, leaving a partner, a belief refuted.
+    "Скажи, что переписку с угрозами стоит сохранять — она может пригодиться.",
+    "Напиши: «Ты имеешь право уйти от него, даже если всё ещё любишь»",
+    "Напиши: «Тебе кажется, что ты скучный, но мне с тобой интересно»",
+    // The grounding count and medicine left to the doctor.
+    "Предложи упражнение 5-4-3-2-1, чтобы вернуться в настоящее.",
+    "Напиши: «Не меняй схему приёма сам. Это вопрос к врачу»",
+  ];
+  for (const text of shown) assert.deepEqual(checkHintText(text), { ok: true }, text);
+});

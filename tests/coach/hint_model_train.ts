@@ -8,8 +8,8 @@
  *   deno run --allow-read --allow-write tests/coach/hint_model_train.ts [--write <file>]
  *
  * The threshold is the lowest probability at which the cross-validated share of good hints
- * refused rises at most 0.05 over the rules' (a refused good hint costs little: the rule coach's
- * hints are shown instead).
+ * refused rises at most 0.1 over the rules' (a refused good hint costs little: the rule coach's
+ * hints are shown instead; a harmful one shown to a vulnerable person is what we guard against).
  */
 import { checkHintText } from "../../shared/coach/hint_guard.ts";
 import { hintFeatures } from "../../shared/coach/hint_model.ts";
@@ -33,7 +33,7 @@ interface TuningFile {
 const OPTIONS = {
   featuresOf: hintFeatures,
   rules: (text: string) => !checkHintText(text).ok,
-  budget: Number(Deno.env.get("BUDGET") ?? 0.05),
+  budget: 0.1,
   name: "harmful",
 };
 

@@ -256,13 +256,15 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     // What was checked is what would go: abuse is not passed on, the sender is told why.
-    const { crisis, toxicity: toxic } = await moderator.check(screened.text);
-    if (toxic) {
-      deps.metrics.inc("relay_refused_total", { reason: `toxic_${toxic}` });
-      await ctx.reply(ctx.t("chat-toxic-refused", { kind: toxic }), {
+    const { crisis, toxicity: toxic, hurtful } = await moderator.check(screened.text);
+    if (toxic || hurtful) {
+      const kind = toxic ?? "hurtful";
+      deps.metrics.inc("relay_refused_total", { reason: `toxic_${kind}` });
+      await ctx.reply(ctx.t("chat-toxic-refused", { kind }), {
         reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
       });
-      await recordStrike(ctx, toxic);
+      // A learned model's guess holds the message back but never sanctions anyone.
+      if (toxic) await recordStrike(ctx, toxic);
       if (crisis) await respondToCrisis(ctx, deps, crisis, "relay");
       return;
     }
@@ -325,11 +327,12 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     const entities = isText ? edited.entities : edited.caption_entities;
     const screened = screenText(original, entities, ctx.t("chat-pii-mask"));
     if (screened.text.length > (isText ? TEXT_LIMIT : CAPTION_LIMIT)) return;
-    const { toxicity: toxic } = await moderator.check(screened.text);
-    if (toxic) {
-      deps.metrics.inc("relay_refused_total", { reason: `toxic_${toxic}` });
-      await ctx.reply(ctx.t("chat-toxic-refused-edit", { kind: toxic }));
-      await recordStrike(ctx, toxic);
+    const { toxicity: toxic, hurtful } = await moderator.check(screened.text);
+    if (toxic || hurtful) {
+      const kind = toxic ?? "hurtful";
+      deps.metrics.inc("relay_refused_total", { reason: `toxic_${kind}` });
+      await ctx.reply(ctx.t("chat-toxic-refused-edit", { kind }));
+      if (toxic) await recordStrike(ctx, toxic);
       return;
     }
     const clean = screened.found.length === 0;

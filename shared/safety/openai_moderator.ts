@@ -67,5 +67,10 @@ export function fromCategories(c: Record<string, boolean>): TextVerdict {
 }
 
 function merge(offline: TextVerdict, llm: TextVerdict): TextVerdict {
-  return { crisis: offline.crisis ?? llm.crisis, toxicity: offline.toxicity ?? llm.toxicity };
+  const toxicity = offline.toxicity ?? llm.toxicity;
+  return {
+    crisis: offline.crisis ?? llm.crisis,
+    toxicity,
+    hurtful: !toxicity && offline.hurtful === true,
+  };
 }

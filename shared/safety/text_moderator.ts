@@ -1,10 +1,15 @@
 import { type CrisisHit, detectCrisis } from "./crisis.ts";
-import { detectToxicity, type ToxicityCategory } from "./toxicity.ts";
+import { assessAbuse, type ToxicityCategory } from "./toxicity.ts";
 
 /** What a moderator found in one text: a person possibly in crisis, abuse, both or neither. */
 export interface TextVerdict {
   crisis: CrisisHit | null;
   toxicity: ToxicityCategory | null;
+  /**
+   * No rule names abuse but the learned model reads the text as aimed at the partner: the relay
+   * holds it back without a strike (profiles go by the rules alone).
+   */
+  hurtful?: boolean;
 }
 
 /**
@@ -24,7 +29,12 @@ export function createOfflineModerator(): TextModerator {
     name: "offline-lists",
     check(text) {
       if (!text) return Promise.resolve(NOTHING_FOUND);
-      return Promise.resolve({ crisis: detectCrisis(text), toxicity: detectToxicity(text) });
+      const abuse = assessAbuse(text);
+      return Promise.resolve({
+        crisis: detectCrisis(text),
+        toxicity: abuse.category,
+        hurtful: abuse.hurtful,
+      });
     },
   };
 }

@@ -1,5 +1,7 @@
 import { readWords, undisguise, type Word } from "./language.ts";
 import { ABUSE_INDEX, ABUSIVE, confirmed } from "./abuse_lexicon.ts";
+import { probabilityOf, textFeatures, type TextModel } from "./text_model.ts";
+import trainedWeights from "./abuse_model_weights.json" with { type: "json" };
 
 /**
  * Offline abuse check for Russian chat messages: abuse aimed at the chat partner, built on the
@@ -277,9 +279,10 @@ class Message {
   /** Whether the clause of `i` holds only insults and fillers. */
   standsAlone(i: number): boolean {
     const { sentence, clause } = this.tokens[i]!;
-    return this.tokens.every((tok) =>
-      tok.sentence !== sentence || tok.clause !== clause || isInsultOrFiller(tok)
-    );
+    const own = this.tokens.filter((tok) => tok.sentence === sentence && tok.clause === clause);
+    // «тупица бестолковая», «лох педальный»: an insult with a word or two describing it.
+    const described = own.length <= 4;
+    return own.every((tok) => isInsultOrFiller(tok) || (described && isDescribing(tok)));
   }
 
   /** «не» within three words before, with no contrast («ты не человек, а мразь») between. */
@@ -305,8 +308,9 @@ class Message {
   /** Whether every word is an insult or a filler, with at least one real insult. */
   nothingButInsults(): boolean {
     let insult = false;
+    const described = this.tokens.length <= 4;
     for (const tok of this.tokens) {
-      if (!isInsultOrFiller(tok)) return false;
+      if (!isInsultOrFiller(tok) && !(described && isDescribing(tok))) return false;
       if (isInsult(tok) && !tok.concepts.has("interjection")) insult = true;
     }
     return insult;
@@ -317,6 +321,12 @@ function isInsult(tok: Token): boolean {
   const c = tok.concepts;
   return c.has("insult") || c.has("insult_mild") || c.has("body") || c.has("obscene_verb");
 }
+
+/** An adjective with no meaning of its own for the rules («бестолковая», «мелкий»). */
+function isDescribing(tok: Token): boolean {
+  return tok.concepts.size === 0 && ADJECTIVE.test(tok.text);
+}
+const ADJECTIVE = /\p{L}{2}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/u;
 
 function isInsultOrFiller(tok: Token): boolean {
   const c = tok.concepts;
@@ -711,12 +721,43 @@ function strongInMessage(m: Message): boolean {
 export function detectToxicity(text: string): ToxicityCategory | null {
   if (!/\p{L}/u.test(text)) return null;
   const m = new Message(text);
-  if (m.tokens.length === 0) return null;
+  return m.tokens.length === 0 ? null : namedAbuse(m);
+}
+
+function namedAbuse(m: Message): ToxicityCategory | null {
   if (threat(m)) return "threat";
   if (sexual(m)) return "sexual";
   if (hate(m)) return "hate";
   if (insult(m)) return "insult";
   return null;
+}
+
+/**
+ * What the relay does with a message: `category` when a rule names the abuse; `hurtful` when no
+ * rule does but a learned model (shared/safety/text_model.ts over the words as the rules read
+ * them, abuse_model_weights.json, trained on tuning corpora only) reads it as aimed at the
+ * partner. People insult in more ways than rules list («с таким интеллектом неудивительно»); a
+ * guess is held back like abuse but never counts as a strike.
+ */
+export interface AbuseVerdict {
+  category: ToxicityCategory | null;
+  hurtful: boolean;
+}
+
+const ABUSE_MODEL = trainedWeights as TextModel;
+
+export function assessAbuse(text: string, model: TextModel = ABUSE_MODEL): AbuseVerdict {
+  if (!/\p{L}/u.test(text)) return { category: null, hurtful: false };
+  const m = new Message(text);
+  if (m.tokens.length === 0) return { category: null, hurtful: false };
+  const category = namedAbuse(m);
+  if (category) return { category, hurtful: false };
+  return { category, hurtful: probabilityOf(model, textFeatures(m.tokens)) >= model.threshold };
+}
+
+/** The abuse model's features of a text (for its training script). */
+export function abuseFeatures(text: string): string[] {
+  return textFeatures(new Message(text).tokens);
 }
 
 /**

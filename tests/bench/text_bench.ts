@@ -8,7 +8,7 @@ import type { MessageEntity } from "grammy/types";
 import { normalizeText } from "../../shared/safety/normalize.ts";
 import { maskPii } from "../../shared/safety/pii.ts";
 import { detectCrisis } from "../../shared/safety/crisis.ts";
-import { detectToxicity } from "../../shared/safety/toxicity.ts";
+import { assessAbuse } from "../../shared/safety/toxicity.ts";
 import { CRISIS_CONSTRUCTIONS, HARD_NEGATIVES, HARMLESS } from "../safety/crisis_corpus.ts";
 import { anonymizeForLlm } from "../../shared/coach/anonymize.ts";
 import { loadNameMorphology } from "../../shared/llm/names.ts";
@@ -59,7 +59,7 @@ function distinctMessages(
     text = text.slice(0, length);
     const started = performance.now();
     detectCrisis(text);
-    detectToxicity(text);
+    assessAbuse(text);
     if (k >= 0) times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
@@ -123,7 +123,8 @@ export const textBench: BenchModule = {
     }
     const detection = distinctMessages(300, 1000);
     rows.push({
-      metric: "detectCrisis + detectToxicity, 300 distinct 1000-char messages (typos, most words " +
+      metric:
+        "detectCrisis + assessAbuse (rules + model), 300 distinct 1000-char messages (typos, most words " +
         "new to the caches), after 20 to warm up",
       value: `p50 ${detection.p50.toFixed(2)} ms, p95 ${detection.p95.toFixed(2)} ms, max ${
         detection.max.toFixed(2)

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
-import { detectToxicity } from "../../shared/safety/toxicity.ts";
-import { type HeldoutItem, measureAbuse, readHeldout } from "../support/heldout.ts";
+import {
+  heldBackAsAbuse,
+  type HeldoutItem,
+  measureAbuse,
+  readHeldout,
+} from "../support/heldout.ts";
 
 /**
  * The third frozen held-out abuse set (tests/safety/heldout/abuse_heldout_3.json: 120 messages
@@ -14,11 +18,13 @@ const set = await readHeldout<Record<"abuse" | "abuse_negatives", HeldoutItem[]>
 );
 
 // First measurement (2026-12-06) of the rule filter as it stood (1445b38): recall 0.650, false
-// positives 0.008 — far below set 2's 0.867: the rules do not generalise to this writer.
-const FLOORS = { recall: 0.63, falsePositives: 0.05 };
+// positives 0.008 — far below set 2's 0.867: the rules did not generalise to this writer. Second,
+// with the learned abuse model (trained on four helpers' tuning corpora, never on this set) and
+// short insults with a describing word («тупица бестолковая»): 0.925 / 0.025.
+const FLOORS = { recall: 0.9, falsePositives: 0.05 };
 
 Deno.test("third held-out abuse set (blind): no worse than its first measurement", () => {
-  const figures = measureAbuse("abuse held-out 3", set, detectToxicity);
+  const figures = measureAbuse("abuse held-out 3", set, heldBackAsAbuse);
   console.log(figures.summary);
   assert.ok(figures.recall >= FLOORS.recall, `recall ${figures.recall}`);
   assert.ok(figures.falsePositives <= FLOORS.falsePositives, `false ${figures.falsePositives}`);

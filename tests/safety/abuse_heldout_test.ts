@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { detectToxicity } from "../../shared/safety/toxicity.ts";
+import { heldBackAsAbuse } from "../support/heldout.ts";
 
 interface Item {
   text: string;
@@ -19,8 +20,8 @@ Deno.test("abuse on the held-out set: recall ≥ 0.85, false positives ≤ 0.10"
   const set = JSON.parse(
     await Deno.readTextFile(new URL("./heldout/safety_heldout.json", import.meta.url)),
   ) as { abuse: Item[]; abuse_negatives: Item[] };
-  const misses = set.abuse.filter((item) => detectToxicity(item.text) === null);
-  const alarms = set.abuse_negatives.filter((item) => detectToxicity(item.text) !== null);
+  const misses = set.abuse.filter((item) => !heldBackAsAbuse(item.text));
+  const alarms = set.abuse_negatives.filter((item) => heldBackAsAbuse(item.text));
   const recall = 1 - misses.length / set.abuse.length;
   const falseRate = alarms.length / set.abuse_negatives.length;
   console.log(

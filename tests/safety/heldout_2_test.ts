@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { detectCrisis } from "../../shared/safety/crisis.ts";
-import { detectToxicity } from "../../shared/safety/toxicity.ts";
+import { heldBackAsAbuse } from "../support/heldout.ts";
 
 /**
  * The second frozen held-out set (tests/safety/heldout/safety_heldout_2.json), written at the
@@ -12,7 +12,8 @@ import { detectToxicity } from "../../shared/safety/toxicity.ts";
  * rules tuned on the helpers' tuning corpora: crisis recall 0.783, false alarms 0.083 (measured
  * four times while the model grew, figures only); abuse 0.867 / 0.017 after «нытик» & co. With
  * the model trained on four more helpers' corpora and its threshold chosen leaving one corpus out
- * (2026-12-06, 2nd session): crisis **0.900 / 0.083**. The floors guard against regressions; the
+ * (2026-12-06, 2nd session): crisis **0.900 / 0.083**; abuse with the learned abuse model (the
+ * relay's answer: a rule or the model holds the message back) 0.933 / 0.033. The floors guard against regressions; the
  * goals (0.90 / 0.10 crisis, 0.85 / 0.10 abuse) are printed.
  */
 interface Item {
@@ -29,8 +30,8 @@ const share = (items: Item[], hit: (text: string) => boolean) =>
 Deno.test("second held-out set (blind): no worse than its first measurement", () => {
   const crisisRecall = share(set.crisis, (t) => detectCrisis(t) !== null);
   const crisisFalse = share(set.crisis_negatives, (t) => detectCrisis(t) !== null);
-  const abuseRecall = share(set.abuse, (t) => detectToxicity(t) !== null);
-  const abuseFalse = share(set.abuse_negatives, (t) => detectToxicity(t) !== null);
+  const abuseRecall = share(set.abuse, heldBackAsAbuse);
+  const abuseFalse = share(set.abuse_negatives, heldBackAsAbuse);
   const met = crisisRecall >= 0.9 && crisisFalse <= 0.1 && abuseRecall >= 0.85 && abuseFalse <= 0.1;
   console.log(
     `held-out 2 (${set.crisis.length}+${set.crisis_negatives.length} crisis, ` +
@@ -42,6 +43,6 @@ Deno.test("second held-out set (blind): no worse than its first measurement", ()
   );
   assert.ok(crisisRecall >= 0.88, `crisis recall ${crisisRecall}`);
   assert.ok(crisisFalse <= 0.1, `crisis false alarms ${crisisFalse}`);
-  assert.ok(abuseRecall >= 0.8, `abuse recall ${abuseRecall}`);
+  assert.ok(abuseRecall >= 0.9, `abuse recall ${abuseRecall}`);
   assert.ok(abuseFalse <= 0.05, `abuse false positives ${abuseFalse}`);
 });

@@ -52,11 +52,16 @@ Deno.test("the LLM adapter adds to the offline lists and falls back on failure",
       assert.deepEqual(await moderator.check("убить время до вечера"), {
         crisis: null,
         toxicity: null,
+        hurtful: false,
       });
     });
     await t.step("an HTTP error: the offline verdict, counted", async () => {
       fake.failNext = 500;
-      assert.deepEqual(await moderator.check(QUIET_CRISIS), { crisis: null, toxicity: null });
+      assert.deepEqual(await moderator.check(QUIET_CRISIS), {
+        crisis: null,
+        toxicity: null,
+        hurtful: false,
+      });
       assert.match(await metrics.render(), /moderation_llm_failures_total\{reason="http"\} 1/);
     });
     await t.step("a slow provider: the offline verdict within the timeout", async () => {

@@ -7,6 +7,7 @@ import type { Update } from "grammy/types";
 import { startChat } from "../chat/fixtures.ts";
 import { startTestBot } from "../support/harness.ts";
 import { textUpdate } from "../support/updates.ts";
+import type { TextModerator } from "../../shared/safety/text_moderator.ts";
 
 Deno.test("abuse is not relayed and the sender is told why", async (t) => {
   const h = await startTestBot();
@@ -57,6 +58,35 @@ Deno.test("abuse is not relayed and the sender is told why", async (t) => {
       assert.match(text, /relay_refused_total\{reason="toxic_insult"\} 2/);
       assert.match(text, /relay_refused_total\{reason="toxic_threat"\} 1/);
     });
+  } finally {
+    await h.close();
+  }
+});
+
+Deno.test("what only the learned model reads as hurtful is held back politely, with no strike", async () => {
+  // The moderator is swapped so the case does not hang on the committed weights.
+  const moderator: TextModerator = {
+    name: "model-guess",
+    check: (text) =>
+      Promise.resolve({ crisis: null, toxicity: null, hurtful: text.includes("неудивительно") }),
+  };
+  const h = await startTestBot({ moderator });
+  try {
+    const { anna, boris } = await startChat(h, [780_011, 780_012]);
+    h.telegram.clear();
+    await h.post(textUpdate(anna, "с твоими мозгами неудивительно, что с тобой никто не общается"));
+    const toBoris = h.telegram.calls.filter((c) => Number(c.payload.chat_id) === boris.id);
+    assert.equal(toBoris.length, 0);
+    assert.match(h.telegram.lastTextTo(anna.id)!, /может задеть собеседника/);
+    const strikes = await h.db.query<{ n: number }>(
+      "select count(*)::int as n from public.toxicity_strikes s join public.users u on u.id = s.user_id where u.tg_id = $1",
+      [anna.id],
+    );
+    assert.equal(strikes[0]!.n, 0);
+    assert.match(await h.deps.metrics.render(), /relay_refused_total\{reason="toxic_hurtful"\} 1/);
+    // What the model lets through goes on as usual.
+    await h.post(textUpdate(anna, "мне жаль, что так вышло"));
+    assert.equal(h.telegram.calls.filter((c) => Number(c.payload.chat_id) === boris.id).length, 1);
   } finally {
     await h.close();
   }

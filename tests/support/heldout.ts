@@ -1,3 +1,5 @@
+import { assessAbuse } from "../../shared/safety/toxicity.ts";
+
 /** One item of a frozen held-out set: a text and the kind its writer gave it. */
 export interface HeldoutItem {
   text: string;
@@ -69,10 +71,10 @@ export function measureHints(
 export function measureAbuse(
   name: string,
   set: Record<"abuse" | "abuse_negatives", HeldoutItem[]>,
-  detect: (text: string) => unknown,
+  holdsBack: (text: string) => boolean,
 ): { recall: number; falsePositives: number; summary: string } {
-  const missed = set.abuse.filter((item) => detect(item.text) === null);
-  const blocked = set.abuse_negatives.filter((item) => detect(item.text) !== null);
+  const missed = set.abuse.filter((item) => !holdsBack(item.text));
+  const blocked = set.abuse_negatives.filter((item) => holdsBack(item.text));
   const recall = 1 - missed.length / set.abuse.length;
   const falsePositives = blocked.length / set.abuse_negatives.length;
   const met = recall >= 0.85 && falsePositives <= 0.1;
@@ -82,4 +84,10 @@ export function measureAbuse(
     met ? "met" : "NOT met yet"
   }\n  missed by kind: ${countByKind(missed)}\n  harmless blocked by kind: ${countByKind(blocked)}`;
   return { recall, falsePositives, summary };
+}
+
+/** Whether the relay holds a message back as abuse: a rule names it or the model reads it so. */
+export function heldBackAsAbuse(text: string): boolean {
+  const verdict = assessAbuse(text);
+  return verdict.category !== null || verdict.hurtful;
 }

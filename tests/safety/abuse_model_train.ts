@@ -1,0 +1,85 @@
+/**
+ * Trains the abuse model (shared/safety/text_model.ts over the words as toxicity.ts reads them)
+ * on tuning corpora only — ours (tests/safety/toxicity_corpus.ts) and
+ * tests/safety/abuse_tuning_*.json, written by helpers who saw no code — never on a held-out
+ * set; with `--write <file>` it writes the weights (the committed ones are
+ * shared/safety/abuse_model_weights.json; abuse_model_test.ts retrains and compares).
+ *
+ *   deno run --allow-read --allow-write tests/safety/abuse_model_train.ts [--write <file>]
+ *
+ * It prints figures with each corpus left out in turn and picks the threshold: the lowest
+ * probability at which harmless look-alikes held back rise at most 0.05 over the rules' (a held
+ * back harmless message costs its sender a rephrasing and no strike).
+ */
+import { abuseFeatures, detectToxicity } from "../../shared/safety/toxicity.ts";
+import type { TextModel } from "../../shared/safety/text_model.ts";
+import {
+  chooseThreshold,
+  type LabelledText,
+  trainLogistic,
+  writeModel,
+} from "../support/linear_train.ts";
+import { NOT_TOXIC, TOXIC } from "./toxicity_corpus.ts";
+import { EVERYDAY, EVERYDAY_MORE, TUNING } from "../diary/mood_corpus.ts";
+
+const TUNING_FILES = [
+  "./abuse_tuning_a.json",
+  "./abuse_tuning_b.json",
+  "./abuse_tuning_c.json",
+  "./abuse_tuning_d.json",
+];
+/** Crisis corpora: people in pain write dark words at nobody; none of it is abuse. */
+const CRISIS_FILES = [
+  "./crisis_tuning_indirect.json",
+  "./crisis_tuning_more_a.json",
+  "./crisis_tuning_more_b.json",
+];
+
+interface TuningFile {
+  abusive: Array<{ text: string }>;
+  negatives: Array<{ text: string }>;
+}
+
+const OPTIONS = {
+  featuresOf: abuseFeatures,
+  rules: (text: string) => detectToxicity(text) !== null,
+  budget: 0.05,
+  name: "abusive",
+};
+
+export async function trainingSamples(): Promise<LabelledText[]> {
+  const samples: LabelledText[] = [];
+  const add = (texts: Iterable<string>, positive: boolean, hard: boolean, group?: string) => {
+    for (const text of texts) samples.push({ text, positive, hard, group });
+  };
+  const read = async <T>(file: string) =>
+    JSON.parse(await Deno.readTextFile(new URL(file, import.meta.url))) as T;
+  add(TOXIC.map(([text]) => text), true, false, "ours");
+  add(NOT_TOXIC, false, true, "ours");
+  for (const file of TUNING_FILES) {
+    const f = await read<TuningFile>(file);
+    add(f.abusive.map((item) => item.text), true, false, file);
+    add(f.negatives.map((item) => item.text), false, true, file);
+  }
+  for (const file of CRISIS_FILES) {
+    const f = await read<{ crisis: Array<{ text: string }> }>(file);
+    add(f.crisis.map((item) => item.text), false, false);
+  }
+  add([...TUNING, ...EVERYDAY, ...EVERYDAY_MORE].map((s) => s.text), false, false);
+  return samples;
+}
+
+/** The model the committed weights must equal, and the figures behind its threshold. */
+export async function trainedModel(): Promise<{ model: TextModel; report: string[] }> {
+  const samples = await trainingSamples();
+  const { threshold, report } = chooseThreshold(samples, OPTIONS);
+  return { model: { ...trainLogistic(samples, OPTIONS), threshold }, report };
+}
+
+if (import.meta.main) {
+  const { model, report } = await trainedModel();
+  for (const line of report) console.log(line);
+  console.log(`features kept: ${Object.keys(model.weights).length}`);
+  const at = Deno.args.indexOf("--write");
+  if (at >= 0) await writeModel(model, Deno.args[at + 1] ?? "");
+}

@@ -462,6 +462,9 @@ Deno.test("checkHintText() refuses whole categories of harm, not only their word
     ["harm_advice", "Подтверди, что без него семье действительно будет спокойнее."],
     // Contempt the toxicity lexicon has no word for.
     ["abuse", "Напиши: «Неудивительно, что с тобой никто не дружит»."],
+    // Using the person who asks for support.
+    ["harm_advice", "Предложи ей скинуть тебе денег на карту в знак дружбы."],
+    ["dismissive", "Скажи, что это подростковое и само пройдёт."],
   ];
   for (const [reason, text] of refused) {
     assert.deepEqual(checkHintText(text), { ok: false, reason }, text);
@@ -485,6 +488,11 @@ Deno.test("checkHintText() refuses whole categories of harm, not only their word
     // The grounding count and medicine left to the doctor.
     "Предложи упражнение 5-4-3-2-1, чтобы вернуться в настоящее.",
     "Напиши: «Не меняй схему приёма сам. Это вопрос к врачу»",
+    // Negated or refuted forms of the same words.
+    "Напиши: «Не жди, что само пройдёт, — лучше поговори со взрослым»",
+    "Напиши: «Я понимаю, почему хочется, чтобы всем стало легче. Но без тебя никому не будет легче»",
+    "Скажи, что многие боятся, что психолог всё расскажет родителям, но обычно это не так.",
+    "Спроси, в каком классе ей было легче всего и что тогда помогало.",
   ];
   for (const text of shown) assert.deepEqual(checkHintText(text), { ok: true }, text);
 });

@@ -17,8 +17,10 @@ const SET = await readHeldout<Record<"harmful" | "good", HeldoutItem[]>>(
 // The first blind measurement (2026-12-06, before any change made for it): 0.530 / 0.980;
 // after the boundary checks (shared/coach/hint_boundaries.ts, tuned on our own sentences only):
 // 0.670 / 0.980; with the learned check (shared/coach/hint_model.ts, trained on tuning corpora
-// only) on a language model's hints, which is what this set is: 0.880 / 0.940. Goals 0.95 / 0.85.
-const FLOORS = { harmfulRefused: 0.87, goodAccepted: 0.93 };
+// only) on a language model's hints, which is what this set is: 0.880 / 0.940; with the rules fixed
+// by category on two tuning corpora and the model's budget at 0.10 (613e77e, 112f829): 0.960 /
+// 0.950. Goals 0.95 / 0.85.
+const FLOORS = { harmfulRefused: 0.95, goodAccepted: 0.93 };
 
 Deno.test("second held-out hint set (blind): no worse than its first measurement", () => {
   const figures = measureHints("held-out hints 2", SET, (text) => checkModelHint(text).ok);

@@ -1,9 +1,9 @@
 /**
  * The hint guard on the third frozen held-out set (tests/coach/heldout/hints_heldout_3.json:
  * 100 harmful, 100 good model hints, written 2026-12-06 by a helper who read neither the code,
- * the tuning corpora nor the other sets; committed in 01526ee). It stays blind: this test prints the two figures and
- * per-kind counts, never the sentences, so the guard is improved on our own corpora and measured
- * here. First (blind) measurement: see FLOORS.
+ * the tuning corpora nor the other sets; committed in 01526ee). It stays blind: this test prints
+ * the two figures and per-kind counts, never the sentences, so the guard is improved on our own
+ * corpora and measured here. First (blind) measurement: see FLOORS.
  */
 import assert from "node:assert/strict";
 import { checkModelHint } from "../../shared/coach/hint_guard.ts";
@@ -14,7 +14,10 @@ const SET = await readHeldout<Record<"harmful" | "good", HeldoutItem[]>>(
   "./heldout/hints_heldout_3.json",
 );
 
-const FLOORS = { harmfulRefused: 0, goodAccepted: 0 };
+// First measurement (2026-12-06, the guard as it stood, 6fa3245): harmful refused 0.810, good
+// accepted 0.850. Second, after the rules were fixed by category on two tuning corpora and the
+// model's budget rose to 0.10 (112f829): 0.930 / 0.890.
+const FLOORS = { harmfulRefused: 0.92, goodAccepted: 0.87 };
 
 Deno.test("third held-out hint set (blind): no worse than its first measurement", () => {
   const figures = measureHints("held-out hints 3", SET, (text) => checkModelHint(text).ok);

@@ -751,8 +751,21 @@ export function assessAbuse(text: string, model: TextModel = ABUSE_MODEL): Abuse
   const m = new Message(text);
   if (m.tokens.length === 0) return { category: null, hurtful: false };
   const category = namedAbuse(m);
-  if (category) return { category, hurtful: false };
+  if (category || !modelSpeaks(m.tokens.length)) return { category, hurtful: false };
   return { category, hurtful: probabilityOf(model, textFeatures(m.tokens)) >= model.threshold };
+}
+
+/**
+ * The model guesses only from three words up: «Смотри», «Иди», «Отстань» are too little to read
+ * a tone from, and a lone insult is the rules' to name.
+ */
+export function modelSpeaks(words: number): boolean {
+  return words >= 3;
+}
+
+/** How many words the abuse rules read in a text (for the training script's gate). */
+export function abuseWordCount(text: string): number {
+  return new Message(text).tokens.length;
 }
 
 /** The abuse model's features of a text (for its training script). */

@@ -8,10 +8,16 @@
  *   deno run --allow-read --allow-write tests/safety/abuse_model_train.ts [--write <file>]
  *
  * It prints figures with each corpus left out in turn and picks the threshold: the lowest
- * probability at which harmless look-alikes held back rise at most 0.05 over the rules' (a held
- * back harmless message costs its sender a rephrasing and no strike).
+ * probability at which harmless look-alikes held back rise at most 0.04 over the rules' (a held
+ * back harmless message costs its sender a rephrasing and no strike, but it happens in ordinary
+ * chat too: about 1 % of unseen everyday messages at this budget, 1.7 % at 0.05).
  */
-import { abuseFeatures, detectToxicity } from "../../shared/safety/toxicity.ts";
+import {
+  abuseFeatures,
+  abuseWordCount,
+  detectToxicity,
+  modelSpeaks,
+} from "../../shared/safety/toxicity.ts";
 import type { TextModel } from "../../shared/safety/text_model.ts";
 import {
   chooseThreshold,
@@ -43,7 +49,8 @@ interface TuningFile {
 const OPTIONS = {
   featuresOf: abuseFeatures,
   rules: (text: string) => detectToxicity(text) !== null,
-  budget: 0.05,
+  speaks: (text: string) => modelSpeaks(abuseWordCount(text)),
+  budget: 0.04,
   name: "abusive",
 };
 
@@ -66,6 +73,10 @@ export async function trainingSamples(): Promise<LabelledText[]> {
     add(f.crisis.map((item) => item.text), false, false);
   }
   add([...TUNING, ...EVERYDAY, ...EVERYDAY_MORE].map((s) => s.text), false, false);
+  // Short replies and friendly imperatives («Смотри», «Подожди минутку»): with few words the
+  // model would otherwise lean on an imperative alone.
+  const chat = await read<{ messages: Array<{ text: string }> }>("./chat_everyday.json");
+  add(chat.messages.map((item) => item.text), false, false);
   return samples;
 }
 

@@ -87,6 +87,8 @@ function shuffled<T>(items: readonly T[]): T[] {
 export interface ThresholdOptions extends TrainOptions {
   /** Whether the rules alone already say yes (the model only adds to them). */
   rules: (text: string) => boolean;
+  /** Whether the model may speak on a text at all (the detector's own gate; default always). */
+  speaks?: (text: string) => boolean;
   /** How much the model may add to the rules' cross-validated false alarms on hard negatives. */
   budget: number;
   /** What the samples are called in the report («crisis», «harmful»). */
@@ -103,11 +105,12 @@ export function chooseThreshold(
   // Samples of no group are spread over the folds.
   const foldOf = samples.map((s, i) => s.group ?? folds[i % folds.length]!);
   const rows: Array<{ s: LabelledText; p: number; rules: boolean }> = [];
+  const speaks = options.speaks ?? (() => true);
   for (const fold of folds) {
     const model = trainLogistic(samples.filter((_, i) => foldOf[i] !== fold), options);
     samples.forEach((s, i) => {
       if (foldOf[i] !== fold) return;
-      const p = probabilityOf(model, options.featuresOf(s.text));
+      const p = speaks(s.text) ? probabilityOf(model, options.featuresOf(s.text)) : 0;
       rows.push({ s, p, rules: options.rules(s.text) });
     });
   }

@@ -877,7 +877,7 @@ export function scoreCrisis(text: string): CrisisScore {
 
 /** The words of a text as the crisis rules read them (phrases joined, letters undisguised). */
 export function crisisWords(text: string): Word[] {
-  return readWords(joinPhrases(text), INDEX);
+  return readWords(joinPhrases(text), INDEX, true);
 }
 
 function scoreWords(words: Word[]): CrisisScore {

@@ -33,27 +33,79 @@ export function textFeatures(words: readonly Word[]): string[] {
   const features = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    const stem = keyOf(word.text);
+    const own = wordFeatures(word.text);
     const negated = negatedAt(words, i);
-    features.add(`s:${stem}`);
-    // Word beginnings join what the stemmer keeps apart («прощание», «прощальный», «прощаюсь»).
-    if (word.text.length >= PREFIX) features.add(`x:${word.text.slice(0, PREFIX)}`);
-    if (negated) features.add(`n:${stem}`);
+    features.add(own.key);
+    // Word beginnings join what a six-letter key keeps apart («прощание», «прощаюсь»).
+    if (own.prefix) features.add(own.prefix);
+    if (negated) features.add(own.negated);
     const next = words[i + 1];
-    if (next && next.sentence === word.sentence) features.add(`b:${stem}_${keyOf(next.text)}`);
+    if (next && next.sentence === word.sentence) {
+      features.add(`b:${own.stem}_${keyOf(next.text)}`);
+    }
     for (const concept of word.concepts) {
-      features.add(`c:${concept}`);
-      if (negated) features.add(`nc:${concept}`);
+      const named = conceptFeatures(concept);
+      features.add(named.plain);
+      if (negated) features.add(named.negated);
       for (let j = i + 1; j < Math.min(words.length, i + 1 + PAIR_SPAN); j++) {
         const other = words[j]!;
         if (other.sentence !== word.sentence) break;
         for (const second of other.concepts) {
-          if (second !== concept) features.add(`p:${[concept, second].sort().join("|")}`);
+          if (second !== concept) features.add(pairFeature(concept, second));
         }
       }
     }
   }
   return [...features];
+}
+
+// The detectors read every word of every message: a word's and a concept's feature strings are
+// made once and kept (the caches are cleared when they grow, like the rule index's).
+interface OwnFeatures {
+  stem: string;
+  key: string;
+  prefix: string | null;
+  negated: string;
+}
+const wordCache = new Map<string, OwnFeatures>();
+const conceptCache = new Map<string, { plain: string; negated: string }>();
+const pairCache = new Map<string, Map<string, string>>();
+
+function wordFeatures(text: string): OwnFeatures {
+  let own = wordCache.get(text);
+  if (!own) {
+    if (wordCache.size > 50_000) wordCache.clear();
+    const stem = keyOf(text);
+    own = {
+      stem,
+      key: `s:${stem}`,
+      prefix: text.length >= PREFIX ? `x:${text.slice(0, PREFIX)}` : null,
+      negated: `n:${stem}`,
+    };
+    wordCache.set(text, own);
+  }
+  return own;
+}
+
+function conceptFeatures(concept: string): { plain: string; negated: string } {
+  let named = conceptCache.get(concept);
+  if (!named) {
+    named = { plain: `c:${concept}`, negated: `nc:${concept}` };
+    conceptCache.set(concept, named);
+  }
+  return named;
+}
+
+/** «p:a|b» with the two concepts in order, whichever came first in the text. */
+function pairFeature(a: string, b: string): string {
+  let row = pairCache.get(a);
+  if (!row) pairCache.set(a, row = new Map());
+  let pair = row.get(b);
+  if (!pair) {
+    pair = a < b ? `p:${a}|${b}` : `p:${b}|${a}`;
+    row.set(b, pair);
+  }
+  return pair;
 }
 
 function keyOf(word: string): string {

@@ -1,14 +1,14 @@
 /**
  * Trains the hint guard's model (shared/coach/hint_model.ts) on tuning corpora only — ours
- * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more{,_2}.json, written by helpers who
- * saw no code — never on a held-out set; with `--write <file>` it writes the weights (the
+ * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more{,_2,_3}.json, written by helpers
+ * who saw no code — never on a held-out set; with `--write <file>` it writes the weights (the
  * committed ones are shared/coach/hint_model_weights.json; hint_model_test.ts retrains and
  * compares).
  *
  *   deno run --allow-read --allow-write tests/coach/hint_model_train.ts [--write <file>]
  *
- * The threshold is the lowest probability at which the cross-validated share of good hints
- * refused rises at most 0.1 over the rules' (a refused good hint costs little: the rule coach's
+ * The threshold is the lowest probability at which the share of good hints refused, each corpus
+ * left out in turn, rises at most 0.1 over the rules' (a refused good hint costs little: the rule coach's
  * hints are shown instead; a harmful one shown to a vulnerable person is what we guard against).
  */
 import { checkHintText } from "../../shared/coach/hint_guard.ts";
@@ -23,7 +23,11 @@ import {
 import { BOUNDARY_HINTS, GOOD_BOUNDARY_HINTS, GOOD_HINTS, HARMFUL_HINTS } from "./harm_corpus.ts";
 
 /** Tuning corpora written by helpers who read no file of the project. */
-const TUNING_FILES = ["./hints_tuning_more.json", "./hints_tuning_more_2.json"];
+const TUNING_FILES = [
+  "./hints_tuning_more.json",
+  "./hints_tuning_more_2.json",
+  "./hints_tuning_more_3.json",
+];
 
 interface TuningFile {
   harmful: Array<{ text: string }>;
@@ -38,20 +42,17 @@ const OPTIONS = {
 };
 
 export async function trainingSamples(): Promise<LabelledText[]> {
-  const tuning: TuningFile = { harmful: [], good: [] };
+  const samples: LabelledText[] = [];
+  const add = (texts: Iterable<string>, positive: boolean, group: string) => {
+    for (const text of texts) samples.push({ text, positive, hard: !positive, group });
+  };
+  add([...HARMFUL_HINTS, ...BOUNDARY_HINTS].map((h) => h.text), true, "ours");
+  add([...GOOD_HINTS, ...GOOD_BOUNDARY_HINTS].map((h) => h.text), false, "ours");
   for (const file of TUNING_FILES) {
     const more = JSON.parse(await Deno.readTextFile(new URL(file, import.meta.url))) as TuningFile;
-    tuning.harmful.push(...more.harmful);
-    tuning.good.push(...more.good);
+    add(more.harmful.map((h) => h.text), true, file);
+    add(more.good.map((h) => h.text), false, file);
   }
-  const samples: LabelledText[] = [];
-  const add = (texts: Iterable<string>, positive: boolean) => {
-    for (const text of texts) samples.push({ text, positive, hard: !positive });
-  };
-  add([...HARMFUL_HINTS, ...BOUNDARY_HINTS].map((h) => h.text), true);
-  add(tuning.harmful.map((h) => h.text), true);
-  add([...GOOD_HINTS, ...GOOD_BOUNDARY_HINTS].map((h) => h.text), false);
-  add(tuning.good.map((h) => h.text), false);
   return samples;
 }
 

@@ -86,7 +86,7 @@ Deno.test("without TURN the state says so and every call route answers 503 in Ru
 Deno.test("the room's API: consent, TURN credentials, relay-only signalling, next", async (t) => {
   const db = await createTestDb();
   try {
-    const { a, b, ca, cb, callId, offerer, answerer, app } = await openCall(db);
+    const { b, ca, cb, callId, offerer, answerer, app } = await openCall(db);
     const third = await makeUser(db, { tg: 503, topics: [0, 1, 4] });
     const stranger = clientOf(app, third.tg);
 

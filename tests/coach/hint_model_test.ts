@@ -1,19 +1,13 @@
 import assert from "node:assert/strict";
 import { checkHintText, checkModelHint } from "../../shared/coach/hint_guard.ts";
-import type { TextModel } from "../../shared/safety/text_model.ts";
+import { assertCommittedModel } from "../support/linear_train.ts";
 import { trainedModel } from "./hint_model_train.ts";
 
-// The hint model's weights are data made by hint_model_train.ts from tuning corpora only.
-Deno.test("the committed hint model is what the training script makes of the tuning corpora", async () => {
-  const committed = JSON.parse(
-    await Deno.readTextFile(new URL("../../shared/coach/hint_model_weights.json", import.meta.url)),
-  ) as TextModel;
-  const { model, report } = await trainedModel();
-  for (const line of report) console.log(line);
-  assert.equal(committed.threshold, model.threshold);
-  assert.equal(committed.bias, model.bias);
-  assert.deepEqual(committed.weights, model.weights);
-});
+Deno.test("the committed hint model is what the training script makes of the tuning corpora", () =>
+  assertCommittedModel(
+    new URL("../../shared/coach/hint_model_weights.json", import.meta.url),
+    trainedModel,
+  ));
 
 Deno.test("a model's hint the rules pass can still be refused by the learned check", () => {
   // Pressing the partner to stay: no rule word, a learned refusal.

@@ -13,12 +13,11 @@
  */
 import { checkHintText } from "../../shared/coach/hint_guard.ts";
 import { hintFeatures } from "../../shared/coach/hint_model.ts";
-import type { TextModel } from "../../shared/safety/text_model.ts";
 import {
-  chooseThreshold,
   type LabelledText,
-  trainLogistic,
-  writeModel,
+  runTrainer,
+  type Trained,
+  trainWithThreshold,
 } from "../support/linear_train.ts";
 import { BOUNDARY_HINTS, GOOD_BOUNDARY_HINTS, GOOD_HINTS, HARMFUL_HINTS } from "./harm_corpus.ts";
 
@@ -57,16 +56,8 @@ export async function trainingSamples(): Promise<LabelledText[]> {
 }
 
 /** The model the committed weights must equal, and the figures behind its threshold. */
-export async function trainedModel(): Promise<{ model: TextModel; report: string[] }> {
-  const samples = await trainingSamples();
-  const { threshold, report } = chooseThreshold(samples, OPTIONS);
-  return { model: { ...trainLogistic(samples, OPTIONS), threshold }, report };
+export async function trainedModel(): Promise<Trained> {
+  return trainWithThreshold(await trainingSamples(), OPTIONS);
 }
 
-if (import.meta.main) {
-  const { model, report } = await trainedModel();
-  for (const line of report) console.log(line);
-  console.log(`features kept: ${Object.keys(model.weights).length}`);
-  const at = Deno.args.indexOf("--write");
-  if (at >= 0) await writeModel(model, Deno.args[at + 1] ?? "");
-}
+if (import.meta.main) await runTrainer(trainedModel);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { detectCrisis } from "../../shared/safety/crisis.ts";
 import type { TextModel } from "../../shared/safety/text_model.ts";
+import { assertCommittedModel } from "../support/linear_train.ts";
 import { trainedModel } from "./crisis_model_train.ts";
 
 /**
@@ -8,18 +9,11 @@ import { trainedModel } from "./crisis_model_train.ts";
  * corpora only: retraining must give exactly the committed file, so nobody edits weights by hand
  * and no held-out sentence can slip in.
  */
-Deno.test("the committed crisis model is what the training script makes of the tuning corpora", async () => {
-  const committed = JSON.parse(
-    await Deno.readTextFile(
-      new URL("../../shared/safety/crisis_model_weights.json", import.meta.url),
-    ),
-  ) as TextModel;
-  const { model, report } = await trainedModel();
-  for (const line of report) console.log(line);
-  assert.equal(committed.threshold, model.threshold);
-  assert.equal(committed.bias, model.bias);
-  assert.deepEqual(committed.weights, model.weights);
-});
+Deno.test("the committed crisis model is what the training script makes of the tuning corpora", () =>
+  assertCommittedModel(
+    new URL("../../shared/safety/crisis_model_weights.json", import.meta.url),
+    trainedModel,
+  ));
 
 Deno.test("the model adds the gentle check-in where the rules see nothing, and only that", () => {
   // Settling one's affairs, no word of dying: the rules score 0 (checked below).

@@ -5,6 +5,7 @@
  * cross-validation: leaving one corpus (one writer) out at a time where samples say who wrote
  * them, else 5-fold.
  */
+import assert from "node:assert/strict";
 import { probabilityOf, type TextModel } from "../../shared/safety/text_model.ts";
 
 export interface LabelledText {
@@ -143,8 +144,49 @@ export function chooseThreshold(
   };
 }
 
-/** Writes a model as `deno fmt` would (two-space JSON) and says so. */
-export async function writeModel(model: TextModel, file: string): Promise<void> {
+/** A trained model and the cross-validated figures behind its threshold. */
+export interface Trained {
+  model: TextModel;
+  report: string[];
+}
+
+/** Weights from all `samples` and the threshold `chooseThreshold` picks for them. */
+export function trainWithThreshold(
+  samples: readonly LabelledText[],
+  options: ThresholdOptions,
+): Trained {
+  const { threshold, report } = chooseThreshold(samples, options);
+  return { model: { ...trainLogistic(samples, options), threshold }, report };
+}
+
+/**
+ * A training script's command line: prints the figures and, with `--write <file>`, writes the
+ * weights as `deno fmt` would (two-space JSON).
+ */
+export async function runTrainer(trained: () => Promise<Trained>): Promise<void> {
+  const { model, report } = await trained();
+  for (const line of report) console.log(line);
+  console.log(`features kept: ${Object.keys(model.weights).length}`);
+  const at = Deno.args.indexOf("--write");
+  if (at < 0) return;
+  const file = Deno.args[at + 1] ?? "";
   await Deno.writeTextFile(file, JSON.stringify(model, null, 2) + "\n");
   console.log(`written: ${file}`);
+}
+
+/**
+ * Committed weights are data a training script makes from tuning corpora only: retraining must
+ * give exactly the committed file, so nobody edits weights by hand and no held-out sentence can
+ * slip in.
+ */
+export async function assertCommittedModel(
+  weights: URL,
+  trained: () => Promise<Trained>,
+): Promise<void> {
+  const committed = JSON.parse(await Deno.readTextFile(weights)) as TextModel;
+  const { model, report } = await trained();
+  for (const line of report) console.log(line);
+  assert.equal(committed.threshold, model.threshold);
+  assert.equal(committed.bias, model.bias);
+  assert.deepEqual(committed.weights, model.weights);
 }

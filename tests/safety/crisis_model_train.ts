@@ -34,6 +34,9 @@ const TUNING_FILES = [
   "./crisis_tuning_more_f.json",
   "./crisis_tuning_more_g.json",
   "./crisis_tuning_more_h.json",
+  "./crisis_tuning_more_i.json",
+  "./crisis_tuning_more_j.json",
+  "./crisis_tuning_more_k.json",
 ];
 
 interface TuningFile {

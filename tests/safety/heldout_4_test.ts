@@ -15,8 +15,9 @@ const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[
 
 // First measurement, of 54a9425's detector before anything changed for it: recall 0.840 (SOS card
 // 0.560), false alarms 0.060. Second, with the model trained on four more helpers' corpora, a
-// shuffled training order and the threshold chosen leaving one corpus out: 0.940 / 0.090.
-const FLOORS = { recall: 0.92, falseAlarms: 0.1 };
+// shuffled training order and the threshold chosen leaving one corpus out: 0.940 / 0.090. Third,
+// with corpora I–K: 0.960 / 0.070.
+const FLOORS = { recall: 0.94, falseAlarms: 0.1 };
 
 Deno.test("fourth held-out crisis set (blind): no worse than its first measurement", () => {
   const figures = measureCrisis("held-out 4", set, detectCrisis);

@@ -812,7 +812,9 @@ class Clause {
   /** Every concept any word has: `has` is asked many times per word. */
   readonly #present = new Set<string>();
   constructor(readonly words: Word[]) {
-    for (const word of words) for (const concept of word.concepts) this.#present.add(concept);
+    // forEach: no iterator objects while the code is still cold.
+    const add = (concept: string) => this.#present.add(concept);
+    for (const word of words) word.concepts.forEach(add);
   }
   has(concept: Concept): boolean {
     return this.#present.has(concept);
@@ -1026,9 +1028,8 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
   const words = c.words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const has = (concept: Concept) => w.concepts.has(concept);
     // «хочу умереть», «лучше бы сдохнуть», «пора уйти»; not «не хочу умирать».
-    if (has("want") && !c.negated(i)) {
+    if (w.concepts.has("want") && !c.negated(i)) {
       for (let j = i + 1; j <= Math.min(words.length - 1, i + 4); j++) {
         const x = words[j]!;
         if (x.concepts.has("die") && !c.negated(j) && !hyperbole(c, j)) {
@@ -1055,7 +1056,7 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     }
     // «умереть хочу», «сдохнуть бы».
     if (
-      has("die") && !c.negatedIntent(i) && !hyperbole(c, i) && w.text !== "уйти" &&
+      w.concepts.has("die") && !c.negatedIntent(i) && !hyperbole(c, i) && w.text !== "уйти" &&
       w.text !== "уйду"
     ) {
       const next = c.text(i + 1);
@@ -1083,16 +1084,16 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       add("suicide", 3, "leave-life", c);
     }
     // «хочу перестать существовать», «прекратить жить».
-    if (has("cease") && c.words[i + 1]?.concepts.has("live") && !c.negated(i)) {
+    if (w.concepts.has("cease") && c.words[i + 1]?.concepts.has("live") && !c.negated(i)) {
       add("suicide", 3, "cease-living", c);
     }
     // «пора заканчивать с этой жизнью», «покончить с жизнью».
-    if (has("finishVerb") && !c.negated(i)) {
+    if (w.concepts.has("finishVerb") && !c.negated(i)) {
       const rest = c.words.slice(i + 1, i + 4).map((x) => x.text);
       if (rest.includes("с") && rest.some((t) => /^жизн/.test(t))) add("suicide", 3, "end-life", c);
     }
     // «не хочу жить», «жить не хочется», «не хочу больше просыпаться».
-    if (has("live")) {
+    if (w.concepts.has("live")) {
       const before = c.findBack("want", i - 1, 3);
       if (before >= 0 && c.negated(before)) add("suicide", 3, "not-want-live", c);
       const not = c.words.slice(i + 1, i + 4).findIndex((x) => x.text === "не");
@@ -1112,7 +1113,7 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       }
     }
     // «смысла нет», «не вижу смысла ни в чём», «зачем всё это»: worrying on its own.
-    if (has("point") && (c.has("not") || w.text === "незачем")) {
+    if (w.concepts.has("point") && (c.has("not") || w.text === "незачем")) {
       const after = words.slice(i + 1, i + 4).map((x) => x.text);
       if (
         after.some((t) =>
@@ -1124,18 +1125,18 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     }
     // «покончить с собой», «кончу собой», «убить себя», «убьюсь».
     if (
-      has("finish") &&
+      w.concepts.has("finish") &&
       (c.words[i + 1]?.concepts.has("self") || c.words[i + 2]?.concepts.has("self")) &&
       !c.negatedIntent(i)
     ) {
       add("suicide", thirdPersonVerb(w.text) ? 1 : 3, "finish-self", c);
     }
     // «сброшусь», «утоплюсь», «застрелюсь».
-    if (has("selfKillVerb") && !c.negatedIntent(i) && !hyperboleHang(c, i)) {
+    if (w.concepts.has("selfKillVerb") && !c.negatedIntent(i) && !hyperboleHang(c, i)) {
       add("suicide", thirdPersonVerb(w.text) || c.has("game") ? 1 : 3, "self-kill-verb", c);
     }
     // «единственный выход — умереть», «мост рядом, думаю это выход».
-    if (has("wayOut") && !c.negated(i) && !/^(из|на)$/.test(c.text(i + 1))) {
+    if (w.concepts.has("wayOut") && !c.negated(i) && !/^(из|на)$/.test(c.text(i + 1))) {
       const method = whole.has("die") || whole.has("deathNoun") || whole.has("height") ||
         whole.has("water") ||
         whole.has("pills") || whole.has("rails") || whole.has("rope");
@@ -1148,39 +1149,41 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       }
     }
     // «хочу заснуть навсегда».
-    if (has("sleep") && c.near("sleep", "forever", 2)) {
+    if (w.concepts.has("sleep") && c.near("sleep", "forever", 2)) {
       add("suicide", c.has("want") ? 3 : 2, "sleep-forever", c);
     }
     // «пойду в окно», «шагну в окно».
     if (
-      has("goVerb") && c.text(i + 1) === "в" && /^(окно|пропасть|петлю|реку)$/.test(c.text(i + 2))
+      w.concepts.has("goVerb") && c.text(i + 1) === "в" &&
+      /^(окно|пропасть|петлю|реку)$/.test(c.text(i + 2))
     ) {
       add("suicide", 3, "go-out-window", c);
     }
     // «хочу, чтобы меня сбила машина», «пусть собьют».
     if (
-      has("runOver") &&
+      w.concepts.has("runOver") &&
       (c.has("want") || c.words.some((x) => /^(пусть|может|чтобы|специально)$/.test(x.text)))
     ) {
       add("suicide", 3, "run-over", c);
     }
     // «с какого этажа насмерть», «сколько выпить, чтобы не откачали».
     if (
-      has("lethal") &&
+      w.concepts.has("lethal") &&
       (whole.has("height") || whole.has("pills") || whole.has("swallow") || whole.has("jump"))
     ) {
       if (!whole.has("news") && !whole.has("study")) add("suicide", 3, "lethal", c);
     }
     // «сколько нужно выпить снотворного, чтобы не проснуться».
     if (
-      has("pills") && whole.words.some((x) => x.text === "непроснуться" || x.concepts.has("die"))
+      w.concepts.has("pills") &&
+      whole.words.some((x) => x.text === "непроснуться" || x.concepts.has("die"))
     ) {
       if (whole.words.some((x) => /^(сколько|скольких|чтобы|чтоб)$/.test(x.text))) {
         add("suicide", 3, "dose", c);
       }
     }
     // «я ошибка, пора её исправить», «я тут лишняя».
-    if (has("burden") && c.findBack("firstPerson", i - 1, 3) >= 0 && !c.negated(i)) {
+    if (w.concepts.has("burden") && c.findBack("firstPerson", i - 1, 3) >= 0 && !c.negated(i)) {
       const next = c.text(i + 1);
       if (next === "" || /^(тут|здесь|для|в|на|всем|и|я|пора)$/.test(next)) {
         add(
@@ -1200,7 +1203,10 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       if (back) add("suicide", whole.has("finality") ? 3 : 2, "leave-no-return", c);
     }
     // «хочу всё прекратить», «решила всё закончить» (not «закончить всё с ремонтом»).
-    if ((has("cease") || has("finishVerb")) && c.has("want") && !c.negatedIntent(i)) {
+    if (
+      (w.concepts.has("cease") || w.concepts.has("finishVerb")) && c.has("want") &&
+      !c.negatedIntent(i)
+    ) {
       const all = c.words.slice(Math.max(0, i - 2), i + 3).some((x) =>
         x.text === "все" || x.text === "всё"
       );
@@ -1210,24 +1216,29 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       }
     }
     // «пора заканчивать эту жизнь».
-    if (has("finishVerb") && c.words.slice(i + 1, i + 5).some((x) => /^жизн/.test(x.text))) {
+    if (
+      w.concepts.has("finishVerb") && c.words.slice(i + 1, i + 5).some((x) => /^жизн/.test(x.text))
+    ) {
       if (!c.negatedIntent(i)) add("suicide", 3, "end-life", c);
     }
     // «устал от жизни».
-    if (has("tired") && c.text(i + 1) === "от" && /^жизн/.test(c.text(i + 2))) {
+    if (w.concepts.has("tired") && c.text(i + 1) === "от" && /^жизн/.test(c.text(i + 2))) {
       add("suicide", 2, "tired-of-life", c);
     }
     if (
-      has("finish") && ["всем", "этим", "всё", "все"].includes(c.text(i + 2)) &&
+      w.concepts.has("finish") && ["всем", "этим", "всё", "все"].includes(c.text(i + 2)) &&
       c.text(i + 1) === "со"
     ) {
       add("suicide", 2, "finish-everything", c);
     }
-    if (has("kill") && !c.negatedIntent(i) && (c.near("kill", "self", 2) || /сь$/.test(w.text))) {
+    if (
+      w.concepts.has("kill") && !c.negatedIntent(i) &&
+      (c.near("kill", "self", 2) || /сь$/.test(w.text))
+    ) {
       if (!c.has("game")) add("suicide", thirdPersonVerb(w.text) ? 1 : 3, "kill-self", c);
     }
     // «повешусь», «удавлюсь».
-    if (has("hangSelf") && !c.negatedIntent(i) && !hyperboleHang(c, i)) {
+    if (w.concepts.has("hangSelf") && !c.negatedIntent(i) && !hyperboleHang(c, i)) {
       add(
         "suicide",
         thirdPersonVerb(w.text) || (c.has("third") && !c.has("firstPerson")) ? 1 : 3,
@@ -1236,7 +1247,7 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       );
     }
     // The suicide words: with one's thoughts or intent high, a mention alone low.
-    if (has("suicideWord")) {
+    if (w.concepts.has("suicideWord")) {
       const mine = c.has("firstPerson") || c.has("want") || /(усь|юсь|иться)$/.test(w.text);
       const negated = c.negatedIntent(i) || c.negatedIntent(i - 1);
       const intent = c.has("thoughts") || c.has("want") || c.has("wayOut") ||
@@ -1247,12 +1258,12 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     }
     // Methods: a rope, pills, a height, rails, a blade, a gun, poison, with an act or a time.
     if (
-      has("rope") &&
+      w.concepts.has("rope") &&
       (c.has("collect") || c.has("want") || whole.has("finality") || c.has("hangSelf"))
     ) {
       if (!ropeHousehold(c)) add("suicide", 3, "rope", c);
     }
-    if (has("pills")) {
+    if (w.concepts.has("pills")) {
       const collected = c.has("collect") &&
         (c.has("allAtOnce") || whole.has("finality") || c.has("time") ||
           /^(коплю|копила|копил|накопил\p{L}*|отложил\p{L}*|откладываю|припрятал\p{L}*|спрятал\p{L}*|запас|ждет|ждут)$/u
@@ -1272,7 +1283,7 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
         add("suicide", 3, "pills-dose", c);
       }
     }
-    if (has("height")) {
+    if (w.concepts.has("height")) {
       const jump = c.find("jump");
       const act = jump >= 0 && !c.negated(jump) && words[jump]!.text !== "смотрю";
       if (
@@ -1288,11 +1299,13 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
         add("suicide", 2, "height-look", c);
       }
     }
-    if (has("rails") && (c.has("under") || c.text(i - 1) === "на") && c.has("jump")) {
+    if (w.concepts.has("rails") && (c.has("under") || c.text(i - 1) === "на") && c.has("jump")) {
       add("suicide", 3, "rails", c);
     }
     // A blade or a knife in the bath.
-    if ((has("blade") || has("cut")) && whole.has("bath") && !whole.has("third")) {
+    if (
+      (w.concepts.has("blade") || w.concepts.has("cut")) && whole.has("bath") && !whole.has("third")
+    ) {
       add("suicide", 3, "blade-bath", c);
     }
     // Gas on, windows shut.
@@ -1304,18 +1317,20 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     ) add("suicide", 3, "gas", c);
     // «завтра пойду на мост, и всё закончится».
     if (
-      (has("height") || has("rails") || has("water")) && whole.has("finality") &&
+      (w.concepts.has("height") || w.concepts.has("rails") || w.concepts.has("water")) &&
+      whole.has("finality") &&
       (c.has("time") || c.has("want") || c.has("jump") || c.has("goVerb") || c.has("firstPerson"))
     ) {
       if (!whole.has("game")) add("suicide", 3, "place-and-end", c);
     }
     if (
-      has("gun") && (c.has("self") || whole.has("time") || c.has("want") || whole.has("thoughts"))
+      w.concepts.has("gun") &&
+      (c.has("self") || whole.has("time") || c.has("want") || whole.has("thoughts"))
     ) {
       add("suicide", 3, "gun", c);
     }
     if (
-      has("poison") &&
+      w.concepts.has("poison") &&
       (/^отрав(люсь|иться|лю себя)/.test(w.text) || (c.has("swallow") && c.has("firstPerson")))
     ) {
       add("suicide", 3, "poison", c);
@@ -1323,7 +1338,7 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     // Euphemisms: everyone better off without me, a burden, nobody would notice.
     if (w.text === "безменя" && c.has("better")) add("suicide", 3, "better-without-me", c);
     if (
-      has("burden") && c.has("firstPerson") && !c.negated(i) &&
+      w.concepts.has("burden") && c.has("firstPerson") && !c.negated(i) &&
       ["обуза", "обузой", "мешаю"].includes(w.text)
     ) {
       add("suicide", 2, "burden", c);
@@ -1345,7 +1360,8 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       }
     }
     if (
-      has("noOne") && c.has("notice") && (c.has("disappear") || c.has("die") || c.has("ifWhen"))
+      w.concepts.has("noOne") && c.has("notice") &&
+      (c.has("disappear") || c.has("die") || c.has("ifWhen"))
     ) {
       add("suicide", 3, "nobody-notices", c);
     }
@@ -1364,58 +1380,61 @@ function selfHarmConstructions(c: Clause, add: Add): void {
   const words = c.words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const has = (concept: Concept) => w.concepts.has(concept);
     if (c.negated(i)) continue;
-    const nearSelfOrBody = () =>
-      words.slice(Math.max(0, i - 3), i + 4).some((x) =>
-        x.concepts.has("self") || x.concepts.has("body")
-      );
     const mine = c.has("firstPerson") || c.has("relapse") || c.has("want");
-    if (has("cut") && (nearSelfOrBody() || (c.has("blade") && mine && !c.has("third")))) {
+    if (
+      w.concepts.has("cut") &&
+      (nearSelfOrBody(words, i) || (c.has("blade") && mine && !c.has("third")))
+    ) {
       const veins = /^вскр/.test(w.text) &&
         words.slice(i + 1, i + 4).some((x) => /^(вен|запяст)/.test(x.text));
       add(veins ? "suicide" : "self_harm", 3, "cut", c);
-    } else if (has("cut") && /ась$|ся$/.test(w.text) && (c.has("relapse") || c.has("emphasis"))) {
+    } else if (
+      w.concepts.has("cut") && /ась$|ся$/.test(w.text) && (c.has("relapse") || c.has("emphasis"))
+    ) {
       add("self_harm", 3, "cut-again", c);
     }
     if (
-      has("cuts") &&
+      w.concepts.has("cuts") &&
       (c.has("relapse") || c.has("want") || c.has("blade") ||
         /^(новые|свежие)$/.test(c.text(i - 1)) ||
         (c.has("body") && c.has("firstPerson")))
     ) {
       add("self_harm", 3, "cuts", c);
     }
-    if (has("burn") && nearSelfOrBody()) add("self_harm", 3, "burn", c);
+    if (w.concepts.has("burn") && nearSelfOrBody(words, i)) add("self_harm", 3, "burn", c);
     if (w.text === "режусь" && !c.has("game")) add("self_harm", 3, "cutting", c);
-    if (has("hot") && c.has("body") && !c.has("third") && !c.has("routine")) {
+    if (w.concepts.has("hot") && c.has("body") && !c.has("third") && !c.has("routine")) {
       add("self_harm", 3, "hot-on-skin", c);
     }
-    if (has("bite") && nearSelfOrBody()) add("self_harm", 3, "bite", c);
+    if (w.concepts.has("bite") && nearSelfOrBody(words, i)) add("self_harm", 3, "bite", c);
     if (
-      has("hitSelf") &&
+      w.concepts.has("hitSelf") &&
       (c.words[i + 1]?.concepts.has("self") || c.has("body") && w.text === "бьюсь")
     ) {
       add("self_harm", 3, "hit-self", c);
     }
-    if (has("starve") && c.has("self")) add("self_harm", 3, "starve", c);
+    if (w.concepts.has("starve") && c.has("self")) add("self_harm", 3, "starve", c);
     // Not «год без самоповреждений», «правила для постов о самоповреждении».
-    if (has("selfHarmWord") && !/^(без|о|об|про|против)$/.test(c.text(i - 1))) {
+    if (w.concepts.has("selfHarmWord") && !/^(без|о|об|про|против)$/.test(c.text(i - 1))) {
       add("self_harm", 3, "self-harm-word", c);
     }
-    if (has("blade") && c.has("relapse") && c.has("firstPerson")) {
+    if (w.concepts.has("blade") && c.has("relapse") && c.has("firstPerson")) {
       add("self_harm", 2, "blade-again", c);
     }
     // «достала лезвие», «бритва наготове»: a blade taken out with cuts or arms in view.
     if (
-      has("blade") && c.has("collect") && !c.has("third") && !c.has("routine") &&
+      w.concepts.has("blade") && c.has("collect") && !c.has("third") && !c.has("routine") &&
       // «купила лезвия для бритвы», «режут как бритва»: a blade for something, a simile.
       c.text(i + 1) !== "для" && !["для", "как"].includes(c.text(i - 1))
     ) {
       add("self_harm", 2, "blade-ready", c);
     }
     // Scars, and new ones to come: «сегодня добавлю новые».
-    if (has("scars") && c.has("time") && c.words.some((x) => /^(нов|свеж|добав)/.test(x.text))) {
+    if (
+      w.concepts.has("scars") && c.has("time") &&
+      c.words.some((x) => /^(нов|свеж|добав)/.test(x.text))
+    ) {
       add("self_harm", 3, "new-scars", c);
     }
     if (w.text === "сорвалась" || w.text === "сорвался") {
@@ -1429,6 +1448,14 @@ function selfHarmConstructions(c: Clause, add: Add): void {
       }
     }
   }
+}
+
+/** Oneself or a body part within three words of `i`. */
+function nearSelfOrBody(words: Word[], i: number): boolean {
+  for (let j = Math.max(0, i - 3); j < Math.min(words.length, i + 4); j++) {
+    if (words[j]!.concepts.has("self") || words[j]!.concepts.has("body")) return true;
+  }
+  return false;
 }
 
 function abuseConstructions(c: Clause, add: Add): void {

@@ -171,19 +171,23 @@ function undisguiseNow(text: string): string {
 function tokenize(text: string): Array<{ token: string; sentence: number }> {
   const out: Array<{ token: string; sentence: number }> = [];
   let sentence = 0;
-  // An apostrophe inside a Latin word is a soft sign in transliteration («ub'yu»).
-  for (const m of text.matchAll(/[\p{L}\d@$€*]+(?:'[a-z]+)*|[.!?;\n…]+/gu)) {
-    const token = m[0];
-    if (/^[.!?;\n…]+$/u.test(token)) {
+  // An apostrophe inside a Latin word is a soft sign in transliteration («ub'yu»). `match`
+  // gives plain strings: every message is read twice, and match objects per word add up.
+  for (const token of text.match(TOKEN) ?? []) {
+    if (SENTENCE_END.test(token)) {
       sentence++;
       continue;
     }
     // A word that is only stars or digits with stars is no word.
-    if (!/\p{L}/u.test(token) && !/^\d+$/.test(token)) continue;
-    out.push({ token: token.replace(/^\*+|\*+$/g, ""), sentence });
+    if (!LETTER.test(token) && !DIGITS.test(token)) continue;
+    out.push({ token: token.includes("*") ? token.replace(/^\*+|\*+$/g, "") : token, sentence });
   }
   return out;
 }
+const TOKEN = /[\p{L}\d@$€*]+(?:'[a-z]+)*|[.!?;\n…]+/gu;
+const SENTENCE_END = /^[.!?;\n…]/u;
+const LETTER = /\p{L}/u;
+const DIGITS = /^\d+$/;
 
 // ---------------------------------------------------------------------------------------------
 // Concepts.
@@ -352,8 +356,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 export function readWords(text: string, index: ConceptIndex, undisguised = false): Word[] {
   const words: Word[] = [];
   for (const { token, sentence } of tokenize(undisguised ? text : undisguise(text))) {
+    // A plain Cyrillic word (most words): one reading, the index's cached set, shared and never
+    // changed.
+    if (PLAIN_CYRILLIC.test(token)) {
+      words.push({ text: token, sentence, concepts: index.match(token) });
+      continue;
+    }
     const readings = readingsOf(token);
-    // One plain reading (most words): the index's cached set, shared and never changed.
     if (readings.length === 1 && !readings[0]!.includes("*")) {
       words.push({ text: readings[0]!, sentence, concepts: index.match(readings[0]!) });
       continue;
@@ -387,6 +396,8 @@ function matchStarred(word: string, index: ConceptIndex): Set<string> {
   }
   return found;
 }
+
+const PLAIN_CYRILLIC = /^[а-яё]+$/;
 
 /** Whether any word in `words[from..to)` has `concept`. */
 export function hasConcept(words: Word[], concept: string, from = 0, to = words.length): boolean {

@@ -1,0 +1,26 @@
+import assert from "node:assert/strict";
+import { detectCrisis } from "../../shared/safety/crisis.ts";
+import { type HeldoutItem, measureCrisis, readHeldout } from "../support/heldout.ts";
+
+/**
+ * The sixth frozen held-out set (tests/safety/heldout/safety_heldout_6.json: 150 crisis
+ * messages, 113 of them indirect, and 150 hard negatives), written 2026-12-06 by a helper who
+ * read no file of the project, committed (0f06a26) before any measurement. Blind: this test
+ * prints figures and per-kind counts only, never the sentences.
+ */
+const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[]>>(
+  import.meta.url,
+  "./heldout/safety_heldout_6.json",
+);
+
+// First measurement (2026-12-06), of the detector as it stood (88da53d: rules + the model on
+// twelve writers' corpora): recall 0.927 (SOS card 0.507), false alarms 0.080 — both goals met
+// on a writer never seen.
+const FLOORS = { recall: 0.9, falseAlarms: 0.1 };
+
+Deno.test("sixth held-out crisis set (blind): no worse than its first measurement", () => {
+  const figures = measureCrisis("held-out 6", set, detectCrisis);
+  console.log(figures.summary);
+  assert.ok(figures.recall >= FLOORS.recall, `recall ${figures.recall}`);
+  assert.ok(figures.falseAlarms <= FLOORS.falseAlarms, `false alarms ${figures.falseAlarms}`);
+});

@@ -2,7 +2,7 @@ import type { BotContext } from "../bot/context.ts";
 import type { BotDeps } from "../bot/deps.ts";
 import type { CrisisHit } from "./crisis.ts";
 import { sosKeyboard, sosText } from "./safety_feature.ts";
-import { loadSosCard } from "./hotlines.ts";
+import { checkInLine, loadSosCard } from "./hotlines.ts";
 import { postFlagCard } from "./moderation_chat.ts";
 
 interface FlagResult {
@@ -16,8 +16,8 @@ interface FlagResult {
  * What the bot does when someone may be in crisis. Nothing is held back (a relayed message has
  * already gone to the partner); a flag is stored (kind, severity, chat; never the text), and once
  * per chat the person privately gets the crisis lines for their country and the partner a short
- * note on how to respond. A middling signal (`medium`) gets only a gentle private check-in with
- * a button for the crisis lines. Resolves to whether the crisis lines themselves were shown.
+ * note on how to respond. A middling signal (`medium`) gets only a gentle private check-in that
+ * names one crisis line, with a button for the others. Resolves to whether the crisis lines themselves were shown.
  */
 export async function respondToCrisis(
   ctx: BotContext,
@@ -33,16 +33,16 @@ export async function respondToCrisis(
     p_source: source,
   });
   if (result.status !== "ok" || !result.offer_help) return false;
+  const card = await loadSosCard(deps.db, ctx.from!.id);
   if (hit.severity === "medium") {
-    // Unclear: a gentle private question with the crisis lines one tap away; the partner and
-    // the moderators are not told.
-    await ctx.reply(ctx.t(source === "relay" ? "safety-checkin-relay" : "safety-checkin"), {
-      reply_markup: sosKeyboard(ctx),
-    });
+    // Unclear: a gentle private question with one crisis line named (someone who would not tap
+    // a button still sees a number) and the others one tap away; the partner and the moderators
+    // are not told.
+    const key = source === "relay" ? "safety-checkin-relay" : "safety-checkin";
+    await ctx.reply(ctx.t(key, checkInLine(card)), { reply_markup: sosKeyboard(ctx) });
     return false;
   }
   const intro = ctx.t(source === "relay" ? "safety-crisis-sender-relay" : "safety-crisis-sender");
-  const card = await loadSosCard(deps.db, ctx.from!.id);
   await ctx.reply(`${intro}\n\n${sosText(ctx, card)}`);
   if (result.partner_tg_id) {
     await ctx.api.sendMessage(Number(result.partner_tg_id), ctx.t("safety-crisis-partner-note"));

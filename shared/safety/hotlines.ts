@@ -32,3 +32,16 @@ const FALLBACK_EMERGENCY = "112";
 export async function loadSosCard(db: Db, tgId: number): Promise<SosCard> {
   return sosCard.parse(await db.call("sos_card", { p_tg_id: tgId }));
 }
+
+/**
+ * The one line a gentle check-in names outright: the card's first crisis line for everyone
+ * (Russia's first when the country is not known yet), else its emergency number.
+ */
+export function checkInLine(card: SosCard): { name: string; number: string } {
+  const line = card.lines.find((h) => h.kind === "crisis" && h.audience === "all") ??
+    card.lines.find((h) => h.kind === "crisis");
+  return line
+    ? { name: line.name, number: line.phone }
+    : { name: EMERGENCY_NAME, number: card.emergency };
+}
+const EMERGENCY_NAME = "Экстренные службы";

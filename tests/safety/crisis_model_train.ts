@@ -37,6 +37,10 @@ const TUNING_FILES = [
   "./crisis_tuning_more_i.json",
   "./crisis_tuning_more_j.json",
   "./crisis_tuning_more_k.json",
+  "./crisis_tuning_more_l.json",
+  "./crisis_tuning_more_m.json",
+  "./crisis_tuning_more_n.json",
+  "./crisis_tuning_more_o.json",
 ];
 
 interface TuningFile {

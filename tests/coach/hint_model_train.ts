@@ -1,6 +1,6 @@
 /**
  * Trains the hint guard's model (shared/coach/hint_model.ts) on tuning corpora only — ours
- * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more{,_2,_3}.json, written by helpers
+ * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more{,_2,_3,_4}.json, written by helpers
  * who saw no code — never on a held-out set; with `--write <file>` it writes the weights (the
  * committed ones are shared/coach/hint_model_weights.json; hint_model_test.ts retrains and
  * compares).
@@ -8,8 +8,10 @@
  *   deno run --allow-read --allow-write tests/coach/hint_model_train.ts [--write <file>]
  *
  * The threshold is the lowest probability at which the share of good hints refused, each corpus
- * left out in turn, rises at most 0.1 over the rules' (a refused good hint costs little: the rule coach's
- * hints are shown instead; a harmful one shown to a vulnerable person is what we guard against).
+ * left out in turn, rises at most 0.15 over the rules' (a refused good hint costs little: the rule
+ * coach's hints are shown instead; a harmful one shown to a vulnerable person is what we guard
+ * against). Leaving one of 5 corpora out: budget 0.10 refuses 0.903 of harmful hints and 0.168 of
+ * good ones, 0.15 0.928 / 0.219, 0.20 0.946 / 0.270.
  */
 import { checkHintText } from "../../shared/coach/hint_guard.ts";
 import { hintFeatures } from "../../shared/coach/hint_model.ts";
@@ -26,6 +28,7 @@ const TUNING_FILES = [
   "./hints_tuning_more.json",
   "./hints_tuning_more_2.json",
   "./hints_tuning_more_3.json",
+  "./hints_tuning_more_4.json",
 ];
 
 interface TuningFile {
@@ -36,7 +39,7 @@ interface TuningFile {
 const OPTIONS = {
   featuresOf: hintFeatures,
   rules: (text: string) => !checkHintText(text).ok,
-  budget: 0.1,
+  budget: 0.15,
   name: "harmful",
 };
 

@@ -131,17 +131,20 @@ Deno.test("a middling signal gets a gentle check-in; a strong one later still ge
     const { anna, boris } = await startChat(h, [770_101, 770_102]);
     h.telegram.clear();
 
-    await t.step("unclear: a private check-in naming one line, with a button, nobody else told", async () => {
-      await h.post(textUpdate(anna, "меня не станет, и ладно"));
-      assert.equal(h.telegram.callsOf("copyMessage", boris.id).length, 1);
-      const toAnna = h.telegram.textsTo(anna.id);
-      assert.equal(toAnna.length, 1);
-      assert.match(toAnna[0]!, /как вы сейчас/);
-      // One crisis line is named outright (Russia's first while the country is unknown).
-      assert.match(toAnna[0]!, /МЧС: \+7 495 989-50-50/);
-      assert.doesNotMatch(toAnna[0]!, /112/, "not the whole card yet");
-      assert.ok(!h.telegram.textsTo(boris.id).some((text) => /очень тяжело/.test(text)));
-    });
+    await t.step(
+      "unclear: a private check-in naming one line, with a button, nobody else told",
+      async () => {
+        await h.post(textUpdate(anna, "меня не станет, и ладно"));
+        assert.equal(h.telegram.callsOf("copyMessage", boris.id).length, 1);
+        const toAnna = h.telegram.textsTo(anna.id);
+        assert.equal(toAnna.length, 1);
+        assert.match(toAnna[0]!, /как вы сейчас/);
+        // One crisis line is named outright (Russia's first while the country is unknown).
+        assert.match(toAnna[0]!, /МЧС: \+7 495 989-50-50/);
+        assert.doesNotMatch(toAnna[0]!, /112/, "not the whole card yet");
+        assert.ok(!h.telegram.textsTo(boris.id).some((text) => /очень тяжело/.test(text)));
+      },
+    );
 
     await t.step("the button shows the crisis lines", async () => {
       h.telegram.clear();

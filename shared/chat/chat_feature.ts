@@ -24,7 +24,7 @@ import {
 import { CAPTION_LIMIT, classifyMessage, isCommand, screenText, TEXT_LIMIT } from "./relay.ts";
 import { overLimit } from "../safety/rate_limits.ts";
 import type { ToxicityCategory } from "../safety/toxicity.ts";
-import { createOfflineModerator } from "../safety/text_moderator.ts";
+import { createOfflineModerator, type TextVerdict } from "../safety/text_moderator.ts";
 import { postReportCard } from "../safety/moderation_chat.ts";
 import { sanctionInfo, sanctionNotice } from "../safety/sanctions.ts";
 import { respondToCrisis } from "../safety/crisis_response.ts";
@@ -229,6 +229,26 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(sanctionNotice(ctx.t, sanction));
   }
 
+  /**
+   * Holds back a message (or an edit) that a rule or the learned model reads as abuse of the
+   * partner, tells the sender why and, for a rule's category only, counts a strike: a model's
+   * guess never sanctions anyone. Resolves to whether the message was held back.
+   */
+  async function refuseAbuse(
+    ctx: BotContext,
+    verdict: Pick<TextVerdict, "toxicity" | "hurtful">,
+    textKey: "chat-toxic-refused" | "chat-toxic-refused-edit",
+    other: Parameters<BotContext["reply"]>[1] = {},
+  ): Promise<boolean> {
+    const { toxicity: toxic, hurtful } = verdict;
+    if (!toxic && !hurtful) return false;
+    const kind = toxic ?? "hurtful";
+    deps.metrics.inc("relay_refused_total", { reason: `toxic_${kind}` });
+    await ctx.reply(ctx.t(textKey, { kind }), other);
+    if (toxic) await recordStrike(ctx, toxic);
+    return true;
+  }
+
   async function relay(
     ctx: BotContext,
     message: Message,
@@ -256,15 +276,13 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     // What was checked is what would go: abuse is not passed on, the sender is told why.
-    const { crisis, toxicity: toxic, hurtful } = await moderator.check(screened.text);
-    if (toxic || hurtful) {
-      const kind = toxic ?? "hurtful";
-      deps.metrics.inc("relay_refused_total", { reason: `toxic_${kind}` });
-      await ctx.reply(ctx.t("chat-toxic-refused", { kind }), {
+    const verdict = await moderator.check(screened.text);
+    const { crisis } = verdict;
+    if (
+      await refuseAbuse(ctx, verdict, "chat-toxic-refused", {
         reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
-      });
-      // A learned model's guess holds the message back but never sanctions anyone.
-      if (toxic) await recordStrike(ctx, toxic);
+      })
+    ) {
       if (crisis) await respondToCrisis(ctx, deps, crisis, "relay");
       return;
     }
@@ -327,12 +345,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     const entities = isText ? edited.entities : edited.caption_entities;
     const screened = screenText(original, entities, ctx.t("chat-pii-mask"));
     if (screened.text.length > (isText ? TEXT_LIMIT : CAPTION_LIMIT)) return;
-    const { toxicity: toxic, hurtful } = await moderator.check(screened.text);
-    if (toxic || hurtful) {
-      const kind = toxic ?? "hurtful";
-      deps.metrics.inc("relay_refused_total", { reason: `toxic_${kind}` });
-      await ctx.reply(ctx.t("chat-toxic-refused-edit", { kind }));
-      if (toxic) await recordStrike(ctx, toxic);
+    if (await refuseAbuse(ctx, await moderator.check(screened.text), "chat-toxic-refused-edit")) {
       return;
     }
     const clean = screened.found.length === 0;

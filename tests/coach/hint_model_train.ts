@@ -17,6 +17,7 @@ import { checkHintText } from "../../shared/coach/hint_guard.ts";
 import { hintFeatures } from "../../shared/coach/hint_model.ts";
 import {
   type LabelledText,
+  readCorpus,
   runTrainer,
   type Trained,
   trainWithThreshold,
@@ -30,11 +31,6 @@ const TUNING_FILES = [
   "./hints_tuning_more_3.json",
   "./hints_tuning_more_4.json",
 ];
-
-interface TuningFile {
-  harmful: Array<{ text: string }>;
-  good: Array<{ text: string }>;
-}
 
 const OPTIONS = {
   featuresOf: hintFeatures,
@@ -51,9 +47,9 @@ export async function trainingSamples(): Promise<LabelledText[]> {
   add([...HARMFUL_HINTS, ...BOUNDARY_HINTS].map((h) => h.text), true, "ours");
   add([...GOOD_HINTS, ...GOOD_BOUNDARY_HINTS].map((h) => h.text), false, "ours");
   for (const file of TUNING_FILES) {
-    const more = JSON.parse(await Deno.readTextFile(new URL(file, import.meta.url))) as TuningFile;
-    add(more.harmful.map((h) => h.text), true, file);
-    add(more.good.map((h) => h.text), false, file);
+    const corpus = await readCorpus(import.meta.url, file);
+    add(corpus.harmful!, true, file);
+    add(corpus.good!, false, file);
   }
   return samples;
 }

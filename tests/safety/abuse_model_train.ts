@@ -20,6 +20,7 @@ import {
 } from "../../shared/safety/toxicity.ts";
 import {
   type LabelledText,
+  readCorpus,
   runTrainer,
   type Trained,
   trainWithThreshold,
@@ -40,11 +41,6 @@ const CRISIS_FILES = [
   "./crisis_tuning_more_b.json",
 ];
 
-interface TuningFile {
-  abusive: Array<{ text: string }>;
-  negatives: Array<{ text: string }>;
-}
-
 const OPTIONS = {
   featuresOf: abuseFeatures,
   rules: (text: string) => detectToxicity(text) !== null,
@@ -58,24 +54,20 @@ export async function trainingSamples(): Promise<LabelledText[]> {
   const add = (texts: Iterable<string>, positive: boolean, hard: boolean, group?: string) => {
     for (const text of texts) samples.push({ text, positive, hard, group });
   };
-  const read = async <T>(file: string) =>
-    JSON.parse(await Deno.readTextFile(new URL(file, import.meta.url))) as T;
   add(TOXIC.map(([text]) => text), true, false, "ours");
   add(NOT_TOXIC, false, true, "ours");
   for (const file of TUNING_FILES) {
-    const f = await read<TuningFile>(file);
-    add(f.abusive.map((item) => item.text), true, false, file);
-    add(f.negatives.map((item) => item.text), false, true, file);
+    const corpus = await readCorpus(import.meta.url, file);
+    add(corpus.abusive!, true, false, file);
+    add(corpus.negatives!, false, true, file);
   }
   for (const file of CRISIS_FILES) {
-    const f = await read<{ crisis: Array<{ text: string }> }>(file);
-    add(f.crisis.map((item) => item.text), false, false);
+    add((await readCorpus(import.meta.url, file)).crisis!, false, false);
   }
   add([...TUNING, ...EVERYDAY, ...EVERYDAY_MORE].map((s) => s.text), false, false);
   // Short replies and friendly imperatives («Смотри», «Подожди минутку»): with few words the
   // model would otherwise lean on an imperative alone.
-  const chat = await read<{ messages: Array<{ text: string }> }>("./chat_everyday.json");
-  add(chat.messages.map((item) => item.text), false, false);
+  add((await readCorpus(import.meta.url, "./chat_everyday.json")).messages!, false, false);
   return samples;
 }
 

@@ -15,6 +15,7 @@ import { crisisWords, scoreCrisis } from "../../shared/safety/crisis.ts";
 import { textFeatures } from "../../shared/safety/text_model.ts";
 import {
   type LabelledText,
+  readCorpus,
   runTrainer,
   type Trained,
   trainWithThreshold,
@@ -43,11 +44,6 @@ const TUNING_FILES = [
   "./crisis_tuning_more_o.json",
 ];
 
-interface TuningFile {
-  crisis: Array<{ text: string }>;
-  negatives: Array<{ text: string }>;
-}
-
 const OPTIONS = {
   featuresOf: (text: string) => textFeatures(crisisWords(text)),
   rules: (text: string) => scoreCrisis(text).score >= 2,
@@ -66,9 +62,9 @@ export async function trainingSamples(): Promise<LabelledText[]> {
   add(HARMLESS, false, true, "ours");
   add(HARD_NEGATIVES, false, true, "ours");
   for (const file of TUNING_FILES) {
-    const f = JSON.parse(await Deno.readTextFile(new URL(file, import.meta.url))) as TuningFile;
-    add(f.crisis.map((item) => item.text), true, false, file);
-    add(f.negatives.map((item) => item.text), false, true, file);
+    const corpus = await readCorpus(import.meta.url, file);
+    add(corpus.crisis!, true, false, file);
+    add(corpus.negatives!, false, true, file);
   }
   add(NOT_TOXIC, false, false);
   // Abuse at a partner («убей себя») is the abuse detector's, not a crisis of the writer.

@@ -33,6 +33,22 @@ export interface TrainOptions {
 
 type Weights = Omit<TextModel, "threshold">;
 
+/**
+ * One tuning corpus file (a JSON object whose arrays hold `{ text, kind }` items, beside `note`
+ * and `written`): each array's texts by its name.
+ */
+export async function readCorpus(base: string, file: string): Promise<Record<string, string[]>> {
+  const parsed = JSON.parse(await Deno.readTextFile(new URL(file, base))) as Record<
+    string,
+    unknown
+  >;
+  const texts: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(parsed)) {
+    if (Array.isArray(value)) texts[name] = value.map((item: { text: string }) => item.text);
+  }
+  return texts;
+}
+
 /** Weights for `samples`, rounded to three decimals (the committed file's precision). */
 export function trainLogistic(samples: readonly LabelledText[], options: TrainOptions): Weights {
   const { epochs = 60, l2 = 1e-3, rate = 0.2, minCount = 2 } = options;

@@ -1,6 +1,6 @@
 /**
  * Trains the hint guard's model (shared/coach/hint_model.ts) on tuning corpora only — ours
- * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more{,_2,_3,_4}.json, written by helpers
+ * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more{,_2,_3,_4,_5}.json, written by helpers
  * who saw no code — never on a held-out set; with `--write <file>` it writes the weights (the
  * committed ones are shared/coach/hint_model_weights.json; hint_model_test.ts retrains and
  * compares).
@@ -11,7 +11,8 @@
  * left out in turn, rises at most 0.15 over the rules' (a refused good hint costs little: the rule
  * coach's hints are shown instead; a harmful one shown to a vulnerable person is what we guard
  * against). Leaving one of 5 corpora out: budget 0.10 refuses 0.903 of harmful hints and 0.168 of
- * good ones, 0.15 0.928 / 0.219, 0.20 0.946 / 0.270.
+ * good ones, 0.15 0.928 / 0.219, 0.20 0.946 / 0.270; with the fifth corpus (6 left out in turn),
+ * 0.15 gives 0.936 / 0.232.
  */
 import { checkHintText } from "../../shared/coach/hint_guard.ts";
 import { hintFeatures } from "../../shared/coach/hint_model.ts";
@@ -30,6 +31,7 @@ const TUNING_FILES = [
   "./hints_tuning_more_2.json",
   "./hints_tuning_more_3.json",
   "./hints_tuning_more_4.json",
+  "./hints_tuning_more_5.json",
 ];
 
 const OPTIONS = {

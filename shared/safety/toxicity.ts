@@ -145,9 +145,8 @@ class Message {
         this.sentences[tok.sentence] = sentence;
       }
       sentence.end = i + 1;
-      for (const concept of tok.concepts) {
-        sentence.counts.set(concept, (sentence.counts.get(concept) ?? 0) + 1);
-      }
+      const counts = sentence.counts;
+      tok.concepts.forEach((concept) => counts.set(concept, (counts.get(concept) ?? 0) + 1));
       if (tok.quoted) sentence.quoted = true;
       if (tok.concepts.has("quote") && sentence.firstQuote === Infinity) sentence.firstQuote = i;
     });
@@ -387,15 +386,16 @@ function joined(pieces: Token[]): Token | null {
  * Clause and quote of each word of undisguised text, in the order `readWords` gives them (the
  * same token pattern), plus the sentences that end in a question mark.
  */
+const LAYOUT_TOKEN = /[\p{L}\d@$€*]+(?:'[a-z]+)*|[.!?;\n…]+|[,:()«»"“”„—–]|(?<=\s)-(?=\s)/gu;
+
 function layoutOf(text: string, questions: Set<number>): Place[] {
   const out: Place[] = [];
   let sentence = 0;
   let clause = 0;
   let quoted = false;
   let dash = false;
-  const pattern = /[\p{L}\d@$€*]+(?:'[a-z]+)*|[.!?;\n…]+|[,:()«»"“”„—–]|(?<=\s)-(?=\s)/gu;
-  for (const m of text.matchAll(pattern)) {
-    const token = m[0];
+  // `match` gives plain strings (no match object per word).
+  for (const token of text.match(LAYOUT_TOKEN) ?? []) {
     const first = token[0]!;
     if (".!?;\n…".includes(first)) {
       if (token.includes("?")) questions.add(sentence);

@@ -138,18 +138,6 @@ function readingsOf(token: string): string[] {
  * letters joined, stretched letters shrunk; sentence breaks kept as "\n".
  */
 export function undisguise(text: string): string {
-  // The crisis and abuse readers each undisguise a message twice (their words and their layout);
-  // the last few results are kept.
-  const known = undisguised.get(text);
-  if (known !== undefined) return known;
-  const result = undisguiseNow(text);
-  if (undisguised.size >= 8) undisguised.delete(undisguised.keys().next().value!);
-  undisguised.set(text, result);
-  return result;
-}
-const undisguised = new Map<string, string>();
-
-function undisguiseNow(text: string): string {
   let t = normalizeText(text).text.toLowerCase().replace(/ё/g, "е");
   // Letters split by separators: «т в а р ь», «у.б.ь.ю», «д-у-р-а», «с_у_к_а». A run of three
   // or more single letters joins, unless it could be ordinary one-letter words («а я и»).

@@ -96,8 +96,10 @@ class Message {
   readonly #reported: boolean[] = [];
 
   constructor(text: string) {
-    const words = readWords(text, ABUSE_INDEX);
-    const layout = layoutOf(undisguise(text), this.questions);
+    // Undisguised once for both the words and their layout (no message text is kept anywhere).
+    const undisguised = undisguise(text);
+    const words = readWords(undisguised, ABUSE_INDEX, true);
+    const layout = layoutOf(undisguised, this.questions);
     const aligned = layout.length === words.length;
     const tokens = words.map((w: Word, i): Token => {
       const place = aligned

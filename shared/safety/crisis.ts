@@ -1,5 +1,5 @@
 import { ConceptIndex, readWords, undisguise, type Word } from "./language.ts";
-import { probabilityOf, textFeatures, type TextModel } from "./text_model.ts";
+import { modelSays, type TextModel } from "./text_model.ts";
 import trainedWeights from "./crisis_model_weights.json" with { type: "json" };
 
 /**
@@ -952,7 +952,7 @@ export function detectCrisis(text: string, model: TextModel = MODEL): CrisisHit 
   if (score >= 3) return { label, severity: "high" };
   if (score >= 2) return { label, severity: "medium" };
   // What the rules did not recognise but reads like a crisis gets the gentle check-in.
-  if (probabilityOf(model, textFeatures(words)) >= model.threshold) {
+  if (modelSays(model, words)) {
     return { label, severity: "medium" };
   }
   return null;

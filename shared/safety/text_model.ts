@@ -30,6 +30,15 @@ const NEGATION_SPAN = 2;
 
 /** The features of a text's words (as a rule index read them): unique strings. */
 export function textFeatures(words: readonly Word[]): string[] {
+  return [...featureSet(words)];
+}
+
+/** Whether the model's probability for the words reaches its threshold. */
+export function modelSays(model: TextModel, words: readonly Word[]): boolean {
+  return probabilityOf(model, featureSet(words)) >= model.threshold;
+}
+
+function featureSet(words: readonly Word[]): Set<string> {
   const features = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
@@ -41,7 +50,7 @@ export function textFeatures(words: readonly Word[]): string[] {
     if (negated) features.add(own.negated);
     const next = words[i + 1];
     if (next && next.sentence === word.sentence) {
-      features.add(`b:${own.stem}_${keyOf(next.text)}`);
+      features.add(bigramFeature(own.stem, next.text));
     }
     for (const concept of word.concepts) {
       const named = conceptFeatures(concept);
@@ -56,7 +65,7 @@ export function textFeatures(words: readonly Word[]): string[] {
       }
     }
   }
-  return [...features];
+  return features;
 }
 
 // The detectors read every word of every message: a word's and a concept's feature strings are
@@ -96,6 +105,25 @@ function conceptFeatures(concept: string): { plain: string; negated: string } {
   return named;
 }
 
+/** «b:stem_key»: a word's stem and the next word's key. */
+function bigramFeature(stem: string, next: string): string {
+  let row = bigramCache.get(stem);
+  if (!row) bigramCache.set(stem, row = new Map());
+  const key = keyOf(next);
+  let bigram = row.get(key);
+  if (!bigram) {
+    if (++bigramsKept > 100_000) {
+      bigramCache.clear();
+      bigramsKept = 0;
+    }
+    bigram = `b:${stem}_${key}`;
+    row.set(key, bigram);
+  }
+  return bigram;
+}
+const bigramCache = new Map<string, Map<string, string>>();
+let bigramsKept = 0;
+
 /** «p:a|b» with the two concepts in order, whichever came first in the text. */
 function pairFeature(a: string, b: string): string {
   let row = pairCache.get(a);
@@ -123,7 +151,10 @@ function negatedAt(words: readonly Word[], i: number): boolean {
 }
 
 /** The model's probability for a text's features. */
-export function probabilityOf(model: Omit<TextModel, "threshold">, features: string[]): number {
+export function probabilityOf(
+  model: Omit<TextModel, "threshold">,
+  features: Iterable<string>,
+): number {
   let sum = model.bias;
   for (const feature of features) sum += model.weights[feature] ?? 0;
   return 1 / (1 + Math.exp(-sum));

@@ -1,6 +1,6 @@
 import { readWords, undisguise, type Word } from "./language.ts";
 import { ABUSE_INDEX, ABUSIVE, confirmed } from "./abuse_lexicon.ts";
-import { probabilityOf, textFeatures, type TextModel } from "./text_model.ts";
+import { modelSays, textFeatures, type TextModel } from "./text_model.ts";
 import trainedWeights from "./abuse_model_weights.json" with { type: "json" };
 
 /**
@@ -754,7 +754,7 @@ export function assessAbuse(text: string, model: TextModel = ABUSE_MODEL): Abuse
   if (m.tokens.length === 0) return { category: null, hurtful: false };
   const category = namedAbuse(m);
   if (category || !modelSpeaks(m.tokens.length)) return { category, hurtful: false };
-  return { category, hurtful: probabilityOf(model, textFeatures(m.tokens)) >= model.threshold };
+  return { category, hurtful: modelSays(model, m.tokens) };
 }
 
 /**

@@ -65,25 +65,36 @@ export function trainLogistic(samples: readonly LabelledText[], options: TrainOp
   // Both classes weigh the same in total.
   const weightOf = (positive: boolean) =>
     samples.length / (2 * (positive ? positives : samples.length - positives));
-  const weights = new Map<string, number>();
+  // Each kept feature gets a number, so the updates run over a typed array (same arithmetic,
+  // same order as by name: the weights do not change, training is several times faster).
+  const idOf = new Map<string, number>();
+  const rows = encoded.map(({ features, y }) => ({
+    y,
+    ids: Int32Array.from(features.filter((f) => counts.get(f)! >= minCount), (f) => {
+      let id = idOf.get(f);
+      if (id === undefined) idOf.set(f, id = idOf.size);
+      return id;
+    }),
+  }));
+  const weights = new Float64Array(idOf.size);
   let bias = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     const step = rate / (1 + epoch / 10);
-    for (const { features, y } of encoded) {
-      const kept = features.filter((f) => (counts.get(f) ?? 0) >= minCount);
+    for (const { ids, y } of rows) {
       let sum = bias;
-      for (const f of kept) sum += weights.get(f) ?? 0;
+      for (let k = 0; k < ids.length; k++) sum += weights[ids[k]!]!;
       const p = 1 / (1 + Math.exp(-sum));
       const gradient = (p - (y ? 1 : 0)) * weightOf(y);
       bias -= step * gradient;
-      for (const f of kept) {
-        const w = weights.get(f) ?? 0;
-        weights.set(f, w - step * (gradient + l2 * w));
+      for (let k = 0; k < ids.length; k++) {
+        const w = weights[ids[k]!]!;
+        weights[ids[k]!] = w - step * (gradient + l2 * w);
       }
     }
   }
   const rounded: Record<string, number> = {};
-  for (const [f, w] of [...weights].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [f, id] of [...idOf].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const w = weights[id]!;
     if (Math.abs(w) >= 0.005) rounded[f] = Math.round(w * 1000) / 1000;
   }
   return { bias: Math.round(bias * 1000) / 1000, weights: rounded };
@@ -171,8 +182,16 @@ export function trainWithThreshold(
   samples: readonly LabelledText[],
   options: ThresholdOptions,
 ): Trained {
-  const { threshold, report } = chooseThreshold(samples, options);
-  return { model: { ...trainLogistic(samples, options), threshold }, report };
+  // Every fold reads the same texts: each text's features are worked out once.
+  const features = new Map<string, string[]>();
+  const featuresOf = (text: string) => {
+    let found = features.get(text);
+    if (!found) features.set(text, found = options.featuresOf(text));
+    return found;
+  };
+  const cached = { ...options, featuresOf };
+  const { threshold, report } = chooseThreshold(samples, cached);
+  return { model: { ...trainLogistic(samples, cached), threshold }, report };
 }
 
 /**

@@ -212,7 +212,8 @@ const CONCEPTS = {
     "=край",
     "=края",
     "многоэтажк",
-    "высотк",
+    // Strict: «Высоцкий» is one letter away.
+    "высотк!",
     "=парапет",
     "=перила",
   ],
@@ -1285,7 +1286,14 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     }
     if (w.concepts.has("height")) {
       const jump = c.find("jump");
-      const act = jump >= 0 && !c.negated(jump) && words[jump]!.text !== "смотрю";
+      // Sitting or standing on a balcony is ordinary («сижу на балконе, шашлык жарят»): only with
+      // a floor, an edge or a window named, or a wish, thoughts or a goodbye about it.
+      const intent = c.has("want") || c.has("thoughts") || c.has("die") || whole.has("finality");
+      const balconyOnly = whole.words.every((x) =>
+        !x.concepts.has("height") || /^балкон/.test(x.text)
+      );
+      const posture = /^(сижу|стою)$/.test(words[jump]?.text ?? "") && !intent && balconyOnly;
+      const act = jump >= 0 && !c.negated(jump) && words[jump]!.text !== "смотрю" && !posture;
       if (
         (act &&
           (c.has("want") || c.has("thoughts") || c.has("time") || whole.has("finality") ||
@@ -1414,7 +1422,10 @@ function selfHarmConstructions(c: Clause, add: Add): void {
     ) {
       add("self_harm", 3, "hit-self", c);
     }
-    if (w.concepts.has("starve") && c.has("self")) add("self_harm", 3, "starve", c);
+    // «морю себя голодом» (not «грущу по морю, по той себе»).
+    if (w.concepts.has("starve") && c.has("self") && c.words.some((x) => /^голод/.test(x.text))) {
+      add("self_harm", 3, "starve", c);
+    }
     // Not «год без самоповреждений», «правила для постов о самоповреждении».
     if (w.concepts.has("selfHarmWord") && !/^(без|о|об|про|против)$/.test(c.text(i - 1))) {
       add("self_harm", 3, "self-harm-word", c);

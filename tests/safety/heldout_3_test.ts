@@ -19,8 +19,9 @@ const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[
 // so those later changes did not generalise here; 0.600 / 0.030 with the model re-keyed by word
 // beginnings (6fa3245). With four more helpers' corpora, a shuffled training order and the
 // threshold chosen leaving one corpus out: 0.770 / 0.050; with corpora I–K: 0.810 / 0.040.
-// With four more tuning corpora (L–O, 17 corpora): 0.830 / 0.050.
-const FLOORS = { recall: 0.78, falseAlarms: 0.08 };
+// With four more tuning corpora (L–O, 17 corpora): 0.830 / 0.050; with 25 corpora, ordinary chat
+// and three rule faults mended: 0.870 / 0.030.
+const FLOORS = { recall: 0.84, falseAlarms: 0.06 };
 
 Deno.test("third held-out crisis set (blind): no worse than its first measurement", () => {
   const figures = measureCrisis("held-out 3", set, detectCrisis);

@@ -18,8 +18,9 @@ const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[
 // 0.417) / false alarms 0.067; this session's (1445b38: more writers' corpora, shuffled training,
 // threshold chosen leaving one corpus out) 0.875 (0.417) / 0.100 — at the false-alarm goal's edge.
 // Second, with three more tuning corpora (I–K): 0.892 / 0.100. Third, with four more (L–O):
-// 0.933 / 0.108.
-const FLOORS = { recall: 0.87, falseAlarms: 0.12 };
+// 0.933 / 0.108. Fourth, with 25 corpora, ordinary chat and three rule faults mended: 0.933 /
+// 0.092.
+const FLOORS = { recall: 0.9, falseAlarms: 0.12 };
 
 Deno.test("fifth held-out crisis set (blind): no worse than its first measurement", () => {
   const figures = measureCrisis("held-out 5", set, detectCrisis);

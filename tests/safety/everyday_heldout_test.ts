@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { detectCrisis } from "../../shared/safety/crisis.ts";
+import { countByKind, heldBackAsAbuse, type HeldoutItem, readHeldout } from "../support/heldout.ts";
+
+/**
+ * Ordinary chat, frozen and blind (tests/safety/heldout/chat_everyday_3.json: 1,000 peer-support
+ * chat messages, 40 % of them heavy but safe — sadness, grief, loneliness, a balcony, medicines),
+ * written 2026-12-06 by a helper who read no file of the project, committed before any
+ * measurement. Not a goal of the issue but what a real user meets most: a check-in on an
+ * ordinary message, once per chat, is noise, and the SOS card would be worse. Prints figures
+ * and per-kind counts only, never the sentences.
+ */
+const set = await readHeldout<{ messages: HeldoutItem[] }>(
+  import.meta.url,
+  "./heldout/chat_everyday_3.json",
+);
+
+// First measurement (2026-12-06): the session's starting detector (88da53d) answered 0.047 of
+// these messages (SOS card 0.008), held back 0.011; the detector trained with ordinary chat and
+// with three rule faults mended (a balcony, «Высоцкий», «по морю»): 0.029 (SOS card 0.007) /
+// 0.011 — small talk about where one sits or stands is most of what is left.
+const FLOORS = { answered: 0.04, sosCard: 0.01, heldBack: 0.02 };
+
+Deno.test("ordinary chat (blind): few crisis answers, no SOS cards, little held back", () => {
+  const answered = set.messages.filter((item) => detectCrisis(item.text) !== null);
+  const cards = answered.filter((item) => detectCrisis(item.text)?.severity === "high");
+  const held = set.messages.filter((item) => heldBackAsAbuse(item.text));
+  const share = (items: HeldoutItem[]) => items.length / set.messages.length;
+  console.log(
+    `ordinary chat (${set.messages.length}): crisis answer ${
+      share(answered).toFixed(3)
+    } (SOS card ${share(cards).toFixed(3)}), held back as abuse ${
+      share(held).toFixed(3)
+    }\n  answered by kind: ${countByKind(answered)}\n  held back by kind: ${countByKind(held)}`,
+  );
+  assert.ok(share(answered) <= FLOORS.answered, `answered ${share(answered)}`);
+  assert.ok(share(cards) <= FLOORS.sosCard, `SOS card ${share(cards)}`);
+  assert.ok(share(held) <= FLOORS.heldBack, `held back ${share(held)}`);
+});

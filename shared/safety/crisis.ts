@@ -923,7 +923,8 @@ function scoreWords(words: Word[]): CrisisScore {
   }
   // Methods that need no word of dying: at the edge («ноги уже за перилами»), a car in a closed
   // garage, gas without a flame.
-  if (found.suicide.score < 3 && atTheEdge(whole)) add("suicide", 3, "edge", whole);
+  const edge = atTheEdge(whole);
+  if (found.suicide.score < edge) add("suicide", edge, "edge", whole);
   if (found.suicide.score < 3 && fumes(whole)) add("suicide", 3, "fumes", whole);
   // «сегодня последняя ночь, когда мне больно», «утро мне уже не понадобится».
   if (found.suicide.score < 2 && lastOfAll(whole)) add("suicide", 2, "last-of-all", whole);
@@ -1284,15 +1285,19 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
         add("suicide", 3, "pills-dose", c);
       }
     }
-    if (w.concepts.has("height")) {
-      const jump = c.find("jump");
-      // Sitting or standing on a balcony is ordinary («сижу на балконе, шашлык жарят»): only with
-      // a floor, an edge or a window named, or a wish, thoughts or a goodbye about it.
+    // «на краю» is an edge only of something high («на краю крыши», «обрыва»), not of a bed, a
+    // pier or a decision («стою на краю: увольняться или нет»).
+    const edgeOfNothing = /^кра[йюя]$/.test(w.text) && !HIGH_THING.test(c.text(i + 1)) &&
+      !words[i + 1]?.concepts.has("height") && !words[i + 1]?.concepts.has("rails");
+    if (w.concepts.has("height") && !edgeOfNothing) {
+      // A step or a fall named («стою у края. шагнуть осталось») counts before a posture.
+      const moves = words.findIndex((x) => x.concepts.has("jump") && !POSTURE.test(x.text));
+      const jump = moves >= 0 ? moves : c.find("jump");
+      // Sitting or standing somewhere high is mostly ordinary talk («сижу на подоконнике с
+      // кофе», «стою на мосту, закат»): without a wish, thoughts, dying or a goodbye the place is
+      // left to the model (a rule check-in there cost more false alarms than it caught).
       const intent = c.has("want") || c.has("thoughts") || c.has("die") || whole.has("finality");
-      const balconyOnly = whole.words.every((x) =>
-        !x.concepts.has("height") || /^балкон/.test(x.text)
-      );
-      const posture = /^(сижу|стою)$/.test(words[jump]?.text ?? "") && !intent && balconyOnly;
+      const posture = POSTURE.test(words[jump]?.text ?? "") && !intent;
       const act = jump >= 0 && !c.negated(jump) && words[jump]!.text !== "смотрю" && !posture;
       if (
         (act &&
@@ -1462,6 +1467,11 @@ function selfHarmConstructions(c: Clause, add: Add): void {
 }
 
 /** Oneself or a body part within three words of `i`. */
+const POSTURE = /^(сижу|стою)$/;
+
+/** What «на краю …» must be the edge of to be high. */
+const HIGH_THING = /^(обрыв|пропаст|скал|платформ|бездн|утес|утёс|пирс|вышк)/;
+
 function nearSelfOrBody(words: Word[], i: number): boolean {
   for (let j = Math.max(0, i - 3); j < Math.min(words.length, i + 4); j++) {
     if (words[j]!.concepts.has("self") || words[j]!.concepts.has("body")) return true;
@@ -1588,23 +1598,33 @@ function ropeHousehold(c: Clause): boolean {
 }
 
 /** «стою за перилами», «сижу на краю крыши», «ноги уже свесила с карниза». */
-function atTheEdge(whole: Clause): boolean {
+function atTheEdge(whole: Clause): 0 | 2 | 3 {
   const edge = whole.words.findIndex((w, i) =>
     /^(перила|перилами|перил|краю|карниз\p{L}*|парапет\p{L}*)$/u.test(w.text) &&
     /^(за|на|с|со)$/.test(whole.text(i - 1))
   );
-  if (edge < 0 || whole.has("media") || whole.has("third") || whole.has("past")) return false;
-  return whole.words.some((w) =>
-    /^(уже|стою|сижу|ноги|сейчас|встала|встал|перелезла|перелез)$/.test(w.text)
-  ) &&
+  if (edge < 0 || whole.has("media") || whole.has("third") || whole.has("past")) return 0;
+  const there =
+    whole.words.some((w) =>
+      /^(уже|стою|сижу|ноги|сейчас|встала|встал|перелезла|перелез)$/.test(w.text)
+    ) &&
     !whole.words.some((w) => /^(фот|селфи|вид|красив|закат|рыб|уток|ремонт|крас)/.test(w.text));
+  if (!there) return 0;
+  // Beyond the railing, or at the edge of something high, is the card; on a parapet or at an
+  // edge of nothing named («сижу на парапете набережной», «на краю причала») a check-in.
+  const beyond = whole.text(edge - 1) === "за";
+  const next = whole.words[edge + 1];
+  const ofHigh = whole.text(edge) === "краю" &&
+    (HIGH_THING.test(next?.text ?? "") || !!next?.concepts.has("height"));
+  return beyond || ofHigh ? 3 : 2;
 }
 
 /** A car running in a closed garage, gas turned on without a flame. */
 function fumes(whole: Clause): boolean {
   const has = (re: RegExp) => whole.words.some((w) => re.test(w.text));
+  // Not «завёл машину на минутку, ворота настежь».
   const garage = has(/^гараж/) && has(/^(заведу|завел|завела|заведу|включу|выхлоп)/) &&
-    has(/^(закро|закры|изнутри|дверь|ворот)/);
+    has(/^(закро|закры|изнутри|дверь|ворот)/) && !has(/^(настежь|открыт|распахн|проветр)/);
   const gas = has(/^(газ|конфорк)/) && has(/^(включу|открою|открыла|открыл|включила|включил)/) &&
     has(/^(без|огня|огонь|не\s*зажига)/);
   return (garage || gas) && !whole.has("third") && !whole.has("media") && !whole.has("past");

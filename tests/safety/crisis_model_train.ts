@@ -50,6 +50,7 @@ const TUNING_FILES = [
   "./crisis_tuning_more_u.json",
   "./crisis_tuning_more_v.json",
   "./crisis_tuning_more_w.json",
+  "./crisis_tuning_more_x.json",
 ];
 
 const OPTIONS = {

@@ -18,8 +18,11 @@ const set = await readHeldout<{ messages: HeldoutItem[] }>(
 // First measurement (2026-12-06): the session's starting detector (88da53d) answered 0.047 of
 // these messages (SOS card 0.008), held back 0.011; the detector trained with ordinary chat and
 // with three rule faults mended (a balcony, «Высоцкий», «по морю»): 0.029 (SOS card 0.007) /
-// 0.011 — small talk about where one sits or stands is most of what is left.
-const FLOORS = { answered: 0.04, sosCard: 0.01, heldBack: 0.02 };
+// 0.011 — small talk about where one sits or stands is most of what is left. Second, with sitting
+// or standing somewhere high left to the model, «на краю» only of something high, a parapet a
+// check-in (not the card) and corpus X (where the writer is, 600 ordinary look-alikes): 0.019
+// (SOS card 0.001) / 0.011.
+const FLOORS = { answered: 0.03, sosCard: 0.003, heldBack: 0.02 };
 
 Deno.test("ordinary chat (blind): few crisis answers, no SOS cards, little held back", () => {
   const answered = set.messages.filter((item) => detectCrisis(item.text) !== null);

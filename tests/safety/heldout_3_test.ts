@@ -20,7 +20,8 @@ const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[
 // beginnings (6fa3245). With four more helpers' corpora, a shuffled training order and the
 // threshold chosen leaving one corpus out: 0.770 / 0.050; with corpora I–K: 0.810 / 0.040.
 // With four more tuning corpora (L–O, 17 corpora): 0.830 / 0.050; with 25 corpora, ordinary chat
-// and three rule faults mended: 0.870 / 0.030.
+// and three rule faults mended: 0.870 / 0.030; with sitting or standing somewhere high left to the
+// model and corpus X (where the writer is): 0.850 / 0.040.
 const FLOORS = { recall: 0.84, falseAlarms: 0.06 };
 
 Deno.test("third held-out crisis set (blind): no worse than its first measurement", () => {

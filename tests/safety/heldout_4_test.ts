@@ -18,7 +18,8 @@ const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[
 // shuffled training order and the threshold chosen leaving one corpus out: 0.940 / 0.090. Third,
 // with corpora I–K: 0.960 / 0.070.
 // With four more tuning corpora (L–O, 17 corpora): 0.940 / 0.070; with 25 corpora, ordinary chat
-// and three rule faults mended: 0.970 / 0.080.
+// and three rule faults mended: 0.970 / 0.080; with posture left to the model and corpus X: 0.960 /
+// 0.070.
 const FLOORS = { recall: 0.94, falseAlarms: 0.1 };
 
 Deno.test("fourth held-out crisis set (blind): no worse than its first measurement", () => {

@@ -16,7 +16,8 @@ const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[
 // First measurement (2026-12-06), of the detector as it stood (88da53d: rules + the model on
 // twelve writers' corpora): recall 0.927 (SOS card 0.507), false alarms 0.080 — both goals met
 // on a writer never seen. Second, with four more tuning corpora (L–O, 17 corpora): 0.940 / 0.087.
-// Third, with 25 corpora, ordinary chat and three rule faults mended: 0.947 / 0.073.
+// Third, with 25 corpora, ordinary chat and three rule faults mended: 0.947 / 0.073; fourth, with
+// posture left to the model and corpus X: 0.947 / 0.073 (SOS card 0.507 -> 0.467).
 const FLOORS = { recall: 0.9, falseAlarms: 0.1 };
 
 Deno.test("sixth held-out crisis set (blind): no worse than its first measurement", () => {

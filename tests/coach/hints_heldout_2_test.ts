@@ -1,18 +1,12 @@
+import { blindHintTest } from "../support/heldout.ts";
+
 /**
  * The hint guard on the second frozen held-out set (tests/coach/heldout/hints_heldout_2.json:
  * 100 harmful, 100 good model hints, written 2026-12-06 by a helper who read neither the code,
  * the tuning corpus nor the first set). It stays blind: this test prints the two figures and
  * per-kind counts, never the sentences, so the guard is improved on our own corpora and measured
- * here. First (blind) measurement: see FLOORS.
+ * here. First (blind) measurement: see below.
  */
-import assert from "node:assert/strict";
-import { checkModelHint } from "../../shared/coach/hint_guard.ts";
-import { type HeldoutItem, measureHints, readHeldout } from "../support/heldout.ts";
-
-const SET = await readHeldout<Record<"harmful" | "good", HeldoutItem[]>>(
-  import.meta.url,
-  "./heldout/hints_heldout_2.json",
-);
 
 // The first blind measurement (2026-12-06, before any change made for it): 0.530 / 0.980;
 // after the boundary checks (shared/coach/hint_boundaries.ts, tuned on our own sentences only):
@@ -22,11 +16,9 @@ const SET = await readHeldout<Record<"harmful" | "good", HeldoutItem[]>>(
 // 0.950; with a third tuning corpus, threshold leaving one corpus out: 0.960 / 0.970; with a
 // fourth and the budget at 0.15 (a refused good hint costs only the rule hint in its place):
 // 0.990 / 0.940; with a fifth (subtle, kind-sounding harm): 1.000 / 0.920. Goals 0.95 / 0.85.
-const FLOORS = { harmfulRefused: 0.97, goodAccepted: 0.9 };
-
-Deno.test("second held-out hint set (blind): no worse than its first measurement", () => {
-  const figures = measureHints("held-out hints 2", SET, (text) => checkModelHint(text).ok);
-  console.log(figures.summary);
-  assert.ok(figures.harmfulRefused >= FLOORS.harmfulRefused, `harmful ${figures.harmfulRefused}`);
-  assert.ok(figures.goodAccepted >= FLOORS.goodAccepted, `good ${figures.goodAccepted}`);
-});
+blindHintTest(
+  "second held-out hint set (blind): no worse than its first measurement",
+  import.meta.url,
+  "./heldout/hints_heldout_2.json",
+  { harmfulRefused: 0.97, goodAccepted: 0.9 },
+);

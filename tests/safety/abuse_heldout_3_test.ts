@@ -1,10 +1,4 @@
-import assert from "node:assert/strict";
-import {
-  heldBackAsAbuse,
-  type HeldoutItem,
-  measureAbuse,
-  readHeldout,
-} from "../support/heldout.ts";
+import { blindAbuseTest } from "../support/heldout.ts";
 
 /**
  * The third frozen held-out abuse set (tests/safety/heldout/abuse_heldout_3.json: 120 messages
@@ -12,10 +6,6 @@ import {
  * helper who read no file of the project, committed (7e65943) before any measurement. Blind: this
  * test prints figures and per-kind counts only, never the sentences.
  */
-const set = await readHeldout<Record<"abuse" | "abuse_negatives", HeldoutItem[]>>(
-  import.meta.url,
-  "./heldout/abuse_heldout_3.json",
-);
 
 // First measurement (2026-12-06) of the rule filter as it stood (1445b38): recall 0.650, false
 // positives 0.008 — far below set 2's 0.867: the rules did not generalise to this writer. Second,
@@ -24,11 +14,9 @@ const set = await readHeldout<Record<"abuse" | "abuse_negatives", HeldoutItem[]>
 // model learnt ordinary chat too (800 short everyday messages: «Смотри», «Иди» were held back),
 // speaks only from three words up and its budget fell to 0.04 to keep ordinary messages held
 // back near 1 %: 0.867 / 0.042.
-const FLOORS = { recall: 0.85, falsePositives: 0.06 };
-
-Deno.test("third held-out abuse set (blind): no worse than its first measurement", () => {
-  const figures = measureAbuse("abuse held-out 3", set, heldBackAsAbuse);
-  console.log(figures.summary);
-  assert.ok(figures.recall >= FLOORS.recall, `recall ${figures.recall}`);
-  assert.ok(figures.falsePositives <= FLOORS.falsePositives, `false ${figures.falsePositives}`);
-});
+blindAbuseTest(
+  "third held-out abuse set (blind): no worse than its first measurement",
+  import.meta.url,
+  "./heldout/abuse_heldout_3.json",
+  { recall: 0.85, falsePositives: 0.06 },
+);

@@ -1,6 +1,4 @@
-import assert from "node:assert/strict";
-import { detectCrisis } from "../../shared/safety/crisis.ts";
-import { type HeldoutItem, measureCrisis, readHeldout } from "../support/heldout.ts";
+import { blindCrisisTest } from "../support/heldout.ts";
 
 /**
  * The third frozen held-out set (tests/safety/heldout/safety_heldout_3.json: 100 crisis messages,
@@ -8,10 +6,6 @@ import { type HeldoutItem, measureCrisis, readHeldout } from "../support/heldout
  * neither the code, the corpora nor the other sets, committed before any measurement. It stays
  * blind: this test prints the figures and per-kind miss counts only, never the sentences.
  */
-const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[]>>(
-  import.meta.url,
-  "./heldout/safety_heldout_3.json",
-);
 
 // The first (blind) measurement, 2026-12-06 (1fb42e4), rules + model: recall 0.660 (SOS card
 // 0.420), false alarms 0.030 (the rules alone: 0.450 / 0.010). The second, after more rules and a
@@ -22,11 +16,9 @@ const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[
 // With four more tuning corpora (L–O, 17 corpora): 0.830 / 0.050; with 25 corpora, ordinary chat
 // and three rule faults mended: 0.870 / 0.030; with sitting or standing somewhere high left to the
 // model and corpus X (where the writer is): 0.850 / 0.040.
-const FLOORS = { recall: 0.84, falseAlarms: 0.06 };
-
-Deno.test("third held-out crisis set (blind): no worse than its first measurement", () => {
-  const figures = measureCrisis("held-out 3", set, detectCrisis);
-  console.log(figures.summary);
-  assert.ok(figures.recall >= FLOORS.recall, `recall ${figures.recall}`);
-  assert.ok(figures.falseAlarms <= FLOORS.falseAlarms, `false alarms ${figures.falseAlarms}`);
-});
+blindCrisisTest(
+  "third held-out crisis set (blind): no worse than its first measurement",
+  import.meta.url,
+  "./heldout/safety_heldout_3.json",
+  { recall: 0.84, falseAlarms: 0.06 },
+);

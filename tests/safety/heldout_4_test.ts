@@ -1,6 +1,4 @@
-import assert from "node:assert/strict";
-import { detectCrisis } from "../../shared/safety/crisis.ts";
-import { type HeldoutItem, measureCrisis, readHeldout } from "../support/heldout.ts";
+import { blindCrisisTest } from "../support/heldout.ts";
 
 /**
  * The fourth frozen held-out set (tests/safety/heldout/safety_heldout_4.json: 100 crisis
@@ -8,10 +6,6 @@ import { type HeldoutItem, measureCrisis, readHeldout } from "../support/heldout
  * read no file of the project, committed (f089020) before any measurement. Blind: this test
  * prints figures and per-kind counts only, never the sentences.
  */
-const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[]>>(
-  import.meta.url,
-  "./heldout/safety_heldout_4.json",
-);
 
 // First measurement, of 54a9425's detector before anything changed for it: recall 0.840 (SOS card
 // 0.560), false alarms 0.060. Second, with the model trained on four more helpers' corpora, a
@@ -20,11 +14,9 @@ const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[
 // With four more tuning corpora (L–O, 17 corpora): 0.940 / 0.070; with 25 corpora, ordinary chat
 // and three rule faults mended: 0.970 / 0.080; with posture left to the model and corpus X: 0.960 /
 // 0.070.
-const FLOORS = { recall: 0.94, falseAlarms: 0.1 };
-
-Deno.test("fourth held-out crisis set (blind): no worse than its first measurement", () => {
-  const figures = measureCrisis("held-out 4", set, detectCrisis);
-  console.log(figures.summary);
-  assert.ok(figures.recall >= FLOORS.recall, `recall ${figures.recall}`);
-  assert.ok(figures.falseAlarms <= FLOORS.falseAlarms, `false alarms ${figures.falseAlarms}`);
-});
+blindCrisisTest(
+  "fourth held-out crisis set (blind): no worse than its first measurement",
+  import.meta.url,
+  "./heldout/safety_heldout_4.json",
+  { recall: 0.94, falseAlarms: 0.1 },
+);

@@ -1,6 +1,4 @@
-import assert from "node:assert/strict";
-import { detectCrisis } from "../../shared/safety/crisis.ts";
-import { type HeldoutItem, measureCrisis, readHeldout } from "../support/heldout.ts";
+import { blindCrisisTest } from "../support/heldout.ts";
 
 /**
  * The fifth frozen held-out set (tests/safety/heldout/safety_heldout_5.json: 120 crisis
@@ -9,10 +7,6 @@ import { type HeldoutItem, measureCrisis, readHeldout } from "../support/heldout
  * measurement. Blind: this test
  * prints figures and per-kind counts only, never the sentences.
  */
-const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[]>>(
-  import.meta.url,
-  "./heldout/safety_heldout_5.json",
-);
 
 // Measured once each (2026-12-06): the previous session's detector (54a9425) 0.717 (SOS card
 // 0.417) / false alarms 0.067; this session's (1445b38: more writers' corpora, shuffled training,
@@ -20,11 +14,9 @@ const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[
 // Second, with three more tuning corpora (I–K): 0.892 / 0.100. Third, with four more (L–O):
 // 0.933 / 0.108. Fourth, with 25 corpora, ordinary chat and three rule faults mended: 0.933 /
 // 0.092. Fifth, with posture left to the model and corpus X: 0.908 / 0.092.
-const FLOORS = { recall: 0.9, falseAlarms: 0.12 };
-
-Deno.test("fifth held-out crisis set (blind): no worse than its first measurement", () => {
-  const figures = measureCrisis("held-out 5", set, detectCrisis);
-  console.log(figures.summary);
-  assert.ok(figures.recall >= FLOORS.recall, `recall ${figures.recall}`);
-  assert.ok(figures.falseAlarms <= FLOORS.falseAlarms, `false alarms ${figures.falseAlarms}`);
-});
+blindCrisisTest(
+  "fifth held-out crisis set (blind): no worse than its first measurement",
+  import.meta.url,
+  "./heldout/safety_heldout_5.json",
+  { recall: 0.9, falseAlarms: 0.12 },
+);

@@ -1,6 +1,4 @@
-import assert from "node:assert/strict";
-import { detectCrisis } from "../../shared/safety/crisis.ts";
-import { type HeldoutItem, measureCrisis, readHeldout } from "../support/heldout.ts";
+import { blindCrisisTest } from "../support/heldout.ts";
 
 /**
  * The sixth frozen held-out set (tests/safety/heldout/safety_heldout_6.json: 150 crisis
@@ -8,21 +6,15 @@ import { type HeldoutItem, measureCrisis, readHeldout } from "../support/heldout
  * read no file of the project, committed (0f06a26) before any measurement. Blind: this test
  * prints figures and per-kind counts only, never the sentences.
  */
-const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[]>>(
-  import.meta.url,
-  "./heldout/safety_heldout_6.json",
-);
 
 // First measurement (2026-12-06), of the detector as it stood (88da53d: rules + the model on
 // twelve writers' corpora): recall 0.927 (SOS card 0.507), false alarms 0.080 — both goals met
 // on a writer never seen. Second, with four more tuning corpora (L–O, 17 corpora): 0.940 / 0.087.
 // Third, with 25 corpora, ordinary chat and three rule faults mended: 0.947 / 0.073; fourth, with
 // posture left to the model and corpus X: 0.947 / 0.073 (SOS card 0.507 -> 0.467).
-const FLOORS = { recall: 0.9, falseAlarms: 0.1 };
-
-Deno.test("sixth held-out crisis set (blind): no worse than its first measurement", () => {
-  const figures = measureCrisis("held-out 6", set, detectCrisis);
-  console.log(figures.summary);
-  assert.ok(figures.recall >= FLOORS.recall, `recall ${figures.recall}`);
-  assert.ok(figures.falseAlarms <= FLOORS.falseAlarms, `false alarms ${figures.falseAlarms}`);
-});
+blindCrisisTest(
+  "sixth held-out crisis set (blind): no worse than its first measurement",
+  import.meta.url,
+  "./heldout/safety_heldout_6.json",
+  { recall: 0.9, falseAlarms: 0.1 },
+);

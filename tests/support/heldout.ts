@@ -1,3 +1,6 @@
+import assert from "node:assert/strict";
+import { checkModelHint } from "../../shared/coach/hint_guard.ts";
+import { detectCrisis } from "../../shared/safety/crisis.ts";
 import { assessAbuse } from "../../shared/safety/toxicity.ts";
 
 /** One item of a frozen held-out set: a text and the kind its writer gave it. */
@@ -90,4 +93,60 @@ export function measureAbuse(
 export function heldBackAsAbuse(text: string): boolean {
   const verdict = assessAbuse(text);
   return verdict.category !== null || verdict.hurtful;
+}
+
+/**
+ * The test of one frozen blind set (a JSON file beside `base`): reads it, prints its figures and
+ * per-kind counts (never a sentence) and fails below the floors its first measurements set.
+ */
+export function blindCrisisTest(
+  title: string,
+  base: string,
+  file: string,
+  floors: { recall: number; falseAlarms: number },
+): void {
+  Deno.test(title, async () => {
+    const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[]>>(base, file);
+    const figures = measureCrisis(labelOf(file), set, detectCrisis);
+    console.log(figures.summary);
+    assert.ok(figures.recall >= floors.recall, `recall ${figures.recall}`);
+    assert.ok(figures.falseAlarms <= floors.falseAlarms, `false alarms ${figures.falseAlarms}`);
+  });
+}
+
+/** `blindCrisisTest` for an abuse set: what the relay holds back. */
+export function blindAbuseTest(
+  title: string,
+  base: string,
+  file: string,
+  floors: { recall: number; falsePositives: number },
+): void {
+  Deno.test(title, async () => {
+    const set = await readHeldout<Record<"abuse" | "abuse_negatives", HeldoutItem[]>>(base, file);
+    const figures = measureAbuse(labelOf(file), set, heldBackAsAbuse);
+    console.log(figures.summary);
+    assert.ok(figures.recall >= floors.recall, `recall ${figures.recall}`);
+    assert.ok(figures.falsePositives <= floors.falsePositives, `false ${figures.falsePositives}`);
+  });
+}
+
+/** `blindCrisisTest` for a hint set: a language model's hints the guard lets through. */
+export function blindHintTest(
+  title: string,
+  base: string,
+  file: string,
+  floors: { harmfulRefused: number; goodAccepted: number },
+): void {
+  Deno.test(title, async () => {
+    const set = await readHeldout<Record<"harmful" | "good", HeldoutItem[]>>(base, file);
+    const figures = measureHints(labelOf(file), set, (text) => checkModelHint(text).ok);
+    console.log(figures.summary);
+    assert.ok(figures.harmfulRefused >= floors.harmfulRefused, `harmful ${figures.harmfulRefused}`);
+    assert.ok(figures.goodAccepted >= floors.goodAccepted, `good ${figures.goodAccepted}`);
+  });
+}
+
+/** «./heldout/safety_heldout_4.json» → «safety_heldout_4». */
+function labelOf(file: string): string {
+  return file.replace(/^.*\//, "").replace(/\.json$/, "");
 }

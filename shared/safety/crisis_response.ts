@@ -17,7 +17,8 @@ interface FlagResult {
  * already gone to the partner); a flag is stored (kind, severity, chat; never the text), and once
  * per chat the person privately gets the crisis lines for their country and the partner a short
  * note on how to respond. A middling signal (`medium`) gets only a gentle private check-in that
- * names one crisis line, with a button for the others. Resolves to whether the crisis lines themselves were shown.
+ * names one crisis line (or the emergency number), with a button for the others. Resolves to
+ * whether the crisis lines themselves were shown.
  */
 export async function respondToCrisis(
   ctx: BotContext,
@@ -39,7 +40,11 @@ export async function respondToCrisis(
     // a button still sees a number) and the others one tap away; the partner and the moderators
     // are not told.
     const key = source === "relay" ? "safety-checkin-relay" : "safety-checkin";
-    await ctx.reply(ctx.t(key, checkInLine(card)), { reply_markup: sosKeyboard(ctx) });
+    const line = checkInLine(card);
+    const named = line
+      ? { name: line.name, number: line.phone }
+      : { name: ctx.t("safety-checkin-emergency"), number: card.emergency };
+    await ctx.reply(ctx.t(key, named), { reply_markup: sosKeyboard(ctx) });
     return false;
   }
   const intro = ctx.t(source === "relay" ? "safety-crisis-sender-relay" : "safety-crisis-sender");

@@ -35,13 +35,9 @@ export async function loadSosCard(db: Db, tgId: number): Promise<SosCard> {
 
 /**
  * The one line a gentle check-in names outright: the card's first crisis line for everyone
- * (Russia's first when the country is not known yet), else its emergency number.
+ * (Russia's first when the country is not known yet); null when the card has none.
  */
-export function checkInLine(card: SosCard): { name: string; number: string } {
-  const line = card.lines.find((h) => h.kind === "crisis" && h.audience === "all") ??
-    card.lines.find((h) => h.kind === "crisis");
-  return line
-    ? { name: line.name, number: line.phone }
-    : { name: EMERGENCY_NAME, number: card.emergency };
+export function checkInLine(card: SosCard): Hotline | null {
+  return card.lines.find((h) => h.kind === "crisis" && h.audience === "all") ??
+    card.lines.find((h) => h.kind === "crisis") ?? null;
 }
-const EMERGENCY_NAME = "Экстренные службы";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { BotContext } from "../../shared/bot/context.ts";
 import { loadI18n } from "../../shared/bot/texts.ts";
-import { loadSosCard } from "../../shared/safety/hotlines.ts";
+import { checkInLine, type Hotline, loadSosCard } from "../../shared/safety/hotlines.ts";
 import { sosText } from "../../shared/safety/safety_feature.ts";
 import { createTestDb } from "../support/test_db.ts";
 
@@ -73,4 +73,21 @@ Deno.test("the crisis card reads the hotlines table: each country its own lines,
   } finally {
     await db.close();
   }
+});
+
+Deno.test("the check-in names the first crisis line for everyone, else any crisis line, else none", () => {
+  const line = (name: string, audience: Hotline["audience"], kind: Hotline["kind"]): Hotline => ({
+    country: "RU",
+    name,
+    phone: "8-800",
+    audience,
+    kind,
+  });
+  const youth = line("youth", "youth", "crisis");
+  const all = line("all", "all", "crisis");
+  const ambulance = line("ambulance", "all", "medical");
+  const card = (lines: Hotline[]) => ({ country: "RU", lines, emergency: "112" });
+  assert.equal(checkInLine(card([ambulance, youth, all]))?.name, "all");
+  assert.equal(checkInLine(card([ambulance, youth]))?.name, "youth");
+  assert.equal(checkInLine(card([ambulance])), null);
 });

@@ -766,9 +766,12 @@ function endorsesWish(text: string): boolean {
     const sentence = m[0];
     if (sentence.includes("?") || HELP.test(sentence) || NARRATIVE.test(sentence)) continue;
     if (PROTECTS_LIFE.test(low)) return false;
+    // What is let through is read without the letting: the crisis model reads «не буду тебя
+    // отговаривать» itself as a crisis, whatever was decided («решила расстаться»).
     if (
       ENDORSES.test(sentence) &&
-      (WISH.test(sentence) || DECIDED_ALL.test(low) || detectCrisis(sentence) !== null)
+      (WISH.test(sentence) || DECIDED_ALL.test(low) ||
+        detectCrisis(sentence.replace(ENDORSES, " ")) !== null)
     ) {
       return true;
     }

@@ -10,33 +10,44 @@ import { countByKind, heldBackAsAbuse, type HeldoutItem, readHeldout } from "../
  * ordinary message, once per chat, is noise, and the SOS card would be worse. Prints figures
  * and per-kind counts only, never the sentences.
  */
-const set = await readHeldout<{ messages: HeldoutItem[] }>(
-  import.meta.url,
-  "./heldout/chat_everyday_3.json",
-);
+const SETS = [
+  {
+    file: "./heldout/chat_everyday_3.json",
+    // First measurement (2026-12-06): the session's starting detector (88da53d) answered 0.047 of
+    // these messages (SOS card 0.008), held back 0.011; the detector trained with ordinary chat
+    // and with three rule faults mended (a balcony, «Высоцкий», «по морю»): 0.029 (SOS card
+    // 0.007) / 0.011 — small talk about where one sits or stands is most of what is left.
+    // Second, with sitting or standing somewhere high left to the model, «на краю» only of
+    // something high, a parapet a check-in (not the card) and corpus X (where the writer is, 600
+    // ordinary look-alikes): 0.019 (SOS card 0.001) / 0.011.
+    floors: { answered: 0.03, sosCard: 0.003, heldBack: 0.02 },
+  },
+  {
+    // 800 messages, written 2026-12-06 by a helper who read no project file, committed (802dac1)
+    // before any measurement. First measurement, of the detector as it stood (f541006): 0.025
+    // answered (SOS card 0.004), 0.009 held back as abuse.
+    file: "./heldout/chat_everyday_4.json",
+    floors: { answered: 0.03, sosCard: 0.005, heldBack: 0.015 },
+  },
+];
 
-// First measurement (2026-12-06): the session's starting detector (88da53d) answered 0.047 of
-// these messages (SOS card 0.008), held back 0.011; the detector trained with ordinary chat and
-// with three rule faults mended (a balcony, «Высоцкий», «по морю»): 0.029 (SOS card 0.007) /
-// 0.011 — small talk about where one sits or stands is most of what is left. Second, with sitting
-// or standing somewhere high left to the model, «на краю» only of something high, a parapet a
-// check-in (not the card) and corpus X (where the writer is, 600 ordinary look-alikes): 0.019
-// (SOS card 0.001) / 0.011.
-const FLOORS = { answered: 0.03, sosCard: 0.003, heldBack: 0.02 };
-
-Deno.test("ordinary chat (blind): few crisis answers, no SOS cards, little held back", () => {
-  const answered = set.messages.filter((item) => detectCrisis(item.text) !== null);
-  const cards = answered.filter((item) => detectCrisis(item.text)?.severity === "high");
-  const held = set.messages.filter((item) => heldBackAsAbuse(item.text));
-  const share = (items: HeldoutItem[]) => items.length / set.messages.length;
-  console.log(
-    `ordinary chat (${set.messages.length}): crisis answer ${
-      share(answered).toFixed(3)
-    } (SOS card ${share(cards).toFixed(3)}), held back as abuse ${
-      share(held).toFixed(3)
-    }\n  answered by kind: ${countByKind(answered)}\n  held back by kind: ${countByKind(held)}`,
-  );
-  assert.ok(share(answered) <= FLOORS.answered, `answered ${share(answered)}`);
-  assert.ok(share(cards) <= FLOORS.sosCard, `SOS card ${share(cards)}`);
-  assert.ok(share(held) <= FLOORS.heldBack, `held back ${share(held)}`);
-});
+for (const { file, floors } of SETS) {
+  Deno.test(`ordinary chat ${file} (blind): few crisis answers, no SOS cards, little held back`, async () => {
+    const set = await readHeldout<{ messages: HeldoutItem[] }>(import.meta.url, file);
+    const answers = set.messages.map((item) => ({ item, hit: detectCrisis(item.text) }));
+    const answered = answers.filter((a) => a.hit !== null).map((a) => a.item);
+    const cards = answers.filter((a) => a.hit?.severity === "high").map((a) => a.item);
+    const held = set.messages.filter((item) => heldBackAsAbuse(item.text));
+    const share = (items: HeldoutItem[]) => items.length / set.messages.length;
+    console.log(
+      `ordinary chat ${file} (${set.messages.length}): crisis answer ${
+        share(answered).toFixed(3)
+      } (SOS card ${share(cards).toFixed(3)}), held back as abuse ${
+        share(held).toFixed(3)
+      }\n  answered by kind: ${countByKind(answered)}\n  held back by kind: ${countByKind(held)}`,
+    );
+    assert.ok(share(answered) <= floors.answered, `answered ${share(answered)}`);
+    assert.ok(share(cards) <= floors.sosCard, `SOS card ${share(cards)}`);
+    assert.ok(share(held) <= floors.heldBack, `held back ${share(held)}`);
+  });
+}

@@ -801,7 +801,30 @@ const CONCEPTS = {
 
 type Concept = keyof typeof CONCEPTS;
 
-const INDEX = new ConceptIndex(CONCEPTS as unknown as Record<string, string[]>);
+/**
+ * Common words one letter away from a crisis term, found in ordinary chat and the tuning corpora's
+ * look-alikes: «записалась к врачу» (записка), «отправили посылку» (отравили), «к утру» (умру),
+ * «реву» (режу), «закон» (конец), «сохнет» (сдохнет), «электрик» (электричка), «реальность».
+ */
+const ORDINARY_WORDS = [
+  "записа",
+  "записы",
+  "отправ",
+  "утру",
+  "реву",
+  "реже",
+  "закон",
+  "сохн",
+  "электрик",
+  "электричеств",
+  "реальн",
+  "карен",
+  "жуть",
+  "новосиб",
+  "пригорк",
+];
+
+const INDEX = new ConceptIndex(CONCEPTS as unknown as Record<string, string[]>, ORDINARY_WORDS);
 
 /** The concept index, for tests that show how a text was read. */
 export function crisisIndex(): ConceptIndex {
@@ -1021,7 +1044,7 @@ function joinPhrases(text: string): string {
     )
     // «последнее сообщение на сегодня / в этом чате / перед тем как…»: a sign-off, no farewell.
     .replace(
-      /(?<!\p{L})(?:последн\p{L}*)\s+(сообщени\p{L}*|пост\p{L}*)(?=\s+(?:от\s+меня\s+)?(?:на\s+сегодня|в\s+этом\s+(?:году|чате|месяце)|в\s+этой\s+(?:группе|беседе)|перед\s+тем|до\s+(?:отпуска|нового|праздник)))/gu,
+      /(?<!\p{L})(?:последн\p{L}*)\s+(?:мо[её]\s+)?(сообщени\p{L}*|пост\p{L}*)(?=\s+(?:от\s+меня\s+)?(?:на\s+сегодня|в\s+этом\s+(?:году|чате|месяце)|в\s+этот\s+чат|в\s+этой\s+(?:группе|беседе)|перед\s+тем|до\s+(?:отпуска|нового|праздник)))/gu,
       " очередное $1 ",
     );
 }
@@ -1215,6 +1238,13 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       const after = c.text(i + 1) === "все" ? c.text(i + 2) : c.text(i + 1);
       if (all && !/^(с|со|в|на|по|к|этот|эту|этим)$/.test(after)) {
         add("suicide", 3, "end-it-all", c);
+      } else if (i === c.words.length - 1 && !c.has("third")) {
+        // «я решил закончить. сегодня. не отговаривайте»: nothing named to finish; with «не
+        // отговаривай» the card, with only a time a check-in (a relationship ends that way too;
+        // «закончить» is a goodbye word, which adds one; «чтобы это закончилось» is not).
+        const dissuade = whole.words.some((x) => /^отговарива/.test(x.text));
+        const base = dissuade || !w.concepts.has("finality") ? 2 : 1;
+        if (dissuade || whole.has("time")) add("suicide", base, "end-it", c);
       }
     }
     // «пора заканчивать эту жизнь».
@@ -1273,8 +1303,10 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       const swallowed = c.has("swallow") &&
         (c.has("allAtOnce") || c.has("want") || whole.has("finality") ||
           c.words.some((x) => /^наглот/.test(x.text)));
+      // A dose, or medicines stocked for a trip or a shift away, or taken back for recycling.
       const ordinary = whole.has("routine") ||
-        c.words.some((x) => /^(одну|одна|две|два|пару|половину|\d+)$/.test(x.text));
+        c.words.some((x) => /^(одну|одна|две|два|пару|половину|\d+)$/.test(x.text)) ||
+        whole.words.some((x) => PILLS_ERRAND.test(x.text));
       const inHand = c.has("allAtOnce") &&
         (c.has("firstPerson") || c.has("want") || whole.has("emphasis") || c.has("collect"));
       const ready = c.has("collect") && whole.has("emphasis");
@@ -1336,9 +1368,11 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     ) {
       if (!whole.has("game")) add("suicide", 3, "place-and-end", c);
     }
+    // Not a glue gun or a toy («пистолет для клея», «водяной пистолет»).
     if (
       w.concepts.has("gun") &&
-      (c.has("self") || whole.has("time") || c.has("want") || whole.has("thoughts"))
+      (c.has("self") || whole.has("time") || c.has("want") || whole.has("thoughts")) &&
+      !whole.words.some((x) => GUN_ORDINARY.test(x.text))
     ) {
       add("suicide", 3, "gun", c);
     }
@@ -1442,7 +1476,8 @@ function selfHarmConstructions(c: Clause, add: Add): void {
     if (
       w.concepts.has("blade") && c.has("collect") && !c.has("third") && !c.has("routine") &&
       // «купила лезвия для бритвы», «режут как бритва»: a blade for something, a simile.
-      c.text(i + 1) !== "для" && !["для", "как"].includes(c.text(i - 1))
+      c.text(i + 1) !== "для" && !["для", "как"].includes(c.text(i - 1)) &&
+      !c.words.some((x) => BLADE_ORDINARY.test(x.text))
     ) {
       add("self_harm", 2, "blade-ready", c);
     }
@@ -1582,6 +1617,14 @@ function pastOnly(c: Clause, i: number): boolean {
   return c.text(i + 1) !== "бы" && !c.has("time") && !c.has("relapse");
 }
 
+// A knife or a razor for the kitchen, a gift, a hunt: «купила бритву мужу», «японский нож».
+const BLADE_ORDINARY =
+  /^(кухон|помидор|овощ|салат|хлеб|мяс|подар|мужу$|охотнич|бритья|бритье|японск)/;
+
+const PILLS_ERRAND = /^(утилиз|переработк|блистер|поездк|вахт|справк|льготн)/;
+
+const GUN_ORDINARY = /^(клеев|клея$|клей$|монтажн|строительн|водян|игрушечн|страйкбол|пейнтбол)/;
+
 /** A rope for the washing, a swing, a boat: household words next to the rope. */
 function ropeHousehold(c: Clause): boolean {
   // «верёвку для скалодрома»: a rope for something.
@@ -1702,8 +1745,13 @@ function finalityAlone(whole: Clause): boolean {
     // «этой ночью всё решится / закончится».
     (goodbye.some((w) => /^(решится|закончится|кончится)$/.test(w.text)) &&
       whole.words.some((w) => /^(ноч|прост|прощ)/.test(w.text)));
-  return strong && !whole.has("study") && !whole.has("media") && !whole.has("game");
+  return strong && !whole.has("study") && !whole.has("media") && !whole.has("game") &&
+    !whole.words.some((w) => DECIDED_MATTER.test(w.text));
 }
+
+// What is decided tonight when it is no life: results, a match, a list, a promotion, a court.
+const DECIDED_MATTER =
+  /^(результат|финал|матч|списк|ег[эе]$|огэ$|экзамен|сесси|повышени|собеседовани|суд$|суда$|тендер|сделк|конкурс|зачислен|поступлени|выбор|голосовани|дедлайн|релиз)/;
 
 // Words that say when, in the past: «раньше», «когда-то», «год назад», «в юности».
 const PAST_MARK = /^(раньше|когда-то|когдато|назад|прошлом|юности|детстве|тогда)$/;

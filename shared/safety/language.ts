@@ -229,8 +229,16 @@ export class ConceptIndex {
    */
   readonly #exactHeads = new Set<string>();
   readonly #fuzzyKeyHeads = new Set<string>();
+  /** Beginnings of ordinary words that are never read as a misspelling (`ordinaryWords`). */
+  readonly #ordinary: ReadonlySet<string>;
 
-  constructor(table: ConceptTable) {
+  /**
+   * `ordinaryWords`: beginnings of common words one letter away from a term («записалась» is no
+   * misspelt «записка», «отправили» no «отравили», «к утру» no «умру»): they keep their exact
+   * concepts but never take a misspelling's.
+   */
+  constructor(table: ConceptTable, ordinaryWords: readonly string[] = []) {
+    this.#ordinary = new Set(ordinaryWords);
     let maxFuzzy = 0;
     for (const [concept, terms] of Object.entries(table)) {
       for (const raw of terms) {
@@ -280,7 +288,8 @@ export class ConceptIndex {
     };
     const heads = this.#fuzzyHeads;
     const maxFuzzy = word.length >= 3 &&
-        (heads.has(word[0]! + word[1]!) || heads.has(word[0]! + word[2]!))
+        (heads.has(word[0]! + word[1]!) || heads.has(word[0]! + word[2]!)) &&
+        !this.#isOrdinary(word)
       ? this.#maxFuzzyLength + 1
       : 0;
     const exactHeads = this.#exactHeads;
@@ -328,6 +337,14 @@ export class ConceptIndex {
     if (this.#cache.size > 20_000) this.#cache.clear();
     this.#cache.set(word, found);
     return found;
+  }
+
+  #isOrdinary(word: string): boolean {
+    if (this.#ordinary.size === 0) return false;
+    for (let size = 3; size <= word.length; size++) {
+      if (this.#ordinary.has(word.slice(0, size))) return true;
+    }
+    return false;
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Trains the hint guard's model (shared/coach/hint_model.ts) on tuning corpora only — ours
- * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more{,_2,_3,_4,_5}.json, written by helpers
+ * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more{,_2,...,_6}.json, written by helpers
  * who saw no code — never on a held-out set; with `--write <file>` it writes the weights (the
  * committed ones are shared/coach/hint_model_weights.json; hint_model_test.ts retrains and
  * compares).
@@ -32,6 +32,7 @@ const TUNING_FILES = [
   "./hints_tuning_more_3.json",
   "./hints_tuning_more_4.json",
   "./hints_tuning_more_5.json",
+  "./hints_tuning_more_6.json",
 ];
 
 const OPTIONS = {

@@ -13,7 +13,8 @@ import { blindHintTest } from "../support/heldout.ts";
 // third tuning corpus (subtle, caring-sounding harm) and the threshold chosen leaving one corpus
 // out: 0.900 / 0.850 — the same 12 shown.
 // With a fourth tuning corpus and the budget at 0.15: 0.933 / 0.825 (8 shown, two encouraging
-// suicide); with a fifth: 0.958 / 0.825 (5 shown, the same two encouraging suicide).
+// suicide); with a fifth: 0.958 / 0.825 (5 shown, the same two encouraging suicide); with a
+// sixth: 0.958 / 0.833 (the same two).
 blindHintTest(
   "fourth held-out hint set (blind): no worse than its first measurement",
   import.meta.url,

@@ -9,7 +9,8 @@ import { blindHintTest } from "../support/heldout.ts";
 
 // First measurement (2026-12-06), of the guard as it stood (f541006): harmful refused 0.958 (5
 // shown: a suicide pact, soft acceptance of suicide, self-harm validation, secrecy from adults,
-// drugs), good accepted 0.892.
+// drugs), good accepted 0.892. With a sixth tuning corpus (caring-sounding room for suicide or
+// self-harm) and the crisis changes of the same step: 0.950 / 0.900 (a sexual remark shown too).
 blindHintTest(
   "sixth held-out hint set (blind): no worse than its first measurement",
   import.meta.url,

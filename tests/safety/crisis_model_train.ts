@@ -51,6 +51,8 @@ const TUNING_FILES = [
   "./crisis_tuning_more_v.json",
   "./crisis_tuning_more_w.json",
   "./crisis_tuning_more_x.json",
+  "./crisis_tuning_more_y.json",
+  "./crisis_tuning_more_z.json",
 ];
 
 const OPTIONS = {

@@ -1317,11 +1317,8 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
         add("suicide", 3, "pills-dose", c);
       }
     }
-    // «на краю» is an edge only of something high («на краю крыши», «обрыва»), not of a bed, a
-    // pier or a decision («стою на краю: увольняться или нет»).
-    const edgeOfNothing = /^кра[йюя]$/.test(w.text) && !HIGH_THING.test(c.text(i + 1)) &&
-      !words[i + 1]?.concepts.has("height") && !words[i + 1]?.concepts.has("rails");
-    if (w.concepts.has("height") && !edgeOfNothing) {
+    // «на краю» is an edge only of something high («на краю крыши», «обрыва»).
+    if (w.concepts.has("height") && !edgeOfNothing(c, i)) {
       // A step or a fall named («стою у края. шагнуть осталось») counts before a posture.
       const moves = words.findIndex((x) => x.concepts.has("jump") && !POSTURE.test(x.text));
       const jump = moves >= 0 ? moves : c.find("jump");
@@ -1638,6 +1635,13 @@ function ropeHousehold(c: Clause): boolean {
         w.text,
       )
   );
+}
+
+/** «на краю» of nothing high: a bed, a pier, a decision («стою на краю: увольняться или нет»). */
+function edgeOfNothing(c: Clause, i: number): boolean {
+  const next = c.words[i + 1];
+  return /^кра[йюя]$/.test(c.text(i)) && !HIGH_THING.test(next?.text ?? "") &&
+    !next?.concepts.has("height") && !next?.concepts.has("rails");
 }
 
 /** «стою за перилами», «сижу на краю крыши», «ноги уже свесила с карниза». */

@@ -992,7 +992,7 @@ function joinPhrases(text: string): string {
   return undisguise(text)
     .replace(/(?<!\p{L})без\s+меня(?!\p{L})/gu, " безменя ")
     .replace(
-      /(?<!\p{L})меня\s+(?:(уже|скоро|завтра|больше|просто|тут|здесь)\s+)?не\s+(?:станет|будет|было|стало)(?!\p{L})(?!\s+(?:уже\s+)?(?:в|во|на|до|дома|с|со|у)\s)/gu,
+      /(?<!\p{L})меня\s+(?:(уже|скоро|завтра|больше|просто|тут|здесь)\s+)?не\s+(?:станет|будет|было|стало)(?!\p{L})(?!\s+(?:уже\s+)?(?:в|во|на|до|дома|с|со|у)(?!\p{L}))/gu,
       (_m, adverb) => ` ${adverb ?? ""} менянебудет `,
     )
     // Idioms: «наложить на себя руки», «сделаю что-нибудь с собой», «уйти из жизни».
@@ -1044,7 +1044,7 @@ function joinPhrases(text: string): string {
     )
     // «последнее сообщение на сегодня / в этом чате / перед тем как…»: a sign-off, no farewell.
     .replace(
-      /(?<!\p{L})(?:последн\p{L}*)\s+(?:мо[её]\s+)?(сообщени\p{L}*|пост\p{L}*)(?=\s+(?:от\s+меня\s+)?(?:на\s+сегодня|в\s+этом\s+(?:году|чате|месяце)|в\s+этот\s+чат|в\s+этой\s+(?:группе|беседе)|перед\s+тем|до\s+(?:отпуска|нового|праздник)))/gu,
+      /(?<!\p{L})(?:последн\p{L}*)\s+(?:мо[её]\s+)?(сообщени\p{L}*|пост\p{L}*)(?=\s+(?:от\s+меня\s+)?(?:на\s+сегодня|сегодня|за\s+(?:день|сегодня|вечер)|в\s+этом\s+(?:году|чате|месяце)|в\s+этот\s+чат|в\s+этой\s+(?:группе|беседе)|перед\s+(?!тем)\p{L}+|перед\s+тем|до\s+(?!того|конца)\p{L}+|с\s+(?:гражданки|работы|корпоративной)))/gu,
       " очередное $1 ",
     );
 }
@@ -1306,7 +1306,8 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       // A dose, or medicines stocked for a trip or a shift away, or taken back for recycling.
       const ordinary = whole.has("routine") ||
         c.words.some((x) => /^(одну|одна|две|два|пару|половину|\d+)$/.test(x.text)) ||
-        whole.words.some((x) => PILLS_ERRAND.test(x.text));
+        whole.words.some((x) => PILLS_ERRAND.test(x.text)) ||
+        (whole.words.some((x) => MILD_AILMENT.test(x.text)) && !c.has("allAtOnce"));
       const inHand = c.has("allAtOnce") &&
         (c.has("firstPerson") || c.has("want") || whole.has("emphasis") || c.has("collect"));
       const ready = c.has("collect") && whole.has("emphasis");
@@ -1392,7 +1393,9 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       (c.has("noOne") || c.has("better") || c.has("ifWhen") || c.has("time") || c.has("want"))
     ) {
       add("suicide", 3, "when-i-am-gone", c);
-    } else if (w.text === "менянебудет" && !c.negatedIntent(i)) add("suicide", 2, "gone", c);
+    } else if (w.text === "менянебудет" && !c.negatedIntent(i) && !forAWhile(c, i)) {
+      add("suicide", 2, "gone", c);
+    }
     // «это мой последний вечер».
     if (
       /^последн/.test(w.text) && c.text(i - 1) === "мой" ||
@@ -1548,6 +1551,13 @@ function thirdPersonVerb(word: string): boolean {
 
 /** «умираю от смеха», «сдохну на тренировке», «умру пока дождусь»: circumstance, not intent. */
 function hyperbole(c: Clause, i: number): boolean {
+  // «лучше сдохнуть, чем снова брать ипотеку»: compared with a chore done again (not «проще
+  // умереть, чем объяснять жене», not «лучше умереть, чем так жить»).
+  const than = c.words.findIndex((w, j) => j > i && w.text === "чем");
+  if (
+    than > 0 && c.words.slice(than + 1, than + 4).some((w) => AGAIN.test(w.text)) &&
+    !c.words.slice(than + 1, than + 5).some((w) => LIVING_ON.test(w.text))
+  ) return true;
   // «от этой духоты хочется лечь и помереть»: a cause after «от», «со», «из-за» anywhere.
   for (let j = 1; j < c.words.length; j++) {
     if (c.words[j]!.concepts.has("hyperboleCause") && /^(от|со|из|за)$/.test(c.text(j - 1))) {
@@ -1578,6 +1588,10 @@ function hyperbole(c: Clause, i: number): boolean {
     !afterNext?.concepts.has("height") && !afterNext?.concepts.has("water");
 }
 
+const AGAIN = /^(снова|опять|заново|еще|ещё)$/;
+const LIVING_ON =
+  /^(так|жить|живу|терпеть|терплю|мучиться|мучаться|существовать|страдать|дальше|продолжать|быть|это|оставаться|просыпаться|жизнь|с\p{L}*)$/u;
+
 /** «хоть вешайся», «повеситься можно от этой очереди». */
 function hyperboleHang(c: Clause, i: number): boolean {
   const before = c.text(i - 1);
@@ -1592,6 +1606,19 @@ function hyperboleHang(c: Clause, i: number): boolean {
   return ["хоть", "впору", "можно", "только"].includes(before) || after === "можно" ||
     c.has("kidding");
 }
+
+/** «меня не будет неделю», «две недели меня не будет»: away for a while, not gone. */
+function forAWhile(c: Clause, i: number): boolean {
+  for (let j = Math.max(0, i - 3); j < Math.min(c.words.length, i + 4); j++) {
+    // «через неделю меня не будет», «к концу месяца», «на следующей неделе» say when.
+    const when = [c.text(j - 1), c.text(j - 2)].some((x) => WHEN.test(x));
+    if (DURATION.test(c.text(j)) && !when) return true;
+  }
+  return false;
+}
+const WHEN = /^(через|к|на|в|до|после|следующ\p{L}*)$/u;
+const DURATION =
+  /^(час|часа|часов|сутки|суток|день|дня|дней|денек|неделю|недели|недель|недельку|месяц|месяца|месяцев|год|года|лет)$/;
 
 /** «уйти навсегда», «уйти из жизни», «уйду насовсем». */
 function leaveForever(c: Clause, i: number): boolean {
@@ -1616,7 +1643,10 @@ function pastOnly(c: Clause, i: number): boolean {
 
 // A knife or a razor for the kitchen, a gift, a hunt: «купила бритву мужу», «японский нож».
 const BLADE_ORDINARY =
-  /^(кухон|помидор|овощ|салат|хлеб|мяс|подар|мужу$|охотнич|бритья|бритье|японск)/;
+  /^(кухон|помидор|овощ|салат|хлеб|мяс|сыр|колбас|фрукт|торт|пирог|подар|мужу$|охотнич|бритья|бритье|японск)/;
+
+// A toothache, an allergy, a cold: pills for it are no plan («таблы от аллергии кончились»).
+const MILD_AILMENT = /^(аллерги|зуб|простуд|горло|горла|кашл|насморк|температур|спазм)/;
 
 const PILLS_ERRAND = /^(утилиз|переработк|блистер|поездк|вахт|справк|льготн)/;
 
@@ -1729,7 +1759,7 @@ const EVERYONE =
   /^(все|всем|всеми|мир|миру|миром|тобой|тебе|незнакомец|незнакомка|вами|жизнь|жизнью|свет|светом)$/;
 // What people ordinarily say goodbye to: a job, a town, a chat, a season, a show.
 const ORDINARY_GOODBYE =
-  /^(работ|офис|коллег|команд|отпуск|лет[оа]|город|переезж|переезд|уезжа|уеха|еду|лечу|чат|групп|бесед|школ|универ|вуз|вечеринк|праздник|сериал|фильм|игр|сезон|проект|компани|клуб|канал|подписчик|друзья|выпускн|каникул|дач|спать|сон|рыбалк|тренировк|магазин|душ|ужин|обед|гулять|прогулк|пар[ауы]|экзамен|урок|смен[ау])/;
+  /^(работ|офис|коллег|команд|отпуск|лет[оа]|город|переезж|переезд|уезжа|уеха|еду|лечу|чат|групп|бесед|школ|универ|вуз|вечеринк|праздник|сериал|фильм|игр|сезон|проект|компани|клуб|канал|подписчик|друзья|выпускн|каникул|дач|спать|сон|рыбалк|тренировк|магазин|душ|ужин|обед|гулять|прогулк|пар[ауы]|экзамен|урок|смен[ау]|арми|служ|флот|вахт|ретрит|детокс|тикток|инст|соцсет|эмигр|расстал|расста)/;
 
 /** A goodbye to everyone, the world or the partner, and nothing ordinary said goodbye to. */
 function farewellToAll(whole: Clause): boolean {

@@ -53,6 +53,9 @@ const TUNING_FILES = [
   "./crisis_tuning_more_x.json",
   "./crisis_tuning_more_y.json",
   "./crisis_tuning_more_z.json",
+  "./crisis_tuning_more_aa.json",
+  "./crisis_tuning_more_ab.json",
+  "./crisis_tuning_more_ac.json",
 ];
 
 const OPTIONS = {

@@ -831,6 +831,14 @@ export function crisisIndex(): ConceptIndex {
   return INDEX;
 }
 
+// Regular expressions the rules test word by word live here, not inline: a literal in a loop is a
+// new object each time it is evaluated (~50 bytes a word a test), and the garbage adds up.
+const NEGATION_SKIP = /^(очень|особо|так|уж|совсем|сильно|слишком|то|ещё|еще|прямо)$/;
+const LEAVE_VERB = /^(уйти|уйду|уходить|ухожу)$/;
+const SLEEP_NOUN = /^(сон|сна)$/;
+const LAST = /^последн/;
+const HARM_VERB = /^(причин|нанош|нанес|нанос)/;
+
 /** A sentence's words with quick concept tests. */
 class Clause {
   /** Every concept any word has: `has` is asked many times per word. */
@@ -842,6 +850,23 @@ class Clause {
   }
   has(concept: Concept): boolean {
     return this.#present.has(concept);
+  }
+  /**
+   * Whether the text of any word in [from, to) matches `re` (a loop, not `words.some(…)`: a regular
+   * expression written inside a callback is a new object for every word it is tried on).
+   */
+  someText(re: RegExp, from = 0, to = this.words.length): boolean {
+    for (let i = Math.max(0, from); i < Math.min(to, this.words.length); i++) {
+      if (re.test(this.words[i]!.text)) return true;
+    }
+    return false;
+  }
+  /** Index of the first word at or after `from` whose text matches `re`, or -1. */
+  findText(re: RegExp, from = 0): number {
+    for (let i = Math.max(0, from); i < this.words.length; i++) {
+      if (re.test(this.words[i]!.text)) return i;
+    }
+    return -1;
   }
   /** Index of the first word with `concept` at or after `from`, or -1. */
   find(concept: Concept, from = 0): number {
@@ -876,8 +901,7 @@ class Clause {
     const before = this.words[i - 1]?.text;
     if (before === "не" || before === "ни") return true;
     // «не очень хочу», «не так уж хочу», «не особо хочется».
-    const skip = /^(очень|особо|так|уж|совсем|сильно|слишком|то|ещё|еще|прямо)$/;
-    return this.words[i - 2]?.text === "не" && skip.test(before ?? "");
+    return this.words[i - 2]?.text === "не" && NEGATION_SKIP.test(before ?? "");
   }
   /**
    * Whether the word at `i`, or the wish or thought that governs it, is negated: «не хочу
@@ -937,11 +961,9 @@ function scoreWords(words: Word[]): CrisisScore {
     if (found[label].score >= 1) found[label].score += raise;
   }
   // A suicide note, a goodbye letter.
-  const toSomeone = whole.words.some((w) =>
-    /^(бывш|ему$|ей$|подруг|другу$|маме$|папе$)/.test(w.text)
-  );
+  const toSomeone = whole.someText(/^(бывш|ему$|ей$|подруг|другу$|маме$|папе$)/);
   if (whole.near("finality", "note", 2) && !whole.has("third") && !toSomeone) {
-    const strong = whole.words.some((w) => /^предсмертн/.test(w.text));
+    const strong = whole.someText(/^предсмертн/);
     add("suicide", strong ? 3 : 2, "note", whole);
   }
   // Methods that need no word of dying: at the edge («ноги уже за перилами»), a car in a closed
@@ -1105,7 +1127,7 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
         add("suicide", 3, "die-soon", c);
       }
     }
-    if (/^(уйти|уйду|уходить|ухожу)$/.test(w.text) && leaveForever(c, i) && !c.negated(i)) {
+    if (LEAVE_VERB.test(w.text) && leaveForever(c, i) && !c.negated(i)) {
       add("suicide", 3, "leave-life", c);
     }
     // «хочу перестать существовать», «прекратить жить».
@@ -1168,7 +1190,7 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       if (method && !whole.has("game")) add("suicide", 3, "way-out", c);
     }
     // «хочу в вечный сон»: a sleep that lasts.
-    if (/^(сон|сна)$/.test(w.text) && c.near("sleep", "forever", 2) === false) {
+    if (SLEEP_NOUN.test(w.text) && c.near("sleep", "forever", 2) === false) {
       if (/^(вечный|вечного|вечном)$/.test(c.text(i - 1)) && c.has("want")) {
         add("suicide", 3, "eternal-sleep", c);
       }
@@ -1187,7 +1209,7 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     // «хочу, чтобы меня сбила машина», «пусть собьют».
     if (
       w.concepts.has("runOver") &&
-      (c.has("want") || c.words.some((x) => /^(пусть|может|чтобы|специально)$/.test(x.text)))
+      (c.has("want") || c.someText(/^(пусть|может|чтобы|специально)$/))
     ) {
       add("suicide", 3, "run-over", c);
     }
@@ -1203,7 +1225,7 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       w.concepts.has("pills") &&
       whole.words.some((x) => x.text === "непроснуться" || x.concepts.has("die"))
     ) {
-      if (whole.words.some((x) => /^(сколько|скольких|чтобы|чтоб)$/.test(x.text))) {
+      if (whole.someText(/^(сколько|скольких|чтобы|чтоб)$/)) {
         add("suicide", 3, "dose", c);
       }
     }
@@ -1214,7 +1236,7 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
         add(
           "suicide",
           c.has("want") || /^(исправ|освобод)/.test(c.words.at(-1)!.text) ||
-            whole.words.some((x) => /^(исправ|освобод)/.test(x.text))
+            whole.someText(/^(исправ|освобод)/)
             ? 3
             : 2,
           "burden-self",
@@ -1224,7 +1246,7 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     }
     // «ухожу и больше не вернусь»: with a goodbye, high.
     if ((w.text === "ухожу" || w.text === "уйду") && !objectFollows(c, i)) {
-      const back = c.words.slice(i + 1, i + 5).some((x) => /^(вернусь|вернуть)/.test(x.text));
+      const back = c.someText(/^(вернусь|вернуть)/, i + 1, i + 5);
       if (back) add("suicide", whole.has("finality") ? 3 : 2, "leave-no-return", c);
     }
     // «хочу всё прекратить», «решила всё закончить» (not «закончить всё с ремонтом»).
@@ -1242,14 +1264,14 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
         // «я решил закончить. сегодня. не отговаривайте»: nothing named to finish; with «не
         // отговаривай» the card, with only a time a check-in (a relationship ends that way too;
         // «закончить» is a goodbye word, which adds one; «чтобы это закончилось» is not).
-        const dissuade = whole.words.some((x) => /^отговарива/.test(x.text));
+        const dissuade = whole.someText(/^отговарива/);
         const base = dissuade || !w.concepts.has("finality") ? 2 : 1;
         if (dissuade || whole.has("time")) add("suicide", base, "end-it", c);
       }
     }
     // «пора заканчивать эту жизнь».
     if (
-      w.concepts.has("finishVerb") && c.words.slice(i + 1, i + 5).some((x) => /^жизн/.test(x.text))
+      w.concepts.has("finishVerb") && c.someText(/^жизн/, i + 1, i + 5)
     ) {
       if (!c.negatedIntent(i)) add("suicide", 3, "end-life", c);
     }
@@ -1302,12 +1324,12 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
             .test(words[c.find("collect")]!.text));
       const swallowed = c.has("swallow") &&
         (c.has("allAtOnce") || c.has("want") || whole.has("finality") ||
-          c.words.some((x) => /^наглот/.test(x.text)));
+          c.someText(/^наглот/));
       // A dose, or medicines stocked for a trip or a shift away, or taken back for recycling.
       const ordinary = whole.has("routine") ||
-        c.words.some((x) => /^(одну|одна|две|два|пару|половину|\d+)$/.test(x.text)) ||
-        whole.words.some((x) => PILLS_ERRAND.test(x.text)) ||
-        (whole.words.some((x) => MILD_AILMENT.test(x.text)) && !c.has("allAtOnce"));
+        c.someText(/^(одну|одна|две|два|пару|половину|\d+)$/) ||
+        whole.someText(PILLS_ERRAND) ||
+        (whole.someText(MILD_AILMENT) && !c.has("allAtOnce"));
       const inHand = c.has("allAtOnce") &&
         (c.has("firstPerson") || c.has("want") || whole.has("emphasis") || c.has("collect"));
       const ready = c.has("collect") && whole.has("emphasis");
@@ -1353,10 +1375,8 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     }
     // Gas on, windows shut.
     if (
-      w.text === "газ" && c.words.some((x) =>
-        /^(открыл|включил|открыла|включила|открою|включу)$/.test(x.text)
-      ) &&
-      whole.words.some((x) => /^закрыл/.test(x.text))
+      w.text === "газ" && c.someText(/^(открыл|включил|открыла|включила|открою|включу)$/) &&
+      whole.someText(/^закрыл/)
     ) add("suicide", 3, "gas", c);
     // «завтра пойду на мост, и всё закончится».
     if (
@@ -1370,7 +1390,7 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     if (
       w.concepts.has("gun") &&
       (c.has("self") || whole.has("time") || c.has("want") || whole.has("thoughts")) &&
-      !whole.words.some((x) => GUN_ORDINARY.test(x.text))
+      !whole.someText(GUN_ORDINARY)
     ) {
       add("suicide", 3, "gun", c);
     }
@@ -1398,8 +1418,8 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     }
     // «это мой последний вечер».
     if (
-      /^последн/.test(w.text) && c.text(i - 1) === "мой" ||
-      /^последн/.test(w.text) && c.text(i - 1) === "моя"
+      LAST.test(w.text) && c.text(i - 1) === "мой" ||
+      LAST.test(w.text) && c.text(i - 1) === "моя"
     ) {
       const what = c.text(i + 1);
       if (/^(вечер|день|рассвет|закат|ночь|утро)$/.test(what) && c.text(i + 2) === "") {
@@ -1462,7 +1482,7 @@ function selfHarmConstructions(c: Clause, add: Add): void {
       add("self_harm", 3, "hit-self", c);
     }
     // «морю себя голодом» (not «грущу по морю, по той себе»).
-    if (w.concepts.has("starve") && c.has("self") && c.words.some((x) => /^голод/.test(x.text))) {
+    if (w.concepts.has("starve") && c.has("self") && c.someText(/^голод/)) {
       add("self_harm", 3, "starve", c);
     }
     // Not «год без самоповреждений», «правила для постов о самоповреждении».
@@ -1477,14 +1497,14 @@ function selfHarmConstructions(c: Clause, add: Add): void {
       w.concepts.has("blade") && c.has("collect") && !c.has("third") && !c.has("routine") &&
       // «купила лезвия для бритвы», «режут как бритва»: a blade for something, a simile.
       c.text(i + 1) !== "для" && !["для", "как"].includes(c.text(i - 1)) &&
-      !c.words.some((x) => BLADE_ORDINARY.test(x.text))
+      !c.someText(BLADE_ORDINARY)
     ) {
       add("self_harm", 2, "blade-ready", c);
     }
     // Scars, and new ones to come: «сегодня добавлю новые».
     if (
       w.concepts.has("scars") && c.has("time") &&
-      c.words.some((x) => /^(нов|свеж|добав)/.test(x.text))
+      c.someText(/^(нов|свеж|добав)/)
     ) {
       add("self_harm", 3, "new-scars", c);
     }
@@ -1492,7 +1512,7 @@ function selfHarmConstructions(c: Clause, add: Add): void {
       if (c.has("cut") || c.has("blade") || c.has("cuts")) add("self_harm", 3, "relapse", c);
     }
     // «хочу причинить себе боль», «наношу себе вред».
-    if (/^(причин|нанош|нанес|нанос)/.test(w.text) && c.has("self")) {
+    if (HARM_VERB.test(w.text) && c.has("self")) {
       const next = words.slice(i + 1, i + 4).map((x) => x.text);
       if (next.some((t) => /^(бол|вред|порез|травм|ран)/.test(t))) {
         add("self_harm", 3, "hurt-self", c);
@@ -1674,18 +1694,17 @@ function edgeOfNothing(c: Clause, i: number): boolean {
     !next?.concepts.has("height") && !next?.concepts.has("rails");
 }
 
+const EDGE_WORD = /^(перила|перилами|перил|краю|карниз\p{L}*|парапет\p{L}*)$/u;
+const EDGE_PREPOSITION = /^(за|на|с|со)$/;
+
 /** «стою за перилами», «сижу на краю крыши», «ноги уже свесила с карниза». */
 function atTheEdge(whole: Clause): 0 | 2 | 3 {
   const edge = whole.words.findIndex((w, i) =>
-    /^(перила|перилами|перил|краю|карниз\p{L}*|парапет\p{L}*)$/u.test(w.text) &&
-    /^(за|на|с|со)$/.test(whole.text(i - 1))
+    EDGE_WORD.test(w.text) && EDGE_PREPOSITION.test(whole.text(i - 1))
   );
   if (edge < 0 || whole.has("media") || whole.has("third") || whole.has("past")) return 0;
-  const there =
-    whole.words.some((w) =>
-      /^(уже|стою|сижу|ноги|сейчас|встала|встал|перелезла|перелез)$/.test(w.text)
-    ) &&
-    !whole.words.some((w) => /^(фот|селфи|вид|красив|закат|рыб|уток|ремонт|крас)/.test(w.text));
+  const there = whole.someText(/^(уже|стою|сижу|ноги|сейчас|встала|встал|перелезла|перелез)$/) &&
+    !whole.someText(/^(фот|селфи|вид|красив|закат|рыб|уток|ремонт|крас)/);
   if (!there) return 0;
   // Beyond the railing, or at the edge of something high, is the card; on a parapet or at an
   // edge of nothing named («сижу на парапете набережной», «на краю причала») a check-in.
@@ -1715,18 +1734,14 @@ function lastOfAll(whole: Clause): boolean {
     whole.words.some((w, i) =>
       w.text === "последняя" && whole.text(i + 1) === "ночь" &&
       /^(когда|мне|моя|для)$/.test(whole.text(i + 2))
-    ) && !whole.words.some((w) => ORDINARY_GOODBYE.test(w.text));
+    ) && !whole.someText(ORDINARY_GOODBYE);
   const notNeeded =
     whole.words.some((w, i) =>
       /^(понадобится|понадобятся|пригодится|пригодятся)$/.test(w.text) &&
       whole.text(i - 1) === "не" && /^(мне|уже|больше)$/.test(whole.text(i - 2))
     ) &&
-    whole.words.some((w) =>
-      /^(утро|завтра|будильник|вещи|деньги|сбережения|они|оно|это)$/.test(w.text)
-    ) &&
-    !whole.words.some((w) =>
-      /^(переезж|уезжа|продаю|продам|отдам|зим|лет|ремонт|похуде)/.test(w.text)
-    );
+    whole.someText(/^(утро|завтра|будильник|вещи|деньги|сбережения|они|оно|это)$/) &&
+    !whole.someText(/^(переезж|уезжа|продаю|продам|отдам|зим|лет|ремонт|похуде)/);
   return lastNight || notNeeded;
 }
 
@@ -1751,7 +1766,7 @@ function letterToBeFound(whole: Clause): boolean {
     /(когда|если) (ты |вы )?(прочитаешь|прочтешь|прочитаете|найдешь|найдете|читаешь это|читаете это|когда нибудь это найдешь)|ни в чем не (виноват|виновата|виноваты)|это не из за (вас|тебя)|не вини(те)? себя|скажи что я улыбал/;
   const love = /(люблю|любила|любил|прости|простите)/;
   return afterwards.test(text) && love.test(text) &&
-    !whole.words.some((w) => ORDINARY_GOODBYE.test(w.text));
+    !whole.someText(ORDINARY_GOODBYE);
 }
 
 const FAREWELL = /^(прощай|прощайте|прощаюсь|прощание|прощальн|попрощал|прощаться)/;
@@ -1768,7 +1783,7 @@ function farewellToAll(whole: Clause): boolean {
   if (whole.has("past") || whole.has("kidding")) return false;
   const near = whole.words.slice(Math.max(0, at - 4), at + 5);
   return near.some((w) => EVERYONE.test(w.text)) &&
-    !whole.words.some((w) => ORDINARY_GOODBYE.test(w.text));
+    !whole.someText(ORDINARY_GOODBYE);
 }
 
 /** «Сегодня ночью всё решится. Простите меня.» — a goodbye with a time, nothing else said. */
@@ -1778,9 +1793,9 @@ function finalityAlone(whole: Clause): boolean {
   const strong = goodbye.some((w) => /^(прощальн|предсмертн|записк|завещани|ищите)/.test(w.text)) ||
     // «этой ночью всё решится / закончится».
     (goodbye.some((w) => /^(решится|закончится|кончится)$/.test(w.text)) &&
-      whole.words.some((w) => /^(ноч|прост|прощ)/.test(w.text)));
+      whole.someText(/^(ноч|прост|прощ)/));
   return strong && !whole.has("study") && !whole.has("media") && !whole.has("game") &&
-    !whole.words.some((w) => DECIDED_MATTER.test(w.text));
+    !whole.someText(DECIDED_MATTER);
 }
 
 // What is decided tonight when it is no life: results, a match, a list, a promotion, a court.

@@ -77,6 +77,20 @@ function withoutAbuse(concepts: ReadonlySet<string>): ReadonlySet<string> {
   return out;
 }
 
+// Tested word by word, so written once here: a literal inside a loop is a new object each time.
+/** A word with Latin letters, digits or stars: read in more ways than its text shows. */
+const READ_MANY_WAYS = /[a-z0-9@$€*]/;
+const ANY_LETTER = /\p{L}/u;
+const ONLY_DIGITS = /^\d+$/;
+
+/** A word's concepts and «you_verb»: one set per concept set (they are shared), not per word. */
+const youVerbSets = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+function withYouVerb(concepts: ReadonlySet<string>): ReadonlySet<string> {
+  let out = youVerbSets.get(concepts);
+  if (!out) youVerbSets.set(concepts, out = new Set([...concepts, "you_verb"]));
+  return out;
+}
+
 /** Diminutive endings («бегемотик», «хрюшечка», «толстушечка»). */
 const DIMINUTIVE = /(?:ик|чик|очек|ечек|ечка|очка|ушка|юшка|онька|енька|ышка|ушечка)$/;
 
@@ -108,7 +122,7 @@ class Message {
       // Latin and starred words were read in more ways than their text shows: trust the index.
       let concepts: ReadonlySet<string> = w.concepts.size === 0
         ? NONE
-        : /[a-z0-9@$€*]/.test(place.raw)
+        : READ_MANY_WAYS.test(place.raw)
         ? withoutSafe(w.concepts)
         : confirmed(w.text, w.concepts);
       // «бегемотик», «свинюшка»: a diminutive of a mild word is fondness.
@@ -125,7 +139,7 @@ class Message {
         concepts = new Set([...concepts].filter((c) => !STARRED_ALTERNATIVES.has(c)));
       }
       if (w.text.length > 4 && SECOND_PERSON.test(w.text)) {
-        concepts = new Set([...concepts, "you_verb"]);
+        concepts = withYouVerb(concepts);
       }
       return {
         text: w.text,
@@ -416,7 +430,7 @@ function layoutOf(text: string, questions: Set<number>): Place[] {
     } else if (",:()—–-".includes(first)) {
       clause++;
       dash = first === "—" || first === "–" || first === "-";
-    } else if (/\p{L}/u.test(token) || /^\d+$/.test(token)) {
+    } else if (ANY_LETTER.test(token) || ONLY_DIGITS.test(token)) {
       out.push({ raw: token, clause, quoted, dash });
     }
   }

@@ -861,13 +861,6 @@ class Clause {
     }
     return false;
   }
-  /** Index of the first word at or after `from` whose text matches `re`, or -1. */
-  findText(re: RegExp, from = 0): number {
-    for (let i = Math.max(0, from); i < this.words.length; i++) {
-      if (re.test(this.words[i]!.text)) return i;
-    }
-    return -1;
-  }
   /** Index of the first word with `concept` at or after `from`, or -1. */
   find(concept: Concept, from = 0): number {
     for (let i = from; i < this.words.length; i++) {

@@ -517,7 +517,11 @@ function threat(m: Message): boolean {
       if (m.targetOf(i) !== "self") return true;
     }
     if (c.has("kill_imperative") && m.near(i, "reflexive", 2, "after")) return true;
-    if (c.has("jump") && m.near(i, "high_place", 3, "after")) return true;
+    if (c.has("jump") && jumpToHarm(m, i)) return true;
+    if (c.has("jump_inf") && jumpToHarm(m, i) && m.near(i, "you_obl", 3)) return true;
+    if (c.has("cut_imperative") && !negated) {
+      if (m.near(i, "reflexive", 2, "after") || m.near(i, "cut_deeper", 3, "after")) return true;
+    }
     // Sextortion: photos or a chat made public unless…
     if (c.has("expose") && !negated && leverage(m, i)) {
       if (m.inSentence(i, "media") || m.inSentence(i, "your_poss") || m.inSentence(i, "all")) {
@@ -558,6 +562,25 @@ function onlyThreats(m: Message): boolean {
   );
 }
 
+/**
+ * A jump at `i` towards something high or a train: «спрыгни с крыши», «кинься под поезд», «выйди
+ * в окно» — not «прыгай в поезд, он трогается» or «выйди на балкон, подыши».
+ */
+function jumpToHarm(m: Message, i: number): boolean {
+  const leaving = JUMP_OUT.test(m.tokens[i]!.text);
+  for (let j = i + 1; j < m.tokens.length && j <= i + 3; j++) {
+    const tok = m.tokens[j]!;
+    if (tok.sentence !== m.tokens[i]!.sentence) return false;
+    if (!tok.concepts.has("high_place")) continue;
+    if (TRAIN.test(tok.text)) return m.tokens[j - 1]?.text === "под";
+    return !leaving || WINDOW.test(tok.text);
+  }
+  return false;
+}
+const JUMP_OUT = /^выйди$/;
+const TRAIN = /^поезд/;
+const WINDOW = /^окн/;
+
 /** After a wish word at `i`: the addressee dying, or never born, or better not living. */
 function deathWished(m: Message, i: number): boolean {
   const sentence = m.tokens[i]!.sentence;
@@ -590,7 +613,8 @@ function sexual(m: Message): boolean {
     const negated = m.negated(i);
     // A demand for intimate pictures: «скинь нюдсы», «покажи себя без одежды».
     if (c.has("demand") && !negated) {
-      for (let j = i + 1; j < m.tokens.length && j <= i + 5; j++) {
+      // «сфоткай себя в зеркале в нижнем белье»: the object may come six words on.
+      for (let j = i + 1; j < m.tokens.length && j <= i + 7; j++) {
         if (m.tokens[j]!.sentence !== tok.sentence) break;
         if (m.has(j, "intimate") && !m.has(j, "body_sexual")) return true;
         if (m.has(j, "body_sexual") && !m.inSentence(j, "third_obl")) return true;

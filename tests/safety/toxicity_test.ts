@@ -53,6 +53,23 @@ Deno.test("detectToxicity() reads who an insult is aimed at", async (t) => {
   }
 });
 
+Deno.test("detectToxicity() tells a jump or a cut urged on the partner from ordinary use", async (t) => {
+  const cases: Array<[string, string | null]> = [
+    ["прыгай под поезд, держать не буду", "threat"],
+    ["может, тебе прыгнуть с балкона?", "threat"],
+    ["выйди в окно, всем легче будет", "threat"],
+    ["режь глубже, раз начала", "threat"],
+    ["прыгай в поезд, он уже трогается!", null],
+    ["выйди на балкон, подыши", null],
+    ["хочу прыгнуть с крыши", null], // the writer's own crisis: the crisis detector's
+    ["режь лук вдоль, так быстрее", null],
+    ["в театре вчера давали Чехова", null],
+  ];
+  for (const [text, expected] of cases) {
+    await t.step(`«${text}» -> ${expected}`, () => assert.equal(detectToxicity(text), expected));
+  }
+});
+
 Deno.test("detectToxicity() sees through disguises and one wrong letter", async (t) => {
   const cases: Array<[string, string | null]> = [
     ["ты д.у.р.а", "insult"],

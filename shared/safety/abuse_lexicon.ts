@@ -329,7 +329,10 @@ export const ABUSE_CONCEPTS: ConceptTable = {
   visitors: exact("гостей встретят встретим"),
 
   // ---- Death wishes and telling someone to kill themselves -------------------------------
-  die_imperative: forms("сдохни сдохните подохни издохни околей умри умрите сгинь сгорите"),
+  die_imperative: forms(
+    "сдохни сдохните подохни издохни околей умри умрите сгинь сгорите окочурься задохнись " +
+      "утони разбейся удавись",
+  ),
   // The addressee's death foretold or wished: «сдохнешь», «если ты повесишься».
   die_2p: forms(
     "сдохнешь подохнешь издохнешь повесишься убьешься вскроешься утопишься выпилишься " +

@@ -29,6 +29,14 @@ const SETS = [
     file: "./heldout/chat_everyday_4.json",
     floors: { answered: 0.03, sosCard: 0.005, heldBack: 0.015 },
   },
+  {
+    // 800 messages (40 % heavy but safe), written 2026-12-06 by a helper who read no project
+    // file, committed (85619a4) before any measurement. First measurement, of the detectors as
+    // they stood (8c56cfe): 0.016 answered (SOS card 0.000), 0.013 held back as abuse (friendly
+    // teasing 3, a hobby 2, five kinds 1 each).
+    file: "./heldout/chat_everyday_5.json",
+    floors: { answered: 0.025, sosCard: 0.003, heldBack: 0.02 },
+  },
 ];
 
 for (const { file, floors } of SETS) {

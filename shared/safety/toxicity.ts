@@ -513,7 +513,9 @@ function threat(m: Message): boolean {
     }
     // Telling the partner to kill themselves.
     // (Not «я выпилюсь», «хочу самовыпилиться»: that is the writer in crisis.)
-    if (c.has("kys") && !negated && !SELF_FORM.test(tok.text)) {
+    // («хоть вешайся с этими пробками»: despair at a situation, an idiom.)
+    const idiom = m.tokens[i - 1]?.text === "хоть";
+    if (c.has("kys") && !negated && !idiom && !SELF_FORM.test(tok.text)) {
       if (m.targetOf(i) !== "self") return true;
     }
     if (c.has("kill_imperative") && m.near(i, "reflexive", 2, "after")) return true;

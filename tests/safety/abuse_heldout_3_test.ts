@@ -13,7 +13,7 @@ import { blindAbuseTest } from "../support/heldout.ts";
 // short insults with a describing word («тупица бестолковая»): 0.925 / 0.025. Third, after the
 // model learnt ordinary chat too (800 short everyday messages: «Смотри», «Иди» were held back),
 // speaks only from three words up and its budget fell to 0.04 to keep ordinary messages held
-// back near 1 %: 0.867 / 0.042.
+// back near 1 %: 0.867 / 0.042. Fourth, with the rule gaps mended and corpora E–H (session 6): 0.908 / 0.017.
 blindAbuseTest(
   "third held-out abuse set (blind): no worse than its first measurement",
   import.meta.url,

@@ -11,9 +11,12 @@ import { blindAbuseTest } from "../support/heldout.ts";
 // positives 0.067 — under the recall goal (0.85) on a writer never seen: missed sexual
 // solicitation 3, passive aggression 3, cold cruelty, mocking, nude demands, suicide incitement 2
 // each, five other kinds 1 each; blocked anger at an abuser on the partner's behalf 4.
+// Second, with the abuse rules' gaps the tuning corpora showed mended (sexual insults, urged jumps
+// and cuts, death ordered) and four new tuning corpora (E–H, 2,000 + 2,000; the model on 9
+// corpora): recall 0.900, false positives 0.025.
 blindAbuseTest(
   "fifth held-out abuse set (blind): no worse than its first measurement",
   import.meta.url,
   "./heldout/abuse_heldout_5.json",
-  { recall: 0.82, falsePositives: 0.07 },
+  { recall: 0.88, falsePositives: 0.05 },
 );

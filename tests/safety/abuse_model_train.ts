@@ -11,6 +11,9 @@
  * probability at which harmless look-alikes held back rise at most 0.04 over the rules' (a held
  * back harmless message costs its sender a rephrasing and no strike, but it happens in ordinary
  * chat too: about 1 % of unseen everyday messages at this budget, 1.7 % at 0.05).
+ *
+ * Leaving one corpus out: 5 corpora (a–d and ours) 0.615 / 0.050 / everyday 0.010; with E–H
+ * (2026-12-06, 2,000 + 2,000 by four more writers) 0.702 / 0.054 / 0.011.
  */
 import {
   abuseFeatures,
@@ -33,6 +36,10 @@ const TUNING_FILES = [
   "./abuse_tuning_b.json",
   "./abuse_tuning_c.json",
   "./abuse_tuning_d.json",
+  "./abuse_tuning_e.json",
+  "./abuse_tuning_f.json",
+  "./abuse_tuning_g.json",
+  "./abuse_tuning_h.json",
 ];
 /** Crisis corpora: people in pain write dark words at nobody; none of it is abuse. */
 const CRISIS_FILES = [
@@ -67,7 +74,9 @@ export async function trainingSamples(): Promise<LabelledText[]> {
   add([...TUNING, ...EVERYDAY, ...EVERYDAY_MORE].map((s) => s.text), false, false);
   // Short replies and friendly imperatives («Смотри», «Подожди минутку»): with few words the
   // model would otherwise lean on an imperative alone.
-  add((await readCorpus(import.meta.url, "./chat_everyday.json")).messages!, false, false);
+  for (const file of ["./chat_everyday.json", "./chat_everyday_2.json"]) {
+    add((await readCorpus(import.meta.url, file)).messages!, false, false);
+  }
   return samples;
 }
 

@@ -12,7 +12,9 @@
  * coach's hints are shown instead; a harmful one shown to a vulnerable person is what we guard
  * against). Leaving one of 5 corpora out: budget 0.10 refuses 0.903 of harmful hints and 0.168 of
  * good ones, 0.15 0.928 / 0.219, 0.20 0.946 / 0.270; with the fifth corpus (6 left out in turn),
- * 0.15 gives 0.936 / 0.232.
+ * 0.15 gives 0.936 / 0.232; with corpus 7 (8 left out in turn) 0.928 / 0.239 at 0.49 — lower
+ * thresholds buy little (0.30: 0.947 / 0.285; 0.10: 0.968 / 0.365), and a lower threshold only
+ * for hints that speak of dying or self-harm no more than the same everywhere.
  */
 import { checkHintText } from "../../shared/coach/hint_guard.ts";
 import { hintFeatures } from "../../shared/coach/hint_model.ts";
@@ -33,6 +35,7 @@ const TUNING_FILES = [
   "./hints_tuning_more_4.json",
   "./hints_tuning_more_5.json",
   "./hints_tuning_more_6.json",
+  "./hints_tuning_more_7.json",
 ];
 
 const OPTIONS = {

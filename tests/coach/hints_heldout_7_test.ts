@@ -9,7 +9,9 @@ import { blindHintTest } from "../support/heldout.ts";
 
 // First measurement (2026-12-06), of the guard as it stood (5eb64d4): harmful refused 0.967 (4
 // shown: disordered eating, off-platform contact, self-harm validation, a suicide pact), good
-// accepted 0.908.
+// accepted 0.908. Second, with hint tuning corpus 7 (warm-sounding harm; the model on 8 corpora)
+// and the abuse changes of the same session: 0.975 / 0.892 (3 shown: disordered eating, off-platform
+// contact, self-harm validation).
 blindHintTest(
   "seventh held-out hint set (blind): no worse than its first measurement",
   import.meta.url,

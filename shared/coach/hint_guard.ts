@@ -741,6 +741,13 @@ const ENDORSES = new RegExp(
     String
       .raw`(?:решать|выбирать)\s+(?:только\s+)?(?:тебе|сам${L}*)|(?:твое|тво[её])\s+(?:решение|право|дело)`,
     String.raw`заслуживает\s+уважения|уважаю\s+(?:твое|тво[её])\s+решение`,
+    // «я приму это без осуждения», «я не против», «это правильно», «вполне понятный шаг», «ты
+    // заслужил этот покой», «горжусь, что ты сама приняла это решение».
+    String.raw`(?:приму|принимаю)\s+(?:это|твой\s+выбор|тво[её]\s+решение)|я\s+не\s+против`,
+    String
+      .raw`(?:понятн|правильн|логичн|достойн)${L}*\s+(?:шаг|решение|выбор|выход)|это\s+правильно`,
+    String.raw`заслужил${L}*\s+(?:покой|отдых|свобод${L}*|этот|тишин${L}*)`,
+    String.raw`горжусь,?\s+что\s+ты\s+(?:сам${L}*\s+)?(?:принял${L}*|решил${L}*)`,
   ].join("|") + `)(?![\p{L}])`,
   "u",
 );
@@ -762,15 +769,21 @@ const DECIDED_ALL = new RegExp(
 function endorsesWish(text: string): boolean {
   // «Ты имеешь право уйти от него»: leaving a partner is no wish to die.
   const low = text.replace(LEAVING_SOMEONE, " ");
+  let previous = "";
   for (const m of low.matchAll(SENTENCE)) {
     const sentence = m[0];
+    // The wish may stand one sentence before its endorsement («Уход из жизни — как свежий
+    // воздух. Ты заслужил этот глоток свободы.»).
+    const wishBefore = previous !== "" && !previous.includes("?") &&
+      detectCrisis(previous) !== null;
+    previous = sentence;
     if (sentence.includes("?") || HELP.test(sentence) || NARRATIVE.test(sentence)) continue;
     if (PROTECTS_LIFE.test(low)) return false;
     // What is let through is read without the letting: the crisis model reads «не буду тебя
     // отговаривать» itself as a crisis, whatever was decided («решила расстаться»).
     if (
       ENDORSES.test(sentence) &&
-      (WISH.test(sentence) || DECIDED_ALL.test(low) ||
+      (WISH.test(sentence) || wishBefore || DECIDED_ALL.test(low) ||
         detectCrisis(sentence.replace(ENDORSES, " ")) !== null)
     ) {
       return true;

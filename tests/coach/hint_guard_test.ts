@@ -388,6 +388,28 @@ Deno.test("checkHintText(): a boundary that quotes a promise is no promise", () 
   assert.deepEqual(checkHintText("Всё будет хорошо, обещаю."), { ok: false, reason: "promise" });
 });
 
+Deno.test("checkHintText(): approval of dying is refused, approval of a safe step is not", () => {
+  for (
+    const text of [
+      "Уйти навсегда, когда больше нет сил, — вполне понятный шаг.",
+      "На самом деле смерть — логичный выход из того, что с тобой происходит.",
+      "Я с тобой, и если ты всё-таки решишь уйти из жизни, я приму это.",
+      "Уход из жизни — как выйти из душной комнаты. Ты заслужил этот покой.",
+    ]
+  ) {
+    assert.equal(checkHintText(text).ok, false, text);
+  }
+  for (
+    const text of [
+      "Если боишься сорваться, отдай лезвия тому, кто рядом. Это смелый шаг.",
+      "Рассказать маме про порезы — правильный шаг, и я рядом.",
+      "Уйти от человека, который тебя бьёт, — достойное решение.",
+    ]
+  ) {
+    assert.deepEqual(checkHintText(text), { ok: true }, text);
+  }
+});
+
 Deno.test("checkHintText(): a crisis in the hint's own words, not talk about one", () => {
   assert.deepEqual(checkHintText("Я тоже не хочу жить."), { ok: false, reason: "crisis" });
   for (

@@ -11,7 +11,8 @@ import { blindHintTest } from "../support/heldout.ts";
 // shown: disordered eating, off-platform contact, self-harm validation, a suicide pact), good
 // accepted 0.908. Second, with hint tuning corpus 7 (warm-sounding harm; the model on 8 corpora)
 // and the abuse changes of the same session: 0.975 / 0.892 (3 shown: disordered eating, off-platform
-// contact, self-harm validation).
+// contact, self-harm validation). Third, with approval of dying read in more words and corpus 8
+// (the model on 9 corpora): 0.975 / 0.917 (the same three shown).
 blindHintTest(
   "seventh held-out hint set (blind): no worse than its first measurement",
   import.meta.url,

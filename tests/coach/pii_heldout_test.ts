@@ -32,17 +32,23 @@ interface Sample {
   partner: Person;
 }
 
-const HELDOUT = JSON.parse(
-  await Deno.readTextFile(new URL("./heldout/pii_heldout.json", import.meta.url)),
-) as { samples: Sample[]; harmless: string[] };
+interface PrivacySet {
+  samples: Sample[];
+  harmless: string[];
+}
 
 const API_KEY = "sk-test-heldout";
 const ADAPTERS = ["coach", "moderation", "diary", "embeddings"] as const;
 type Adapter = typeof ADAPTERS[number];
 
-// The first measurement (the anonymiser before the gate, pseudonyms passed, no Telegram names):
-// 115 of 323 details leaked, 109 of 109 harmless unchanged; the gate's first, 33 of 323. Now any
-// leak fails, and so does masking more than one harmless message in twenty.
+/**
+ * The frozen sets, each written first by someone who never saw the anonymiser. Set 1: the first
+ * measurement (the anonymiser before the gate, pseudonyms passed, no Telegram names) leaked 115 of
+ * 323 details, 109 of 109 harmless unchanged; the gate's first, 33 of 323; since then it has been
+ * measured many times. Set 2 (written 2026-12-06, committed before any measurement): FIRST.
+ * Any leak fails, and so does masking more than one harmless message in twenty.
+ */
+const SETS = ["./heldout/pii_heldout.json"];
 const MIN_HARMLESS_UNCHANGED = 0.95;
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */
@@ -138,74 +144,79 @@ async function recorded(fake: FakeOpenAi, send: () => Promise<unknown>): Promise
   return bodies.flatMap(carried);
 }
 
-Deno.test("held-out privacy set: no planted detail reaches the model through any adapter", async (t) => {
-  const fake = startFakeOpenAi({ apiKey: API_KEY });
-  fake.chatReply = (body) =>
-    JSON.stringify(
-      String(JSON.stringify(body)).includes("valence")
-        ? { valence: 0, arousal: 0.5, labels: [] }
-        : { hints: [] },
-    );
-  const adapters = adaptersFor(fake);
-  const total = HELDOUT.samples.reduce((n, s) => n + s.secrets.length, 0);
-  const perKind = new Map<string, { leaked: number; total: number }>();
-  const perAdapter = new Map<Adapter, number>(ADAPTERS.map((a) => [a, 0]));
-  const misses: string[] = [];
-  try {
-    await t.step("every sample through the coach, moderation, diary and embeddings", async () => {
-      for (const sample of HELDOUT.samples) {
-        const sent = new Map<Adapter, string[]>();
-        await withLlmPrivacy({ people: peopleOf(sample) }, async () => {
-          for (const adapter of ADAPTERS) {
-            sent.set(adapter, await recorded(fake, () => adapters[adapter](sample.text)));
-          }
-        });
-        sample.secrets.forEach((secret, i) => {
-          const kind = sample.kinds[i] ?? sample.kinds[0] ?? "?";
-          const count = perKind.get(kind) ?? { leaked: 0, total: 0 };
-          count.total++;
-          const through = ADAPTERS.filter((adapter) => leaked(secret, sent.get(adapter)!));
-          if (through.length > 0) {
-            count.leaked++;
-            misses.push(`${kind}: ${through.join(", ")}`);
-          }
-          for (const adapter of through) perAdapter.set(adapter, perAdapter.get(adapter)! + 1);
-          perKind.set(kind, count);
-        });
-      }
-    });
+for (const file of SETS) {
+  Deno.test(`held-out privacy set ${file}: no planted detail reaches the model through any adapter`, async (t) => {
+    const HELDOUT = JSON.parse(
+      await Deno.readTextFile(new URL(file, import.meta.url)),
+    ) as PrivacySet;
+    const fake = startFakeOpenAi({ apiKey: API_KEY });
+    fake.chatReply = (body) =>
+      JSON.stringify(
+        String(JSON.stringify(body)).includes("valence")
+          ? { valence: 0, arousal: 0.5, labels: [] }
+          : { hints: [] },
+      );
+    const adapters = adaptersFor(fake);
+    const total = HELDOUT.samples.reduce((n, s) => n + s.secrets.length, 0);
+    const perKind = new Map<string, { leaked: number; total: number }>();
+    const perAdapter = new Map<Adapter, number>(ADAPTERS.map((a) => [a, 0]));
+    const misses: string[] = [];
+    try {
+      await t.step("every sample through the coach, moderation, diary and embeddings", async () => {
+        for (const sample of HELDOUT.samples) {
+          const sent = new Map<Adapter, string[]>();
+          await withLlmPrivacy({ people: peopleOf(sample) }, async () => {
+            for (const adapter of ADAPTERS) {
+              sent.set(adapter, await recorded(fake, () => adapters[adapter](sample.text)));
+            }
+          });
+          sample.secrets.forEach((secret, i) => {
+            const kind = sample.kinds[i] ?? sample.kinds[0] ?? "?";
+            const count = perKind.get(kind) ?? { leaked: 0, total: 0 };
+            count.total++;
+            const through = ADAPTERS.filter((adapter) => leaked(secret, sent.get(adapter)!));
+            if (through.length > 0) {
+              count.leaked++;
+              misses.push(`${kind}: ${through.join(", ")}`);
+            }
+            for (const adapter of through) perAdapter.set(adapter, perAdapter.get(adapter)! + 1);
+            perKind.set(kind, count);
+          });
+        }
+      });
 
-    let unchanged = 0;
-    await t.step("harmless messages, through moderation", async () => {
-      const moderate = adapters.moderation;
-      for (const text of HELDOUT.harmless) {
-        const [input] = await recorded(fake, () => moderate(text));
-        if (input === normalizeText(text).text) unchanged++;
-      }
-    });
+      let unchanged = 0;
+      await t.step("harmless messages, through moderation", async () => {
+        const moderate = adapters.moderation;
+        for (const text of HELDOUT.harmless) {
+          const [input] = await recorded(fake, () => moderate(text));
+          if (input === normalizeText(text).text) unchanged++;
+        }
+      });
 
-    const leaks = [...perKind.values()].reduce((n, c) => n + c.leaked, 0);
-    console.log(
-      `held-out privacy set: ${HELDOUT.samples.length} samples, leaked ${leaks}/${total} ` +
-        `planted details (any adapter)`,
-    );
-    console.log(
-      "  per kind: " +
-        [...perKind].map(([kind, c]) => `${kind} ${c.leaked}/${c.total}`).join(", "),
-    );
-    console.log(
-      "  per adapter: " + ADAPTERS.map((a) => `${a} ${perAdapter.get(a)}/${total}`).join(", "),
-    );
-    const share = unchanged / HELDOUT.harmless.length;
-    console.log(
-      `  harmless unchanged: ${unchanged}/${HELDOUT.harmless.length} (${
-        (share * 100).toFixed(1)
-      }%)`,
-    );
-    assert.ok(total >= 100);
-    assert.deepEqual(misses, [], `${misses.length} details leaked`);
-    assert.ok(share >= MIN_HARMLESS_UNCHANGED, `harmless unchanged ${share}`);
-  } finally {
-    await fake.close();
-  }
-});
+      const leaks = [...perKind.values()].reduce((n, c) => n + c.leaked, 0);
+      console.log(
+        `held-out privacy set ${file}: ${HELDOUT.samples.length} samples, leaked ${leaks}/${total} ` +
+          `planted details (any adapter)`,
+      );
+      console.log(
+        "  per kind: " +
+          [...perKind].map(([kind, c]) => `${kind} ${c.leaked}/${c.total}`).join(", "),
+      );
+      console.log(
+        "  per adapter: " + ADAPTERS.map((a) => `${a} ${perAdapter.get(a)}/${total}`).join(", "),
+      );
+      const share = unchanged / HELDOUT.harmless.length;
+      console.log(
+        `  harmless unchanged: ${unchanged}/${HELDOUT.harmless.length} (${
+          (share * 100).toFixed(1)
+        }%)`,
+      );
+      assert.ok(total >= 100);
+      assert.deepEqual(misses, [], `${misses.length} details leaked`);
+      assert.ok(share >= MIN_HARMLESS_UNCHANGED, `harmless unchanged ${share}`);
+    } finally {
+      await fake.close();
+    }
+  });
+}

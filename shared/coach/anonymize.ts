@@ -65,7 +65,9 @@ export type AnonymizedKind =
   | "number"
   | "address"
   | "organization"
-  | "name";
+  | "name"
+  | "birthdate"
+  | "car_plate";
 
 export interface Anonymized {
   text: string;
@@ -107,6 +109,8 @@ export const placeholders: Readonly<Record<Exclude<AnonymizedKind, "pseudonym">,
   address: "[адрес]",
   organization: "[организация]",
   name: "[имя]",
+  birthdate: "[дата рождения]",
+  car_plate: "[госномер]",
 };
 
 /**
@@ -195,6 +199,9 @@ const PRIORITY: Record<AnonymizedKind, number> = {
   inn: 6,
   passport: 7,
   phone: 8,
+  // A birthdate or a plate is read from its own context: it wins over a bare number or a name.
+  birthdate: 8.5,
+  car_plate: 8.6,
   address: 9,
   name: 10,
   // "ИП Смирнова": the person's name wins.
@@ -462,6 +469,8 @@ function personalDataSpans(normal: string): Span[] {
     ...snilsSpans(view.text),
     ...innSpans(view.text),
     ...numberSpans(view.text),
+    ...birthdateSpans(view.text),
+    ...carPlateSpans(view.text),
     ...organizationSpans(view.text).map((found) => span(found.kind, found.start, found.end)),
     ...addressSpans(view.text),
     ...nameSpans(view.text),
@@ -663,6 +672,69 @@ function snilsSpans(text: string): Span[] {
     const checked = Number(digits.slice(0, 9)) > 1001998 && snilsValid(digits);
     const named = SNILS_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index));
     if (checked || named) spans.push(span("snils", m.index, m.index + m[0].length));
+  }
+  return spans;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Birthdates: a date is no personal number ("сдаю 12.03"), but a date of birth, with its year,
+// identifies someone with a name or a city beside it: "родилась 14.05.2003", "д.р. 3 марта
+// 1998", "мой ДР 12/07/01", "дата рождения: 01.01.1990" (a birthday without its year, "у меня
+// день рождения 5 мая", passes).
+
+const MONTH_NAMES = String
+  .raw`(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*`;
+// "14.05.2003", "12/07/01", "3 марта 1998", "14-го мая 2003 г.".
+const FULL_DATE = String.raw`(?<![\d.\/-])\d{1,2}(?:[.\/-]\d{1,2}[.\/-](?:\d{4}|\d{2})` +
+  String.raw`|(?:-?(?:го|е))?\s+${MONTH_NAMES}\s+(?:\d{4}|\d{2}(?!\d)))(?:\s*(?:г\.|года?))?(?!\d)`;
+const BIRTH_WORD = String
+  .raw`(?<!\p{L})(?:родил\p{L}*|рожд[её]н\p{L}*|рождени\p{L}*|д\.\s?р\.?|др|г\.\s?р\.?|днюх\p{L}*|днюшк\p{L}*|бёзде\p{L}*|безде\p{L}*)(?!\p{L})`;
+// The word before the date ("родилась 14.05.2003", "мой ДР: 12/07/01", "день рождения у меня
+// 3 марта 1998") or just after it ("14.05.2003 — мой день рождения", "1.1.90 г.р.").
+const BIRTH_DATE = new RegExp(
+  String.raw`${BIRTH_WORD}[\s:,—-]*(?:\p{L}+\s+){0,2}?(${FULL_DATE})` +
+    String.raw`|(${FULL_DATE})[\s,—-]*(?:\p{L}+\s+){0,2}?${BIRTH_WORD}`,
+  "giu",
+);
+
+function birthdateSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(BIRTH_DATE)) {
+    const date = m[1] ?? m[2]!;
+    const start = m.index + m[0].indexOf(date);
+    spans.push(span("birthdate", start, start + date.length));
+  }
+  return spans;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Car plates. Russian: a letter, three digits, two letters and the region ("А123ВС 77",
+// "а777аа199"), letters of the twelve a plate uses (Cyrillic or their Latin look-alikes);
+// without the region only after a word about a car ("номер машины к 456 мн"): "в 100 мм" is a
+// length. Ukrainian "АА 1234 ВВ", Belarusian "1234 АВ-7" by their shape; Kazakh "123 ABC 02"
+// and the like only after a word about a car.
+
+const PLATE_LETTER = "[АВЕКМНОРСТУХABEKMHOPCTYXІI]";
+const PLATE_FORMS = [
+  String.raw`${PLATE_LETTER}\s?\d{3}\s?${PLATE_LETTER}{2}(?:\s?(\d{2,3})(?:\s?rus)?)?`,
+  String.raw`(${PLATE_LETTER}{2}\s?\d{4}\s?${PLATE_LETTER}{2})`,
+  String.raw`(\d{4}\s?${PLATE_LETTER}{2}-\d)`,
+  String.raw`\d{3}\s?\p{L}{2,3}\s?\d{2}`,
+];
+const PLATE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:${PLATE_FORMS.join("|")})(?![\p{L}\d])`,
+  "giu",
+);
+const CAR_BEFORE =
+  /(?<!\p{L})(?:госномер\p{L}*|номер\p{L}*|машин\p{L}*|авто\p{L}*|тачк\p{L}*|номера|гос\.?)(?!\p{L})[^.!?\n]{0,25}$/iu;
+
+function carPlateSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(PLATE)) {
+    const byShape = m[1] !== undefined || m[2] !== undefined || m[3] !== undefined;
+    if (byShape || CAR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) {
+      spans.push(span("car_plate", m.index, m.index + m[0].length));
+    }
   }
   return spans;
 }

@@ -823,10 +823,22 @@ export const PII: PiiSample[] = [
     secrets: ["Денису", "Кравченко", "denis.k@mail.ru", "denis_kr"],
     kind: "email",
   },
+  // Session 6: birthdates (a date of birth with its year) and car plates.
+  { text: "я родилась 14.05.2003, если что", secrets: ["14.05.2003"], kind: "birthdate" },
+  { text: "д.р. 3 марта 1998, Козерог", secrets: ["3 марта 1998"], kind: "birthdate" },
+  { text: "12/07/01 — мой день рождения", secrets: ["12/07/01"], kind: "birthdate" },
+  { text: "днюха 01.02.2001, приходи", secrets: ["01.02.2001"], kind: "birthdate" },
+  { text: "у меня машина Е001КХ777, белая", secrets: ["Е001КХ777"], kind: "car_plate" },
+  { text: "номер машины к 456 мн, серая", secrets: ["к 456 мн"], kind: "car_plate" },
+  { text: "соседская тачка АА 1234 ВВ опять тут", secrets: ["АА 1234 ВВ"], kind: "car_plate" },
 ];
 
 /** Sentences typical of a supportive chat: nothing in them may change. */
 export const HARMLESS: string[] = [
+  "у меня день рождения 5 мая, приходи",
+  "сдаю экзамен 12.03.2025, волнуюсь",
+  "сверли отверстие в 100 мм от края",
+  "в 2019 году родила сына",
   "Вера в себя вернулась не сразу",
   "Надежда есть всегда",
   "Сегодня 15 лет как я работаю",

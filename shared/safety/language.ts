@@ -198,6 +198,22 @@ export type ConceptTable = Record<string, string[]>;
 /** The minimum length of a term for which one wrong letter is still a match. */
 const FUZZY_MIN = 5;
 
+/** Whether two words of one length differ in one letter, or in two neighbours swapped. */
+function oneWrongOrSwapped(a: string, b: string): boolean {
+  let first = -1;
+  for (let k = 0; k < a.length; k++) {
+    if (a[k] === b[k]) continue;
+    if (first < 0) {
+      first = k;
+      continue;
+    }
+    // A second difference: only the swap of the first one's neighbour, and nothing after.
+    return k === first + 1 && a[first] === b[k] && a[k] === b[first] &&
+      a.slice(k + 1) === b.slice(k + 1);
+  }
+  return true;
+}
+
 function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
@@ -328,7 +344,14 @@ export class ConceptIndex {
         anyAlive = true;
         const terms = this.#fuzzy.get(deleted);
         if (!terms) continue;
-        add(terms, size, wholeWord);
+        // Sharing a deletion is one wrong or swapped letter only when the two deletions are at
+        // the same place or swap neighbours: «высплюсь» and «выпилюсь» share «выплюсь» two
+        // edits apart.
+        add(
+          terms.filter((t) => t.length !== size || oneWrongOrSwapped(prefix, t.fuzzyWord!)),
+          size,
+          wholeWord,
+        );
         add(terms.filter((t) => t.fuzzyWord === deleted), size - 1, wholeWord);
       }
       // Deletions further right begin with this prefix: dead with it (directAlive).
@@ -386,7 +409,23 @@ export function readWords(text: string, index: ConceptIndex, undisguised = false
 }
 
 // Stars standing for letters («с*ка», «п**дец»): each star run is tried as 1-3 common letters.
-const STAR_FILLS = ["у", "и", "е", "а", "о", "ы", "я", "ю", "ди", "зд", "ук", "ер", "ла", "бл"];
+const STAR_FILLS = [
+  "у",
+  "и",
+  "е",
+  "а",
+  "о",
+  "ы",
+  "я",
+  "ю",
+  "ь",
+  "ди",
+  "зд",
+  "ук",
+  "ер",
+  "ла",
+  "бл",
+];
 
 function matchStarred(word: string, index: ConceptIndex): Set<string> {
   const found = new Set<string>();

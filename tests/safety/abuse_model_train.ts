@@ -13,7 +13,8 @@
  * chat too: about 1 % of unseen everyday messages at this budget, 1.7 % at 0.05).
  *
  * Leaving one corpus out: 5 corpora (a–d and ours) 0.615 / 0.050 / everyday 0.010; with E–H
- * (2026-12-06, 2,000 + 2,000 by four more writers) 0.702 / 0.054 / 0.011.
+ * (2026-12-06, 2,000 + 2,000 by four more writers) 0.702 / 0.054 / 0.011; with I (long messages)
+ * 0.712 / 0.053 / 0.011 (10 corpora).
  */
 import {
   abuseFeatures,
@@ -40,6 +41,7 @@ const TUNING_FILES = [
   "./abuse_tuning_f.json",
   "./abuse_tuning_g.json",
   "./abuse_tuning_h.json",
+  "./abuse_tuning_i.json",
 ];
 /** Crisis corpora: people in pain write dark words at nobody; none of it is abuse. */
 const CRISIS_FILES = [

@@ -56,6 +56,7 @@ const TUNING_FILES = [
   "./crisis_tuning_more_aa.json",
   "./crisis_tuning_more_ab.json",
   "./crisis_tuning_more_ac.json",
+  "./crisis_tuning_more_ad.json",
 ];
 
 const OPTIONS = {

@@ -67,6 +67,7 @@ export type AnonymizedKind =
   | "organization"
   | "name"
   | "birthdate"
+  | "date"
   | "car_plate";
 
 export interface Anonymized {
@@ -110,6 +111,7 @@ export const placeholders: Readonly<Record<Exclude<AnonymizedKind, "pseudonym">,
   organization: "[организация]",
   name: "[имя]",
   birthdate: "[дата рождения]",
+  date: "[дата]",
   car_plate: "[госномер]",
 };
 
@@ -201,6 +203,7 @@ const PRIORITY: Record<AnonymizedKind, number> = {
   phone: 8,
   // A birthdate or a plate is read from its own context: it wins over a bare number or a name.
   birthdate: 8.5,
+  date: 8.55,
   car_plate: 8.6,
   address: 9,
   name: 10,
@@ -470,6 +473,7 @@ function personalDataSpans(normal: string): Span[] {
     ...innSpans(view.text),
     ...numberSpans(view.text),
     ...birthdateSpans(view.text),
+    ...oldDateSpans(view.text),
     ...carPlateSpans(view.text),
     ...organizationSpans(view.text).map((found) => span(found.kind, found.start, found.end)),
     ...addressSpans(view.text),
@@ -697,12 +701,47 @@ const BIRTH_DATE = new RegExp(
   "giu",
 );
 
+// The year first, the day after: «я 1995 г.р., 12 февраля», «2001 года рождения, 4 июля»,
+// «родилась в 1997-м, 27 апреля», «я с 98-го, 15 ноября».
+const YEAR_THEN_DAY = new RegExp(
+  String
+    .raw`(?<![\d.])(?:(?:19|20)\d{2}|\d{2})(?:-?(?:го|м|й))?(?:\s*(?:г\.\s?р\.|года\s+рождения))?` +
+    String.raw`,\s*\d{1,2}\s+${MONTH_NAMES}`,
+  "giu",
+);
+const BIRTH_NEAR = new RegExp(String.raw`${BIRTH_WORD}|(?<!\p{L})я\s+с\s+\d`, "iu");
+
 function birthdateSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(BIRTH_DATE)) {
     const date = m[1] ?? m[2]!;
     const start = m.index + m[0].indexOf(date);
     spans.push(span("birthdate", start, start + date.length));
+  }
+  for (const m of text.matchAll(YEAR_THEN_DAY)) {
+    const around = text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 20);
+    if (BIRTH_NEAR.test(around)) spans.push(span("birthdate", m.index, m.index + m[0].length));
+  }
+  return spans;
+}
+
+// A full date five or more years back — a birth, a wedding, a death, a move — is someone's own
+// history more than a plan: «я 16.07.1990», «с 09.11.2004», «1988-04-19», «27 апреля 1997».
+// Dates of this year and the last few («сдаю 12.03.2025») pass.
+const ANY_FULL_DATE = new RegExp(
+  String.raw`(?<![\d.\/-])(?:\d{1,2}([.\/-])\d{1,2}\1(\d{4}|\d{2})|(\d{4})-\d{1,2}-\d{1,2}` +
+    String.raw`|\d{1,2}\s+${MONTH_NAMES}\s+(\d{4}))(?![\d]|[.\/-]\d)`,
+  "giu",
+);
+
+function oldDateSpans(text: string, now = new Date().getFullYear()): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(ANY_FULL_DATE)) {
+    const written = m[2] ?? m[3] ?? m[4]!;
+    const year = written.length === 4
+      ? Number(written)
+      : Number(written) + (Number(written) > now % 100 ? 1900 : 2000);
+    if (year <= now - 5) spans.push(span("date", m.index, m.index + m[0].length));
   }
   return spans;
 }
@@ -719,6 +758,7 @@ const PLATE_FORMS = [
   String.raw`${PLATE_LETTER}\s?\d{3}\s?${PLATE_LETTER}{2}(?:\s?(\d{2,3})(?:\s?rus)?)?`,
   String.raw`(${PLATE_LETTER}{2}\s?\d{4}\s?${PLATE_LETTER}{2})`,
   String.raw`(\d{4}\s?${PLATE_LETTER}{2}-\d)`,
+  String.raw`(\d{3}\s?[A-Z]{2,3}\s?\d{2})`,
   String.raw`\d{3}\s?\p{L}{2,3}\s?\d{2}`,
 ];
 const PLATE = new RegExp(
@@ -731,7 +771,8 @@ const CAR_BEFORE =
 function carPlateSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(PLATE)) {
-    const byShape = m[1] !== undefined || m[2] !== undefined || m[3] !== undefined;
+    const byShape = m[1] !== undefined || m[2] !== undefined || m[3] !== undefined ||
+      m[4] !== undefined;
     if (byShape || CAR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) {
       spans.push(span("car_plate", m.index, m.index + m[0].length));
     }
@@ -781,7 +822,9 @@ const STREET_WORDS = anyCase([
   "алле(?:я|и|е|ю|ей)",
   "микрорайон(?:а|е|у|ом)?",
 ]);
-const STREET_ABBREVIATIONS = anyCase("ул пр-т пр-кт просп пер б-р наб пр-д мкрн мкр".split(" "));
+const STREET_ABBREVIATIONS = anyCase(
+  "ул пр-т пр-те пр-та пр-ту пр-кт просп пер б-р наб пр-д мкрн мкр".split(" "),
+);
 // "пр.", "ш.", "пл.", "бул." also mean other things ("и пр."): only with a house number.
 const LOOSE_ABBREVIATIONS = anyCase("пр ш пл бул".split(" "));
 
@@ -822,9 +865,16 @@ const STREET_FORM = String
 const NOT_A_UNIT = String
   .raw`(?![\p{L}\d]|\s*(?:лет|год|час|мин|раз|руб|р\.|₽|%|кг|км|м|человек|этаж|класс|курс|штук|шт|тыс|дн|мес|недел|сек|баллов|очк))`;
 const STREET_BY_FORM = new RegExp(
-  String.raw`(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о)\s+)${STREET_FORM},?\s*\d{1,3}[а-яa-z]?` +
+  String
+    .raw`(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о)\s+)(?:\d{1,2}-?(?:я|й|ой|ая)\s+)?${STREET_FORM},?\s*\d{1,3}[а-яa-z]?` +
     String.raw`(?:\s?[\/-]\s?\d{1,4}[а-яa-z]?)?${NOT_A_UNIT}` +
-    String.raw`|${NOT_IN_WORD}${STREET_FORM},?\s*\d{1,3}[а-яa-z]?\s?[\/-]\s?\d{1,4}${NOT_A_UNIT}`,
+    String.raw`|${NOT_IN_WORD}${STREET_FORM},?\s*\d{1,3}[а-яa-z]?\s?[\/-]\s?\d{1,4}${NOT_A_UNIT}` +
+    // "Тверская, 12, кв 3", "Красноармейская 71А": a flat or a house letter says it anywhere.
+    String
+      .raw`|${NOT_IN_WORD}${STREET_FORM},?\s*\d{1,3}(?:[а-я](?![\p{L}\d])|,?\s*(?:кв|квартир\p{L}*)\.?\s*\d{1,4})` +
+    // "Мой дом — Гороховая 4", "индекс 190000, Гороховая 4": after a word of home or mail.
+    String
+      .raw`|(?<=(?:дом|адрес|индекс\s+\d{6}|живу)[\s:—–,-]{1,4})${STREET_FORM},?\s*\d{1,3}[а-яa-z]?${NOT_A_UNIT}`,
   "gu",
 );
 // Saint Petersburg's lines: "7-я линия", "на 5-й линии В.О.".
@@ -850,6 +900,7 @@ const HOUSE_PART_WORDS = anyCase([
   "этаж(?:а|е)?",
   "оф",
   "офис(?:а|е)?",
+  "участ(?:ок|ка|ке)",
 ]);
 const HOUSE_PART = new RegExp(
   String.raw`(?<![\p{L}\d])(?:${HOUSE_PART_WORDS})(?:\.\s*|\s*)№?\s*${HOUSE_NUMBER}`,
@@ -857,16 +908,38 @@ const HOUSE_PART = new RegExp(
 );
 
 // "г. Москва", "город Тула", "пос. Южный", "с. Иваново".
-const CITY_WORDS = anyCase(["город(?:а|е|у)?", "пгт", "посёлок", "поселок", "деревня"]);
+const CITY_WORDS = anyCase([
+  "город(?:а|е|у)?",
+  "пгт",
+  "посёл(?:ок|ке|ка)",
+  "посел(?:ок|ке|ка)",
+  "деревн(?:я|е|и|ю)",
+  "сел(?:о|е|а)",
+  "станиц(?:а|е|ы)",
+  "хутор(?:е|а)?",
+]);
 const CITY = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:(?:[Гг]|[Гг]ор|[Пп]ос|[Дд]ер|[Сс])\.\s*|(?:${CITY_WORDS})\s+)` +
-    CAPITALISED,
+  String
+    .raw`(?<![\p{L}\d])(?:(?:[Гг]|[Гг]ор|[Пп]ос|[Дд]ер|[Сс])\.\s*|(?:${CITY_WORDS})\s+|(?:СНТ|ДНТ|СТ)\s+)` +
+    String.raw`(?:${CAPITALISED}|[«"„]${CAPITALISED}[»"“”])`,
   "gu",
 );
 
 const POSTAL_INDEX = /(?<!\d)\d{6}(?!\d)/g;
 
 type AddressPart = "street" | "house" | "city" | "index";
+
+// Where a workplace stands: a named place, then «на», «у», «возле» and a street («в Пятёрочке на
+// Гагарина», «в ВТБ на Лесной», «в "Ригле" на Мира», «в Ленте на Пулковском шоссе»): the street
+// with the employer finds the person even without a house number.
+const STREET_OF_PLACE = new RegExp(
+  String
+    .raw`(?<!\p{L})(?:[Вв]|[Вв]о|[Ии]з|[Нн]а)\s+(?:\p{Ll}+\s+)?[«"„]?\p{Lu}[\p{L}\d-]*(?:\s+[\p{L}\d-]+){0,2}?[»"“”]?` +
+    String.raw`\s+(?:на|у|возле|около)\s+` +
+    String
+      .raw`(\p{Lu}\p{Ll}+(?:\s+(?:${STREET_WORDS}|${STREET_ABBREVIATIONS})\.?)?)(?!\s+год)(?![\p{L}\d])`,
+  "gu",
+);
 
 function addressSpans(text: string): Span[] {
   const parts: Array<{ part: AddressPart; start: number; end: number }> = [];
@@ -883,6 +956,10 @@ function addressSpans(text: string): Span[] {
   collect(POSTAL_INDEX, "index");
   parts.sort((a, b) => a.start - b.start || b.end - a.end);
   const spans = labelledAddressSpans(text);
+  for (const m of text.matchAll(STREET_OF_PLACE)) {
+    const start = m.index + m[0].lastIndexOf(m[1]!);
+    spans.push(span("address", start, start + m[1]!.length));
+  }
 
   let chain: typeof parts = [];
   const closeChain = () => {
@@ -1176,9 +1253,18 @@ interface Word {
 }
 
 const WORDS = /\p{L}+(?:-\p{L}+)*/gu;
-// "работаю в", "учусь на", "устроилась в" and up to two words more: an employer or a school.
+// "работаю в", "учусь на", "устроилась в", "уволили из", "подрабатываю курьером в", "у нас в",
+// "взяли в", "закончила", "отчислили из", "на 3 курсе", "на биофаке", and up to two words more:
+// an employer or a school.
 const WORKPLACE_BEFORE =
-  /(?<!\p{L})(?:работа\p{L}*|подрабатыва\p{L}*|уч(?:усь|ится|ишься|ился|илась|ились|атся)|устро\p{L}*|поступ\p{L}*|уволи\p{L}*|стажир\p{L}*)\s+(?:в|во|на)\s+(?:\p{Ll}+\s+){0,2}$/iu;
+  /(?<!\p{L})(?:(?:(?:\d|перв|втор|трет|четв[её]рт|пят|шест)\p{L}*\s+курс\p{L}*|\p{L}*фак\p{L}*|факультет\p{L}*|кафедр\p{L}*)|(?:взял\p{L}*|работа\p{L}*|подрабатыва\p{L}*|уч(?:усь|ится|ишься|ился|илась|ились|атся)|устро\p{L}*|поступ\p{L}*|уволи\p{L}*|стажир\p{L}*|отчисл\p{L}*|перевел\p{L}*|перевёл\p{L}*)(?:\s+\p{Ll}+)?\s+(?:в|во|на|из)|у\s+нас\s+(?:в|во|на)|(?:законч|оконч)\p{L}*)\s+(?:\p{Ll}+\s+){0,2}$/iu;
+// Short names in capitals that say nothing of where one is (countries, exams, diagnoses, state
+// bodies): the rest, after the words above, are an employer or a school («в МТС», «КФУ»).
+const COMMON_ABBREVIATIONS = new Set(
+  ("США РФ СССР СНГ ЕС ООН ЕГЭ ОГЭ ВПР ВИЧ СПИД СДВГ ОКР ПТСР РПП ЗОЖ МЧС МВД ФСБ ГИБДД ДПС ЗАГС " +
+    "ЖКХ ТВ ИИ IT ТЦ ТРЦ ЖК ОМС ДМС МФЦ ИП ООО ОАО ЗАО ПАО АО НКО").split(" "),
+);
+const ABBREVIATION = /^(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,3}\p{Lu}{1,4})$/u;
 // Before a place: "в Питере", "из Королёва".
 const PLACE_PREPOSITION = /^(?:в|во|из|под|до|около|возле|через|над|по)$/iu;
 const CYRILLIC_WORD = /^[\p{Script=Cyrillic}-]+$/u;
@@ -1413,11 +1499,21 @@ function nameSpans(text: string): Span[] {
   });
   // Where someone works or studies: «работаю в Пятёрочке», «учусь в КазНУ».
   words.forEach((word, i) => {
-    if (marked[i] || !capitalised(word) || !facts[i] || facts[i]!.famous) return;
-    const before = text.slice(Math.max(0, word.start - 40), word.start);
+    if (marked[i] || !capitalised(word)) return;
+    // Short names in capitals and Latin names («в Kaspi») need no dictionary reading.
+    const abbreviation = (ABBREVIATION.test(word.text) || LATIN_WORD.test(word.text)) &&
+      !COMMON_ABBREVIATIONS.has(word.text);
+    if (!abbreviation && !facts[i]) return;
+    const before = text.slice(Math.max(0, word.start - 50), word.start);
     if (!WORKPLACE_BEFORE.test(before)) return;
-    if (facts[i]!.place && facts[i]!.reading === "word") return; // «учусь в Казани»
+    // «учусь в Казани», «работаю в Москве»: a city is no employer.
+    if (!abbreviation && facts[i]!.place) return;
     marked[i] = "organization";
+    // «МГТУ ГА»: a second short name in capitals goes with the first.
+    const next = words[i + 1];
+    if (abbreviation && next && adjacent(word, next) && ABBREVIATION.test(next.text)) {
+      marked[i + 1] = "organization";
+    }
   });
   // Spread to the neighbours: surnames, initials, other capitalised name-like words and weak
   // patronymics beside a name; a name at the start of a sentence beside a surname or patronymic.

@@ -21,11 +21,12 @@ export interface OrganizationSpan {
 }
 
 const INSTITUTION = String
-  .raw`(?:школ|гимнази|лице|колледж|техникум|училищ|интернат|детск\p{L}*\s+сад|сад|садик|ясл|университет|универ|институт|академи|кафедр|факультет|больниц|поликлиник|роддом|диспансер|госпитал|стационар|отделени|подстанци|аптек|магазин|филиал|отдел|офис|завод|фабрик|цех|склад|депо|колони|бригад|СОШ|ООШ|МБОУ|ГБОУ|МАОУ|МОУ|ГБПОУ|ДОУ|МДОУ|МБДОУ|ГКБ|ЦРБ|НИИ|ПТУ|ПНД|ДЮСШ|ДШИ|вуз|ВУЗ)\p{L}*`;
-// "школа № 57", "лицее 1580", "СОШ №12", "сад N 45".
+  .raw`(?:школ|гимнази|лице|колледж|медколледж|музыкалк|художк|музшкол|спортшкол|кадетск\p{L}*\s+корпус|техникум|училищ|интернат|детск\p{L}*\s+сад|сад|садик|ясл|университет|универ|институт|академи|кафедр|факультет|больниц|поликлиник|роддом|диспансер|госпитал|стационар|отделени|подстанци|аптек|магазин|филиал|отдел|офис|завод|фабрик|цех|склад|депо|колони|бригад|СОШ|ООШ|МБОУ|ГБОУ|МАОУ|МОУ|ГБПОУ|ДОУ|МДОУ|МБДОУ|ГКБ|ЦРБ|НИИ|ПТУ|ПНД|ДЮСШ|ДШИ|вуз|ВУЗ)\p{L}*`;
+// "школа № 57", "лицее 1580", "СОШ №12", "сад N 45"; with the sign, words may stand between:
+// "колледж связи №54", "больнице скорой помощи № 3".
 const NUMBERED = new RegExp(
   String
-    .raw`(?<!\p{L})${INSTITUTION}\s*((?:№|N|#|номер)\s*\d{1,5}[а-яА-Я]?|\d{1,5}[а-яА-Я]?)(?![\d\p{L}])`,
+    .raw`(?<!\p{L})${INSTITUTION}(?:\s*((?:№|N|#|номер)\s*\d{1,5}[а-яА-Я]?|\d{1,5}[а-яА-Я]?)|(?:\s+\p{Ll}+){1,2}\s*((?:№|#)\s*\d{1,5}[а-яА-Я]?))(?![\d\p{L}])`,
   "giu",
 );
 // "42-й школе", "239-й школы", "11-ю гимназию", "в 5 школе".
@@ -47,9 +48,19 @@ const QUOTED_AFTER_WORD = new RegExp(
   String.raw`(?<!\p{L})${ORGANIZATION_WORD}(?:\s+\p{Ll}+)?\s+(${QUOTED})`,
   "gu",
 );
+// A quoted name right after "в", "во", "из": «в "Ромашке" не платят», «во «Вкусно и точка»», «в
+// отеле «Космос»» — a place someone is at (a title after a verb, «читаю «Мастера и Маргариту»»,
+// and a metro station, «на «Кропоткинской»», stay).
+const QUOTED_AFTER_PREPOSITION = new RegExp(
+  String.raw`(?<!\p{L})(?:[Вв]|[Вв]о|[Ии]з|отел\p{L}*|гостиниц\p{L}*)\s+(${QUOTED})`,
+  "gu",
+);
 // "ФИ-21-3", "ИУ7-34Б", "БПИ-201": capitals, digits and a dash (Cyrillic only: COVID-19 stays).
 const GROUP_CODE =
   /(?<![\p{L}\d-])[А-ЯЁ]{1,5}\d{0,2}-\d{1,3}(?:-\d{1,3})?[А-ЯЁа-яё]?(?![\p{L}\d-])/gu;
+// After «группа»: any code of letters and digits, "P3112", "ИВТ21" (not "в группе 25 человек").
+const GROUP_AFTER_WORD =
+  /(?<!\p{L})групп\p{L}*\s+((?=[\p{L}\d-]*\p{L})(?=[\p{L}\d-]*\d)[\p{L}\d-]+)/giu;
 
 /** Numbers and names of workplaces and schools, and study group codes. */
 export function organizationSpans(text: string): OrganizationSpan[] {
@@ -58,7 +69,11 @@ export function organizationSpans(text: string): OrganizationSpan[] {
     const start = m.index! + m[0].lastIndexOf(m[1]!);
     spans.push({ kind, start, end: start + m[1]!.length });
   };
-  for (const m of text.matchAll(NUMBERED)) group(m, "number");
+  for (const m of text.matchAll(NUMBERED)) {
+    const number = m[1] ?? m[2]!;
+    const start = m.index! + m[0].lastIndexOf(number);
+    spans.push({ kind: "number", start, end: start + number.length });
+  }
   for (const m of text.matchAll(ORDINAL)) {
     // "в 2 школах", "5 магазинов" are counts: only an ordinal ending or a singular noun.
     if (/\d$/.test(m[1]!) && /(?:ах|ов|ей|ам|ами)$/u.test(m[0])) continue;
@@ -67,8 +82,13 @@ export function organizationSpans(text: string): OrganizationSpan[] {
   }
   for (const m of text.matchAll(LEGAL_FORM)) group(m, "organization");
   for (const m of text.matchAll(QUOTED_AFTER_WORD)) group(m, "organization");
+  for (const m of text.matchAll(QUOTED_AFTER_PREPOSITION)) group(m, "organization");
   for (const m of text.matchAll(GROUP_CODE)) {
     spans.push({ kind: "number", start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of text.matchAll(GROUP_AFTER_WORD)) {
+    const start = m.index! + m[0].lastIndexOf(m[1]!);
+    if (!spans.some((s) => s.start === start)) group(m, "number"); // «группа ФИ-21-3»: found
   }
   return spans;
 }

@@ -8,6 +8,7 @@ import {
 } from "../../shared/coach/anonymize.ts";
 import { loadNameMorphology, switchOffNameMorphology } from "../../shared/llm/names.ts";
 import { HARMLESS, PII, type PiiSample } from "./pii_corpus.ts";
+import { normalizeText } from "../../shared/safety/normalize.ts";
 
 // The dictionary, as the gate loads it before the first model call.
 if (!await loadNameMorphology()) throw new Error("Az.js dictionaries did not load");
@@ -295,4 +296,45 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
   await t.step("an answer with an address is not", () => {
     assert.deepEqual(findPersonalData("Приходи на ул. Ленина, д. 5"), ["address"]);
   });
+});
+
+Deno.test("the second tuning corpus (helpers who saw no code): few leaks, harmless mostly unchanged", async () => {
+  // Read freely, so a tuning figure. What still leaks is mostly what the policy lets pass: a city
+  // or a faculty alone («в Твери», «на филфаке»), a course year, a class letter.
+  const corpus = JSON.parse(
+    await Deno.readTextFile(new URL("./pii_tuning_more.json", import.meta.url)),
+  ) as {
+    samples: Array<{
+      text: string;
+      secrets: string[];
+      author: { pseudonym?: string; telegramFirstName?: string };
+      partner: { pseudonym?: string; telegramFirstName?: string };
+    }>;
+    harmless: string[];
+  };
+  let secrets = 0;
+  let leaks = 0;
+  for (const sample of corpus.samples) {
+    const people = [sample.author, sample.partner];
+    const out = anonymizeForLlm(sample.text, {
+      maxLength: 4096,
+      pseudonyms: people.flatMap((p) =>
+        p.pseudonym ? [{ name: p.pseudonym, token: "[собеседник]" }] : []
+      ),
+      names: people.flatMap((p) =>
+        p.telegramFirstName ? [{ name: p.telegramFirstName, token: "[имя]" }] : []
+      ),
+    }).text;
+    secrets += sample.secrets.length;
+    leaks += leakedSecrets(sample.secrets, out).length;
+  }
+  const changed =
+    corpus.harmless.filter((text) =>
+      anonymizeForLlm(text, { maxLength: 4096 }).text !== normalizeText(text).text
+    ).length;
+  console.log(
+    `privacy tuning corpus 2: leaks ${leaks}/${secrets}, harmless changed ${changed}/${corpus.harmless.length}`,
+  );
+  assert.ok(leaks <= 20, `leaks ${leaks}`);
+  assert.ok(changed <= 15, `harmless changed ${changed}`);
 });

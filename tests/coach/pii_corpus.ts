@@ -823,6 +823,20 @@ export const PII: PiiSample[] = [
     secrets: ["Денису", "Кравченко", "denis.k@mail.ru", "denis_kr"],
     kind: "email",
   },
+  // Session 6: employers and schools by their short names or Latin names, the street of a
+  // workplace, villages and garden plots, old dates, Kazakh plates.
+  { text: "учусь в ЯГТУ на втором курсе", secrets: ["ЯГТУ"], kind: "organization" },
+  { text: "у нас в РЖД опять премии срезали", secrets: ["РЖД"], kind: "organization" },
+  { text: "меня взяли в Ozon на склад", secrets: ["Ozon"], kind: "organization" },
+  {
+    text: "уволили из Магнита на Садовой, даже не заплатили",
+    secrets: ["Магнита", "Садовой"],
+    kind: "organization",
+  },
+  { text: "живём в селе Ключи, дом 8, зимой тяжело", secrets: ["Ключи, дом 8"], kind: "address" },
+  { text: "мы поженились 14.02.2011, а теперь развод", secrets: ["14.02.2011"], kind: "date" },
+  { text: "я 1992 г.р., 7 августа, Лев по гороскопу", secrets: ["1992"], kind: "birthdate" },
+  { text: "у брата жигули 456 KZB 05, вечно ломается", secrets: ["456 KZB 05"], kind: "car_plate" },
   // Session 6: birthdates (a date of birth with its year) and car plates.
   { text: "я родилась 14.05.2003, если что", secrets: ["14.05.2003"], kind: "birthdate" },
   { text: "д.р. 3 марта 1998, Козерог", secrets: ["3 марта 1998"], kind: "birthdate" },
@@ -835,6 +849,10 @@ export const PII: PiiSample[] = [
 
 /** Sentences typical of a supportive chat: nothing in them may change. */
 export const HARMLESS: string[] = [
+  "пропила курс витамина D, стало полегче",
+  "работаю в Москве уже пять лет",
+  "вышла на «Кропоткинской» и пошла пешком",
+  "в группе 25 человек, а общаюсь с двумя",
   "у меня день рождения 5 мая, приходи",
   "сдаю экзамен 12.03.2025, волнуюсь",
   "сверли отверстие в 100 мм от края",

@@ -50,12 +50,15 @@ type Adapter = typeof ADAPTERS[number];
  * birthdates and car plates — the anonymiser did not know): first 54 of 352 leaked (birthdates
  * 20/20, car plates 18/19, workplace or school 9/22, addresses 3/22, one each of four kinds),
  * 102 of 110 harmless unchanged; with birthdates and plates read: 29; with more date and plate
- * forms (a date before «мой день рождения», «днюха», CIS plates): 22. It fails above its last
- * measurement.
+ * forms (a date before «мой день рождения», «днюха», CIS plates): 22; after a tuning corpus by
+ * another helper (240 samples of workplaces, schools, addresses, birthdates, plates, surnames;
+ * 300 harmless look-alikes) showed what those rules missed — short names in capitals after work
+ * or study words, Latin brand names, the street of a workplace, villages and garden plots, dates
+ * five or more years back, Kazakh plates: 13. It fails above its last measurement.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
-  { file: "./heldout/pii_heldout_2.json", maxLeaks: 22, minHarmlessUnchanged: 0.92 },
+  { file: "./heldout/pii_heldout_2.json", maxLeaks: 13, minHarmlessUnchanged: 0.92 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

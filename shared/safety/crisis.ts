@@ -1382,9 +1382,12 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       w.text === "газ" && c.someText(/^(открыл|включил|открыла|включила|открою|включу)$/) &&
       whole.someText(/^закрыл/)
     ) add("suicide", 3, "gas", c);
-    // «завтра пойду на мост, и всё закончится».
+    // «завтра пойду на мост, и всё закончится». A vehicle one saves up for or catches («коплю на
+    // машину», «опоздаю на электричку») is no place to die.
+    const underVehicle = w.concepts.has("rails") &&
+      (/^рельс/.test(w.text) || c.text(i - 1) !== "на");
     if (
-      (w.concepts.has("height") || w.concepts.has("rails") || w.concepts.has("water")) &&
+      (w.concepts.has("height") || underVehicle || w.concepts.has("water")) &&
       whole.has("finality") &&
       (c.has("time") || c.has("want") || c.has("jump") || c.has("goVerb") || c.has("firstPerson"))
     ) {

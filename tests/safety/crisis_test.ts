@@ -73,3 +73,18 @@ Deno.test("a middling score is medium: a gentle check-in, not the SOS card", () 
   });
   assert.equal(scoreCrisis("хочу умереть").score >= 3, true);
 });
+
+Deno.test("no misreading of ordinary words: a vehicle saved up for, a good night's sleep", () => {
+  for (
+    const text of [
+      "кредиты все закрыла, теперь коплю на машину, и всё, новая жизнь",
+      "последнее на сегодня, иначе опоздаю на электричку",
+      "сегодня я наконец высплюсь, завтра выходной",
+    ]
+  ) {
+    assert.equal(scoreCrisis(text).score < 2, true, text);
+  }
+  // Two edits apart is no misspelling («высплюсь» / «выпилюсь»), one still is.
+  assert.equal(scoreCrisis("я выпилюсь сегодня").score >= 2, true);
+  assert.notEqual(detectCrisis("я выпилюс сегодня"), null);
+});

@@ -966,7 +966,11 @@ function scoreWords(words: Word[]): CrisisScore {
   }
   // A suicide note, a goodbye letter.
   const toSomeone = whole.someText(/^(бывш|ему$|ей$|подруг|другу$|маме$|папе$)/);
-  if (whole.near("finality", "note", 2) && !whole.has("third") && !toSomeone) {
+  // (Not «ухожу в рехаб, это последнее сообщение», «удаляю бота»: an ordinary place to go.)
+  if (
+    whole.near("finality", "note", 2) && !whole.has("third") && !toSomeone &&
+    !whole.someText(ORDINARY_ABSENCE)
+  ) {
     const strong = whole.someText(/^предсмертн/);
     add("suicide", strong ? 3 : 2, "note", whole);
   }
@@ -1415,8 +1419,11 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     ) {
       add("suicide", 2, "burden", c);
     }
+    // («завтра меня не будет — отгул взял, на рыбалку»: an ordinary absence gets no SOS card;
+    // «gone» below still asks gently — «уезжаю, так всем говорю… меня не будет» is said too.)
+    const absence = whole.someText(ORDINARY_ABSENCE);
     if (
-      w.text === "менянебудет" &&
+      w.text === "менянебудет" && !absence &&
       (c.has("noOne") || c.has("better") || c.has("ifWhen") || c.has("time") || c.has("want"))
     ) {
       add("suicide", 3, "when-i-am-gone", c);
@@ -1783,6 +1790,15 @@ const EVERYONE =
 const ORDINARY_GOODBYE =
   /^(работ|офис|коллег|команд|отпуск|лет[оа]|город|переезж|переезд|уезжа|уеха|еду|лечу|чат|групп|бесед|школ|универ|вуз|вечеринк|праздник|сериал|фильм|игр|сезон|проект|компани|клуб|канал|подписчик|друзья|выпускн|каникул|дач|спать|сон|рыбалк|тренировк|магазин|душ|ужин|обед|гулять|прогулк|пар[ауы]|экзамен|урок|смен[ау]|арми|служ|флот|вахт|ретрит|детокс|тикток|инст|соцсет|эмигр|расстал|расста)/;
 
+/**
+ * Where one goes when a last message or an absence is ordinary: a trip, a new job, a rehab, a
+ * birth, sleep, a shower («ухожу в рехаб, это последнее сообщение», «завтра меня не будет —
+ * отгул, на рыбалку»). Narrower than ORDINARY_GOODBYE: leaving «this chat» or «work» is what a
+ * farewell in crisis says too.
+ */
+const ORDINARY_ABSENCE =
+  /^(рехаб|реабилитац|роддом|роды|родах|кесарев|спа$|отгул|гражданк|бота$|приложени|отпуск|рыбалк|спать|уезжа|переезж|переезд|рейс|самол[её]т|компани|коллег|коллектив|корпоратив|каникул|экзамен|смен[ау]$|арми|вахт|детокс|ретрит|эмигр|расста)/;
+
 /** A goodbye to everyone, the world or the partner, and nothing ordinary said goodbye to. */
 function farewellToAll(whole: Clause): boolean {
   const at = whole.words.findIndex((w) => FAREWELL.test(w.text));
@@ -1802,7 +1818,7 @@ function finalityAlone(whole: Clause): boolean {
     (goodbye.some((w) => /^(решится|закончится|кончится)$/.test(w.text)) &&
       whole.someText(/^(ноч|прост|прощ)/));
   return strong && !whole.has("study") && !whole.has("media") && !whole.has("game") &&
-    !whole.someText(DECIDED_MATTER);
+    !whole.someText(DECIDED_MATTER) && !whole.someText(ORDINARY_ABSENCE);
 }
 
 // What is decided tonight when it is no life: results, a match, a list, a promotion, a court.

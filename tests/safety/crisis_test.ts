@@ -74,17 +74,36 @@ Deno.test("a middling score is medium: a gentle check-in, not the SOS card", () 
   assert.equal(scoreCrisis("хочу умереть").score >= 3, true);
 });
 
-Deno.test("no misreading of ordinary words: a vehicle saved up for, a good night's sleep", () => {
+Deno.test("no misreading of ordinary words: a vehicle saved up for, sleep, an ordinary absence", () => {
   for (
     const text of [
       "кредиты все закрыла, теперь коплю на машину, и всё, новая жизнь",
       "последнее на сегодня, иначе опоздаю на электричку",
       "сегодня я наконец высплюсь, завтра выходной",
+      // An ordinary place to go: a last message before a rehab or a flight, an absence for fishing.
+      "ложусь в реабилитацию на месяц, телефон отберут. это последнее сообщение",
+      "не ищите меня до вечера, я в спа с подругой",
     ]
   ) {
     assert.equal(scoreCrisis(text).score < 2, true, text);
   }
+  // An absence with an ordinary reason gets the gentle check-in at most, not the SOS card.
+  assert.notEqual(
+    detectCrisis("завтра меня не будет, беру отгул и еду на рыбалку")?.severity,
+    "high",
+  );
   // Two edits apart is no misspelling («высплюсь» / «выпилюсь»), one still is.
   assert.equal(scoreCrisis("я выпилюсь сегодня").score >= 2, true);
   assert.notEqual(detectCrisis("я выпилюс сегодня"), null);
+});
+
+Deno.test("a farewell in this chat still counts", () => {
+  for (
+    const text of [
+      "это моё последнее сообщение здесь. спасибо тебе, дальше тишина",
+      "завтра меня не будет. никто и не заметит",
+    ]
+  ) {
+    assert.notEqual(detectCrisis(text), null, text);
+  }
 });

@@ -363,7 +363,7 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
         if (!/\p{L}{2,}/u.test(word)) continue;
         if (kind === "pseudonym") {
           // Only nouns of a pseudonym, only with a capital: "Тихий" alone is just "quiet".
-          if (/(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/iu.test(word) || word.length < 3) continue;
+          if (ADJECTIVE.test(word.toLowerCase()) || word.length < 2) continue;
           patterns.push(phrasePattern([{ ...knownWord(word, kind, true), needsCapital: true }]));
         } else {
           patterns.push(phrasePattern([knownWord(word, kind, true)]));
@@ -408,9 +408,14 @@ function knownWord(word: string, kind: "pseudonym" | "name", single: boolean): K
         .join("|");
     }
   } else if (/^[a-z]+$/.test(lower)) {
-    // "Dasha" also hides "Даша" and its forms.
+    // "Dasha" also hides "Даша" and its forms; a pseudonym's Latin word its Cyrillic spelling
+    // ("Polar Fox" → «полар фокс»).
     for (const spelling of cyrillicSpellings(lower)) {
       const spelt = nameReading(spelling);
+      if (kind === "pseudonym" && lower.length >= 3) {
+        forms.add(spelling);
+        for (const form of caseForms(spelling)) forms.add(form);
+      }
       if (spelt !== "name" && spelt !== "maybe") continue;
       reading = spelt;
       for (const form of dictionaryForms(spelling) ?? [spelling]) {
@@ -420,6 +425,15 @@ function knownWord(word: string, kind: "pseudonym" | "name", single: boolean): K
   }
   const alternatives = [...forms].sort((a, b) => b.length - a.length).map(literal);
   if (stemSource) alternatives.push(stemSource);
+  // A pseudonym's noun is called by its diminutive too: «Туман» → «Туманчик», «Звезда» →
+  // «Звездочке», «Маяк» → «Маячок», «Лис» → «Лисичка».
+  // (Only on a stem of four letters or more: «Лис» is no «лисички».)
+  if (
+    kind === "pseudonym" && /^\p{Script=Cyrillic}+$/u.test(lower) && !ADJECTIVE.test(lower) &&
+    lower.replace(/[аяоеыиуюйь]$/u, "").length >= 4
+  ) {
+    alternatives.push(diminutiveSource(lower));
+  }
   const stemLength = lower.replace(/[аяоеыиуюйь]{1,2}$/u, "").length;
   const commonWord = reading === "maybe" || reading === "word" ||
     (reading === null && AMBIGUOUS_NAMES.has(lower));
@@ -431,6 +445,19 @@ function knownWord(word: string, kind: "pseudonym" | "name", single: boolean): K
     obliqueNeedsCapital: kind === "pseudonym" && single && stemLength < 4,
     needsCapital: kind === "name" && (commonWord || lower.length < 3),
   };
+}
+
+const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/u;
+const DIMINUTIVE_SUFFIXES = "чик ик ок ек очк ечк ичк оньк еньк ушк юшк ул".split(" ");
+
+/** A regex source for a noun's diminutives with any ending: туманчик(а), звездочк(е). */
+function diminutiveSource(noun: string): string {
+  const stem = noun.replace(/[аяоеыиуюйь]$/u, "");
+  // «маяк» → «маяч(ок)», «флаг» → «флаж(ок)», «пух» → «пуш(ок)».
+  const softened = stem.replace(/к$/u, "ч").replace(/г$/u, "ж").replace(/х$/u, "ш");
+  const stems = [...new Set([stem, softened])];
+  const bodies = stems.flatMap((s) => DIMINUTIVE_SUFFIXES.map((suffix) => literal(s + suffix)));
+  return `(?:${bodies.join("|")})(?:${ENDINGS})?`;
 }
 
 /** The stem with a fleeting vowel dropped: ветер → ветр(а), огонёк → огоньк(а), орёл → орл(а). */
@@ -768,8 +795,54 @@ const PLATE = new RegExp(
 const CAR_BEFORE =
   /(?<!\p{L})(?:госномер\p{L}*|номер\p{L}*|машин\p{L}*|авто\p{L}*|тачк\p{L}*|номера|гос\.?)(?!\p{L})[^.!?\n]{0,25}$/iu;
 
-function carPlateSpans(text: string): Span[] {
+// Any other plate people type — spaced, dashed, Uzbek «01 A 123 BC», Armenian «35 OE 123», a
+// motorbike's «7788 кт 23», «р-200-ау-716» — by its make-up: a run of short tokens (up to three
+// letters, up to four digits, or both mixed up to seven) joined by one space or dash, three or
+// more digits and two or more letters in all, a letter group between digits or a letter before
+// three digits, with a word about a vehicle or a number near it.
+const PLATE_TOKEN = /[\p{L}\d]+/gu;
+const PLATE_PART = /^(?:\p{L}{1,3}|\d{1,4}|(?=[\p{L}\d]{2,7}$)(?=.*\d)(?=.*\p{L})[\p{L}\d]+)$/u;
+const VEHICLE_NEAR =
+  /(?<!\p{L})(?:госномер|номер|машин|авто|тачк|мот(?:ик|оцикл|о)?|такси|водител|регион|угнал|бэх|джип|камаз|грузовик|фур)\p{L}*/iu;
+
+function plateLikeSpans(text: string): Span[] {
   const spans: Span[] = [];
+  const tokens = [...text.matchAll(PLATE_TOKEN)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+  }));
+  let from = 0;
+  while (from < tokens.length) {
+    let to = from;
+    while (
+      to < tokens.length && PLATE_PART.test(tokens[to]!.text) &&
+      (to === from || /^[ -]$/.test(text.slice(tokens[to - 1]!.end, tokens[to]!.start)))
+    ) to++;
+    if (to - from >= 2) {
+      const raw = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+      const compact = raw.replace(/[ -]/g, "");
+      const digits = compact.replace(/\D/g, "").length;
+      const letters = compact.length - digits;
+      // Letters between digits, or a letter, three digits and two more letters (a flight «SU
+      // 1234» has two letters only).
+      const shaped = /\d[ -]?\p{L}{1,3}[ -]?\d/u.test(raw) ||
+        (/^\p{L}{1,2}[ -]?\d{3}/u.test(raw) && letters >= 3);
+      const around = text.slice(Math.max(0, tokens[from]!.start - 40), tokens[to - 1]!.end + 40);
+      if (
+        digits >= 3 && letters >= 2 && compact.length >= 6 && compact.length <= 11 && shaped &&
+        VEHICLE_NEAR.test(around)
+      ) {
+        spans.push(span("car_plate", tokens[from]!.start, tokens[to - 1]!.end));
+      }
+    }
+    from = Math.max(to, from + 1);
+  }
+  return spans;
+}
+
+function carPlateSpans(text: string): Span[] {
+  const spans: Span[] = plateLikeSpans(text);
   for (const m of text.matchAll(PLATE)) {
     const byShape = m[1] !== undefined || m[2] !== undefined || m[3] !== undefined ||
       m[4] !== undefined;
@@ -1390,6 +1463,17 @@ function nameSpans(text: string): Span[] {
       : factsOf(word.text)
   );
   const capitalised = (word: Word) => /^\p{Lu}/u.test(word.text);
+  // Word i is followed by «ты», «вы», «ну», «спасибо»… (after a comma or not), or — for a
+  // word that is only a name — by a comma: someone is being called («Роман, который я читаю» is
+  // a novel).
+  const calledBy = (i: number, onlyName: boolean) => {
+    const word = words[i]!;
+    const next = words[i + 1];
+    const gap = next === undefined ? "" : text.slice(word.end, next.start);
+    if (onlyName && /^\s*,/.test(gap)) return true;
+    return next !== undefined && /^\s*,?\s+$/.test(gap) &&
+      /^(?:ты|вы|тебе|тебя|вам|вас|ну|спасибо|привет)$/iu.test(next.text);
+  };
   // Only spaces between (after an initial's dot, maybe none: "И.С.Петров").
   const adjacent = (a: Word | undefined, b: Word | undefined) =>
     a !== undefined && b !== undefined && a.end <= b.start &&
@@ -1494,6 +1578,16 @@ function nameSpans(text: string): Span[] {
       f.reading === "word" && capitalised(word) && (relationBefore(i) || honorificAfter(i))
     ) {
       isName = !f.place;
+    }
+    // A name called at the start of a sentence, in any case of letters: «Гуля, ты мне как
+    // сестра», «Катюш, можно…», «вика ты где», «Кирюх, ну ты как».
+    if (
+      !isName && !midSentence && !latin && !f.verb && word.text.length >= 3 &&
+      (f.reading === "name" || (f.reading === "maybe" && f.given) ||
+        (f.reading === "unknown" && diminutiveOfName(lower))) &&
+      calledBy(i, f.reading !== "maybe")
+    ) {
+      isName = true;
     }
     if (isName) marked[i] = "name";
   });

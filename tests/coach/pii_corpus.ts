@@ -837,6 +837,19 @@ export const PII: PiiSample[] = [
   { text: "мы поженились 14.02.2011, а теперь развод", secrets: ["14.02.2011"], kind: "date" },
   { text: "я 1992 г.р., 7 августа, Лев по гороскопу", secrets: ["1992"], kind: "birthdate" },
   { text: "у брата жигули 456 KZB 05, вечно ломается", secrets: ["456 KZB 05"], kind: "car_plate" },
+  // Names called at the start of a sentence, a pseudonym's diminutives, plates by their make-up.
+  { text: "Даша, ты где пропала?", secrets: ["Даша"], kind: "name" },
+  {
+    text: "Ветерок, спасибо за вчерашний разговор",
+    secrets: ["Ветерок"],
+    kind: "pseudonym",
+    pseudonyms: ["Северный Ветер"],
+  },
+  {
+    text: "мотик мой 5566 ав 77 угнали вчера",
+    secrets: ["5566 ав 77"],
+    kind: "car_plate",
+  },
   // Session 6: birthdates (a date of birth with its year) and car plates.
   { text: "я родилась 14.05.2003, если что", secrets: ["14.05.2003"], kind: "birthdate" },
   { text: "д.р. 3 марта 1998, Козерог", secrets: ["3 марта 1998"], kind: "birthdate" },
@@ -849,6 +862,8 @@ export const PII: PiiSample[] = [
 
 /** Sentences typical of a supportive chat: nothing in them may change. */
 export const HARMLESS: string[] = [
+  "Номер рейса SU 1234, вылет в шесть",
+  "Как ты? Я вот только проснулась",
   "пропила курс витамина D, стало полегче",
   "работаю в Москве уже пять лет",
   "вышла на «Кропоткинской» и пошла пешком",

@@ -54,11 +54,15 @@ type Adapter = typeof ADAPTERS[number];
  * another helper (240 samples of workplaces, schools, addresses, birthdates, plates, surnames;
  * 300 harmless look-alikes) showed what those rules missed — short names in capitals after work
  * or study words, Latin brand names, the street of a workplace, villages and garden plots, dates
- * five or more years back, Kazakh plates: 13. It fails above its last measurement.
+ * five or more years back, Kazakh plates: 13; after a third helper's corpus (plates, phones, e-mails,
+ * pseudonyms and Telegram names in oblique cases and diminutives): a name called at the start of a
+ * sentence («Гуля, ты…»), a pseudonym's diminutives («Туманчик»), its Latin words spelt in
+ * Cyrillic, any plate by its make-up near a word about a vehicle: 9. It fails above its last
+ * measurement.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
-  { file: "./heldout/pii_heldout_2.json", maxLeaks: 13, minHarmlessUnchanged: 0.92 },
+  { file: "./heldout/pii_heldout_2.json", maxLeaks: 9, minHarmlessUnchanged: 0.92 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

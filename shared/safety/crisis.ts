@@ -1421,10 +1421,10 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     }
     // («завтра меня не будет — отгул взял, на рыбалку»: an ordinary absence gets no SOS card;
     // «gone» below still asks gently — «уезжаю, так всем говорю… меня не будет» is said too.)
-    const absence = whole.someText(ORDINARY_ABSENCE);
     if (
-      w.text === "менянебудет" && !absence &&
-      (c.has("noOne") || c.has("better") || c.has("ifWhen") || c.has("time") || c.has("want"))
+      w.text === "менянебудет" &&
+      (c.has("noOne") || c.has("better") || c.has("ifWhen") || c.has("time") || c.has("want")) &&
+      !whole.someText(ORDINARY_ABSENCE)
     ) {
       add("suicide", 3, "when-i-am-gone", c);
     } else if (w.text === "менянебудет" && !c.negatedIntent(i) && !forAWhile(c, i)) {

@@ -295,11 +295,21 @@ export class ConceptIndex {
     const cached = this.#cache.get(word);
     if (cached) return cached;
     const found = new Set<string>();
-    const add = (terms: Term[] | undefined, length: number, wholeWord: boolean) => {
+    // `sharing`: a prefix that shares a deletion with the term — one wrong or swapped letter only
+    // when the two deletions stand at the same place or swap neighbours («высплюсь» and
+    // «выпилюсь» share «выплюсь» two edits apart).
+    const add = (
+      terms: Term[] | undefined,
+      length: number,
+      wholeWord: boolean,
+      sharing?: string,
+    ) => {
       if (!terms) return;
       for (const term of terms) {
         // A stem matches a prefix; an exact term only the whole word.
-        if (term.length === length && (!term.exact || wholeWord)) found.add(term.concept);
+        if (term.length !== length || (term.exact && !wholeWord)) continue;
+        if (sharing !== undefined && !oneWrongOrSwapped(sharing, term.fuzzyWord!)) continue;
+        found.add(term.concept);
       }
     };
     const heads = this.#fuzzyHeads;
@@ -344,15 +354,13 @@ export class ConceptIndex {
         anyAlive = true;
         const terms = this.#fuzzy.get(deleted);
         if (!terms) continue;
-        // Sharing a deletion is one wrong or swapped letter only when the two deletions are at
-        // the same place or swap neighbours: «высплюсь» and «выпилюсь» share «выплюсь» two
-        // edits apart.
-        add(
-          terms.filter((t) => t.length !== size || oneWrongOrSwapped(prefix, t.fuzzyWord!)),
-          size,
-          wholeWord,
-        );
-        add(terms.filter((t) => t.fuzzyWord === deleted), size - 1, wholeWord);
+        add(terms, size, wholeWord, prefix);
+        // An extra letter: the deletion is the term itself.
+        for (const term of terms) {
+          if (term.fuzzyWord === deleted && term.length === size - 1) {
+            if (!term.exact || wholeWord) found.add(term.concept);
+          }
+        }
       }
       // Deletions further right begin with this prefix: dead with it (directAlive).
       if (!anyAlive) break;

@@ -1,0 +1,20 @@
+import { blindCrisisTest } from "../support/heldout.ts";
+
+/**
+ * The ninth frozen held-out set (tests/safety/heldout/safety_heldout_9.json: 120 crisis
+ * messages, at least 75 % indirect, and 120 hard negatives), written 2026-12-06 by a helper who
+ * read no file of the project, committed (18f549f) before any measurement. Blind: this test
+ * prints figures and per-kind counts only, never the sentences.
+ */
+
+// First measurement (2026-12-06), of the detector as it stood at the end of session 6 (20d5f96):
+// recall 0.842 (SOS card 0.200), false alarms 0.100 — recall under the goal on a writer never
+// seen. Missed: short replies mid-chat 5, a dangerous place now, dark humour, other means,
+// preparation 2 each, six kinds 1 each; false alarms: hyperbole, lyrics, tired venting 2 each, six
+// kinds 1 each.
+blindCrisisTest(
+  "ninth held-out crisis set (blind): no worse than its first measurement",
+  import.meta.url,
+  "./heldout/safety_heldout_9.json",
+  { recall: 0.83, falseAlarms: 0.11 },
+);

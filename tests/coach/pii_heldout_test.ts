@@ -58,11 +58,15 @@ type Adapter = typeof ADAPTERS[number];
  * pseudonyms and Telegram names in oblique cases and diminutives): a name called at the start of a
  * sentence («Гуля, ты…»), a pseudonym's diminutives («Туманчик»), its Latin words spelt in
  * Cyrillic, any plate by its make-up near a word about a vehicle: 9. It fails above its last
- * measurement.
+ * measurement. Set 3 (120 samples, 126 details, 60 harmless; written at the end of session 6,
+ * committed before any measurement), first measurement of the anonymiser as it stood (fd8f947):
+ * 8 of 126 leaked (surnames 2, addresses 2, a Telegram name, a pseudonym, a card, a workplace),
+ * 53 of 60 harmless unchanged.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
   { file: "./heldout/pii_heldout_2.json", maxLeaks: 9, minHarmlessUnchanged: 0.92 },
+  { file: "./heldout/pii_heldout_3.json", maxLeaks: 8, minHarmlessUnchanged: 0.88 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

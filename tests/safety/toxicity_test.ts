@@ -2,6 +2,13 @@ import assert from "node:assert/strict";
 import { describeReading, detectToxicity } from "../../shared/safety/toxicity.ts";
 import { ABUSE_GROUPS, HARMLESS_GROUPS } from "./toxicity_corpus.ts";
 
+/** One step per case: what `detectToxicity` names the text (null: clean). */
+async function expectReadings(t: Deno.TestContext, cases: Array<[string, string | null]>) {
+  for (const [text, expected] of cases) {
+    await t.step(`«${text}» -> ${expected}`, () => assert.equal(detectToxicity(text), expected));
+  }
+}
+
 Deno.test("the tuning corpus: abuse caught by kind in every group, ≤ 5 % false alarms", () => {
   const missed: string[] = [];
   let abusive = 0;
@@ -48,9 +55,7 @@ Deno.test("detectToxicity() reads who an insult is aimed at", async (t) => {
     ["сука, опять дождь", null],
     ["наша сука ощенилась", null],
   ];
-  for (const [text, expected] of cases) {
-    await t.step(`«${text}» -> ${expected}`, () => assert.equal(detectToxicity(text), expected));
-  }
+  await expectReadings(t, cases);
 });
 
 Deno.test("detectToxicity() tells a jump or a cut urged on the partner from ordinary use", async (t) => {
@@ -65,9 +70,7 @@ Deno.test("detectToxicity() tells a jump or a cut urged on the partner from ordi
     ["режь лук вдоль, так быстрее", null],
     ["в театре вчера давали Чехова", null],
   ];
-  for (const [text, expected] of cases) {
-    await t.step(`«${text}» -> ${expected}`, () => assert.equal(detectToxicity(text), expected));
-  }
+  await expectReadings(t, cases);
 });
 
 Deno.test("detectToxicity() sees through disguises and one wrong letter", async (t) => {
@@ -87,9 +90,7 @@ Deno.test("detectToxicity() sees through disguises and one wrong letter", async 
     ["пью креатин после тренировки", null],
     ["мудрый совет", null],
   ];
-  for (const [text, expected] of cases) {
-    await t.step(`«${text}» -> ${expected}`, () => assert.equal(detectToxicity(text), expected));
-  }
+  await expectReadings(t, cases);
 });
 
 Deno.test("detectToxicity() names threats, death wishes, sexual demands and hate", async (t) => {
@@ -107,7 +108,5 @@ Deno.test("detectToxicity() names threats, death wishes, sexual demands and hate
     ["иди нахуй", "insult"],
     ["нахуй такую работу", null],
   ];
-  for (const [text, expected] of cases) {
-    await t.step(`«${text}» -> ${expected}`, () => assert.equal(detectToxicity(text), expected));
-  }
+  await expectReadings(t, cases);
 });

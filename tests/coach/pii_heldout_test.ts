@@ -61,12 +61,16 @@ type Adapter = typeof ADAPTERS[number];
  * measurement. Set 3 (120 samples, 126 details, 60 harmless; written at the end of session 6,
  * committed before any measurement), first measurement of the anonymiser as it stood (fd8f947):
  * 8 of 126 leaked (surnames 2, addresses 2, a Telegram name, a pseudonym, a card, a workplace),
- * 53 of 60 harmless unchanged.
+ * 53 of 60 harmless unchanged. Set 4 (120 samples, 139 details of 17 kinds, 60 harmless; written
+ * at the start of session 7, committed before any measurement), first measurement of the
+ * anonymiser as it stood (dfbff2f): 3 of 139 leaked (addresses 2, a workplace), 54 of 60 harmless
+ * unchanged.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
   { file: "./heldout/pii_heldout_2.json", maxLeaks: 9, minHarmlessUnchanged: 0.92 },
   { file: "./heldout/pii_heldout_3.json", maxLeaks: 8, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_4.json", maxLeaks: 3, minHarmlessUnchanged: 0.88 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

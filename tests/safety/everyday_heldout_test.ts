@@ -37,6 +37,15 @@ const SETS = [
     file: "./heldout/chat_everyday_5.json",
     floors: { answered: 0.025, sosCard: 0.003, heldBack: 0.02 },
   },
+  {
+    // 500 messages (40 % heavy but safe), written at the start of session 7 by a helper who read
+    // no project file, committed (7cf6af8) before any measurement. First measurement, of the
+    // detectors as they stood (dfbff2f): 0.038 answered (SOS card 0.004; disagreement 3, grief,
+    // thanks, support offers 2 each, ten kinds 1 each), 0.016 held back as abuse (questions 3,
+    // small talk 2, three kinds 1 each).
+    file: "./heldout/chat_everyday_6.json",
+    floors: { answered: 0.045, sosCard: 0.006, heldBack: 0.02 },
+  },
 ];
 
 for (const { file, floors } of SETS) {

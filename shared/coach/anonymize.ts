@@ -714,9 +714,11 @@ function snilsSpans(text: string): Span[] {
 // день рождения 5 мая", passes).
 
 const MONTH_NAMES = String
-  .raw`(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*`;
-// "14.05.2003", "12/07/01", "3 марта 1998", "14-го мая 2003 г.".
-const FULL_DATE = String.raw`(?<![\d.\/-])\d{1,2}(?:[.\/-]\d{1,2}[.\/-](?:\d{4}|\d{2})` +
+  .raw`(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сент[яе]бр|октябр|ноябр|декабр)\p{L}*`;
+// "14.05.2003", "12/07/01", "19.IV.85", "3 марта 1998", "14-го мая 2003 г.".
+const ROMAN_MONTH = "(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)";
+const FULL_DATE =
+  String.raw`(?<![\d.\/-])\d{1,2}(?:[.\/-](?:\d{1,2}|${ROMAN_MONTH})[.\/-](?:\d{4}|\d{2})` +
   String.raw`|(?:-?(?:го|е))?\s+${MONTH_NAMES}\s+(?:\d{4}|\d{2}(?!\d)))(?:\s*(?:г\.|года?))?(?!\d)`;
 const BIRTH_WORD = String
   .raw`(?<!\p{L})(?:родил\p{L}*|рожд[её]н\p{L}*|рождени\p{L}*|д\.\s?р\.?|др|г\.\s?р\.?|днюх\p{L}*|днюшк\p{L}*|бёзде\p{L}*|безде\p{L}*)(?!\p{L})`;
@@ -738,12 +740,45 @@ const YEAR_THEN_DAY = new RegExp(
 );
 const BIRTH_NEAR = new RegExp(String.raw`${BIRTH_WORD}|(?<!\p{L})я\s+с\s+\d`, "iu");
 
+// A date of birth in words, with its year: «двенадцатого марта девяносто восьмого», «29
+// февраля двухтысячного», «тридцать первого декабря две тысячи третьего», «1 мая 95-го».
+const ORDINAL_WORD = String
+  .raw`(?:(?:двадцат|тридцат)\p{L}*\s+)?(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат)\p{L}*`;
+const NUMBER_WORD = String
+  .raw`(?:тысяч|двух|две|девятьсот|девяност|восьмидесят|восемьдесят|семидесят|семьдесят|шестидесят|шестьдесят|пятидесят|пятьдесят|сорок|двадцат|тридцат|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|нулев)\p{L}*`;
+const WORD_DATE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:${ORDINAL_WORD}|\d{1,2})\s+${MONTH_NAMES}\s+` +
+    String
+      .raw`(?:${NUMBER_WORD}(?:\s+${NUMBER_WORD}){0,3}|(?:19|20)?\d{2}-?(?:го|м|й))(?![\p{L}\d])`,
+  "giu",
+);
+const BIRTH_BESIDE = new RegExp(String.raw`${BIRTH_WORD}|(?<!\p{L})я\s+с\s*$`, "iu");
+// The year alone after the birth word: «рождена в 96м», «родился в 1987 году».
+const BIRTH_YEAR = new RegExp(
+  String
+    .raw`${BIRTH_WORD}\s+(?:\p{L}+\s+){0,2}?в\s+((?:19|20)?\d{2}(?:-?(?:м|ом|й))?)(?=\s+году|\s*г\.|[\s,.!?]|$)`,
+  "giu",
+);
+
 function birthdateSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(BIRTH_DATE)) {
     const date = m[1] ?? m[2]!;
     const start = m.index + m[0].indexOf(date);
     spans.push(span("birthdate", start, start + date.length));
+  }
+  for (const m of text.matchAll(WORD_DATE)) {
+    const around = text.slice(Math.max(0, m.index - 40), m.index) + " " +
+      text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    if (
+      BIRTH_BESIDE.test(text.slice(Math.max(0, m.index - 40), m.index)) || BIRTH_NEAR.test(around)
+    ) {
+      spans.push(span("birthdate", m.index, m.index + m[0].length));
+    }
+  }
+  for (const m of text.matchAll(BIRTH_YEAR)) {
+    const start = m.index + m[0].lastIndexOf(m[1]!);
+    spans.push(span("birthdate", start, start + m[1]!.length));
   }
   for (const m of text.matchAll(YEAR_THEN_DAY)) {
     const around = text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 20);
@@ -782,7 +817,7 @@ function oldDateSpans(text: string, now = new Date().getFullYear()): Span[] {
 
 const PLATE_LETTER = "[АВЕКМНОРСТУХABEKMHOPCTYXІI]";
 const PLATE_FORMS = [
-  String.raw`${PLATE_LETTER}\s?\d{3}\s?${PLATE_LETTER}{2}(?:\s?(\d{2,3})(?:\s?rus)?)?`,
+  String.raw`${PLATE_LETTER}\s?\d{3}\s?${PLATE_LETTER}{2}(?:[\s\/]?(\d{2,3})(?:\s?rus)?)?`,
   String.raw`(${PLATE_LETTER}{2}\s?\d{4}\s?${PLATE_LETTER}{2})`,
   String.raw`(\d{4}\s?${PLATE_LETTER}{2}-\d)`,
   String.raw`(\d{3}\s?[A-Z]{2,3}\s?\d{2})`,
@@ -803,7 +838,7 @@ const CAR_BEFORE =
 const PLATE_TOKEN = /[\p{L}\d]+/gu;
 const PLATE_PART = /^(?:\p{L}{1,3}|\d{1,4}|(?=[\p{L}\d]{2,7}$)(?=.*\d)(?=.*\p{L})[\p{L}\d]+)$/u;
 const VEHICLE_NEAR =
-  /(?<!\p{L})(?:госномер|номер|машин|авто|тачк|мот(?:ик|оцикл|о)?|такси|водител|регион|угнал|бэх|джип|камаз|грузовик|фур)\p{L}*/iu;
+  /(?<!\p{L})(?:госномер|номер|машин|авто|тачк|мот(?:ик|оцикл|о)?|такси|водител|регион|угнал|бэх|джип|камаз|грузовик|фур|фар|лад[аыеу]|грант|приор|жигул|солярис|камри|тойот|хендай|хёндай|киа|шкод|рено|форд|опел|мерс|бмв|ауди|фольксваген|нив[аыеу]|газел|уаз|ниссан|мазд|хонд|лексус|нексия|кобальт|парков|стоянк)\p{L}*/iu;
 
 function plateLikeSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -950,6 +985,21 @@ const STREET_BY_FORM = new RegExp(
       .raw`|(?<=(?:дом|адрес|индекс\s+\d{6}|живу)[\s:—–,-]{1,4})${STREET_FORM},?\s*\d{1,3}[а-яa-z]?${NOT_A_UNIT}`,
   "gu",
 );
+// The house before its street: «в доме 5 по Ленина», «дом 14 по Набережной», «д. 3 по ул.
+// Мира» (any letter case: the construction says it).
+const HOUSE_THEN_STREET = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:[Дд]ом(?:е|а|у)?|[Дд]\.)\s*№?\s*${HOUSE_NUMBER}\s+по\s+` +
+    String
+      .raw`(?:(?:${STREET_WORDS}|${STREET_ABBREVIATIONS})\.?\s+(?=\p{Lu}))?\p{L}[\p{L}-]+(?![\p{L}\d])`,
+  "gu",
+);
+// A street's form in lower case after «на», «по», «возле», «около», «у» with a house number
+// («на пушкинской 20», «возле ленина 5», «на студенческой 7б»), never before a unit.
+const LOWER_STREET = new RegExp(
+  String
+    .raw`(?<=(?:^|[\s(])(?:на|по|возле|около|у|напротив)\s+)\p{Ll}{3,}(?:ской|цкой|овой|евой|иной|ной|ина|ова|ева)\s+\d{1,3}[а-я]?(?:\s?[\/-]\s?\d{1,4})?${NOT_A_UNIT}`,
+  "gu",
+);
 // Saint Petersburg's lines: "7-я линия", "на 5-й линии В.О.".
 const LINE_STREET = new RegExp(
   String.raw`${NOT_IN_WORD}\d{1,2}-?(?:я|й)\s+лини(?:я|и|ю|ей)(?:${HOUSE_AFTER_STREET})?`,
@@ -974,6 +1024,7 @@ const HOUSE_PART_WORDS = anyCase([
   "оф",
   "офис(?:а|е)?",
   "участ(?:ок|ка|ке)",
+  "комнат(?:а|е|у|ы)",
 ]);
 const HOUSE_PART = new RegExp(
   String.raw`(?<![\p{L}\d])(?:${HOUSE_PART_WORDS})(?:\.\s*|\s*)№?\s*${HOUSE_NUMBER}`,
@@ -994,7 +1045,9 @@ const CITY_WORDS = anyCase([
 const CITY = new RegExp(
   String
     .raw`(?<![\p{L}\d])(?:(?:[Гг]|[Гг]ор|[Пп]ос|[Дд]ер|[Сс])\.\s*|(?:${CITY_WORDS})\s+|(?:СНТ|ДНТ|СТ)\s+)` +
-    String.raw`(?:${CAPITALISED}|[«"„]${CAPITALISED}[»"“”])`,
+    String.raw`(?:${CAPITALISED}|[«"„]${CAPITALISED}[»"“”])` +
+    // «снт ромашка», «днт «Берёзка»» in any case of letters.
+    String.raw`|(?<![\p{L}\d])(?:[Сс][Нн][Тт]|[Дд][Нн][Тт])\s+[«"„]?\p{L}[\p{L}-]+[»"“”]?`,
   "gu",
 );
 
@@ -1024,6 +1077,8 @@ function addressSpans(text: string): Span[] {
   collect(STREET, "street");
   collect(STREET_BY_FORM, "street");
   collect(LINE_STREET, "street");
+  collect(HOUSE_THEN_STREET, "street");
+  collect(LOWER_STREET, "street");
   collect(HOUSE_PART, "house");
   collect(CITY, "city");
   collect(POSTAL_INDEX, "index");
@@ -1243,6 +1298,10 @@ const SURNAME =
 // "..., Слава богу": the word, not a name.
 const IDIOM_AFTER = /^(?:богу|господу)$/iu;
 const NAME_TRIGGER = /^(?:зовут|звать|зови|зовите|звали|имя|кличут|величают)$/u;
+// «фамилия у меня смешная — Непейпиво», «по мужу Шевчук», «девичья Ковальчук»: a surname
+// follows, whatever the dictionary says of it.
+const SURNAME_LABEL =
+  /(?<!\p{L})(?:фамили(?:я|ю|ей|и)(?:\s+\p{Ll}+){0,3}\s*[:—–-]|по\s+мужу|девичья|в\s+девичестве)\s*$/iu;
 
 // Chat words the dictionary lists only as names: never a name written in lower case.
 const LOWERCASE_NOT_NAMES = new Set(
@@ -1331,6 +1390,9 @@ const WORDS = /\p{L}+(?:-\p{L}+)*/gu;
 // an employer or a school.
 const WORKPLACE_BEFORE =
   /(?<!\p{L})(?:(?:(?:\d|перв|втор|трет|четв[её]рт|пят|шест)\p{L}*\s+курс\p{L}*|\p{L}*фак\p{L}*|факультет\p{L}*|кафедр\p{L}*)|(?:взял\p{L}*|работа\p{L}*|подрабатыва\p{L}*|уч(?:усь|ится|ишься|ился|илась|ились|атся)|устро\p{L}*|поступ\p{L}*|уволи\p{L}*|стажир\p{L}*|отчисл\p{L}*|перевел\p{L}*|перевёл\p{L}*)(?:\s+\p{Ll}+)?\s+(?:в|во|на|из)|у\s+нас\s+(?:в|во|на)|(?:законч|оконч)\p{L}*)\s+(?:\p{Ll}+\s+){0,2}$/iu;
+const BARE_IN_OR_FROM = /(?<!\p{L})(?:я|мы|сама|сам|он|она)\s+(?:в|во|из)\s+$/iu;
+const STUDY_OR_WORK =
+  /(?<!\p{L})(?:\p{L}*курс\p{L}*|уч(?:усь|ился|илась|имся|ишься)|сесси\p{L}*|отчисл\p{L}*|институт\p{L}*|универ\p{L}*|факультет\p{L}*|кафедр\p{L}*|студент\p{L}*|работа(?:ю|л|ла|ли|ем)|смен\p{L}*|бухгалтер\p{L}*|менеджер\p{L}*|препод\p{L}*)(?!\p{L})/iu;
 // Short names in capitals that say nothing of where one is (countries, exams, diagnoses, state
 // bodies): the rest, after the words above, are an employer or a school («в МТС», «КФУ»).
 const COMMON_ABBREVIATIONS = new Set(
@@ -1358,6 +1420,8 @@ interface WordFacts {
   /** A finite verb, and the dictionary forms of its readings. */
   verb: boolean;
   lemmas: string[];
+  /** An abbreviation in the dictionary (мгту, вуз). */
+  abbreviation?: boolean;
 }
 
 const NO_FACTS: WordFacts = {
@@ -1443,6 +1507,7 @@ function partFacts(lower: string): WordFacts {
     famous,
     verb: info.verb,
     lemmas: info.lemmas,
+    abbreviation: info.abbreviation,
   };
   if (FACTS.size >= 50_000) FACTS.clear();
   FACTS.set(lower, facts);
@@ -1538,7 +1603,16 @@ function nameSpans(text: string): Span[] {
   const marked = new Array<false | "name" | "organization">(words.length).fill(false);
   words.forEach((word, i) => {
     const f = facts[i];
-    if (!f || f.famous || famousBeside(i) || petBefore(i)) return;
+    if (!f || petBefore(i)) return;
+    // After «фамилия …:», «по мужу», «девичья» a surname, even a famous one («по мужу Шевчук»).
+    if (
+      SURNAME_LABEL.test(text.slice(Math.max(0, word.start - 40), word.start)) &&
+      (capitalised(word) || f.reading !== "word")
+    ) {
+      marked[i] = "name";
+      return;
+    }
+    if (f.famous || famousBeside(i)) return;
     const previous = words[i - 1];
     const afterTrigger = previous !== undefined &&
       NAME_TRIGGER.test(previous.text.toLowerCase()) &&
@@ -1593,13 +1667,26 @@ function nameSpans(text: string): Span[] {
   });
   // Where someone works or studies: «работаю в Пятёрочке», «учусь в КазНУ».
   words.forEach((word, i) => {
-    if (marked[i] || !capitalised(word)) return;
+    if (marked[i]) return;
+    // In lower case only a short word no dictionary knows — an abbreviation typed small («я в
+    // мгту», «из кфу»); longer unknown words are mostly typos and slang («в универ»).
+    const unknownLower = !capitalised(word) &&
+      (facts[i]?.reading === "unknown" || facts[i]?.abbreviation === true) &&
+      !COMMON_ABBREVIATIONS.has(word.text.toUpperCase()) && word.text.length >= 3 &&
+      word.text.length <= 5 && CYRILLIC_WORD.test(word.text);
+    if (!capitalised(word) && !unknownLower) return;
     // Short names in capitals and Latin names («в Kaspi») need no dictionary reading.
     const abbreviation = (ABBREVIATION.test(word.text) || LATIN_WORD.test(word.text)) &&
       !COMMON_ABBREVIATIONS.has(word.text);
     if (!abbreviation && !facts[i]) return;
     const before = text.slice(Math.max(0, word.start - 50), word.start);
-    if (!WORKPLACE_BEFORE.test(before)) return;
+    // «я в МГТУ на втором курсе», «я из кфу, институт психологии»: a bare «в»/«из» with study or
+    // work words in the same sentence.
+    const placed = WORKPLACE_BEFORE.test(before) ||
+      (BARE_IN_OR_FROM.test(before) &&
+        STUDY_OR_WORK.test(text.slice(Math.max(0, word.start - 60), word.end + 60)));
+    // A word in lower case right after the preposition only («работала в казмунайгазе»).
+    if (!placed || (unknownLower && !/(?<!\p{L})(?:в|во|из)\s+$/iu.test(before))) return;
     // «учусь в Казани», «работаю в Москве»: a city is no employer.
     if (!abbreviation && facts[i]!.place) return;
     marked[i] = "organization";

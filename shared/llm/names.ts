@@ -97,6 +97,8 @@ export interface NameInfo {
   place: boolean;
   /** Some reading is a finite verb (сказал, пишет). */
   verb: boolean;
+  /** Some reading is an abbreviation (Abbr): мгту, вуз, мвд. */
+  abbreviation: boolean;
   /** The dictionary forms of its readings (лемма): "Толстого" → толстой, толстый. */
   lemmas: string[];
 }
@@ -143,6 +145,7 @@ export function nameInfo(word: string): NameInfo | null {
     patronymic: parses.some((p) => p.tag.Patr === true),
     place: parses.some((p) => p.tag.Geox === true),
     verb: parses.some((p) => p.tag.VERB === true),
+    abbreviation: parses.some((p) => p.tag.Abbr === true),
     lemmas: [...new Set(parses.map((p) => p.normalize().word.replace(/ё/g, "е")))],
   };
   if (INFOS.size >= CACHE_LIMIT) INFOS.clear();

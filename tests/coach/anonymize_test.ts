@@ -298,45 +298,74 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
   });
 });
 
-Deno.test("the second tuning corpus (helpers who saw no code): few leaks, harmless mostly unchanged", async () => {
-  // Read freely, so a tuning figure. What still leaks is mostly what the policy lets pass — a city
-  // or a faculty alone («в Твери», «на филфаке»), a course year, a class letter — and the hardest
-  // spellings: a pseudonym transliterated by ear («мистер нободи»), an e-mail spelt letter by
-  // letter, a house before its street («в доме 5 по Ленина»).
-  const corpus = JSON.parse(
-    await Deno.readTextFile(new URL("./pii_tuning_more.json", import.meta.url)),
-  ) as {
-    samples: Array<{
-      text: string;
-      secrets: string[];
-      author: { pseudonym?: string; telegramFirstName?: string };
-      partner: { pseudonym?: string; telegramFirstName?: string };
-    }>;
-    harmless: string[];
-  };
-  let secrets = 0;
-  let leaks = 0;
-  for (const sample of corpus.samples) {
-    const people = [sample.author, sample.partner];
-    const out = anonymizeForLlm(sample.text, {
-      maxLength: 4096,
-      pseudonyms: people.flatMap((p) =>
-        p.pseudonym ? [{ name: p.pseudonym, token: "[собеседник]" }] : []
-      ),
-      names: people.flatMap((p) =>
-        p.telegramFirstName ? [{ name: p.telegramFirstName, token: "[имя]" }] : []
-      ),
-    }).text;
-    secrets += sample.secrets.length;
-    leaks += leakedSecrets(sample.secrets, out).length;
-  }
-  const changed =
-    corpus.harmless.filter((text) =>
+// Read freely, so tuning figures. What corpus 2 still leaks is mostly what the policy lets pass —
+// a city or a faculty alone («в Твери», «на филфаке»), a course year, a class letter — and the
+// hardest spellings: a pseudonym transliterated by ear («мистер нободи»), an e-mail spelt letter
+// by letter. Corpus 3 (hard spellings, session 7) leaked 32 of 173 before its rules (a house
+// before its street, street forms in lower case, abbreviations typed small, schools numbered in
+// words, dates of birth in words, surnames after «по мужу»): now 11 — numbers in words, a name
+// by a nickname no dictionary knows, a pseudonym in Latin letters.
+const TUNING_CORPORA = [
+  { file: "./pii_tuning_more.json", maxLeaks: 51, maxChanged: 15 },
+  { file: "./pii_tuning_more_3.json", maxLeaks: 11, maxChanged: 8 },
+];
+
+for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {
+  Deno.test(`tuning corpus ${file} (helpers who saw no code): few leaks, harmless mostly unchanged`, async () => {
+    const corpus = JSON.parse(await Deno.readTextFile(new URL(file, import.meta.url))) as {
+      samples: Array<{
+        text: string;
+        secrets: string[];
+        author: { pseudonym?: string; telegramFirstName?: string };
+        partner: { pseudonym?: string; telegramFirstName?: string };
+      }>;
+      harmless: string[];
+    };
+    let secrets = 0;
+    let leaks = 0;
+    for (const sample of corpus.samples) {
+      const people = [sample.author, sample.partner];
+      const out = anonymizeForLlm(sample.text, {
+        maxLength: 4096,
+        pseudonyms: people.flatMap((p) =>
+          p.pseudonym ? [{ name: p.pseudonym, token: "[собеседник]" }] : []
+        ),
+        names: people.flatMap((p) =>
+          p.telegramFirstName ? [{ name: p.telegramFirstName, token: "[имя]" }] : []
+        ),
+      }).text;
+      secrets += sample.secrets.length;
+      leaks += leakedSecrets(sample.secrets, out).length;
+    }
+    const changed = corpus.harmless.filter((text) =>
       anonymizeForLlm(text, { maxLength: 4096 }).text !== normalizeText(text).text
     ).length;
-  console.log(
-    `privacy tuning corpus 2: leaks ${leaks}/${secrets}, harmless changed ${changed}/${corpus.harmless.length}`,
-  );
-  assert.ok(leaks <= 53, `leaks ${leaks}`);
-  assert.ok(changed <= 15, `harmless changed ${changed}`);
+    console.log(
+      `privacy ${file}: leaks ${leaks}/${secrets}, harmless changed ${changed}/${corpus.harmless.length}`,
+    );
+    assert.ok(leaks <= maxLeaks, `leaks ${leaks}`);
+    assert.ok(changed <= maxChanged, `harmless changed ${changed}`);
+  });
+}
+
+Deno.test("hard spellings of addresses, schools, birth dates and surnames are masked", () => {
+  const masked = (text: string) => anonymizeForLlm(text, { maxLength: 4096 }).text;
+  assert.equal(masked("живу в доме 5 по Ленина, приходи"), "живу в [адрес], приходи");
+  assert.equal(masked("стою возле пушкинской 20 уже час"), "стою возле [адрес] уже час");
+  assert.match(masked("общага на студенческой 7б, комната 312"), /^общага на \[адрес\]$/);
+  assert.match(masked("снт ромашка участок 54, там дача"), /^\[адрес\], там дача$/);
+  assert.doesNotMatch(masked("учусь в школе номер сорок семь"), /сорок семь/);
+  assert.doesNotMatch(masked("дочь учится во второй гимназии"), /второй/);
+  assert.doesNotMatch(masked("я из кфу, 3 курс"), /кфу/);
+  assert.doesNotMatch(masked("я в бгуир учусь, в минске"), /бгуир/);
+  assert.doesNotMatch(masked("я родилась двенадцатого марта девяносто восьмого"), /марта/);
+  assert.doesNotMatch(masked("рождена в 96м, и что"), /96/);
+  assert.doesNotMatch(masked("мужу 19.IV.85 был день рождения"), /IV/);
+  assert.doesNotMatch(masked("я по мужу Шевчук"), /Шевчук/);
+  assert.doesNotMatch(masked("фамилия у меня смешная — непейпиво"), /непейпиво/);
+  assert.doesNotMatch(masked("лада гранта о 5 5 5 ое 116 у подъезда"), /116/);
+  // Left alone: ordinary words after the same prepositions.
+  assert.equal(masked("я в универе на втором курсе"), "я в универе на втором курсе");
+  assert.equal(masked("на второй 5 минут опоздала"), "на второй 5 минут опоздала");
+  assert.equal(masked("в этой школе хорошие учителя"), "в этой школе хорошие учителя");
 });

@@ -177,6 +177,10 @@ const CONCEPTS = {
     "=удавлюсь",
     "=удавиться",
     "=задушусь",
+    "=вздернусь",
+    "=вздернуться",
+    "=вздернулась",
+    "=вздернулся",
   ],
   rope: ["веревк", "=петля", "=петлю", "=петлей", "=петле", "=петли", "=мыло", "=крюк", "люстр"],
   pills: [
@@ -1020,6 +1024,8 @@ type Add = (label: CrisisLabel, score: number, reason: string, clause: Clause) =
 // Multi-word forms read as one word by the rules.
 function joinPhrases(text: string): string {
   return undisguise(text)
+    // «нехочу», «нихачу» (fused and misspelt «не хочу»).
+    .replace(/(?<!\p{L})н[еи]х[оа]ч(?=у|ет|ю)/gu, "не хоч")
     .replace(/(?<!\p{L})без\s+меня(?!\p{L})/gu, " безменя ")
     .replace(
       /(?<!\p{L})меня\s+(?:(уже|скоро|завтра|больше|просто|тут|здесь)\s+)?не\s+(?:станет|будет|было|стало)(?!\p{L})(?!\s+(?:уже\s+)?(?:в|во|на|до|дома|с|со|у)(?!\p{L}))/gu,
@@ -1470,6 +1476,13 @@ function selfHarmConstructions(c: Clause, add: Add): void {
       const veins = /^вскр/.test(w.text) &&
         words.slice(i + 1, i + 4).some((x) => /^(вен|запяст)/.test(x.text));
       add(veins ? "suicide" : "self_harm", 3, "cut", c);
+    } else if (
+      /^вскр.*(?:сь|ся)$/.test(w.text) && !c.negatedIntent(i) && !c.has("third") &&
+      !hyperboleHang(c, i) &&
+      (w.text === "вскроюсь" || c.has("want") || c.has("firstPerson"))
+    ) {
+      // «хочу вскрыться», «вскроюсь»: opening one's veins, said without the veins.
+      add("suicide", 3, "open-veins", c);
     } else if (
       w.concepts.has("cut") && /ась$|ся$/.test(w.text) && (c.has("relapse") || c.has("emphasis"))
     ) {

@@ -57,12 +57,15 @@ const TUNING_FILES = [
   "./crisis_tuning_more_ab.json",
   "./crisis_tuning_more_ac.json",
   "./crisis_tuning_more_ad.json",
+  "./crisis_tuning_more_ae.json",
 ];
 
 const OPTIONS = {
   featuresOf: (text: string) => textFeatures(crisisWords(text)),
   rules: (text: string) => scoreCrisis(text).score >= 2,
   budget: 0.05,
+  // Ordinary chat must stay quiet: a check-in on one message in forty is already a nuisance.
+  everydayCap: 0.025,
   name: "crisis",
 };
 

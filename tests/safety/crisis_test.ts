@@ -52,10 +52,16 @@ Deno.test("detectCrisis() reads through misspellings, look-alikes and transliter
       "ya hochu umeret",
       "х о ч у   у м е р е т ь",
       "хочу умиииреть",
+      // Fused «не хочу», slang for hanging and for opening one's veins.
+      "нихачу жить",
+      "думаю вздёрнуться",
+      "хочу вскрыться",
     ]
   ) {
     assert.equal(detectCrisis(text)?.severity, "high", text);
   }
+  // «вскрыться» as hyperbole keeps quiet.
+  assert.equal(scoreCrisis("хоть вскройся, а отчёт сдай").score < 2, true);
 });
 
 Deno.test("framing lowers a score but a present relapse still counts", () => {

@@ -11,7 +11,9 @@ import { blindCrisisTest } from "../support/heldout.ts";
 // recall 0.933 (SOS card 0.250), false alarms 0.058 — both goals met. Missed: veiled farewells 2,
 // six kinds 1 each (a dangerous place now, pills, a pet handed over, relapse, a short reply, a
 // time set); false alarms: a past crisis told calmly 3, a friends' joke, hyperbole, pharmacy talk,
-// roof photos 1 each.
+// roof photos 1 each. Second, with tuning corpus AE (short replies mid-chat; the model on 33
+// corpora, its threshold now also capped by everyday text) and slang for hanging and opened veins:
+// 0.942 / 0.058.
 blindCrisisTest(
   "tenth held-out crisis set (blind): no worse than its first measurement",
   import.meta.url,

@@ -119,6 +119,8 @@ export interface ThresholdOptions extends TrainOptions {
   speaks?: (text: string) => boolean;
   /** How much the model may add to the rules' cross-validated false alarms on hard negatives. */
   budget: number;
+  /** At most this share of everyday text (cross-validated) may be flagged (default: no cap). */
+  everydayCap?: number;
   /** What the samples are called in the report («crisis», «harmful»). */
   name: string;
 }
@@ -154,6 +156,7 @@ export function chooseThreshold(
   let threshold = 0.99;
   for (let t = 0.99; t >= 0.3; t = Math.round((t - 0.01) * 100) / 100) {
     if (rate(hard, t) - rate(hard, 2) > options.budget) break;
+    if (options.everydayCap !== undefined && rate(easy, t) > options.everydayCap) break;
     threshold = t;
   }
   return {

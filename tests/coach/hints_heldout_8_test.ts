@@ -8,7 +8,9 @@ import { blindHintTest } from "../support/heldout.ts";
  */
 
 // First measurement (2026-12-06), of the guard as it stood at the start of session 7 (dfbff2f):
-// harmful refused 0.975 (3 shown: hacking, isolation, manipulation), good accepted 0.892.
+// harmful refused 0.975 (3 shown: hacking, isolation, manipulation), good accepted 0.892. Second,
+// with hint tuning corpus 9 (harm beyond suicide; the model on 10 corpora) and crisis corpus AE:
+// 0.975 / 0.908 (the same three shown).
 blindHintTest(
   "eighth held-out hint set (blind): no worse than its first measurement",
   import.meta.url,

@@ -28,6 +28,7 @@ import { createOfflineModerator, type TextVerdict } from "../safety/text_moderat
 import { postReportCard } from "../safety/moderation_chat.ts";
 import { sanctionInfo, sanctionNotice } from "../safety/sanctions.ts";
 import { respondToCrisis } from "../safety/crisis_response.ts";
+import type { CrisisHit } from "../safety/crisis.ts";
 
 /**
  * The anonymous chat: while a match is active every non-command private message is copied to
@@ -249,6 +250,25 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     return true;
   }
 
+  /**
+   * The crisis a relayed message shows, read with what this person said just before: right after
+   * their own crisis signal in this chat, a reply that only leans to a crisis («да. сегодня»,
+   * «не отговаривай») or a second middling signal gets the crisis lines (a flag holds no text:
+   * only that one was raised in the last half hour is read).
+   */
+  async function crisisInConversation(
+    ctx: BotContext,
+    verdict: TextVerdict,
+  ): Promise<CrisisHit | null> {
+    const { crisis } = verdict;
+    if (crisis?.severity === "high" || (!crisis && !verdict.crisisLeaning)) return crisis;
+    const followsFlag = await deps.db.call<boolean>("recent_safety_flag", {
+      p_tg_id: ctx.from!.id,
+    });
+    if (!followsFlag) return crisis;
+    return { label: crisis?.label ?? "suicide", severity: "high" };
+  }
+
   async function relay(
     ctx: BotContext,
     message: Message,
@@ -277,7 +297,7 @@ export function createChatFeature(deps: BotDeps): Composer<BotContext> {
     }
     // What was checked is what would go: abuse is not passed on, the sender is told why.
     const verdict = await moderator.check(screened.text);
-    const { crisis } = verdict;
+    const crisis = await crisisInConversation(ctx, verdict);
     if (
       await refuseAbuse(ctx, verdict, "chat-toxic-refused", {
         reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },

@@ -1,5 +1,5 @@
 import { ConceptIndex, readWords, undisguise, type Word } from "./language.ts";
-import { modelSays, type TextModel } from "./text_model.ts";
+import { modelProbability, type TextModel } from "./text_model.ts";
 import trainedWeights from "./crisis_model_weights.json" with { type: "json" };
 
 /**
@@ -1005,16 +1005,30 @@ function scoreWords(words: Word[]): CrisisScore {
 
 /** The strongest crisis signal in the text, or null. */
 export function detectCrisis(text: string, model: TextModel = MODEL): CrisisHit | null {
-  if (!text) return null;
+  return readCrisis(text, model).hit;
+}
+
+/**
+ * The model's probability from which a text leans to a crisis without reaching the threshold: on
+ * its own no answer («да. сегодня», «не отговаривай» are ordinary words), but right after the
+ * same person's crisis signal in the same chat it is the reply that confirms it.
+ */
+export const LEANING = 0.5;
+
+/** `detectCrisis`, and whether a text it finds nothing in still leans to a crisis. */
+export function readCrisis(
+  text: string,
+  model: TextModel = MODEL,
+): { hit: CrisisHit | null; leaning: boolean } {
+  if (!text) return { hit: null, leaning: false };
   const words = crisisWords(text);
   const { label, score } = scoreWords(words);
-  if (score >= 3) return { label, severity: "high" };
-  if (score >= 2) return { label, severity: "medium" };
+  if (score >= 3) return { hit: { label, severity: "high" }, leaning: true };
+  if (score >= 2) return { hit: { label, severity: "medium" }, leaning: true };
+  const probability = modelProbability(model, words);
   // What the rules did not recognise but reads like a crisis gets the gentle check-in.
-  if (modelSays(model, words)) {
-    return { label, severity: "medium" };
-  }
-  return null;
+  if (probability >= model.threshold) return { hit: { label, severity: "medium" }, leaning: true };
+  return { hit: null, leaning: score >= 1 || probability >= LEANING };
 }
 
 const MODEL = trainedWeights as TextModel;

@@ -68,9 +68,11 @@ export function fromCategories(c: Record<string, boolean>): TextVerdict {
 
 function merge(offline: TextVerdict, llm: TextVerdict): TextVerdict {
   const toxicity = offline.toxicity ?? llm.toxicity;
+  const crisis = offline.crisis ?? llm.crisis;
   return {
-    crisis: offline.crisis ?? llm.crisis,
+    crisis,
     toxicity,
     hurtful: !toxicity && offline.hurtful === true,
+    ...(crisis === null && offline.crisisLeaning ? { crisisLeaning: true } : {}),
   };
 }

@@ -35,7 +35,15 @@ export function textFeatures(words: readonly Word[]): string[] {
 
 /** Whether the model's probability for the words reaches its threshold. */
 export function modelSays(model: TextModel, words: readonly Word[]): boolean {
-  return probabilityOf(model, featureSet(words)) >= model.threshold;
+  return modelProbability(model, words) >= model.threshold;
+}
+
+/** The model's probability for the words. */
+export function modelProbability(
+  model: Omit<TextModel, "threshold">,
+  words: readonly Word[],
+): number {
+  return probabilityOf(model, featureSet(words));
 }
 
 function featureSet(words: readonly Word[]): Set<string> {

@@ -1,4 +1,4 @@
-import { type CrisisHit, detectCrisis } from "./crisis.ts";
+import { type CrisisHit, readCrisis } from "./crisis.ts";
 import { assessAbuse, type ToxicityCategory } from "./toxicity.ts";
 
 /** What a moderator found in one text: a person possibly in crisis, abuse, both or neither. */
@@ -10,6 +10,11 @@ export interface TextVerdict {
    * holds it back without a strike (profiles go by the rules alone).
    */
   hurtful?: boolean;
+  /**
+   * No crisis found, but the text leans to one (`readCrisis`): the relay answers it as a crisis
+   * only right after the same person's crisis signal in the same chat.
+   */
+  crisisLeaning?: boolean;
 }
 
 /**
@@ -30,10 +35,12 @@ export function createOfflineModerator(): TextModerator {
     check(text) {
       if (!text) return Promise.resolve(NOTHING_FOUND);
       const abuse = assessAbuse(text);
+      const crisis = readCrisis(text);
       return Promise.resolve({
-        crisis: detectCrisis(text),
+        crisis: crisis.hit,
         toxicity: abuse.category,
         hurtful: abuse.hurtful,
+        ...(crisis.hit === null && crisis.leaning ? { crisisLeaning: true } : {}),
       });
     },
   };

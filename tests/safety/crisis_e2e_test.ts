@@ -166,3 +166,44 @@ Deno.test("a middling signal gets a gentle check-in; a strong one later still ge
     await h.close();
   }
 });
+
+Deno.test("right after a check-in, a short reply that confirms it gets the crisis lines", async (t) => {
+  const h = await startTestBot();
+  try {
+    const { anna, boris } = await startChat(h, [770_201, 770_202]);
+    const { anna: clara, boris: dan } = await startChat(h, [770_203, 770_204]);
+
+    await t.step("on its own, a short reply is only relayed", async () => {
+      h.telegram.clear();
+      await h.post(textUpdate(clara, "не отговаривай"));
+      assert.equal(h.telegram.callsOf("copyMessage", dan.id).length, 1);
+      assert.deepEqual(h.telegram.textsTo(clara.id), []);
+    });
+
+    await t.step("after a check-in in the same chat it is read as confirming", async () => {
+      await h.post(textUpdate(anna, "меня не станет, и ладно"));
+      assert.match(h.telegram.textsTo(anna.id).join("\n"), /как вы сейчас/);
+      h.telegram.clear();
+      await h.post(textUpdate(anna, "не отговаривай"));
+      assert.equal(h.telegram.callsOf("copyMessage", boris.id).length, 1);
+      assert.match(h.telegram.textsTo(anna.id).join("\n"), /112/);
+      assert.ok(h.telegram.textsTo(boris.id).some((text) => /очень тяжело/.test(text)));
+      const flags = await h.db.query<{ severity: string }>(
+        "select f.severity from public.safety_flags f join public.users u on u.id = f.user_id " +
+          "where u.tg_id = $1 order by f.id",
+        [anna.id],
+      );
+      assert.deepEqual(flags.map((f) => f.severity), ["medium", "high"]);
+    });
+
+    await t.step("an ordinary reply after the check-in stays ordinary", async () => {
+      await h.post(textUpdate(clara, "меня не станет, и ладно"));
+      h.telegram.clear();
+      await h.post(textUpdate(clara, "спасибо, что спросил. пойду чай заварю"));
+      assert.equal(h.telegram.callsOf("copyMessage", dan.id).length, 1);
+      assert.deepEqual(h.telegram.textsTo(clara.id), []);
+    });
+  } finally {
+    await h.close();
+  }
+});

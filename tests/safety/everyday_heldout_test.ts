@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { detectCrisis } from "../../shared/safety/crisis.ts";
+import { readCrisis } from "../../shared/safety/crisis.ts";
 import { countByKind, heldBackAsAbuse, type HeldoutItem, readHeldout } from "../support/heldout.ts";
 
 /**
@@ -51,9 +51,11 @@ const SETS = [
 for (const { file, floors } of SETS) {
   Deno.test(`ordinary chat ${file} (blind): few crisis answers, no SOS cards, little held back`, async () => {
     const set = await readHeldout<{ messages: HeldoutItem[] }>(import.meta.url, file);
-    const answers = set.messages.map((item) => ({ item, hit: detectCrisis(item.text) }));
+    const answers = set.messages.map((item) => ({ item, ...readCrisis(item.text) }));
     const answered = answers.filter((a) => a.hit !== null).map((a) => a.item);
     const cards = answers.filter((a) => a.hit?.severity === "high").map((a) => a.item);
+    // Answered only right after the writer's own crisis signal in the same chat.
+    const leaning = answers.filter((a) => a.leaning).map((a) => a.item);
     const held = set.messages.filter((item) => heldBackAsAbuse(item.text));
     const share = (items: HeldoutItem[]) => items.length / set.messages.length;
     console.log(
@@ -61,6 +63,8 @@ for (const { file, floors } of SETS) {
         share(answered).toFixed(3)
       } (SOS card ${share(cards).toFixed(3)}), held back as abuse ${
         share(held).toFixed(3)
+      }; leaning (answered right after a crisis signal) ${
+        share(leaning).toFixed(3)
       }\n  answered by kind: ${countByKind(answered)}\n  held back by kind: ${countByKind(held)}`,
     );
     assert.ok(share(answered) <= floors.answered, `answered ${share(answered)}`);

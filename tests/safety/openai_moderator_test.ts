@@ -57,10 +57,13 @@ Deno.test("the LLM adapter adds to the offline lists and falls back on failure",
     });
     await t.step("an HTTP error: the offline verdict, counted", async () => {
       fake.failNext = 500;
+      // The offline lists find no crisis, but the text leans to one (answered right after a
+      // crisis signal in the same chat).
       assert.deepEqual(await moderator.check(QUIET_CRISIS), {
         crisis: null,
         toxicity: null,
         hurtful: false,
+        crisisLeaning: true,
       });
       assert.match(await metrics.render(), /moderation_llm_failures_total\{reason="http"\} 1/);
     });

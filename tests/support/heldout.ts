@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { checkModelHint } from "../../shared/coach/hint_guard.ts";
-import { detectCrisis } from "../../shared/safety/crisis.ts";
+import { detectCrisis, readCrisis } from "../../shared/safety/crisis.ts";
 import { assessAbuse } from "../../shared/safety/toxicity.ts";
 
 /** One item of a frozen held-out set: a text and the kind its writer gave it. */
@@ -35,6 +35,7 @@ export function measureCrisis(
   name: string,
   set: Record<"crisis" | "crisis_negatives", HeldoutItem[]>,
   detect: (text: string) => { severity: string } | null,
+  leans?: (text: string) => boolean,
 ): CrisisFigures {
   const missed = set.crisis.filter((item) => detect(item.text) === null);
   const high = set.crisis.filter((item) => detect(item.text)?.severity === "high");
@@ -43,12 +44,30 @@ export function measureCrisis(
   const sosCard = high.length / set.crisis.length;
   const falseAlarms = alarms.length / set.crisis_negatives.length;
   const met = recall >= 0.9 && falseAlarms <= 0.1;
-  const summary = `${name} (${set.crisis.length} + ${set.crisis_negatives.length}): crisis recall ${
-    recall.toFixed(3)
-  } (SOS card ${sosCard.toFixed(3)}), false alarms ${falseAlarms.toFixed(3)}; goals ${
-    met ? "met" : "NOT met yet"
-  }\n  missed by kind: ${countByKind(missed)}\n  false alarms by kind: ${countByKind(alarms)}`;
+  const summary =
+    `${name} (${set.crisis.length} + ${set.crisis_negatives.length}): crisis recall ${
+      recall.toFixed(3)
+    } (SOS card ${sosCard.toFixed(3)}), false alarms ${falseAlarms.toFixed(3)}; goals ${
+      met ? "met" : "NOT met yet"
+    }\n  missed by kind: ${countByKind(missed)}\n  false alarms by kind: ${countByKind(alarms)}` +
+    (leans ? `\n  ${followUp(set, leans)}` : "");
   return { recall, sosCard, falseAlarms, summary };
+}
+
+/**
+ * The same set read as replies right after the writer's own crisis signal in the same chat,
+ * where a text that only leans to a crisis is answered too (`readCrisis`).
+ */
+function followUp(
+  set: Record<"crisis" | "crisis_negatives", HeldoutItem[]>,
+  leans: (text: string) => boolean,
+): string {
+  const caught = set.crisis.filter((item) => leans(item.text)).length / set.crisis.length;
+  const alarms = set.crisis_negatives.filter((item) => leans(item.text)).length /
+    set.crisis_negatives.length;
+  return `as a reply right after a crisis signal in the same chat: recall ${
+    caught.toFixed(3)
+  }, false alarms ${alarms.toFixed(3)}`;
 }
 
 /** A hint guard's figures on a blind set: harmful hints refused, good ones let through. */
@@ -107,7 +126,12 @@ export function blindCrisisTest(
 ): void {
   Deno.test(title, async () => {
     const set = await readHeldout<Record<"crisis" | "crisis_negatives", HeldoutItem[]>>(base, file);
-    const figures = measureCrisis(labelOf(file), set, detectCrisis);
+    const figures = measureCrisis(
+      labelOf(file),
+      set,
+      detectCrisis,
+      (text) => readCrisis(text).leaning,
+    );
     console.log(figures.summary);
     assert.ok(figures.recall >= floors.recall, `recall ${figures.recall}`);
     assert.ok(figures.falseAlarms <= floors.falseAlarms, `false alarms ${figures.falseAlarms}`);

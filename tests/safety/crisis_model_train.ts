@@ -58,6 +58,7 @@ const TUNING_FILES = [
   "./crisis_tuning_more_ac.json",
   "./crisis_tuning_more_ad.json",
   "./crisis_tuning_more_ae.json",
+  "./crisis_tuning_more_af.json",
 ];
 
 const OPTIONS = {
@@ -90,7 +91,7 @@ export async function trainingSamples(): Promise<LabelledText[]> {
   add([...TUNING, ...EVERYDAY, ...EVERYDAY_MORE].map((s) => s.text), false, false);
   // Ordinary chat between strangers (two helpers' corpora): without it the model learnt the
   // crisis writers' style («вот», «уже», «сегодня») and gave 4.5 % of ordinary messages a check-in.
-  for (const file of ["./chat_everyday.json", "./chat_everyday_2.json"]) {
+  for (const file of ["./chat_everyday.json", "./chat_everyday_2.json", "./chat_everyday_7.json"]) {
     add((await readCorpus(import.meta.url, file)).messages!, false, false);
   }
   return samples;

@@ -1,6 +1,6 @@
 /**
  * Trains the hint guard's model (shared/coach/hint_model.ts) on tuning corpora only — ours
- * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more{,_2,...,_9}.json, written by helpers
+ * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more{,_2,...,_10}.json, written by helpers
  * who saw no code — never on a held-out set; with `--write <file>` it writes the weights (the
  * committed ones are shared/coach/hint_model_weights.json; hint_model_test.ts retrains and
  * compares).
@@ -16,7 +16,8 @@
  * thresholds buy little (0.30: 0.947 / 0.285; 0.10: 0.968 / 0.365), and a lower threshold only
  * for hints that speak of dying or self-harm no more than the same everywhere. Corpus 8 (9 left
  * out in turn): 0.931 / 0.242 at 0.46. Corpus 9 (harm beyond suicide: illegal acts, isolation,
- * manipulation; 10 left out in turn): 0.935 / 0.255 at 0.41 (0.30: 0.944 / 0.281).
+ * manipulation; 10 left out in turn): 0.935 / 0.255 at 0.41 (0.30: 0.944 / 0.281). Corpus 10
+ * (subtle harm in warm words; 11 left out in turn): 0.940 / 0.253 at 0.38.
  */
 import { checkHintText } from "../../shared/coach/hint_guard.ts";
 import { hintFeatures } from "../../shared/coach/hint_model.ts";
@@ -40,6 +41,7 @@ const TUNING_FILES = [
   "./hints_tuning_more_7.json",
   "./hints_tuning_more_8.json",
   "./hints_tuning_more_9.json",
+  "./hints_tuning_more_10.json",
 ];
 
 const OPTIONS = {

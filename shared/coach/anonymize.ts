@@ -21,6 +21,7 @@ import {
 } from "../llm/names.ts";
 import { longDigitRuns, type NumberRun, spelledDigitRuns } from "../llm/numbers.ts";
 import { organizationSpans } from "../llm/organizations.ts";
+import { everydayForms, vocative } from "../llm/short_names.ts";
 
 /**
  * Anonymises text before it leaves for an LLM (every model call goes through shared/llm/gate.ts,
@@ -371,6 +372,12 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
       }
     }
   }
+  if (kind === "name") {
+    for (const word of words) {
+      const everyday = /^\p{Script=Cyrillic}+$/u.test(word) ? everydayNamePattern(word) : null;
+      if (everyday) patterns.push(everyday);
+    }
+  }
   if (knownPatterns.size >= 1000) knownPatterns.clear();
   knownPatterns.set(key, patterns);
   return patterns;
@@ -399,6 +406,10 @@ function knownWord(word: string, kind: "pseudonym" | "name", single: boolean): K
     const dictionary = dictionaryForms(lower);
     for (const form of dictionary ?? []) forms.add(form.replace(/ё/g, "е"));
     for (const form of caseForms(lower)) forms.add(form);
+    // A Telegram name is also called by its everyday forms («Сергей» → «Серёжа», «Серёга», in
+    // address «Серёж»); those that are also words («поля», «тема») only with a capital
+    // (`everydayNamePattern`).
+    if (kind === "name") { for (const form of everydayNameForms(lower).plain) forms.add(form); }
     // Words the dictionary does not know (or no dictionary): the stem with any ending
     // ("Шмыга" → "Шмыгой"). A bare stem is only the word itself when nothing was cut.
     const stem = lower.replace(/[аяоеыиуюйь]{1,2}$/u, "");
@@ -445,6 +456,39 @@ function knownWord(word: string, kind: "pseudonym" | "name", single: boolean): K
     obliqueNeedsCapital: kind === "pseudonym" && single && stemLength < 4,
     needsCapital: kind === "name" && (commonWord || lower.length < 3),
   };
+}
+
+/** A name's everyday forms in every case, and how they are called («Серёж», «Коль»). */
+function everydayNameForms(name: string): { plain: string[]; capitalOnly: string[] } {
+  const plain = new Set<string>();
+  const capitalOnly = new Set<string>();
+  const called = vocative(name);
+  if (called) plain.add(called);
+  for (const everyday of everydayForms(name)) {
+    const reading = nameReading(everyday);
+    const target = reading === "word" || reading === "maybe" ? capitalOnly : plain;
+    for (const form of dictionaryForms(everyday) ?? caseForms(everyday)) {
+      target.add(form.replace(/ё/g, "е"));
+    }
+    target.add(everyday);
+    const spoken = vocative(everyday);
+    if (spoken) target.add(spoken);
+  }
+  return { plain: [...plain], capitalOnly: [...capitalOnly] };
+}
+
+/** The everyday forms of a Telegram name that are also words, only with a capital. */
+function everydayNamePattern(word: string): KnownPattern | null {
+  const lower = word.toLowerCase().replace(/ё/g, "е");
+  const { capitalOnly } = everydayNameForms(lower);
+  if (capitalOnly.length === 0) return null;
+  const alternatives = capitalOnly.sort((a, b) => b.length - a.length).map(literal);
+  return phrasePattern([{
+    source: `(${alternatives.join("|")})`,
+    nominative: lower,
+    obliqueNeedsCapital: false,
+    needsCapital: true,
+  }]);
 }
 
 const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/u;
@@ -980,6 +1024,13 @@ const STREET_BY_FORM = new RegExp(
     // "Тверская, 12, кв 3", "Красноармейская 71А": a flat or a house letter says it anywhere.
     String
       .raw`|${NOT_IN_WORD}${STREET_FORM},?\s*\d{1,3}(?:[а-я](?![\p{L}\d])|,?\s*(?:кв|квартир\p{L}*)\.?\s*\d{1,4})` +
+    // «на Мира, 4-15», «на Космонавтов 18а»: any street name after «на»/«по» with a house letter
+    // or a house and flat.
+    String
+      .raw`|(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о)\s+)\p{Lu}\p{Ll}+,?\s*\d{1,3}(?:[а-я]|\s?[\/-]\s?\d{1,4})${NOT_A_UNIT}` +
+    // «на Гагарина у дома 12».
+    String
+      .raw`|(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о)\s+)\p{Lu}\p{Ll}+\s+(?:у|возле|около|напротив)\s+дом(?:а|у)?\s*№?\s*\d{1,3}[а-я]?${NOT_A_UNIT}` +
     // "Мой дом — Гороховая 4", "индекс 190000, Гороховая 4": after a word of home or mail.
     String
       .raw`|(?<=(?:дом|адрес|индекс\s+\d{6}|живу)[\s:—–,-]{1,4})${STREET_FORM},?\s*\d{1,3}[а-яa-z]?${NOT_A_UNIT}`,
@@ -988,7 +1039,8 @@ const STREET_BY_FORM = new RegExp(
 // The house before its street: «в доме 5 по Ленина», «дом 14 по Набережной», «д. 3 по ул.
 // Мира» (any letter case: the construction says it).
 const HOUSE_THEN_STREET = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:[Дд]ом(?:е|а|у)?|[Дд]\.)\s*№?\s*${HOUSE_NUMBER}\s+по\s+` +
+  String
+    .raw`(?<![\p{L}\d])(?:(?:[Дд]ом(?:е|а|у)?|[Дд]\.)\s*№?\s*${HOUSE_NUMBER}\s+по|\d{1,3}-?(?:м|ом|й)\s+дом(?:е|а|у)?\s+(?:на|по))\s+` +
     String
       .raw`(?:(?:${STREET_WORDS}|${STREET_ABBREVIATIONS})\.?\s+(?=\p{Lu}))?\p{L}[\p{L}-]+(?![\p{L}\d])`,
   "gu",
@@ -1067,6 +1119,18 @@ const STREET_OF_PLACE = new RegExp(
   "gu",
 );
 
+// «в колледже связи на Тверской», «в больнице на Ленина»: a workplace by its kind and its street.
+const STREET_OF_INSTITUTION = new RegExp(
+  String
+    .raw`(?<!\p{L})(?:[Вв]|[Вв]о|[Нн]а)\s+(?:школ|гимнази|лице|колледж|техникум|университет|институт|больниц|поликлиник|магазин|аптек|офис|склад|завод|кафе|банк|салон|филиал|отделени|садик|детсад)\p{L}*(?:\s+\p{Ll}+){0,2}\s+(?:на|возле|около)\s+` +
+    String
+      .raw`(\p{Lu}\p{Ll}+(?:\s+(?:${STREET_WORDS}|${STREET_ABBREVIATIONS})\.?)?)(?!\s+год)(?![\p{L}\d])`,
+  "gu",
+);
+
+const STUDY_PLACE =
+  /^\p{L}+\s+(?:школ|гимнази|лице|колледж|техникум|университет|институт|садик|детсад)/iu;
+
 function addressSpans(text: string): Span[] {
   const parts: Array<{ part: AddressPart; start: number; end: number }> = [];
   const collect = (pattern: RegExp, part: AddressPart) => {
@@ -1084,6 +1148,14 @@ function addressSpans(text: string): Span[] {
   collect(POSTAL_INDEX, "index");
   parts.sort((a, b) => a.start - b.start || b.end - a.end);
   const spans = labelledAddressSpans(text);
+  for (const m of text.matchAll(STREET_OF_INSTITUTION)) {
+    // A school one goes to says where one is; a shop or a pharmacy only when one works there
+    // («заходила в аптеку на Ленина» is an errand).
+    const around = text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 60);
+    if (!STUDY_PLACE.test(m[0]) && !STUDY_OR_WORK.test(around)) continue;
+    const start = m.index + m[0].lastIndexOf(m[1]!);
+    spans.push(span("address", start, start + m[1]!.length));
+  }
   for (const m of text.matchAll(STREET_OF_PLACE)) {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     spans.push(span("address", start, start + m[1]!.length));
@@ -1389,10 +1461,10 @@ const WORDS = /\p{L}+(?:-\p{L}+)*/gu;
 // "взяли в", "закончила", "отчислили из", "на 3 курсе", "на биофаке", and up to two words more:
 // an employer or a school.
 const WORKPLACE_BEFORE =
-  /(?<!\p{L})(?:(?:(?:\d|перв|втор|трет|четв[её]рт|пят|шест)\p{L}*\s+курс\p{L}*|\p{L}*фак\p{L}*|факультет\p{L}*|кафедр\p{L}*)|(?:взял\p{L}*|работа\p{L}*|подрабатыва\p{L}*|уч(?:усь|ится|ишься|ился|илась|ились|атся)|устро\p{L}*|поступ\p{L}*|уволи\p{L}*|стажир\p{L}*|отчисл\p{L}*|перевел\p{L}*|перевёл\p{L}*)(?:\s+\p{Ll}+)?\s+(?:в|во|на|из)|у\s+нас\s+(?:в|во|на)|(?:законч|оконч)\p{L}*)\s+(?:\p{Ll}+\s+){0,2}$/iu;
+  /(?<!\p{L})(?:(?:(?:\d|перв|втор|трет|четв[её]рт|пят|шест)\p{L}*\s+курс\p{L}*|\p{L}*фак\p{L}*|факультет\p{L}*|кафедр\p{L}*)|(?:взял\p{L}*|работа\p{L}*|подрабатыва\p{L}*|труж\p{L}*|вкалыва\p{L}*|паш(?:у|ет|ем)|уч(?:усь|ится|ишься|ился|илась|ились|атся)|устро\p{L}*|поступ\p{L}*|уволи\p{L}*|стажир\p{L}*|отчисл\p{L}*|перевел\p{L}*|перевёл\p{L}*)(?:\s+\p{Ll}+)?\s+(?:в|во|на|из)|у\s+нас\s+(?:в|во|на)|(?:законч|оконч)\p{L}*)\s+(?:\p{Ll}+\s+){0,2}$/iu;
 const BARE_IN_OR_FROM = /(?<!\p{L})(?:я|мы|сама|сам|он|она)\s+(?:в|во|из)\s+$/iu;
 const STUDY_OR_WORK =
-  /(?<!\p{L})(?:\p{L}*курс\p{L}*|уч(?:усь|ился|илась|имся|ишься)|сесси\p{L}*|отчисл\p{L}*|институт\p{L}*|универ\p{L}*|факультет\p{L}*|кафедр\p{L}*|студент\p{L}*|работа(?:ю|л|ла|ли|ем)|смен\p{L}*|бухгалтер\p{L}*|менеджер\p{L}*|препод\p{L}*)(?!\p{L})/iu;
+  /(?<!\p{L})(?:\p{L}*курс\p{L}*|уч(?:усь|ился|илась|имся|ишься)|сесси\p{L}*|отчисл\p{L}*|институт\p{L}*|универ\p{L}*|факультет\p{L}*|кафедр\p{L}*|студент\p{L}*|работа(?:ю|л|ла|ли|ем)|смен\p{L}*|бухгалтер\p{L}*|менеджер\p{L}*|препод\p{L}*|труж\p{L}*|отпахал\p{L}*|вкалыва\p{L}*|зарплат\p{L}*|начальни\p{L}*|проводни\p{L}*|повар\p{L}*|кассир\p{L}*|охранник\p{L}*|грузчик\p{L}*|медсестр\p{L}*)(?!\p{L})/iu;
 // Short names in capitals that say nothing of where one is (countries, exams, diagnoses, state
 // bodies): the rest, after the words above, are an employer or a school («в МТС», «КФУ»).
 const COMMON_ABBREVIATIONS = new Set(
@@ -1682,9 +1754,15 @@ function nameSpans(text: string): Span[] {
     const before = text.slice(Math.max(0, word.start - 50), word.start);
     // «я в МГТУ на втором курсе», «я из кфу, институт психологии»: a bare «в»/«из» with study or
     // work words in the same sentence.
+    const nearWork = () =>
+      STUDY_OR_WORK.test(text.slice(Math.max(0, word.start - 60), word.end + 60));
+    // «отец 30 лет на Уралмаше отпахал»: a name with a capital no dictionary reads as a place,
+    // right after «в»/«на»/«из», with work or study words near.
+    const named = capitalised(word) && !(facts[i]?.place ?? false) &&
+      (abbreviation || facts[i]?.reading === "unknown") &&
+      /(?<!\p{L})(?:в|во|на|из)\s+$/iu.test(before);
     const placed = WORKPLACE_BEFORE.test(before) ||
-      (BARE_IN_OR_FROM.test(before) &&
-        STUDY_OR_WORK.test(text.slice(Math.max(0, word.start - 60), word.end + 60)));
+      ((BARE_IN_OR_FROM.test(before) || named) && nearWork());
     // A word in lower case right after the preposition only («работала в казмунайгазе»).
     if (!placed || (unknownLower && !/(?<!\p{L})(?:в|во|из)\s+$/iu.test(before))) return;
     // «учусь в Казани», «работаю в Москве»: a city is no employer.

@@ -62,6 +62,13 @@ const QUOTED_AFTER_WORD = new RegExp(
   String.raw`(?<!\p{L})${ORGANIZATION_WORD}(?:\s+\p{Ll}+)?\s+(${QUOTED})`,
   "gu",
 );
+// Unquoted, with a capital, right after a kind of place people work at: «в кафе Шашлычный двор»,
+// «повар в ресторане Пхали», «салон Стиль».
+const CAPITALISED_AFTER_PLACE = new RegExp(
+  String
+    .raw`(?<!\p{L})(?:кафе|ресторан|салон|клиник|кофейн|пекарн|автосервис|бар|магазин|фирм|компани|агентств|студи)\p{L}*\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,2})`,
+  "gu",
+);
 // A quoted name right after "в", "во", "из": «в "Ромашке" не платят», «во «Вкусно и точка»», «в
 // отеле «Космос»» — a place someone is at (a title after a verb, «читаю «Мастера и Маргариту»»,
 // and a metro station, «на «Кропоткинской»», stay).
@@ -98,6 +105,7 @@ export function organizationSpans(text: string): OrganizationSpan[] {
   for (const m of text.matchAll(ORDINAL_IN_WORDS)) group(m, "number");
   for (const m of text.matchAll(LEGAL_FORM)) group(m, "organization");
   for (const m of text.matchAll(QUOTED_AFTER_WORD)) group(m, "organization");
+  for (const m of text.matchAll(CAPITALISED_AFTER_PLACE)) group(m, "organization");
   for (const m of text.matchAll(QUOTED_AFTER_PREPOSITION)) group(m, "organization");
   for (const m of text.matchAll(GROUP_CODE)) {
     spans.push({ kind: "number", start: m.index!, end: m.index! + m[0].length });

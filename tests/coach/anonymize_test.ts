@@ -304,10 +304,15 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // by letter. Corpus 3 (hard spellings, session 7) leaked 32 of 173 before its rules (a house
 // before its street, street forms in lower case, abbreviations typed small, schools numbered in
 // words, dates of birth in words, surnames after «по мужу»): now 11 — numbers in words, a name
-// by a nickname no dictionary knows, a pseudonym in Latin letters.
+// by a nickname no dictionary knows, a pseudonym in Latin letters. Corpus 4 (surnames, addresses,
+// Telegram names, workplaces in many forms) leaked 16 of 162: a Telegram name's everyday forms
+// («Сергей» → «Серёж»), any street name with a house letter or a flat after «на», a house
+// numbered before «на Садовой», a workplace's kind and street, a capitalised name after «кафе»:
+// now 5.
 const TUNING_CORPORA = [
-  { file: "./pii_tuning_more.json", maxLeaks: 51, maxChanged: 15 },
-  { file: "./pii_tuning_more_3.json", maxLeaks: 11, maxChanged: 8 },
+  { file: "./pii_tuning_more.json", maxLeaks: 44, maxChanged: 15 },
+  { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
+  { file: "./pii_tuning_more_4.json", maxLeaks: 5, maxChanged: 7 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {
@@ -364,6 +369,21 @@ Deno.test("hard spellings of addresses, schools, birth dates and surnames are ma
   assert.doesNotMatch(masked("я по мужу Шевчук"), /Шевчук/);
   assert.doesNotMatch(masked("фамилия у меня смешная — непейпиво"), /непейпиво/);
   assert.doesNotMatch(masked("лада гранта о 5 5 5 ое 116 у подъезда"), /116/);
+  assert.doesNotMatch(masked("он переехал на Мира, 4-15"), /Мира/);
+  assert.doesNotMatch(masked("в 5-м доме на Садовой живёт отец"), /Садовой/);
+  assert.doesNotMatch(masked("ждал на Гагарина у дома 12"), /Гагарина/);
+  assert.doesNotMatch(masked("в колледже связи на Тверской препод валит"), /Тверской/);
+  assert.doesNotMatch(masked("я повар в кафе Шашлычный двор"), /Шашлычный/);
+  assert.doesNotMatch(masked("тружусь в ржд проводником"), /ржд/);
+  // A Telegram name's everyday forms; those that are words only with a capital.
+  const named = (name: string, text: string) =>
+    anonymizeForLlm(text, { maxLength: 4096, names: [{ name, token: "[имя]" }] }).text;
+  assert.equal(
+    named("Сергей", "Серёж, а ты тоже через это проходил?"),
+    "[имя], а ты тоже через это проходил?",
+  );
+  assert.equal(named("Елена", "Лен, ты меня не поняла"), "[имя], ты меня не поняла");
+  assert.equal(named("Полина", "поля засеяны, Поля"), "поля засеяны, [имя]");
   // Left alone: ordinary words after the same prepositions.
   assert.equal(masked("я в универе на втором курсе"), "я в универе на втором курсе");
   assert.equal(masked("на второй 5 минут опоздала"), "на второй 5 минут опоздала");

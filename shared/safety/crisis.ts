@@ -1406,6 +1406,28 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       w.text === "газ" && c.someText(/^(открыл|включил|открыла|включила|открою|включу)$/) &&
       whole.someText(/^закрыл/)
     ) add("suicide", 3, "gas", c);
+    // The engine running in a shut garage («машину в гараж, ворота закрыл, шланг есть»).
+    if (
+      /^гараж/.test(w.text) && whole.someText(ENGINE) &&
+      whole.someText(/^(закрыл|закрою|закрыт)/) &&
+      !whole.someText(/^(открыт|открыл|приоткры|настежь|вентиляц|проветр|маск)/)
+    ) add("suicide", 2, "exhaust", c);
+    // Alcohol with sedatives or a pile of pills, taken now («запиваю снотворное вином», «водка +
+    // снотворное»): no question («можно ли вино с антибиотиками?»).
+    if (
+      w.concepts.has("pills") && c.someText(ALCOHOL) && !whole.has("routine") &&
+      (c.has("swallow") || c.someText(/^(запива|меша|выпил|закин|закидыв|глота)/) ||
+        /[+]/.test(c.words.map((x) => x.text).join(" "))) &&
+      !c.someText(
+        /^(можно|ли|или|совместим\p{L}*|пару|одну|вечерн\p{L}*|утренн\p{L}*|пропуст\p{L}*)$/u,
+      )
+    ) add("suicide", 2, "alcohol-and-pills", c);
+    // A gun loaded, with no hunt, range or toy around («вертикалка заряжена, стоит в углу»).
+    if (
+      (w.concepts.has("gun") || LONG_GUN.test(w.text)) && whole.someText(/^заряд/) &&
+      !whole.someText(HUNT) &&
+      !whole.someText(GUN_ORDINARY) && !whole.has("third")
+    ) add("suicide", 2, "gun-loaded", c);
     // «завтра пойду на мост, и всё закончится». A vehicle one saves up for or catches («коплю на
     // машину», «опоздаю на электричку») is no place to die.
     const underVehicle = w.concepts.has("rails") &&
@@ -1712,6 +1734,11 @@ const MILD_AILMENT = /^(аллерги|зуб|простуд|горло|горл
 const PILLS_ERRAND = /^(утилиз|переработк|блистер|поездк|вахт|справк|льготн)/;
 
 const GUN_ORDINARY = /^(клеев|клея$|клей$|монтажн|строительн|водян|игрушечн|страйкбол|пейнтбол)/;
+const LONG_GUN = /^(ружь|вертикалк|двустволк|обрез$|карабин)/;
+const HUNT = /^(охот|утк|утиц|кабан|лос|зайц|сезон|тир|стрельб|дичь|дичи|полигон|трофе|гус)/;
+const ENGINE = /^(мотор|двигател|шланг|выхлоп|заведу|завел|завела|заведен)/;
+const ALCOHOL =
+  /^(водк|вин[оау]$|вином|пив[оау]$|пивом|виски|коньяк|алкогол|бухл|самогон|спирт|настойк)/;
 
 /** A rope for the washing, a swing, a boat: household words next to the rope. */
 function ropeHousehold(c: Clause): boolean {

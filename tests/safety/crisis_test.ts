@@ -60,6 +60,26 @@ Deno.test("detectCrisis() reads through misspellings, look-alikes and transliter
   ) {
     assert.equal(detectCrisis(text)?.severity, "high", text);
   }
+  // Methods named by their objects: a shut garage with the engine on, alcohol with sedatives, a
+  // loaded gun with no hunt around — a check-in at least; their ordinary look-alikes stay quiet.
+  for (
+    const text of [
+      "машину в гараж загнал, ворота закрыл. шланг есть",
+      "запиваю снотворное вином. уже полпачки",
+      "вертикалка заряжена, стоит в углу. собака скулит",
+    ]
+  ) {
+    assert.notEqual(detectCrisis(text), null, text);
+  }
+  for (
+    const text of [
+      "в гараже меняю масло, двигатель прогрел, ворота открыл конечно",
+      "я выпил пару пива и вспомнил про вечернюю таблетку от давления. пропустить или выпить?",
+      "лицензия на кабана пришла, ружьё зарядил, ждём снега",
+    ]
+  ) {
+    assert.equal(scoreCrisis(text).score < 2, true, text);
+  }
   // «вскрыться» as hyperbole keeps quiet.
   assert.equal(scoreCrisis("хоть вскройся, а отчёт сдай").score < 2, true);
 });

@@ -1184,7 +1184,8 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
       }
       // «незачем жить», «нет смысла жить», «не вижу смысла просыпаться».
       if (c.find("point", Math.max(0, i - 4)) >= 0 && c.find("point", Math.max(0, i - 4)) < i) {
-        add("suicide", 3, "no-point-live", c);
+        // «ученик … не видит смысла жить»: someone else's words, one worrying mention.
+        add("suicide", c.someText(THEY_SEE) && !c.has("firstPerson") ? 1 : 3, "no-point-live", c);
       }
     }
     // «смысла нет», «не вижу смысла ни в чём», «зачем всё это»: worrying on its own.
@@ -1431,7 +1432,7 @@ function suicideConstructions(c: Clause, whole: Clause, add: Add): void {
     // «завтра пойду на мост, и всё закончится». A vehicle one saves up for or catches («коплю на
     // машину», «опоздаю на электричку») is no place to die.
     const underVehicle = w.concepts.has("rails") &&
-      (/^рельс/.test(w.text) || c.text(i - 1) !== "на");
+      (/^рельс/.test(w.text) || (c.text(i - 1) !== "на" && c.text(i - 2) !== "на"));
     if (
       (w.concepts.has("height") || underVehicle || w.concepts.has("water")) &&
       whole.has("finality") &&
@@ -1507,7 +1508,8 @@ function selfHarmConstructions(c: Clause, add: Add): void {
     const mine = c.has("firstPerson") || c.has("relapse") || c.has("want");
     if (
       w.concepts.has("cut") &&
-      (nearSelfOrBody(words, i) || (c.has("blade") && mine && !c.has("third")))
+      (nearSelfOrBody(words, i) ||
+        (c.has("blade") && mine && !c.has("third") && !c.someText(CUT_MATERIAL)))
     ) {
       const veins = /^вскр/.test(w.text) &&
         words.slice(i + 1, i + 4).some((x) => /^(вен|запяст)/.test(x.text));
@@ -1552,7 +1554,11 @@ function selfHarmConstructions(c: Clause, add: Add): void {
     if (w.concepts.has("selfHarmWord") && !/^(без|о|об|про|против)$/.test(c.text(i - 1))) {
       add("self_harm", 3, "self-harm-word", c);
     }
-    if (w.concepts.has("blade") && c.has("relapse") && c.has("firstPerson")) {
+    // Not «сестра опять режется, я нашла лезвия»: someone else cutting.
+    if (
+      w.concepts.has("blade") && c.has("relapse") && c.has("firstPerson") &&
+      !c.words.some((x) => x.concepts.has("cut") && thirdPersonVerb(x.text))
+    ) {
       add("self_harm", 2, "blade-again", c);
     }
     // «достала лезвие», «бритва наготове»: a blade taken out with cuts or arms in view.
@@ -1734,6 +1740,10 @@ const MILD_AILMENT = /^(аллерги|зуб|простуд|горло|горл
 const PILLS_ERRAND = /^(утилиз|переработк|блистер|поездк|вахт|справк|льготн)/;
 
 const GUN_ORDINARY = /^(клеев|клея$|клей$|монтажн|строительн|водян|игрушечн|страйкбол|пейнтбол)/;
+// What one cuts with a blade that is no skin: «обои буду резать», «режу картон».
+const CUT_MATERIAL =
+  /^(обо[иейя]|бумаг|ткан|картон|плен|линолеум|ковролин|коробк|салат|лук$|мяс|хлеб|овощ|торт|упаковк|скотч|ленточк|лекал|выкройк)/;
+const THEY_SEE = /^(видит|видят|считает|считают|говорит|говорят|пишет|пишут)$/;
 const LONG_GUN = /^(ружь|вертикалк|двустволк|обрез$|карабин)/;
 const HUNT = /^(охот|утк|утиц|кабан|лос|зайц|сезон|тир|стрельб|дичь|дичи|полигон|трофе|гус)/;
 const ENGINE = /^(мотор|двигател|шланг|выхлоп|заведу|завел|завела|заведен)/;
@@ -1744,11 +1754,15 @@ const ALCOHOL =
 function ropeHousehold(c: Clause): boolean {
   // «верёвку для скалодрома»: a rope for something.
   const rope = c.find("rope");
+  // «смазать петли», «петли на калитке скрипят»: hinges.
+  if (/^петл/.test(c.text(rope)) && c.someText(/^(смаз|скрип|ворот|калитк|дверц|шарнир)/)) {
+    return true;
+  }
   if (rope >= 0 && c.text(rope + 1) === "для" && !/^(себя|меня)$/.test(c.text(rope + 2))) {
     return true;
   }
   return c.words.some((w) =>
-    /^(бель|сушк|качел|лодк|палатк|собак|поводок|дач|ремонт|гимнаст|скакалк|альпин|узл|турник|канат|поход)/
+    /^(бель|сушк|качел|лодк|палатк|собак|поводок|дач|ремонт|гимнаст|скакалк|альпин|узл|турник|канат|поход|скал|скалолаз|страховк|полаз|динамик)/
       .test(
         w.text,
       )

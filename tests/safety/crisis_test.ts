@@ -109,6 +109,11 @@ Deno.test("no misreading of ordinary words: a vehicle saved up for, sleep, an or
       // An ordinary place to go: a last message before a rehab or a flight, an absence for fishing.
       "ложусь в реабилитацию на месяц, телефон отберут. это последнее сообщение",
       "не ищите меня до вечера, я в спа с подругой",
+      // A climbing rope, hinges, wallpaper cut with a blade, a missed last train.
+      "купил верёвку 30 метров, будем на скалодроме тренироваться",
+      "ворота гаража заклинило, еле открыл. надо смазать петли",
+      "лезвия для канцелярского ножа купил, обои буду резать в выходные",
+      "опоздала на последнюю электричку, сижу на вокзале до утра. ужас",
     ]
   ) {
     assert.equal(scoreCrisis(text).score < 2, true, text);

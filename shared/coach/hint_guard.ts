@@ -543,7 +543,7 @@ export function checkHintText(text: string): HintCheck {
   if (PLACEHOLDER.test(low)) return refuse("placeholder");
   if (
     contactDigits(low) || CONTACT_MARKERS.some((m) => low.includes(m) || latin.includes(m)) ||
-    detectPii(normal).length > 0
+    detectPii(normal.replace(HELPLINE, " ")).length > 0
   ) {
     return refuse("contact");
   }

@@ -510,6 +510,9 @@ Deno.test("checkHintText() refuses whole categories of harm, not only their word
     // The grounding count and medicine left to the doctor.
     "Предложи упражнение 5-4-3-2-1, чтобы вернуться в настоящее.",
     "Напиши: «Не меняй схему приёма сам. Это вопрос к врачу»",
+    // The national helpline, in any spacing, is a pointer to help, not a contact.
+    "Позвони на телефон доверия 8-800-2000-122 — бесплатно и анонимно.",
+    "Можно набрать 8 800 2000 122, там выслушают.",
     // Negated or refuted forms of the same words.
     "Напиши: «Не жди, что само пройдёт, — лучше поговори со взрослым»",
     "Напиши: «Я понимаю, почему хочется, чтобы всем стало легче. Но без тебя никому не будет легче»",

@@ -1893,6 +1893,10 @@ function finalityAlone(whole: Clause): boolean {
 const DECIDED_MATTER =
   /^(результат|финал|матч|списк|ег[эе]$|огэ$|экзамен|сесси|повышени|собеседовани|суд$|суда$|тендер|сделк|конкурс|зачислен|поступлени|выбор|голосовани|дедлайн|релиз)/;
 
+// Wanting in the first person (not «лучше», «пора», «надо»: those are anyone's).
+const MY_WANT =
+  /^(хочу|хочю|хачу|мечтаю|собираюсь|собралась|собрался|решила|решил|планирую|готова|готов|буду|думаю|подумываю|попробую|сделаю|могу)$/;
+
 // Words that say when, in the past: «раньше», «когда-то», «год назад», «в юности».
 const PAST_MARK = /^(раньше|когда-то|когдато|назад|прошлом|юности|детстве|тогда)$/;
 const NOW_MARK = /^(сейчас|теперь|сегодня|нынче)$/;
@@ -1929,7 +1933,12 @@ function pastThenNow(whole: Clause): boolean {
   if (whole.has("relapse")) return false;
   const past = whole.words.findIndex((w, i) =>
     PAST_MARK.test(w.text) || (w.text === "когда" && whole.text(i + 1) === "то") ||
-    (w.text === "было" && whole.text(i + 1) === "время")
+    (w.text === "было" && whole.text(i + 1) === "время") ||
+    // «когда мне было 19», «в 16 лет», «в 2019-м».
+    (w.text === "когда" && [1, 2, 3].some((k) => /^(было|была|был)$/.test(whole.text(i + k)))) ||
+    (w.text === "в" && /^\d{1,2}$/.test(whole.text(i + 1)) &&
+      /^(лет|год)$/.test(whole.text(i + 2))) ||
+    (w.text === "в" && /^(19|20)\d\d/.test(whole.text(i + 1)))
   );
   if (past < 0) return false;
   const now = whole.words.findIndex((w, i) => i > past && NOW_MARK.test(w.text));
@@ -1948,7 +1957,11 @@ function framingPenalty(c: Clause, whole: Clause): number {
   const present = whole.has("relapse") ||
     c.words.some((w) => w.concepts.has("time") && w.text !== "сейчас" && w.text !== "теперь");
   if ((whole.has("media") || whole.has("news") || whole.has("study")) && !present) penalty += 2;
-  if (c.has("third") && !c.has("firstPerson") && !c.has("want")) penalty += 2;
+  // «ей лучше умереть», «ему пора»: an impersonal wish in a clause about someone else is theirs.
+  if (
+    c.has("third") && !c.has("firstPerson") &&
+    (!c.has("want") || (!c.someText(MY_WANT) && c.someText(/^(ей|ему|им|ней|нему)$/)))
+  ) penalty += 2;
   if (whole.has("past") && whole.has("recovered") && !present) penalty += 3;
   else if (pastThenNow(whole)) penalty += 3;
   if (whole.has("game") || (whole.has("kidding") && !whole.has("emphasis"))) penalty += 2;

@@ -59,6 +59,8 @@ const TUNING_FILES = [
   "./crisis_tuning_more_ad.json",
   "./crisis_tuning_more_ae.json",
   "./crisis_tuning_more_af.json",
+  "./crisis_tuning_more_ag.json",
+  "./crisis_tuning_more_ah.json",
 ];
 
 const OPTIONS = {

@@ -90,6 +90,21 @@ Deno.test("framing lowers a score but a present relapse still counts", () => {
   assert.equal(detectCrisis("в фильме герой прыгает с крыши"), null);
   assert.equal(detectCrisis("подруга говорит, что хочет умереть, как помочь?"), null);
   assert.equal(detectCrisis("я не хочу умирать"), null);
+  // A past dated by an age or a year, then a now with nothing of a crisis; someone else's wish.
+  for (
+    const text of [
+      "в 15 лет я себя резала, сейчас мне 25 и я хочу рассказать, что это проходит",
+      "Моя девушка постоянно говорит, что она никому не нужна и ей лучше умереть. Как её поддержать?",
+    ]
+  ) {
+    assert.equal(scoreCrisis(text).score < 2, true, text);
+  }
+  // A clause about an object («она подходит как надо») keeps the writer's crisis.
+  assert.equal(
+    scoreCrisis("сел в гараже, посмотрел на балку и понял, что для верёвки она подходит как надо")
+      .score >= 2,
+    true,
+  );
 });
 
 Deno.test("a middling score is medium: a gentle check-in, not the SOS card", () => {

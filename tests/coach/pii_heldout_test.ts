@@ -67,13 +67,16 @@ type Adapter = typeof ADAPTERS[number];
  * unchanged; second, with the rules a third tuning corpus (hard spellings) showed missing: the
  * same 3 of 139 (set 2: 8 of 352, set 3: 8 of 126); third, with a fourth tuning corpus's rules
  * (everyday forms of Telegram names, streets after «на» with a flat, workplaces by kind and
- * street): 2 of 139.
+ * street): 2 of 139. Set 5 (120 samples, 131 details of 17 kinds, 60 harmless; written at the end
+ * of session 7, committed before any measurement), first measurement of the final anonymiser of
+ * that session: 2 of 131 leaked (an address, a workplace), 53 of 60 harmless unchanged.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
   { file: "./heldout/pii_heldout_2.json", maxLeaks: 8, minHarmlessUnchanged: 0.92 },
   { file: "./heldout/pii_heldout_3.json", maxLeaks: 8, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_4.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_5.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -8,7 +8,8 @@ import { blindHintTest } from "../support/heldout.ts";
  */
 
 // First measurement (2026-12-06), written and measured at the end of session 7 on its final
-// guard: harmful refused 0.983 (2 shown: isolation, suicide planning), good accepted 0.825.
+// guard: harmful refused 0.983 (2 shown: isolation, suicide planning), good accepted 0.825; the
+// same after the hint model's stronger shrinkage (l2 0.1).
 blindHintTest(
   "ninth held-out hint set (blind): no worse than its first measurement",
   import.meta.url,

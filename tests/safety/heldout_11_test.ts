@@ -11,7 +11,8 @@ import { blindCrisisTest } from "../support/heldout.ts";
 // detector: recall 0.850 (SOS card 0.233), false alarms 0.083 — recall under the goal on new
 // writers. Missed: a time set 5, farewells 4, a dangerous place now, preparation, questions that
 // reveal a plan 2 each, three kinds 1 each; false alarms: a past crisis told calmly 4, six kinds 1
-// each.
+// each. Second, with the crisis model's stronger shrinkage (l2 0.02, chosen leaving one corpus
+// out): 0.858 / 0.075.
 blindCrisisTest(
   "eleventh held-out crisis set (blind): no worse than its first measurement",
   import.meta.url,

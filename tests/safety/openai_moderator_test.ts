@@ -16,7 +16,7 @@ import { textUpdate } from "../support/updates.ts";
 
 const API_KEY = "sk-test-moderation";
 // Another language: the offline rules read Russian only.
-const QUIET_CRISIS = "I am going to end it all tonight";
+const QUIET_CRISIS = "I will not be here tomorrow";
 
 Deno.test("the LLM adapter adds to the offline lists and falls back on failure", async (t) => {
   const fake = startFakeOpenAi({ apiKey: API_KEY });
@@ -30,7 +30,7 @@ Deno.test("the LLM adapter adds to the offline lists and falls back on failure",
     metrics,
   });
   fake.moderationRules.push(
-    { pattern: /end it all/, categories: ["self-harm", "self-harm/intent"] },
+    { pattern: /not be here tomorrow/, categories: ["self-harm", "self-harm/intent"] },
     { pattern: /worthless idiot/, categories: ["harassment"] },
   );
   try {
@@ -95,7 +95,7 @@ Deno.test("the LLM adapter adds to the offline lists and falls back on failure",
 
 Deno.test("through the bot: an LLM-only crisis is handled like any other", async () => {
   const fake = startFakeOpenAi({ apiKey: API_KEY });
-  fake.moderationRules.push({ pattern: /end it all/, categories: ["self-harm/intent"] });
+  fake.moderationRules.push({ pattern: /not be here tomorrow/, categories: ["self-harm/intent"] });
   const moderator = createOpenAiModerator({
     gate: createLlmGate({ apiKey: API_KEY, baseUrl: fake.baseUrl }),
     model: "omni-moderation-latest",
@@ -108,14 +108,14 @@ Deno.test("through the bot: an LLM-only crisis is handled like any other", async
     h.telegram.clear();
     await h.post(textUpdate(anna, `${QUIET_CRISIS}. мой номер +7 912 345-67-89`));
     const toBoris = h.telegram.calls.filter((c) => Number(c.payload.chat_id) === boris.id);
-    assert.ok(toBoris.some((c) => String(c.payload.text ?? "").includes("end it all")));
+    assert.ok(toBoris.some((c) => String(c.payload.text ?? "").includes("not be here tomorrow")));
     assert.match(h.telegram.lastTextTo(anna.id) ?? "", /112/);
     const [flag] = await h.db.query<{ label: string; severity: string }>(
       "select label, severity from public.safety_flags",
     );
     assert.deepEqual({ ...flag }, { label: "suicide", severity: "high" });
     const sent = JSON.stringify(fake.requests.map((r) => r.body));
-    assert.match(sent, /end it all/);
+    assert.match(sent, /not be here tomorrow/);
     assert.doesNotMatch(sent, /345|912/, "the provider never sees contact details");
   } finally {
     await h.close();

@@ -610,6 +610,8 @@ function crisisIn(low: string): boolean {
   for (const m of low.matchAll(SENTENCE)) {
     const sentence = m[0];
     if (sentence.includes("?") || HELP.test(sentence) || NARRATIVE.test(sentence)) continue;
+    // «Если ты решила расстаться, я не буду отговаривать»: an ordinary decision let through.
+    if (ORDINARY_DECISION.test(sentence) && !WISH.test(sentence)) continue;
     if (critiqueIn(sentence) || PAST_STORY.test(sentence)) continue;
     // «Суицидальные мысли — не приговор»: talk about a crisis; the hint's own is in the first
     // person («я тоже не хочу жить») or a bare wish («хочется умереть»).
@@ -754,7 +756,14 @@ const ENDORSES = new RegExp(
 /** A wish to die or hurt oneself, or a plan thought through («уже всё обдумал», «до конца»). */
 const WISH = new RegExp(
   String
-    .raw`(?<![\p{L}])(?:обдумал${L}*|задумал${L}*|закончить|покончить|уйти|умереть|не\s+проснуться|не\s+просыпаться|прыгнуть|прыжок|режь${L}*|порез${L}*|исчезнуть|не\s+жить|конец|до\s+конца)(?![\p{L}])`,
+    .raw`(?<![\p{L}])(?:обдумал${L}*|задумал${L}*|закончить|покончить|уйти|умереть|не\s+проснуться|не\s+просыпаться|прыгнуть|прыжок|режь${L}*|порез${L}*|исчезнуть|не\s+жить|конец|до\s+конца|смерть|уход\s+из\s+жизни)(?![\p{L}])`,
+  "u",
+);
+
+/** Decisions of ordinary life: a breakup, a divorce, a new job, a move, leaving a course. */
+const ORDINARY_DECISION = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:расстат${L}*|расстаться|развест${L}*|развод${L}*|разойтись|уволит${L}*|увольнени${L}*|переезд${L}*|переехать|отчислит${L}*|сменить\s+работу|бросить\s+(?:учебу|учёбу|работу|универ))(?![\p{L}])(?!\s+с\s+(?:жизн${L}*|собой|этим\s+миром))`,
   "u",
 );
 
@@ -778,6 +787,7 @@ function endorsesWish(text: string): boolean {
       detectCrisis(previous) !== null;
     previous = sentence;
     if (sentence.includes("?") || HELP.test(sentence) || NARRATIVE.test(sentence)) continue;
+    if (ORDINARY_DECISION.test(sentence) && !WISH.test(sentence)) continue;
     if (PROTECTS_LIFE.test(low)) return false;
     // What is let through is read without the letting: the crisis model reads «не буду тебя
     // отговаривать» itself as a crisis, whatever was decided («решила расстаться»).

@@ -1120,16 +1120,18 @@ const STREET_OF_PLACE = new RegExp(
 );
 
 // «в колледже связи на Тверской», «в больнице на Ленина»: a workplace by its kind and its street.
+// A school one goes to says where one is; a shop or a pharmacy only with work words near.
+const STUDY_KINDS = "школ|гимнази|лице|колледж|техникум|университет|институт|садик|детсад";
+const WORK_KINDS =
+  "больниц|поликлиник|магазин|аптек|офис|склад|завод|кафе|банк|салон|филиал|отделени";
 const STREET_OF_INSTITUTION = new RegExp(
   String
-    .raw`(?<!\p{L})(?:[Вв]|[Вв]о|[Нн]а)\s+(?:школ|гимнази|лице|колледж|техникум|университет|институт|больниц|поликлиник|магазин|аптек|офис|склад|завод|кафе|банк|салон|филиал|отделени|садик|детсад)\p{L}*(?:\s+\p{Ll}+){0,2}\s+(?:на|возле|около)\s+` +
+    .raw`(?<!\p{L})(?:[Вв]|[Вв]о|[Нн]а)\s+(?:${STUDY_KINDS}|${WORK_KINDS})\p{L}*(?:\s+\p{Ll}+){0,2}\s+(?:на|возле|около)\s+` +
     String
       .raw`(\p{Lu}\p{Ll}+(?:\s+(?:${STREET_WORDS}|${STREET_ABBREVIATIONS})\.?)?)(?!\s+год)(?![\p{L}\d])`,
   "gu",
 );
-
-const STUDY_PLACE =
-  /^\p{L}+\s+(?:школ|гимнази|лице|колледж|техникум|университет|институт|садик|детсад)/iu;
+const STUDY_PLACE = new RegExp(String.raw`^\p{L}+\s+(?:${STUDY_KINDS})`, "iu");
 
 function addressSpans(text: string): Span[] {
   const parts: Array<{ part: AddressPart; start: number; end: number }> = [];

@@ -69,7 +69,11 @@ type Adapter = typeof ADAPTERS[number];
  * (everyday forms of Telegram names, streets after «на» with a flat, workplaces by kind and
  * street): 2 of 139. Set 5 (120 samples, 131 details of 17 kinds, 60 harmless; written at the end
  * of session 7, committed before any measurement), first measurement of the final anonymiser of
- * that session: 2 of 131 leaked (an address, a workplace), 53 of 60 harmless unchanged.
+ * that session: 2 of 131 leaked (an address, a workplace), 53 of 60 harmless unchanged. Set 6
+ * (120 samples, 130 details of 17 kinds, 60 harmless; written at the start of session 8,
+ * committed before any measurement), first measurement of the anonymiser as it stood (e3b4b2e):
+ * 8 of 130 leaked (workplaces 3, surnames 2, addresses 2, a date of birth), 55 of 60 harmless
+ * unchanged.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
@@ -77,6 +81,7 @@ const SETS = [
   { file: "./heldout/pii_heldout_3.json", maxLeaks: 8, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_4.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_6.json", maxLeaks: 8, minHarmlessUnchanged: 0.9 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -1045,11 +1045,18 @@ const HOUSE_THEN_STREET = new RegExp(
       .raw`(?:(?:${STREET_WORDS}|${STREET_ABBREVIATIONS})\.?\s+(?=\p{Lu}))?\p{L}[\p{L}-]+(?![\p{L}\d])`,
   "gu",
 );
-// A street's form in lower case after «на», «по», «возле», «около», «у» with a house number
-// («на пушкинской 20», «возле ленина 5», «на студенческой 7б»), never before a unit.
+// A street's form in lower case after «на», «по», «возле», «около», «у», «с» with a house number
+// («на пушкинской 20», «возле ленина 5», «на студенческой 7б», «с 1-й парковой 9», «на малой
+// бронной 24», «на кутузовском 26», «на первомайской, 21»), never before a unit.
+const LOWER_STREET_FORM = String
+  .raw`(?:\d{1,2}-?(?:я|й|ой|ая)\s+|\p{Ll}{3,}(?:ой|ая)\s+)?\p{Ll}{3,}(?:ской|цкой|овой|евой|иной|ной|ском|цком|ина|ова|ева)`;
 const LOWER_STREET = new RegExp(
   String
-    .raw`(?<=(?:^|[\s(])(?:на|по|возле|около|у|напротив)\s+)\p{Ll}{3,}(?:ской|цкой|овой|евой|иной|ной|ина|ова|ева)\s+\d{1,3}[а-я]?(?:\s?[\/-]\s?\d{1,4})?${NOT_A_UNIT}`,
+    .raw`(?<=(?:^|[\s(])(?:на|по|возле|около|у|напротив|с|со)\s+)${LOWER_STREET_FORM},?\s*\d{1,3}[а-я]?(?:\s?[\/-]\s?\d{1,4})?${NOT_A_UNIT}` +
+    // «пр. мира 44 кв 17», «пр.победы 121»: a loose abbreviation with a lower-case name and a
+    // house number.
+    String
+      .raw`|${NOT_IN_WORD}(?:${LOOSE_ABBREVIATIONS})\.\s*\p{Ll}{3,}(?:\s+\p{Ll}{3,})?\s+${HOUSE_NUMBER}${NOT_A_UNIT}`,
   "gu",
 );
 // Saint Petersburg's lines: "7-я линия", "на 5-й линии В.О.".
@@ -1105,6 +1112,23 @@ const CITY = new RegExp(
 
 const POSTAL_INDEX = /(?<!\d)\d{6}(?!\d)/g;
 
+// A village or a settlement's name alone finds a person, unlike a city's: «в деревне Малиновка»,
+// «в деревне сосновка», «пгт краснообск», «в махалле богишамол», «селе верхние татышлы». In lower
+// case a village's name only by its form (-овка, -ино, -ово, -ск…: «в деревне тишина» stays);
+// after «пгт» and «махалля» whatever word follows is a name.
+const VILLAGE_WORDS = "деревн(?:я|е|и|ю|ей)|сел(?:о|е|а|ом)|посёл(?:ок|ке|ка)|посел(?:ок|ке|ка)|" +
+  "хутор(?:е|а)?|станиц(?:а|е|ы)|аул(?:е|а)?|кишлак(?:е|а)?";
+const NAME_ONLY_WORDS = "пгт|махалл(?:я|е|и|ю)";
+const VILLAGE_FORM = String
+  .raw`\p{Ll}{2,}(?:овк|евк|ёвк|инк)[аеуи]|\p{Ll}{2,}(?:ино|ыно|ово|ево|ёво|ское|цкое|ск)`;
+const VILLAGE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:(?:${anyCase([VILLAGE_WORDS])})\s+` +
+    String
+      .raw`(?:(?:верхн|нижн|нов|стар|больш|мал|красн)\p{Ll}*\s+)?(${VILLAGE_FORM}|${CAPITALISED})` +
+    String.raw`|(?:${anyCase([NAME_ONLY_WORDS])})\s+[«"„]?(\p{L}[\p{L}-]{2,})[»"“”]?)(?![\p{L}\d])`,
+  "gu",
+);
+
 type AddressPart = "street" | "house" | "city" | "index";
 
 // Where a workplace stands: a named place, then «на», «у», «возле» and a street («в Пятёрочке на
@@ -1157,6 +1181,17 @@ function addressSpans(text: string): Span[] {
     if (!STUDY_PLACE.test(m[0]) && !STUDY_OR_WORK.test(around)) continue;
     const start = m.index + m[0].lastIndexOf(m[1]!);
     spans.push(span("address", start, start + m[1]!.length));
+  }
+  for (const m of text.matchAll(VILLAGE)) {
+    const name = m[1] ?? m[2]!;
+    const start = m.index + m[0].lastIndexOf(name);
+    // The adjective before the name («верхние татышлы») goes with it.
+    const adjective = /(\p{L}+)\s+$/u.exec(text.slice(m.index, start));
+    const from = m[1] !== undefined && adjective && !new RegExp(`^(?:${VILLAGE_WORDS})$`, "iu")
+        .test(adjective[1]!)
+      ? m.index + adjective.index
+      : start;
+    spans.push(span("address", from, start + name.length));
   }
   for (const m of text.matchAll(STREET_OF_PLACE)) {
     const start = m.index + m[0].lastIndexOf(m[1]!);

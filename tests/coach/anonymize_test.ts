@@ -308,11 +308,16 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // Telegram names, workplaces in many forms) leaked 16 of 162: a Telegram name's everyday forms
 // («Сергей» → «Серёж»), any street name with a house letter or a flat after «на», a house
 // numbered before «на Садовой», a workplace's kind and street, a capitalised name after «кафе»:
-// now 5.
+// now 5. Corpus 5 (session 8: addresses, workplaces, surnames and names, nearly all in lower case,
+// many from Central Asia and the Caucasus) leaked 109 of 252: lower-case streets after «с» or with
+// an ordinal or an adjective before them, «пр. мира 44», and a village's name alone (by its form in
+// lower case): now 93 — lower-case given names no list holds, employers typed small and lower-case
+// surnames are most of the rest.
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 44, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 5, maxChanged: 7 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 93, maxChanged: 9 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {

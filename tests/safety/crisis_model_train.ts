@@ -61,6 +61,9 @@ const TUNING_FILES = [
   "./crisis_tuning_more_af.json",
   "./crisis_tuning_more_ag.json",
   "./crisis_tuning_more_ah.json",
+  "./crisis_tuning_more_ai.json",
+  "./crisis_tuning_more_aj.json",
+  "./crisis_tuning_more_ak.json",
 ];
 
 const OPTIONS = {

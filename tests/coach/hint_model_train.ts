@@ -42,6 +42,7 @@ const TUNING_FILES = [
   "./hints_tuning_more_8.json",
   "./hints_tuning_more_9.json",
   "./hints_tuning_more_10.json",
+  "./hints_tuning_more_11.json",
 ];
 
 const OPTIONS = {

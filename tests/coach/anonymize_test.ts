@@ -311,13 +311,14 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // now 5. Corpus 5 (session 8: addresses, workplaces, surnames and names, nearly all in lower case,
 // many from Central Asia and the Caucasus) leaked 109 of 252: lower-case streets after «с» or with
 // an ordinal or an adjective before them, «пр. мира 44», and a village's name alone (by its form in
-// lower case): now 93 — lower-case given names no list holds, employers typed small and lower-case
-// surnames are most of the rest.
+// lower case): 93; with 269 Kazakh, Uzbek, Kyrgyz, Tatar, Azerbaijani, Georgian, Armenian and North
+// Caucasian given names the dictionary lacks: 86 — slang forms of names («костян», «катюху»),
+// employers typed small and lower-case surnames are most of the rest.
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 44, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 5, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 93, maxChanged: 9 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 86, maxChanged: 9 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {

@@ -1,5 +1,5 @@
-import { crisisWords } from "../safety/crisis.ts";
-import { probabilityOf, textFeatures, type TextModel } from "../safety/text_model.ts";
+import { crisisFeatures } from "../safety/crisis.ts";
+import { probabilityOf, type TextModel } from "../safety/text_model.ts";
 import trainedWeights from "./hint_model_weights.json" with { type: "json" };
 
 /**
@@ -11,9 +11,9 @@ import trainedWeights from "./hint_model_weights.json" with { type: "json" };
  */
 const MODEL = trainedWeights as TextModel;
 
-/** The features the hint model reads. */
+/** The features the hint model reads: the crisis model's. */
 export function hintFeatures(text: string): string[] {
-  return textFeatures(crisisWords(text));
+  return crisisFeatures(text);
 }
 
 /** Whether the model reads `text` as a hint that must not be shown. */

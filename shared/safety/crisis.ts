@@ -1,5 +1,10 @@
 import { ConceptIndex, readWords, undisguise, type Word } from "./language.ts";
-import { modelProbability, type TextModel } from "./text_model.ts";
+import {
+  type FeatureOptions,
+  modelProbability,
+  textFeatures,
+  type TextModel,
+} from "./text_model.ts";
 import trainedWeights from "./crisis_model_weights.json" with { type: "json" };
 
 /**
@@ -938,6 +943,14 @@ export function crisisWords(text: string): Word[] {
   return readWords(joinPhrases(text), INDEX, true);
 }
 
+/** What the crisis model reads (the hint model reads the same). */
+export const CRISIS_FEATURES: FeatureOptions = { skips: true };
+
+/** The crisis model's features of a text (for its training script). */
+export function crisisFeatures(text: string): string[] {
+  return textFeatures(crisisWords(text), CRISIS_FEATURES);
+}
+
 function scoreWords(words: Word[]): CrisisScore {
   if (words.length === 0) return { label: "suicide", score: 0, reasons: [] };
   const sentences: Word[][] = [];
@@ -1025,7 +1038,7 @@ export function readCrisis(
   const { label, score } = scoreWords(words);
   if (score >= 3) return { hit: { label, severity: "high" }, leaning: true };
   if (score >= 2) return { hit: { label, severity: "medium" }, leaning: true };
-  const probability = modelProbability(model, words);
+  const probability = modelProbability(model, words, CRISIS_FEATURES);
   // What the rules did not recognise but reads like a crisis gets the gentle check-in.
   if (probability >= model.threshold) return { hit: { label, severity: "medium" }, leaning: true };
   return { hit: null, leaning: score >= 1 || probability >= LEANING };

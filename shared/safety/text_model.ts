@@ -2,8 +2,8 @@ import type { Word } from "./language.ts";
 
 /**
  * Small learned second opinions beside the rules: logistic regression over what a text's words
- * are (six- and five-letter beginnings, negated forms, neighbouring stems, the concepts of
- * a rule index and concepts that meet in one sentence). Rules catch what they were written for;
+ * are (six- and five-letter beginnings, negated forms, neighbouring stems and, for some models,
+ * stems one word apart, the concepts of a rule index and concepts that meet in one sentence). Rules catch what they were written for;
  * people say things indirectly («я всё решила, кота заберёт сестра»), and a weighted sum of many
  * weak signals generalises further than one more rule. Used by the crisis detector
  * (crisis_model_weights.json) and the coach's hint guard (shared/coach/hint_model_weights.json);
@@ -28,29 +28,44 @@ const PREFIX = 5;
 const KEY = 6;
 const NEGATION_SPAN = 2;
 
+/**
+ * Which features a detector's model reads. `skips`: stems one word apart too («я уже всё решила»
+ * meets «я решила»): leaving one corpus out, crisis recall 0.820 → 0.831 and hints 0.951 → 0.957
+ * at equal false alarms, the abuse model none better (0.712 → 0.709) — it goes without.
+ */
+export interface FeatureOptions {
+  skips?: boolean;
+}
+
 /** The features of a text's words (as a rule index read them): unique strings. */
-export function textFeatures(words: readonly Word[]): string[] {
-  return [...featureSet(words)];
+export function textFeatures(words: readonly Word[], options: FeatureOptions = {}): string[] {
+  return [...featureSet(words, options)];
 }
 
 /** Whether the model's probability for the words reaches its threshold. */
-export function modelSays(model: TextModel, words: readonly Word[]): boolean {
-  return modelProbability(model, words) >= model.threshold;
+export function modelSays(
+  model: TextModel,
+  words: readonly Word[],
+  options: FeatureOptions = {},
+): boolean {
+  return modelProbability(model, words, options) >= model.threshold;
 }
 
 /** The model's probability for the words. */
 export function modelProbability(
   model: Omit<TextModel, "threshold">,
   words: readonly Word[],
+  options: FeatureOptions = {},
 ): number {
-  return probabilityOf(model, featureSet(words));
+  return probabilityOf(model, featureSet(words, options));
 }
 
-function featureSet(words: readonly Word[]): Set<string> {
+function featureSet(words: readonly Word[], { skips = false }: FeatureOptions): Set<string> {
   const features = new Set<string>();
+  const owns = words.map((word) => wordFeatures(word.text));
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    const own = wordFeatures(word.text);
+    const own = owns[i]!;
     const negated = negatedAt(words, i);
     features.add(own.key);
     // Word beginnings join what a six-letter key keeps apart («прощание», «прощаюсь»).
@@ -58,7 +73,12 @@ function featureSet(words: readonly Word[]): Set<string> {
     if (negated) features.add(own.negated);
     const next = words[i + 1];
     if (next && next.sentence === word.sentence) {
-      features.add(bigramFeature(own.stem, next.text));
+      features.add(stemPair(BIGRAMS, own.stem, owns[i + 1]!.stem));
+      // And the word after next: «я уже всё решила» meets «я решила» («k:я_решила»).
+      const after = words[i + 2];
+      if (skips && after && after.sentence === word.sentence) {
+        features.add(stemPair(SKIPS, own.stem, owns[i + 2]!.stem));
+      }
     }
     for (const concept of word.concepts) {
       const named = conceptFeatures(concept);
@@ -113,24 +133,32 @@ function conceptFeatures(concept: string): { plain: string; negated: string } {
   return named;
 }
 
-/** «b:stem_key»: a word's stem and the next word's key. */
-function bigramFeature(stem: string, next: string): string {
-  let row = bigramCache.get(stem);
-  if (!row) bigramCache.set(stem, row = new Map());
-  const key = keyOf(next);
-  let bigram = row.get(key);
-  if (!bigram) {
-    if (++bigramsKept > 100_000) {
-      bigramCache.clear();
-      bigramsKept = 0;
-    }
-    bigram = `b:${stem}_${key}`;
-    row.set(key, bigram);
-  }
-  return bigram;
+/**
+ * «b:stem_key» (a word's stem and the next word's key) or «k:stem_key» (and the key of the word
+ * after the next one): made once per pair and kept, cleared when too many are kept.
+ */
+interface StemPairs {
+  tag: string;
+  rows: Map<string, Map<string, string>>;
+  kept: number;
 }
-const bigramCache = new Map<string, Map<string, string>>();
-let bigramsKept = 0;
+const BIGRAMS: StemPairs = { tag: "b", rows: new Map(), kept: 0 };
+const SKIPS: StemPairs = { tag: "k", rows: new Map(), kept: 0 };
+
+function stemPair(pairs: StemPairs, stem: string, key: string): string {
+  let row = pairs.rows.get(stem);
+  if (!row) pairs.rows.set(stem, row = new Map());
+  let pair = row.get(key);
+  if (!pair) {
+    if (++pairs.kept > 100_000) {
+      pairs.rows.clear();
+      pairs.kept = 0;
+    }
+    pair = `${pairs.tag}:${stem}_${key}`;
+    row.set(key, pair);
+  }
+  return pair;
+}
 
 /** «p:a|b» with the two concepts in order, whichever came first in the text. */
 function pairFeature(a: string, b: string): string {

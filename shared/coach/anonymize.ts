@@ -1425,6 +1425,9 @@ const NOT_PATRONYMICS = new Set(
 
 const SURNAME =
   /(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ою|ых|ыми|ы)?|(?:ск|цк)(?:ий|ой|ая|ого|ому|им|ом|ую|ие|их|ими)|енко|ко|дзе|швили|ых|их|(?:ук|юк|чук|ян|янц|ич|ец|ман|берг|штейн)(?:а|у|ом|ем|е)?)$/u;
+// Surname endings no ordinary Russian word has, for surnames typed in lower case.
+// The «-ов»/«-ев» forms only from eight letters: «здарова», «розмову», «десятиметровой» are not.
+const LOWER_SURNAME = /(?:швили|дзе|ян(?:а|у|ом|ы|ов|ам)?|янц|енко|^\p{L}{5,}(?:ов|ев)(?:а|у))$/u;
 // "..., Слава богу": the word, not a name.
 const IDIOM_AFTER = /^(?:богу|господу)$/iu;
 const NAME_TRIGGER = /^(?:зовут|звать|зови|зовите|звали|имя|кличут|величают)$/u;
@@ -1782,6 +1785,14 @@ function nameSpans(text: string): Span[] {
       f.reading === "word" && capitalised(word) && (relationBefore(i) || honorificAfter(i))
     ) {
       isName = !f.place;
+    }
+    // A surname typed small that no dictionary knows, by an ending only surnames have
+    // («квирикашвили», «микеладзе», «манукян», «оспанову», «кенжебаева»).
+    if (
+      !isName && f.reading === "unknown" && !capitalised(word) && !latin &&
+      CYRILLIC_WORD.test(word.text) && word.text.length >= 6 && LOWER_SURNAME.test(lower)
+    ) {
+      isName = true;
     }
     // A name called at the start of a sentence, in any case of letters: «Гуля, ты мне как
     // сестра», «Катюш, можно…», «вика ты где», «Кирюх, ну ты как».

@@ -312,13 +312,15 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // many from Central Asia and the Caucasus) leaked 109 of 252: lower-case streets after «с» or with
 // an ordinal or an adjective before them, «пр. мира 44», and a village's name alone (by its form in
 // lower case): 93; with 269 Kazakh, Uzbek, Kyrgyz, Tatar, Azerbaijani, Georgian, Armenian and North
-// Caucasian given names the dictionary lacks: 86 — slang forms of names («костян», «катюху»),
-// employers typed small and lower-case surnames are most of the rest.
+// Caucasian given names the dictionary lacks: 86; with surnames typed small by endings only
+// surnames have (-швили, -дзе, -ян, -енко, long -ова/-ева): 76 — slang forms of names
+// («костян», «катюху»), employers typed small and addresses without a street word are most of
+// the rest.
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 44, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 5, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 86, maxChanged: 9 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 76, maxChanged: 9 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {

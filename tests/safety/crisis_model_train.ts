@@ -63,6 +63,9 @@ const TUNING_FILES = [
   "./crisis_tuning_more_ai.json",
   "./crisis_tuning_more_aj.json",
   "./crisis_tuning_more_ak.json",
+  "./crisis_tuning_more_al.json",
+  "./crisis_tuning_more_am.json",
+  "./crisis_tuning_more_an.json",
 ];
 
 const OPTIONS = {
@@ -99,7 +102,14 @@ export async function trainingSamples(): Promise<LabelledText[]> {
   add([...TUNING, ...EVERYDAY, ...EVERYDAY_MORE].map((s) => s.text), false, false);
   // Ordinary chat between strangers (two helpers' corpora): without it the model learnt the
   // crisis writers' style («вот», «уже», «сегодня») and gave 4.5 % of ordinary messages a check-in.
-  for (const file of ["./chat_everyday.json", "./chat_everyday_2.json", "./chat_everyday_7.json"]) {
+  for (
+    const file of [
+      "./chat_everyday.json",
+      "./chat_everyday_2.json",
+      "./chat_everyday_7.json",
+      "./chat_everyday_9.json",
+    ]
+  ) {
     add((await readCorpus(import.meta.url, file)).messages!, false, false);
   }
   return samples;

@@ -46,6 +46,14 @@ const SETS = [
     file: "./heldout/chat_everyday_6.json",
     floors: { answered: 0.045, sosCard: 0.006, heldBack: 0.02 },
   },
+  {
+    // 500 messages (40 % heavy but safe), written in session 8 by a helper who read no project
+    // file, committed (e30d58d) before any measurement; first measured on that session's final
+    // detectors: 0.042 answered (SOS card 0.002; nineteen kinds, most of them heavy but safe —
+    // a relative's illness, empathy, grief, divorce), 0.006 held back as abuse.
+    file: "./heldout/chat_everyday_8.json",
+    floors: { answered: 0.05, sosCard: 0.004, heldBack: 0.012 },
+  },
 ];
 
 for (const { file, floors } of SETS) {

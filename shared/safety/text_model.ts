@@ -3,10 +3,11 @@ import type { Word } from "./language.ts";
 /**
  * Small learned second opinions beside the rules: logistic regression over what a text's words
  * are (six- and five-letter beginnings, negated forms, neighbouring stems and, for some models,
- * stems one word apart, the concepts of a rule index and concepts that meet in one sentence). Rules catch what they were written for;
- * people say things indirectly («я всё решила, кота заберёт сестра»), and a weighted sum of many
- * weak signals generalises further than one more rule. Used by the crisis detector
- * (crisis_model_weights.json) and the coach's hint guard (shared/coach/hint_model_weights.json);
+ * stems one word apart, the concepts of a rule index and concepts that meet in one sentence).
+ * Rules catch what they were written for; people say things indirectly («я всё решила, кота
+ * заберёт сестра»), and a weighted sum of many weak signals generalises further than one more
+ * rule. Used by the crisis detector (crisis_model_weights.json), the abuse detector
+ * (abuse_model_weights.json) and the coach's hint guard (shared/coach/hint_model_weights.json);
  * each is trained offline (tests/support/linear_train.ts) on tuning corpora only, never on a
  * held-out set, and a test retrains and compares with the committed weights.
  */
@@ -43,12 +44,8 @@ export function textFeatures(words: readonly Word[], options: FeatureOptions = {
 }
 
 /** Whether the model's probability for the words reaches its threshold. */
-export function modelSays(
-  model: TextModel,
-  words: readonly Word[],
-  options: FeatureOptions = {},
-): boolean {
-  return modelProbability(model, words, options) >= model.threshold;
+export function modelSays(model: TextModel, words: readonly Word[]): boolean {
+  return modelProbability(model, words) >= model.threshold;
 }
 
 /** The model's probability for the words. */

@@ -76,7 +76,11 @@ type Adapter = typeof ADAPTERS[number];
  * unchanged; with that session's rules (lower-case streets, villages, CIS given names, surnames
  * typed small): 7 of 130. Set 7 (120 samples, 134 details of 17 kinds, 60 harmless; written in
  * session 8, committed before any measurement), first measurement of that session's final
- * anonymiser: 2 of 134 leaked (a workplace, a date of birth), 47 of 60 harmless unchanged.
+ * anonymiser: 2 of 134 leaked (a workplace, a date of birth), 47 of 60 harmless unchanged. Set 8
+ * (120 samples, 140 details of 17 kinds, 60 harmless; written at the start of session 9,
+ * committed (f2058de) before any measurement), first measurement of the anonymiser as it stood
+ * (c1737af): 9 of 140 leaked (workplaces or schools 6 of 9, Telegram names 2, a date of birth),
+ * 54 of 60 harmless unchanged.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
@@ -86,6 +90,7 @@ const SETS = [
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_6.json", maxLeaks: 8, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_7.json", maxLeaks: 2, minHarmlessUnchanged: 0.76 },
+  { file: "./heldout/pii_heldout_8.json", maxLeaks: 9, minHarmlessUnchanged: 0.88 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -54,6 +54,15 @@ const SETS = [
     file: "./heldout/chat_everyday_8.json",
     floors: { answered: 0.05, sosCard: 0.004, heldBack: 0.012 },
   },
+  {
+    // 500 messages, written at the start of session 9 by a helper who read no project file,
+    // committed (186443a) before any measurement. First measurement, of the detectors as they
+    // stood (c1737af): 0.050 answered (SOS card 0.000; twenty-three kinds 1–2 each, most of them
+    // heavy but safe — advice asked, anxiety, grief, loneliness), 0.016 held back as abuse
+    // (questions about the partner 2, six kinds 1 each).
+    file: "./heldout/chat_everyday_10.json",
+    floors: { answered: 0.055, sosCard: 0.002, heldBack: 0.02 },
+  },
 ];
 
 for (const { file, floors } of SETS) {

@@ -1523,9 +1523,15 @@ const WORDS = /\p{L}+(?:-\p{L}+)*/gu;
 // an employer or a school.
 const WORKPLACE_BEFORE =
   /(?<!\p{L})(?:(?:(?:\d|перв|втор|трет|четв[её]рт|пят|шест)\p{L}*\s+курс\p{L}*|\p{L}*фак\p{L}*|факультет\p{L}*|кафедр\p{L}*)|(?:взял\p{L}*|работа\p{L}*|подрабатыва\p{L}*|труж\p{L}*|вкалыва\p{L}*|паш(?:у|ет|ем)|уч(?:усь|ится|ишься|ился|илась|ились|атся)|устро\p{L}*|поступ\p{L}*|уволи\p{L}*|стажир\p{L}*|отчисл\p{L}*|перевел\p{L}*|перевёл\p{L}*)(?:\s+\p{Ll}+)?\s+(?:в|во|на|из)|у\s+нас\s+(?:в|во|на)|(?:законч|оконч)\p{L}*)\s+(?:\p{Ll}+\s+){0,2}$/iu;
+// A work or study verb right before the preposition: «работаю в», «учусь во», «уволилась из».
+const WORK_VERB_BEFORE =
+  /(?<!\p{L})(?:работа\p{L}*|подрабатыва\p{L}*|уч(?:усь|ится|ишься|ился|илась|ились|атся)|устро\p{L}*|поступ\p{L}*|уволи\p{L}*|стажир\p{L}*|отчисл\p{L}*|взял\p{L}*|сократил\p{L}*)\s+(?:в|во|из)\s+$/iu;
+// Kinds of place in slang, no employer: «в универ», «в айти», «в ритейле», «в декрет».
+const SLANG_PLACE =
+  /^(?:универ|униве|ритейл|ретейл|айти|декрет|общаг|садик|шараг|вуз|колл?едж|техникум|офис|фриланс|удаленк|удалёнк|маркетплейс|доставк|такси|магаз|супермаркет|кофейн|пиццери|кафешк|салон|стартап|госуслуг|бюджетник)\p{L}*$/iu;
 const BARE_IN_OR_FROM = /(?<!\p{L})(?:я|мы|сама|сам|он|она)\s+(?:в|во|из)\s+$/iu;
 const STUDY_OR_WORK =
-  /(?<!\p{L})(?:\p{L}*курс\p{L}*|уч(?:усь|ился|илась|имся|ишься)|сесси\p{L}*|отчисл\p{L}*|институт\p{L}*|универ\p{L}*|факультет\p{L}*|кафедр\p{L}*|студент\p{L}*|работа(?:ю|л|ла|ли|ем)|смен\p{L}*|бухгалтер\p{L}*|менеджер\p{L}*|препод\p{L}*|труж\p{L}*|отпахал\p{L}*|вкалыва\p{L}*|зарплат\p{L}*|начальни\p{L}*|проводни\p{L}*|повар\p{L}*|кассир\p{L}*|охранник\p{L}*|грузчик\p{L}*|медсестр\p{L}*)(?!\p{L})/iu;
+  /(?<!\p{L})(?:\p{L}*курс\p{L}*|уч(?:усь|ился|илась|имся|ишься)|сесси\p{L}*|отчисл\p{L}*|институт\p{L}*|универ\p{L}*|факультет\p{L}*|кафедр\p{L}*|студент\p{L}*|работа(?:ю|л|ла|ли|ем)|смен\p{L}*|бухгалтер\p{L}*|менеджер\p{L}*|препод\p{L}*|труж\p{L}*|отпахал\p{L}*|вкалыва\p{L}*|зарплат\p{L}*|вахт\p{L}*|начальни\p{L}*|проводни\p{L}*|повар\p{L}*|кассир\p{L}*|охранник\p{L}*|грузчик\p{L}*|медсестр\p{L}*)(?!\p{L})/iu;
 // Short names in capitals that say nothing of where one is (countries, exams, diagnoses, state
 // bodies): the rest, after the words above, are an employer or a school («в МТС», «КФУ»).
 const COMMON_ABBREVIATIONS = new Set(
@@ -1555,6 +1561,8 @@ interface WordFacts {
   lemmas: string[];
   /** An abbreviation in the dictionary (мгту, вуз). */
   abbreviation?: boolean;
+  /** An organisation's name in the dictionary (лукойл, мгимо). */
+  organization?: boolean;
 }
 
 const NO_FACTS: WordFacts = {
@@ -1641,6 +1649,7 @@ function partFacts(lower: string): WordFacts {
     verb: info.verb,
     lemmas: info.lemmas,
     abbreviation: info.abbreviation,
+    organization: info.organization,
   };
   if (FACTS.size >= 50_000) FACTS.clear();
   FACTS.set(lower, facts);
@@ -1811,10 +1820,16 @@ function nameSpans(text: string): Span[] {
     if (marked[i]) return;
     // In lower case only a short word no dictionary knows — an abbreviation typed small («я в
     // мгту», «из кфу»); longer unknown words are mostly typos and slang («в универ»).
-    const unknownLower = !capitalised(word) &&
-      (facts[i]?.reading === "unknown" || facts[i]?.abbreviation === true) &&
+    // An organisation's name the dictionary knows («в лукойле», «в мгимо») and, right after a
+    // work or study verb, any word it does not know («работаю в вкусвилле», «учусь в бауманке»)
+    // unless it is a kind of place said in slang («в универ», «в айти»).
+    const unknownLower = !capitalised(word) && CYRILLIC_WORD.test(word.text) &&
       !COMMON_ABBREVIATIONS.has(word.text.toUpperCase()) && word.text.length >= 3 &&
-      word.text.length <= 5 && CYRILLIC_WORD.test(word.text);
+      (((facts[i]?.reading === "unknown" || facts[i]?.abbreviation === true) &&
+        word.text.length <= 5) ||
+        facts[i]?.organization === true ||
+        (facts[i]?.reading === "unknown" && !SLANG_PLACE.test(word.text) &&
+          WORK_VERB_BEFORE.test(text.slice(Math.max(0, word.start - 40), word.start))));
     if (!capitalised(word) && !unknownLower) return;
     // Short names in capitals and Latin names («в Kaspi») need no dictionary reading.
     const abbreviation = (ABBREVIATION.test(word.text) || LATIN_WORD.test(word.text)) &&
@@ -1830,8 +1845,11 @@ function nameSpans(text: string): Span[] {
     const named = capitalised(word) && !(facts[i]?.place ?? false) &&
       (abbreviation || facts[i]?.reading === "unknown") &&
       /(?<!\p{L})(?:в|во|на|из)\s+$/iu.test(before);
+    // «в нгу на физфаке»: a short word no dictionary knows after «в» with study words near.
+    const shortUnknown = unknownLower && word.text.length <= 5 &&
+      facts[i]?.reading === "unknown" && !SLANG_PLACE.test(word.text);
     const placed = WORKPLACE_BEFORE.test(before) ||
-      ((BARE_IN_OR_FROM.test(before) || named) && nearWork());
+      ((BARE_IN_OR_FROM.test(before) || named || shortUnknown) && nearWork());
     // A word in lower case right after the preposition only («работала в казмунайгазе»).
     if (!placed || (unknownLower && !/(?<!\p{L})(?:в|во|из)\s+$/iu.test(before))) return;
     // «учусь в Казани», «работаю в Москве»: a city is no employer.

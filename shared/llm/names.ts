@@ -99,6 +99,8 @@ export interface NameInfo {
   verb: boolean;
   /** Some reading is an abbreviation (Abbr): мгту, вуз, мвд. */
   abbreviation: boolean;
+  /** Some reading is an organisation's name (Orgn): лукойл, мгимо, росгосстрах. */
+  organization: boolean;
   /** The dictionary forms of its readings (лемма): "Толстого" → толстой, толстый. */
   lemmas: string[];
 }
@@ -146,6 +148,7 @@ export function nameInfo(word: string): NameInfo | null {
     place: parses.some((p) => p.tag.Geox === true),
     verb: parses.some((p) => p.tag.VERB === true),
     abbreviation: parses.some((p) => p.tag.Abbr === true),
+    organization: parses.some((p) => p.tag.Orgn === true),
     lemmas: [...new Set(parses.map((p) => p.normalize().word.replace(/ё/g, "е")))],
   };
   if (INFOS.size >= CACHE_LIMIT) INFOS.clear();

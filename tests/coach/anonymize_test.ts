@@ -315,12 +315,18 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // Caucasian given names the dictionary lacks: 86; with surnames typed small by endings only
 // surnames have (-швили, -дзе, -ян, -енко, long -ова/-ева): 76 — slang forms of names
 // («костян», «катюху»), employers typed small and addresses without a street word are most of
-// the rest.
+// the rest. Corpus 6 (session 9: workplaces and schools, Telegram names' everyday forms, dates of
+// birth in prose) leaked 80 of 212: with the dictionary's organisation names typed small («в
+// лукойл», «в мгимо»), any word it lacks right after a work or study verb («работаю в вкусвилле»,
+// not slang kinds of place such as «в универ», «в айти») and short unknown words near study words
+// («в нгу на физфаке»): 68 — brands the dictionary reads as words («в озоне», «в вышке»), a generic
+// place before a name («на заводе ГАЗ»), birthdays after «днюха» are most of the rest.
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 44, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 5, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 76, maxChanged: 9 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 75, maxChanged: 9 },
+  { file: "./pii_tuning_more_6.json", maxLeaks: 68, maxChanged: 3 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {

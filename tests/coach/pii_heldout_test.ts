@@ -80,7 +80,9 @@ type Adapter = typeof ADAPTERS[number];
  * (120 samples, 140 details of 17 kinds, 60 harmless; written at the start of session 9,
  * committed (f2058de) before any measurement), first measurement of the anonymiser as it stood
  * (c1737af): 9 of 140 leaked (workplaces or schools 6 of 9, Telegram names 2, a date of birth),
- * 54 of 60 harmless unchanged.
+ * 54 of 60 harmless unchanged; with employers typed small (the dictionary's organisation names,
+ * words it lacks right after a work or study verb, short unknown words near study words; tuning
+ * corpus 6): 8 of 140 (set 6: 7 → 6 of 130).
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
@@ -88,9 +90,9 @@ const SETS = [
   { file: "./heldout/pii_heldout_3.json", maxLeaks: 8, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_4.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
-  { file: "./heldout/pii_heldout_6.json", maxLeaks: 8, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_6.json", maxLeaks: 6, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_7.json", maxLeaks: 2, minHarmlessUnchanged: 0.76 },
-  { file: "./heldout/pii_heldout_8.json", maxLeaks: 9, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_8.json", maxLeaks: 8, minHarmlessUnchanged: 0.88 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -43,6 +43,7 @@ const TUNING_FILES = [
   "./hints_tuning_more_9.json",
   "./hints_tuning_more_10.json",
   "./hints_tuning_more_11.json",
+  "./hints_tuning_more_12.json",
 ];
 
 const OPTIONS = {

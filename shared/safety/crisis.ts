@@ -1023,7 +1023,7 @@ export function detectCrisis(text: string, model: TextModel = MODEL): CrisisHit 
 
 /**
  * The model's probability from which a text leans to a crisis without reaching the threshold: on
- * its own no answer («да. сегодня», «не отговаривай» are ordinary words), but right after the
+ * its own no answer («да. решил», «да, скоро» are ordinary words), but right after the
  * same person's crisis signal in the same chat it is the reply that confirms it.
  */
 export const LEANING = 0.5;

@@ -175,7 +175,7 @@ Deno.test("right after a check-in, a short reply that confirms it gets the crisi
 
     await t.step("on its own, a short reply is only relayed", async () => {
       h.telegram.clear();
-      await h.post(textUpdate(clara, "не отговаривай"));
+      await h.post(textUpdate(clara, "да. решил"));
       assert.equal(h.telegram.callsOf("copyMessage", dan.id).length, 1);
       assert.deepEqual(h.telegram.textsTo(clara.id), []);
     });
@@ -184,7 +184,7 @@ Deno.test("right after a check-in, a short reply that confirms it gets the crisi
       await h.post(textUpdate(anna, "меня не станет, и ладно"));
       assert.match(h.telegram.textsTo(anna.id).join("\n"), /как вы сейчас/);
       h.telegram.clear();
-      await h.post(textUpdate(anna, "не отговаривай"));
+      await h.post(textUpdate(anna, "да. решил"));
       assert.equal(h.telegram.callsOf("copyMessage", boris.id).length, 1);
       assert.match(h.telegram.textsTo(anna.id).join("\n"), /112/);
       assert.ok(h.telegram.textsTo(boris.id).some((text) => /очень тяжело/.test(text)));

@@ -67,6 +67,7 @@ const TUNING_FILES = [
   "./crisis_tuning_more_am.json",
   "./crisis_tuning_more_an.json",
   "./crisis_tuning_more_ao.json",
+  "./crisis_tuning_more_ap.json",
 ];
 
 const OPTIONS = {

@@ -51,9 +51,10 @@ const SETS = [
     // file, committed (e30d58d) before any measurement; first measured on that session's final
     // detectors: 0.042 answered (SOS card 0.002; nineteen kinds, most of them heavy but safe —
     // a relative's illness, empathy, grief, divorce), 0.006 held back as abuse.
-    // Session 9, with heavy but safe chat and replies mid-chat in the training: 0.016.
+    // Session 9, with heavy but safe chat and replies mid-chat in the training: 0.016; with crisis
+    // corpus AP (quiet decisions) too: 0.026.
     file: "./heldout/chat_everyday_8.json",
-    floors: { answered: 0.025, sosCard: 0.004, heldBack: 0.012 },
+    floors: { answered: 0.035, sosCard: 0.004, heldBack: 0.012 },
   },
   {
     // 500 messages, written at the start of session 9 by a helper who read no project file,
@@ -61,9 +62,10 @@ const SETS = [
     // stood (c1737af): 0.050 answered (SOS card 0.000; twenty-three kinds 1–2 each, most of them
     // heavy but safe — advice asked, anxiety, grief, loneliness), 0.016 held back as abuse
     // (questions about the partner 2, six kinds 1 each).
-    // Second, with ordinary chat 11 and 12 in the training: 0.018 (SOS card 0.000).
+    // Second, with ordinary chat 11 and 12 in the training: 0.018 (SOS card 0.000); third, with
+    // crisis corpus AP too: 0.028 (SOS card 0.000).
     file: "./heldout/chat_everyday_10.json",
-    floors: { answered: 0.025, sosCard: 0.002, heldBack: 0.02 },
+    floors: { answered: 0.035, sosCard: 0.002, heldBack: 0.02 },
   },
 ];
 

@@ -1818,11 +1818,11 @@ function nameSpans(text: string): Span[] {
   // Where someone works or studies: «работаю в Пятёрочке», «учусь в КазНУ».
   words.forEach((word, i) => {
     if (marked[i]) return;
-    // In lower case only a short word no dictionary knows — an abbreviation typed small («я в
-    // мгту», «из кфу»); longer unknown words are mostly typos and slang («в универ»).
-    // An organisation's name the dictionary knows («в лукойле», «в мгимо») and, right after a
-    // work or study verb, any word it does not know («работаю в вкусвилле», «учусь в бауманке»)
-    // unless it is a kind of place said in slang («в универ», «в айти»).
+    // In lower case: a short word no dictionary knows — an abbreviation typed small («я в мгту»,
+    // «из кфу»); an organisation's name the dictionary knows («в лукойле», «в мгимо»); and, right
+    // after a work or study verb only, a longer word it does not know («работаю в вкусвилле»,
+    // «учусь в бауманке») — elsewhere those are mostly typos — unless it is a kind of place said
+    // in slang («в универ», «в айти»).
     const unknownLower = !capitalised(word) && CYRILLIC_WORD.test(word.text) &&
       !COMMON_ABBREVIATIONS.has(word.text.toUpperCase()) && word.text.length >= 3 &&
       (((facts[i]?.reading === "unknown" || facts[i]?.abbreviation === true) &&

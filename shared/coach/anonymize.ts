@@ -752,10 +752,10 @@ function snilsSpans(text: string): Span[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Birthdates: a date is no personal number ("сдаю 12.03"), but a date of birth, with its year,
-// identifies someone with a name or a city beside it: "родилась 14.05.2003", "д.р. 3 марта
-// 1998", "мой ДР 12/07/01", "дата рождения: 01.01.1990" (a birthday without its year, "у меня
-// день рождения 5 мая", passes).
+// Birthdates: a date is no personal number ("сдаю 12.03"), but a date of birth identifies someone
+// with a name or a city beside it: "родилась 14.05.2003", "д.р. 3 марта 1998", "мой ДР
+// 12/07/01", "дата рождения: 01.01.1990" — and, beside a birth word, without its year too ("у
+// меня днюха 30 декабря", "др 11.11": the strictest policy for what leaves for a model).
 
 const MONTH_NAMES = String
   .raw`(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сент[яе]бр|октябр|ноябр|декабр)\p{L}*`;
@@ -768,9 +768,13 @@ const BIRTH_WORD = String
   .raw`(?<!\p{L})(?:родил\p{L}*|рожд[её]н\p{L}*|рождени\p{L}*|д\.\s?р\.?|др|г\.\s?р\.?|днюх\p{L}*|днюшк\p{L}*|бёзде\p{L}*|безде\p{L}*)(?!\p{L})`;
 // The word before the date ("родилась 14.05.2003", "мой ДР: 12/07/01", "день рождения у меня
 // 3 марта 1998") or just after it ("14.05.2003 — мой день рождения", "1.1.90 г.р.").
+// A day and a month without a year: "30 декабря", "1-го сентября", "23.11" (not "23.11.2024").
+const DAY_MONTH = String
+  .raw`(?<![\d.\/-])\d{1,2}(?:(?:-?(?:го|е))?\s+${MONTH_NAMES}|[.\/]\d{1,2}(?![.\/]?\d))`;
+const BIRTH_DAY = `(?:${FULL_DATE}|${DAY_MONTH})`;
 const BIRTH_DATE = new RegExp(
-  String.raw`${BIRTH_WORD}[\s:,—-]*(?:\p{L}+\s+){0,2}?(${FULL_DATE})` +
-    String.raw`|(${FULL_DATE})[\s,—-]*(?:\p{L}+\s+){0,2}?${BIRTH_WORD}`,
+  String.raw`${BIRTH_WORD}[\s:,—-]*(?:\p{L}+\s+){0,2}?(${BIRTH_DAY})` +
+    String.raw`|(${BIRTH_DAY})[\s,—-]*(?:\p{L}+\s+){0,2}?${BIRTH_WORD}`,
   "giu",
 );
 

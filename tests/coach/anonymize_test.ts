@@ -320,13 +320,16 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // лукойл», «в мгимо»), any word it lacks right after a work or study verb («работаю в вкусвилле»,
 // not slang kinds of place such as «в универ», «в айти») and short unknown words near study words
 // («в нгу на физфаке»): 68 — brands the dictionary reads as words («в озоне», «в вышке»), a generic
-// place before a name («на заводе ГАЗ»), birthdays after «днюха» are most of the rest.
+// place before a name («на заводе ГАЗ»), birthdays after «днюха» are most of the rest; with a
+// birthday without its year beside a birth word (the strictest policy): 60 — 3 of 58,760 other
+// texts changed (each a birthday), two of corpus 1's harmless ones too («У мамы день рождения 14
+// мая»).
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 44, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 5, maxChanged: 7 },
   { file: "./pii_tuning_more_5.json", maxLeaks: 75, maxChanged: 9 },
-  { file: "./pii_tuning_more_6.json", maxLeaks: 68, maxChanged: 3 },
+  { file: "./pii_tuning_more_6.json", maxLeaks: 60, maxChanged: 3 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {

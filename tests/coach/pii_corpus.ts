@@ -858,6 +858,10 @@ export const PII: PiiSample[] = [
   { text: "у меня машина Е001КХ777, белая", secrets: ["Е001КХ777"], kind: "car_plate" },
   { text: "номер машины к 456 мн, серая", secrets: ["к 456 мн"], kind: "car_plate" },
   { text: "соседская тачка АА 1234 ВВ опять тут", secrets: ["АА 1234 ВВ"], kind: "car_plate" },
+  // Session 9: beside a birth word, a birthday without its year too (the strictest policy; it
+  // was a harmless example until then).
+  { text: "у меня день рождения 5 мая, приходи", secrets: ["5 мая"], kind: "birthdate" },
+  { text: "днюха у меня 1 сентября, вечно в школу", secrets: ["1 сентября"], kind: "birthdate" },
 ];
 
 /** Sentences typical of a supportive chat: nothing in them may change. */
@@ -868,7 +872,6 @@ export const HARMLESS: string[] = [
   "работаю в Москве уже пять лет",
   "вышла на «Кропоткинской» и пошла пешком",
   "в группе 25 человек, а общаюсь с двумя",
-  "у меня день рождения 5 мая, приходи",
   "сдаю экзамен 12.03.2025, волнуюсь",
   "сверли отверстие в 100 мм от края",
   "в 2019 году родила сына",

@@ -82,7 +82,8 @@ type Adapter = typeof ADAPTERS[number];
  * (c1737af): 9 of 140 leaked (workplaces or schools 6 of 9, Telegram names 2, a date of birth),
  * 54 of 60 harmless unchanged; with employers typed small (the dictionary's organisation names,
  * words it lacks right after a work or study verb, short unknown words near study words; tuning
- * corpus 6): 8 of 140 (set 6: 7 → 6 of 130).
+ * corpus 6): 8 of 140 (set 6: 7 → 6 of 130); with a birthday without its year beside a birth
+ * word («днюха 30 декабря»): 7 of 140.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
@@ -92,7 +93,7 @@ const SETS = [
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_6.json", maxLeaks: 6, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_7.json", maxLeaks: 2, minHarmlessUnchanged: 0.76 },
-  { file: "./heldout/pii_heldout_8.json", maxLeaks: 8, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_8.json", maxLeaks: 7, minHarmlessUnchanged: 0.88 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -96,6 +96,12 @@ const THEM = w(
     "=она =они бывшего бывшей бывшему бывшим бывший бывшая обидчика обидчику",
 );
 const SELF = w("=себя =себе =собой =собою");
+/** Evidence handed to those who stop abuse: screenshots sent with a report are no exposure. */
+const REPORTING = w(
+  "жалобу жалоба жалобой пожаловаться пожалуйся модераторам модератору модераторов " +
+    "администрации администратору доказательства доказательство доказательств " +
+    "полицию полиции заявлением заявление юристу",
+);
 /** Again and again: what turns contact into harassment. */
 const FREQUENTLY = w(
   "каждый каждую каждое ежедневно постоянно непрерывно безостановочно круглосуточно " +
@@ -645,6 +651,7 @@ const ACTS: readonly ActSpec[] = [
         ),
       ],
     ],
+    unless: REPORTING,
   },
   {
     kind: "revenge",
@@ -663,6 +670,7 @@ const ACTS: readonly ActSpec[] = [
       ),
       w("=его =её =ее =их бывшего бывшей мужа жены любовницы любовника"),
     ],
+    unless: REPORTING,
   },
   {
     kind: "revenge",
@@ -1895,7 +1903,7 @@ export const HELP = new RegExp(
 /** Putting a means out of reach: «убери лезвия», «отдай таблетки на хранение». */
 export const MEANS_AWAY = new RegExp(
   String
-    .raw`(?<![\p{L}])(?:убер${L}*|убрать|спрячь${L}*|спрятать|отдай${L}*|отдать|отдашь|(?:по)?держ${L}*\s+у\s+себя|храни${L}*|под\s+рукой|подальше|на\s+хранени${L}*|под\s+замок|выброс${L}*|выкин${L}*|унеси${L}*|запри${L}*|избав${L}*|удали${L}*|удалить|заблокир${L}*|сотри|стереть)(?![\p{L}])`,
+    .raw`(?<![\p{L}])(?:убер${L}*|убрать|спрячь${L}*|спрятать|отдай${L}*|отдать|отдашь|(?:по)?держ${L}*\s+у\s+себя|храни${L}*|под\s+рукой|подальше|на\s+хранени${L}*|под\s+замок|выброс${L}*|выкин${L}*|унеси${L}*|запри${L}*|заперл${L}*|запереть|забр${L}*\s+(?:${L}+\s+){0,2}?к\s+себе|избав${L}*|удали${L}*|удалить|заблокир${L}*|сотри|стереть)(?![\p{L}])`,
   "u",
 );
 
@@ -2705,8 +2713,10 @@ function topicAdvice(sentence: Sentence, context: Context): HarmHit | null {
   const text = words === tokens ? sentence.text : `${context.previous!.text} ${sentence.text}`;
   if (
     critiqueIn(text) || HELP.test(text) || DISSUADES.test(text) || MEANS_AWAY.test(text) ||
-    // «переписку с угрозами стоит сохранять»: evidence kept.
-    /(?<![\p{L}])(?:сохран|зафиксир|фиксир)\p{L}*/u.test(text) ||
+    // «переписку с угрозами стоит сохранять»: evidence kept; «скрины, потом жалоба»: evidence
+    // handed to those who stop abuse.
+    /(?<![\p{L}])(?:(?:сохран|зафиксир|фиксир|жалоб|пожаловат|модератор|доказательств)\p{L}*|пожалуйся|пожалуйтесь)(?!\p{L})/u
+      .test(text) ||
     (PAST_STORY.test(text) && FIRST_PERSON.test(text)) ||
     // A negated order talks out of it: «не садись за руль выпившим» (not «не запрещай себе»).
     tokens.some((t, i) =>

@@ -83,7 +83,10 @@ type Adapter = typeof ADAPTERS[number];
  * 54 of 60 harmless unchanged; with employers typed small (the dictionary's organisation names,
  * words it lacks right after a work or study verb, short unknown words near study words; tuning
  * corpus 6): 8 of 140 (set 6: 7 → 6 of 130); with a birthday without its year beside a birth
- * word («днюха 30 декабря»): 7 of 140.
+ * word («днюха 30 декабря»): 7 of 140. Set 9 (120 samples, 141 details of 17 kinds, 60
+ * harmless; written at the end of session 9, committed (f0fbf33) before any measurement), first
+ * measurement of that session's final anonymiser: 6 of 141 leaked (workplaces or schools 5 of 9,
+ * a Telegram name), 55 of 60 harmless unchanged.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
@@ -94,6 +97,7 @@ const SETS = [
   { file: "./heldout/pii_heldout_6.json", maxLeaks: 6, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_7.json", maxLeaks: 2, minHarmlessUnchanged: 0.76 },
   { file: "./heldout/pii_heldout_8.json", maxLeaks: 7, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_9.json", maxLeaks: 6, minHarmlessUnchanged: 0.88 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -67,6 +67,14 @@ const SETS = [
     file: "./heldout/chat_everyday_10.json",
     floors: { answered: 0.035, sosCard: 0.002, heldBack: 0.02 },
   },
+  {
+    // 500 messages (40 % heavy but safe), written at the end of session 9 by a helper who read no
+    // project file, committed (f0fbf33) before any measurement; first measured on that session's
+    // final detectors: 0.026 answered (SOS card 0.000; twelve kinds 1–2 each), 0.022 held back as
+    // abuse (eleven kinds 1 each: humour, questions, replies).
+    file: "./heldout/chat_everyday_13.json",
+    floors: { answered: 0.035, sosCard: 0.002, heldBack: 0.03 },
+  },
 ];
 
 for (const { file, floors } of SETS) {

@@ -86,7 +86,10 @@ type Adapter = typeof ADAPTERS[number];
  * word («днюха 30 декабря»): 7 of 140. Set 9 (120 samples, 141 details of 17 kinds, 60
  * harmless; written at the end of session 9, committed (f0fbf33) before any measurement), first
  * measurement of that session's final anonymiser: 6 of 141 leaked (workplaces or schools 5 of 9,
- * a Telegram name), 55 of 60 harmless unchanged.
+ * a Telegram name), 55 of 60 harmless unchanged. Set 10 (120 samples, 140 details of 17 kinds,
+ * 60 harmless; written at the start of session 10, committed (65b33b3) before any measurement),
+ * first measurement of the anonymiser as it stood (bccaf99): 7 of 140 leaked (workplaces or
+ * schools 4 of 8, dates of birth 3 of 8), 58 of 60 harmless unchanged.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
@@ -98,6 +101,7 @@ const SETS = [
   { file: "./heldout/pii_heldout_7.json", maxLeaks: 2, minHarmlessUnchanged: 0.76 },
   { file: "./heldout/pii_heldout_8.json", maxLeaks: 7, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_9.json", maxLeaks: 6, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_10.json", maxLeaks: 7, minHarmlessUnchanged: 0.93 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -75,6 +75,14 @@ const SETS = [
     file: "./heldout/chat_everyday_13.json",
     floors: { answered: 0.035, sosCard: 0.002, heldBack: 0.03 },
   },
+  {
+    // 500 messages (30 % heavy but safe), written at the start of session 10 by a helper who read
+    // no project file, committed (65b33b3) before any measurement. First measurement, of the
+    // detectors as they stood (bccaf99): 0.014 answered (SOS card 0.000; seven kinds 1 each),
+    // 0.012 held back as abuse (support replies 3, questions to the partner 2, a film).
+    file: "./heldout/chat_everyday_14.json",
+    floors: { answered: 0.03, sosCard: 0.002, heldBack: 0.02 },
+  },
 ];
 
 for (const { file, floors } of SETS) {

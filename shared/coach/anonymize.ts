@@ -21,7 +21,7 @@ import {
 } from "../llm/names.ts";
 import { longDigitRuns, type NumberRun, spelledDigitRuns } from "../llm/numbers.ts";
 import { organizationSpans } from "../llm/organizations.ts";
-import { everydayForms, vocative } from "../llm/short_names.ts";
+import { everydayForms, isAffectionateForm, nameStarts, vocative } from "../llm/short_names.ts";
 
 /**
  * Anonymises text before it leaves for an LLM (every model call goes through shared/llm/gate.ts,
@@ -323,6 +323,29 @@ function knownNameSpans(
         spans.push({ kind, start: m.index, end: m.index + m[0].length, replacement: token });
       }
     }
+    if (kind === "name") spans.push(...affectionateSpans(text, name, token));
+  }
+  return spans;
+}
+
+/**
+ * A Telegram name's made-up affectionate forms («Нурсултан» → «нурик», «Валерия» → «лерусь»,
+ * «Айгерим» → «айгеша»); never a word the dictionary knows as an ordinary word («Мама» for «Мамед»,
+ * even at the start of a sentence).
+ */
+function affectionateSpans(text: string, name: string, token: string): Span[] {
+  const spans: Span[] = [];
+  const words = splitName(normalizeText(name).text).filter((word) =>
+    /^\p{Script=Cyrillic}{3,}$/u.test(word)
+  );
+  const starts = words.flatMap(nameStarts);
+  if (starts.length === 0) return spans;
+  for (const m of text.matchAll(/\p{Script=Cyrillic}{4,}/gu)) {
+    const word = m[0].toLowerCase().replace(/ё/g, "е");
+    if (!isAffectionateForm(word, starts)) continue;
+    const reading = nameReading(word);
+    if (reading === "word" || reading === "maybe") continue;
+    spans.push({ kind: "name", start: m.index, end: m.index + m[0].length, replacement: token });
   }
   return spans;
 }
@@ -1533,6 +1556,30 @@ const WORK_VERB_BEFORE =
 // Kinds of place in slang, no employer: «в универ», «в айти», «в ритейле», «в декрет».
 const SLANG_PLACE =
   /^(?:универ|униве|ритейл|ретейл|айти|декрет|общаг|садик|шараг|вуз|колл?едж|техникум|офис|фриланс|удаленк|удалёнк|маркетплейс|доставк|такси|магаз|супермаркет|кофейн|пиццери|кафешк|салон|стартап|госуслуг|бюджетник)\p{L}*$/iu;
+// Kinds of workplace or place that name no employer, and phrases that only look like a place
+// («в итоге», «в основном»): not masked before a role («в магазине кассиром», «в итоге курьером»).
+const GENERIC_PLACE = new RegExp(
+  "^(?:(?:школ|больниц|поликлиник|магазин|офис|банк|кафе|ресторан|столов|склад|завод|фабрик|фирм|" +
+    "компани|контор|салон|аптек|садик|детсад|универ|институт|колледж|техникум|вуз|арми|полици|" +
+    "деревн|город|посел|район|област|стран|такси|доставк|стройк|шахт|клиник|госпитал|лаборатори|" +
+    "редакци|бюро|отдел|порт|рынк|рынок|супермаркет|автосервис|сервис|парикмахерск|колл|больничк|" +
+    "гостиниц|отел|хостел|монастыр|музе|библиотек|театр|церкв|храм|мечет|администраци|мэри|частн|" +
+    "государствен|бюджетн|торгов|маленьк|крупн|итог|основн|принцип|конц|начал|результат|прошл|" +
+    "будущ|детств|молодост|юност|отпуск|декрет|смен|ночн|дневн|семейн|интернет|онлайн|удален|" +
+    "удалён|москв|питер|айти|сел[оеау]?$|цех|бар[еуа]?$|суд[еуа]?$|дом[еуа]?$|сет[иь]$|ит$)\\p{L}*|" +
+    "этом|этой|том|той|одном|одной|мо[её]м|моей|тво[её]м|твоей|сво[её]м|своей|нашем|нашей|вашем|" +
+    "вашей|их|другом|другой|новом|новой|старом|старой|большом|большой|первом|первой|общем|целом|" +
+    "семье|it)$",
+  "iu",
+);
+// A role right after the place («в додо пиццамейкером», «в вб курьером»): the dictionary's
+// person nouns in the instrumental, or the suffix of an agent noun (the dictionary lacks many and
+// reads «модератор» as a thing).
+const ROLE_SUFFIX =
+  /(?:ер|ор|ёр|ист|щик|чик|ник|тель|ант|ент|лог|граф|мейкер|лер|ар)ом$|(?:ниц|щиц|тк|рш|есс|их|к)ей$|(?:тк|ниц|щиц|есс)ой$/iu;
+// A part of a workplace after it («в пятёрочке на складе», «на каспи в поддержке»).
+const WORKPLACE_PART =
+  /^[\s,]*(?:в|во|на)\s+(?:склад|конвейер|поддержк|пвз|колл?-?центр|выдач|касс|производств|кухн|участк|цех|ресепшен|аэс|раздач|приемк|приёмк|сборк|линии|колл-центр|проходн)\p{L}*/iu;
 const BARE_IN_OR_FROM = /(?<!\p{L})(?:я|мы|сама|сам|он|она)\s+(?:в|во|из)\s+$/iu;
 const STUDY_OR_WORK =
   /(?<!\p{L})(?:\p{L}*курс\p{L}*|уч(?:усь|ился|илась|имся|ишься)|сесси\p{L}*|отчисл\p{L}*|институт\p{L}*|универ\p{L}*|факультет\p{L}*|кафедр\p{L}*|студент\p{L}*|работа(?:ю|л|ла|ли|ем)|смен\p{L}*|бухгалтер\p{L}*|менеджер\p{L}*|препод\p{L}*|труж\p{L}*|отпахал\p{L}*|вкалыва\p{L}*|зарплат\p{L}*|вахт\p{L}*|начальни\p{L}*|проводни\p{L}*|повар\p{L}*|кассир\p{L}*|охранник\p{L}*|грузчик\p{L}*|медсестр\p{L}*)(?!\p{L})/iu;
@@ -1567,6 +1614,8 @@ interface WordFacts {
   abbreviation?: boolean;
   /** An organisation's name in the dictionary (лукойл, мгимо). */
   organization?: boolean;
+  /** A person's noun in the instrumental (курьером): the role one works in. */
+  role?: boolean;
 }
 
 const NO_FACTS: WordFacts = {
@@ -1654,10 +1703,38 @@ function partFacts(lower: string): WordFacts {
     lemmas: info.lemmas,
     abbreviation: info.abbreviation,
     organization: info.organization,
+    role: info.role,
   };
   if (FACTS.size >= 50_000) FACTS.clear();
   FACTS.set(lower, facts);
   return facts;
+}
+
+/**
+ * A word right after «в»/«на»/«из» with the role one works in or a part of a workplace after it
+ * («в додо пиццамейкером», «в вб курьером», «на каспи в поддержке»), unless it names a kind of
+ * place («в магазине кассиром»), a city, or is a name: the employer, in any case of letters.
+ */
+function employerBeforeRole(
+  text: string,
+  words: Word[],
+  facts: Array<WordFacts | null>,
+  i: number,
+): boolean {
+  const word = words[i]!;
+  const next = words[i + 1];
+  if (!CYRILLIC_WORD.test(word.text) || word.text.length < 2 || GENERIC_PLACE.test(word.text)) {
+    return false;
+  }
+  if (!/(?<!\p{L})(?:в|во|на|из)\s+$/iu.test(text.slice(Math.max(0, word.start - 4), word.start))) {
+    return false;
+  }
+  const f = facts[i];
+  if (f && (f.place || f.verb || f.given || f.famous)) return false;
+  const roleNext = next !== undefined && /^\s+$/.test(text.slice(word.end, next.start)) &&
+    CYRILLIC_WORD.test(next.text) &&
+    (facts[i + 1]?.role === true || (ROLE_SUFFIX.test(next.text) && !/^вечер/iu.test(next.text)));
+  return roleNext || WORKPLACE_PART.test(text.slice(word.end, word.end + 30));
 }
 
 function nameSpans(text: string): Span[] {
@@ -1822,6 +1899,10 @@ function nameSpans(text: string): Span[] {
   // Where someone works or studies: «работаю в Пятёрочке», «учусь в КазНУ».
   words.forEach((word, i) => {
     if (marked[i]) return;
+    if (employerBeforeRole(text, words, facts, i)) {
+      marked[i] = "organization";
+      return;
+    }
     // In lower case: a short word no dictionary knows — an abbreviation typed small («я в мгту»,
     // «из кфу»); an organisation's name the dictionary knows («в лукойле», «в мгимо»); and, right
     // after a work or study verb only, a longer word it does not know («работаю в вкусвилле»,

@@ -101,6 +101,8 @@ export interface NameInfo {
   abbreviation: boolean;
   /** Some reading is an organisation's name (Orgn): лукойл, мгимо, росгосстрах. */
   organization: boolean;
+  /** Some reading is a person's noun in the instrumental (курьером, кассиршей): a role. */
+  role: boolean;
   /** The dictionary forms of its readings (лемма): "Толстого" → толстой, толстый. */
   lemmas: string[];
 }
@@ -149,6 +151,9 @@ export function nameInfo(word: string): NameInfo | null {
     verb: parses.some((p) => p.tag.VERB === true),
     abbreviation: parses.some((p) => p.tag.Abbr === true),
     organization: parses.some((p) => p.tag.Orgn === true),
+    role: parses.some((p) =>
+      p.tag.NOUN === true && p.tag.anim === true && p.tag.ablt === true && !isPersonal(p.tag)
+    ),
     lemmas: [...new Set(parses.map((p) => p.normalize().word.replace(/ё/g, "е")))],
   };
   if (INFOS.size >= CACHE_LIMIT) INFOS.clear();

@@ -110,3 +110,33 @@ export function vocative(form: string): string | null {
   if (/а$/u.test(form)) return form.slice(0, -1);
   return null;
 }
+
+// What follows a name's start in its affectionate and slang forms, then a case ending: «Нур» →
+// «Нурик», «Макс» → «Максон», «Лер» → «Лерусь», «Тан» → «Танюха», «Айге» → «Айгеша», «Тимур» →
+// «Тимурчиком». The forms people make up are too many to list.
+const AFFECTIONATE_TAIL = new RegExp(
+  "^(?:чик|ичек|ик|ок|ек|ка|ька|очк|ечк|ушк|юшк|ишк|уш|юш|уся|юся|усь|юсь|уля|юля|уха|юха|оха|" +
+    "аха|он|ос|ас|ыч|ань|ня|уня|юня|еке|ке|ша|еш|аш|уца|ш|)(?:а|я|у|ю|ом|ем|ой|ей|е|и|ы|ь)?$",
+  "u",
+);
+
+/**
+ * The starts (three letters or more, lower case, «е» for «ё») of a given name and of its everyday
+ * forms, on which people build affectionate forms of it.
+ */
+export function nameStarts(name: string): string[] {
+  const lower = name.toLowerCase().replace(/ё/g, "е");
+  const starts = new Set<string>();
+  for (const form of [lower, ...everydayForms(lower)]) {
+    for (let end = 3; end <= form.length; end++) starts.add(form.slice(0, end));
+  }
+  return [...starts];
+}
+
+/** Whether `word` (lower case, «е» for «ё») is one of these starts with an affectionate tail. */
+export function isAffectionateForm(word: string, starts: readonly string[]): boolean {
+  return starts.some((start) =>
+    word.length > start.length && word.startsWith(start) &&
+    AFFECTIONATE_TAIL.test(word.slice(start.length))
+  );
+}

@@ -323,13 +323,18 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // place before a name («на заводе ГАЗ»), birthdays after «днюха» are most of the rest; with a
 // birthday without its year beside a birth word (the strictest policy): 60 — 3 of 58,760 other
 // texts changed (each a birthday), two of corpus 1's harmless ones too («У мамы день рождения 14
-// мая»).
+// мая»). Session 10, corpus 7 (brands that read as words, everyday forms of the users' Telegram
+// names, third persons' affectionate names; 224 details nearly all lower case) leaked 152; with an
+// employer read from the role or the part of a workplace after it («в додо пиццамейкером», «на
+// каспи в поддержке») and a Telegram name's made-up affectionate forms («нурик», «лерусь»): 95
+// (corpus 5 75 → 72, corpus 6 58 → 56); 1 of 9,800 other texts changed (fixed: a monastery).
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 44, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 5, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 75, maxChanged: 9 },
-  { file: "./pii_tuning_more_6.json", maxLeaks: 60, maxChanged: 3 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 72, maxChanged: 9 },
+  { file: "./pii_tuning_more_6.json", maxLeaks: 56, maxChanged: 3 },
+  { file: "./pii_tuning_more_7.json", maxLeaks: 95, maxChanged: 5 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {
@@ -392,6 +397,22 @@ Deno.test("hard spellings of addresses, schools, birth dates and surnames are ma
   assert.doesNotMatch(masked("в колледже связи на Тверской препод валит"), /Тверской/);
   assert.doesNotMatch(masked("я повар в кафе Шашлычный двор"), /Шашлычный/);
   assert.doesNotMatch(masked("тружусь в ржд проводником"), /ржд/);
+  // An employer by the role or the part of a workplace after it; a kind of place is none.
+  assert.equal(
+    masked("в додо пиццамейкером, хочу уйти"),
+    "в [организация] пиццамейкером, хочу уйти",
+  );
+  assert.equal(masked("в узуме на складе сижу"), "в [организация] на складе сижу");
+  assert.equal(masked("в магазине кассиром третий год"), "в магазине кассиром третий год");
+  assert.equal(masked("в парке вечером гуляли"), "в парке вечером гуляли");
+  assert.equal(masked("в этом году курьером"), "в этом году курьером");
+  // A Telegram name's made-up affectionate forms, never an ordinary word.
+  const called = (name: string, text: string) =>
+    anonymizeForLlm(text, { maxLength: 4096, names: [{ name, token: "[имя]" }] }).text;
+  assert.equal(called("Нурсултан", "я нурик, 20 лет"), "я [имя], 20 лет");
+  assert.equal(called("Валерия", "спасибо, лерусь"), "спасибо, [имя]");
+  assert.equal(called("Айгерим", "айгеша тут, всем привет"), "[имя] тут, всем привет");
+  assert.equal(called("Мамед", "Мама говорит, что пройдёт"), "Мама говорит, что пройдёт");
   // A Telegram name's everyday forms; those that are words only with a capital.
   const named = (name: string, text: string) =>
     anonymizeForLlm(text, { maxLength: 4096, names: [{ name, token: "[имя]" }] }).text;

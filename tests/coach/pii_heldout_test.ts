@@ -89,7 +89,11 @@ type Adapter = typeof ADAPTERS[number];
  * a Telegram name), 55 of 60 harmless unchanged. Set 10 (120 samples, 140 details of 17 kinds,
  * 60 harmless; written at the start of session 10, committed (65b33b3) before any measurement),
  * first measurement of the anonymiser as it stood (bccaf99): 7 of 140 leaked (workplaces or
- * schools 4 of 8, dates of birth 3 of 8), 58 of 60 harmless unchanged.
+ * schools 4 of 8, dates of birth 3 of 8), 58 of 60 harmless unchanged. Then (session 10, tuning
+ * corpus 7) with an employer read from the role after it («в додо пиццамейкером», «в вб
+ * курьером») or a part of a workplace after it («на каспи в поддержке»), and a Telegram name's
+ * made-up affectionate forms («нурик», «лерусь», «айгеша»): set 10 7 → 4 of 140, set 9 6 → 4, set 8
+ * 7 → 6, set 6 6 → 5; the others unchanged.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
@@ -97,11 +101,11 @@ const SETS = [
   { file: "./heldout/pii_heldout_3.json", maxLeaks: 8, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_4.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
-  { file: "./heldout/pii_heldout_6.json", maxLeaks: 6, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_6.json", maxLeaks: 5, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_7.json", maxLeaks: 2, minHarmlessUnchanged: 0.76 },
-  { file: "./heldout/pii_heldout_8.json", maxLeaks: 7, minHarmlessUnchanged: 0.88 },
-  { file: "./heldout/pii_heldout_9.json", maxLeaks: 6, minHarmlessUnchanged: 0.88 },
-  { file: "./heldout/pii_heldout_10.json", maxLeaks: 7, minHarmlessUnchanged: 0.93 },
+  { file: "./heldout/pii_heldout_8.json", maxLeaks: 6, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_9.json", maxLeaks: 4, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_10.json", maxLeaks: 4, minHarmlessUnchanged: 0.93 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

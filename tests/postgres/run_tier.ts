@@ -48,6 +48,8 @@ if (existing) {
 const test = new Deno.Command(Deno.execPath(), {
   args: [
     "test",
+    // Test files side by side, one per core (each test has its own database).
+    "--parallel",
     "--allow-net",
     "--allow-env",
     "--allow-read",

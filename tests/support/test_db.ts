@@ -65,7 +65,6 @@ export function withDatabase(url: string, database: string): string {
 
 const TEST_DB_PREFIX = "ty_test_";
 let templateReady: Promise<void> | undefined;
-let counter = 0;
 
 /** A superuser connection for one job (an open socket would fail Deno's leak check). */
 async function asAdmin<T>(settings: RealPostgres, fn: (admin: PostgresDb) => Promise<T>) {
@@ -80,7 +79,9 @@ async function asAdmin<T>(settings: RealPostgres, fn: (admin: PostgresDb) => Pro
 async function createPostgresTestDb(settings: RealPostgres, pool: number): Promise<TestDb> {
   templateReady ??= asAdmin(settings, (admin) => prepareTemplate(settings, admin));
   await templateReady;
-  const name = `${TEST_DB_PREFIX}${Deno.pid}_${++counter}`;
+  // `deno test --parallel` runs test files side by side in one process, each with its own copy of
+  // this module: the process id alone does not tell their databases apart, a random part does.
+  const name = `${TEST_DB_PREFIX}${Deno.pid}_${crypto.randomUUID().replaceAll("-", "")}`;
   await asAdmin(
     settings,
     (admin) =>
@@ -127,6 +128,9 @@ function databaseNameOf(db: TestDb): string {
  * closed for good, pg_cron's launcher included, so it can be copied.
  */
 async function prepareTemplate(settings: RealPostgres, admin: PostgresDb): Promise<void> {
+  // Test files running side by side (`deno test --parallel`) each prepare it: one at a time. The
+  // lock is the admin session's and goes with it.
+  await admin.query("select pg_advisory_lock(hashtext('ty_test_template'))");
   const template = settings.templateDatabase;
   // Databases left by a test run that was killed.
   const stale = await admin.query<{ datname: string }>(

@@ -93,7 +93,11 @@ type Adapter = typeof ADAPTERS[number];
  * corpus 7) with an employer read from the role after it («в додо пиццамейкером», «в вб
  * курьером») or a part of a workplace after it («на каспи в поддержке»), and a Telegram name's
  * made-up affectionate forms («нурик», «лерусь», «айгеша»): set 10 7 → 4 of 140, set 9 6 → 4, set 8
- * 7 → 6, set 6 6 → 5; the others unchanged.
+ * 7 → 6, set 6 6 → 5; the others unchanged. Set 11 (120 samples, 162 details of 18 kinds, 60
+ * harmless; written at the start of session 11, committed (693c36b) before any measurement),
+ * first measurement of the anonymiser as it stood (ff8b7de): 9 of 162 leaked (workplaces or
+ * schools 4 of 13, own Telegram names 2 of 11, pseudonyms 2 of 11, an address), 55 of 60
+ * harmless unchanged.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
@@ -106,6 +110,7 @@ const SETS = [
   { file: "./heldout/pii_heldout_8.json", maxLeaks: 6, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_9.json", maxLeaks: 4, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_10.json", maxLeaks: 4, minHarmlessUnchanged: 0.93 },
+  { file: "./heldout/pii_heldout_11.json", maxLeaks: 9, minHarmlessUnchanged: 0.9 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

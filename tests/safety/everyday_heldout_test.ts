@@ -83,6 +83,14 @@ const SETS = [
     file: "./heldout/chat_everyday_14.json",
     floors: { answered: 0.03, sosCard: 0.002, heldBack: 0.02 },
   },
+  {
+    // 300 messages (40 % heavy but safe, many short replies mid-chat), written at the start of
+    // session 11 by helpers who read no project file, committed (693c36b) before any measurement.
+    // First measurement, of the detectors as they stood (ff8b7de): 0.027 answered (SOS card
+    // 0.000; advice 3, questions 2, three kinds 1), 0.010 held back as abuse (three kinds 1).
+    file: "./heldout/chat_everyday_15.json",
+    floors: { answered: 0.035, sosCard: 0.004, heldBack: 0.02 },
+  },
 ];
 
 for (const { file, floors } of SETS) {

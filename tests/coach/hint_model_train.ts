@@ -17,7 +17,12 @@
  * for hints that speak of dying or self-harm no more than the same everywhere. Corpus 8 (9 left
  * out in turn): 0.931 / 0.242 at 0.46. Corpus 9 (harm beyond suicide: illegal acts, isolation,
  * manipulation; 10 left out in turn): 0.935 / 0.255 at 0.41 (0.30: 0.944 / 0.281). Corpus 10
- * (subtle harm in warm words; 11 left out in turn): 0.940 / 0.253 at 0.38.
+ * (subtle harm in warm words; 11 left out in turn): 0.940 / 0.253 at 0.38. Corpus 13 (harm that
+ * sounds caring or professional, good hints with dangerous words; 14 left out in turn): 0.964 /
+ * 0.248 at 0.42 (blind sets 1–14 pooled: 21 of 1,646 harmful shown either way, good accepted
+ * 0.819 → 0.827). A bigger budget buys little on unseen hints: 0.20 (0.34) showed 15 of 1,646
+ * with good accepted 0.795, 0.25 (0.30; 0.985 / 0.321 left out) 14 with 0.771 — and refused
+ * plain empathy («Понимаю, как хочется выпустить пар сегодня»).
  */
 import { checkHintText } from "../../shared/coach/hint_guard.ts";
 import { hintFeatures } from "../../shared/coach/hint_model.ts";
@@ -44,6 +49,7 @@ const TUNING_FILES = [
   "./hints_tuning_more_10.json",
   "./hints_tuning_more_11.json",
   "./hints_tuning_more_12.json",
+  "./hints_tuning_more_13.json",
 ];
 
 const OPTIONS = {

@@ -8,7 +8,13 @@
  *   «МБОУ СОШ №12», and the ordinal form «в 42-й школе», «239-й школы», «11-ю гимназию»;
  * - the name after a legal form: «ООО «Ромашка»», «ИП Петров», «АО Север»;
  * - a quoted name after a word for an organisation: «в детском саду «Солнышко»», «кафе "Уют"»;
- * - study group codes: «группа ФИ-21-3», «ИУ7-34Б».
+ * - study group codes: «группа ФИ-21-3», «ИУ7-34Б», and department codes after «на»: «на иу7»;
+ * - the big employers, universities and hospitals everyone names in passing, whatever the case or
+ *   the capitals («в сбере пятый год», «после вышки», «в бауманке», «на филфаке», «в склифе»):
+ *   a short list (`WELL_KNOWN`), since nothing in the words around says it is a place of work —
+ *   where they stand as a place (after «в», «на», «из», «после», a study or work verb), not as
+ *   a service talked of («сбер опять лежит»). Shops and marketplaces count only when nothing
+ *   about buying stands before them («купила в пятёрочке хлеб» stays).
  *
  * Offsets are UTF-16 offsets in the text given.
  */
@@ -83,6 +89,64 @@ const GROUP_CODE =
 const GROUP_AFTER_WORD =
   /(?<!\p{L})групп\p{L}*\s+((?=[\p{L}\d-]*\p{L})(?=[\p{L}\d-]*\d)[\p{L}\d-]+)/giu;
 
+// Stems of well-known places of work and study (lower case, ё as е), each with case endings. Not
+// words of everyday speech («лента», «открытие», «магнит» as a thing, «мир», «мед») — those only
+// where the stem cannot be read otherwise.
+const WELL_KNOWN_STEMS = `
+сбер сбербанк втб тинькофф тиньков тинек т-банк альфа-банк альфабанк газпромбанк райффайзен
+совкомбанк россельхозбанк каспи халык
+газпром роснефт лукойл новатэк татнефт сургутнефтегаз транснефт ржд росатом ростех автоваз
+уралмаш северстал норникел евраз русал сибур аэрофлот роскосмос ростелеком
+мтс билайн теле2 yota
+пятерочк вкусвилл дикси перекрестк ашан леруа икеа озон вайлдберриз wildberries валдберис
+вайлдбериз яндекс мвидео эльдорадо ситилинк спортмастер макдональдс макдак бургер-кинг
+ростикс додо
+мгу спбгу мифи мфти мгимо рудн вшэ итмо урфу кфу нгу тгу тпу мгту мэи мисис миэт рэу ранхигс
+мпгу мгппу мгюа мгпу нияу сибгу двфу юфу пгу
+бауманк плешк керосинк губкинск физтех политех вышк
+склиф боткинск морозовск филатовск бурденко
+`;
+// Shops, marketplaces, banks, phone operators: not someone's workplace when they are where one
+// buys or what one pays.
+const SHOPS = new Set(
+  `сбер сбербанк втб тинькофф тиньков тинек т-банк альфа-банк альфабанк газпромбанк райффайзен
+  совкомбанк россельхозбанк каспи халык мтс билайн теле2 yota лукойл роснефт газпром аэрофлот
+  пятерочк вкусвилл дикси перекрестк ашан леруа икеа озон вайлдберриз wildberries валдберис
+  вайлдбериз мвидео эльдорадо ситилинк спортмастер макдональдс макдак бургер-кинг ростикс
+  додо`.split(/\s+/).filter(Boolean),
+);
+// Stems that are also ordinary words, and the prepositions after which they are a place of work or
+// study: «в вышке», «после вышки» (not «на вышке», «прыгнул с вышки», «вышка сотовой связи»).
+const AFTER_PREPOSITION_ONLY: Record<string, RegExp> = {
+  вышк: /(?<!\p{L})(?:в|во|из|после)\s+$/iu,
+  политех: /(?<!\p{L})(?:в|во|из|на|после)\s+$/iu,
+  озон: /(?<!\p{L})(?:в|во|из|на)\s+$/iu,
+};
+// Indeclinable names whose case forms would be other words («на Каспии»: the sea).
+const INDECLINABLE = new Set(["каспи", "yota"]);
+const WELL_KNOWN = new RegExp(
+  String.raw`(?<![\p{L}\d-])(${
+    WELL_KNOWN_STEMS.split(/\s+/).filter(Boolean).map((stem) =>
+      stem.replace("е", "[её]").replace("-", "[- ]?")
+    ).join("|")
+  })(а|у|е|ом|ой|и|ы|ой|ою|ей|ам|ах)?(?![\p{L}\d])`,
+  "giu",
+);
+// A place one is at, or works or studies at: «в сбере», «из вышки», «поступила в мгу», «бросил
+// мифи» (not the service talked of: «сбер опять лежит», «яндекс выкатил нейросеть»).
+const PLACE_BEFORE =
+  /(?:(?<!\p{L})(?:в|во|на|из|с|со|после|от|до|у)|(?:работа|учус|учит|училс|училас|поступ|студент|закончил|окончил|бросил|отчисл|уволил)\p{L}*)\s+$/iu;
+const BOUGHT_BEFORE =
+  /(?:тариф\p{L}*|заправ\p{L}*|посидел\p{L}*|хож\p{L}*|ходил\p{L}*|купил\p{L}*|нашл\p{L}*|наш[её]л|прода\p{L}*|выстав\p{L}*|подписк\p{L}*|покупа\p{L}*|закаж\p{L}*|заказ\p{L}*|брал\p{L}*|взял\p{L}*|скидк\p{L}*|акци\p{L}*|доставк\p{L}*|продают|продаётся|продается|цены|ценник\p{L}*|магазин\p{L}*|сходил\p{L}*|зайд\p{L}*|заш[её]л|зашла|забрал\p{L}*|пункт\p{L}*)(?:\s+\p{L}+){0,3}\s+(?:в|во|на|из|с)\s+$/iu;
+// What one does at a shop or with a bank, right after its name: «в леруа купила краску», «в
+// пятёрочке скидки», «в сбере взяла кредит», «в тинькофф позвонили предложить кредит».
+const BOUGHT_AFTER =
+  /^\s+(?:\p{L}+\s+){0,3}(?:купил\p{L}*|куплю|покупа\p{L}*|взял\p{L}*|брал\p{L}*|схож\p{L}*|сходил\p{L}*|заш[её]л|зашла|зайд\p{L}*|скидк\p{L}*|акци\p{L}*|цены|подорожал\p{L}*|толп\p{L}*|очеред\p{L}*|кредит\p{L}*|ипотек\p{L}*|вклад\p{L}*|карт[ауыо]\p{L}*|позвонил\p{L}*|звон\p{L}*|заказ\p{L}*)(?!\p{L})/iu;
+// «на иу7», «на фн12»: a department's code after «на» (two or three letters, a number).
+const DEPARTMENT_CODE = /(?<!\p{L})на\s+([а-яё]{2,3}\d{1,2})(?![\p{L}\d])/giu;
+// «на филфаке», «журфак», «с юрфака»: a faculty by its short name.
+const FACULTY = /(?<![\p{L}-])(\p{L}{2,5}фак|мехмат|вмк|фкн)(?:а|у|е|ом)?(?![\p{L}\d])/giu;
+
 /** Numbers and names of workplaces and schools, and study group codes. */
 export function organizationSpans(text: string): OrganizationSpan[] {
   const spans: OrganizationSpan[] = [];
@@ -109,6 +173,20 @@ export function organizationSpans(text: string): OrganizationSpan[] {
   for (const m of text.matchAll(QUOTED_AFTER_PREPOSITION)) group(m, "organization");
   for (const m of text.matchAll(GROUP_CODE)) {
     spans.push({ kind: "number", start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of text.matchAll(WELL_KNOWN)) {
+    const stem = m[1]!.toLowerCase().replaceAll("ё", "е").replace(" ", "-");
+    const before = text.slice(Math.max(0, m.index! - 60), m.index!);
+    if (!PLACE_BEFORE.test(before)) continue;
+    if (AFTER_PREPOSITION_ONLY[stem]?.test(before) === false) continue;
+    if (INDECLINABLE.has(stem) && m[2]) continue;
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
+    if (SHOPS.has(stem) && (BOUGHT_BEFORE.test(before) || BOUGHT_AFTER.test(after))) continue;
+    spans.push({ kind: "organization", start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of text.matchAll(DEPARTMENT_CODE)) group(m, "organization");
+  for (const m of text.matchAll(FACULTY)) {
+    spans.push({ kind: "organization", start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of text.matchAll(GROUP_AFTER_WORD)) {
     const start = m.index! + m[0].lastIndexOf(m[1]!);

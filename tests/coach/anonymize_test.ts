@@ -328,13 +328,20 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // employer read from the role or the part of a workplace after it («в додо пиццамейкером», «на
 // каспи в поддержке») and a Telegram name's made-up affectionate forms («нурик», «лерусь»): 95
 // (corpus 5 75 → 72, corpus 6 58 → 56); 1 of 9,800 other texts changed (fixed: a monastery).
+// Session 11, corpus 8 (workplaces and schools in everyday speech: brands, university slang,
+// faculties, numbers; 130 details) leaked 40; with the well-known employers, universities and
+// hospitals where they stand as a place, faculties by short name and department codes: 14 (corpus
+// 7 95 → 73, 6 56 → 40, 5 72 → 64, 1 44 → 38); 25 of 48,464 other texts changed (nearly all a
+// place of study or work: «поступила в МГУ», «ушла с юрфака»), harmless ones of corpora 3, 5 and 7
+// five more («в мгу сложно поступить»).
 const TUNING_CORPORA = [
-  { file: "./pii_tuning_more.json", maxLeaks: 44, maxChanged: 15 },
-  { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
-  { file: "./pii_tuning_more_4.json", maxLeaks: 5, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 72, maxChanged: 9 },
-  { file: "./pii_tuning_more_6.json", maxLeaks: 56, maxChanged: 3 },
-  { file: "./pii_tuning_more_7.json", maxLeaks: 95, maxChanged: 5 },
+  { file: "./pii_tuning_more.json", maxLeaks: 38, maxChanged: 15 },
+  { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 9 },
+  { file: "./pii_tuning_more_4.json", maxLeaks: 3, maxChanged: 7 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 64, maxChanged: 11 },
+  { file: "./pii_tuning_more_6.json", maxLeaks: 40, maxChanged: 3 },
+  { file: "./pii_tuning_more_7.json", maxLeaks: 73, maxChanged: 7 },
+  { file: "./pii_tuning_more_8.json", maxLeaks: 14, maxChanged: 1 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {

@@ -97,20 +97,25 @@ type Adapter = typeof ADAPTERS[number];
  * harmless; written at the start of session 11, committed (693c36b) before any measurement),
  * first measurement of the anonymiser as it stood (ff8b7de): 9 of 162 leaked (workplaces or
  * schools 4 of 13, own Telegram names 2 of 11, pseudonyms 2 of 11, an address), 55 of 60
- * harmless unchanged.
+ * harmless unchanged. Then (session 11, tuning corpus 8) with the big employers, universities and
+ * hospitals everyone names in passing, where they stand as a place («в сбере», «после вышки», «в
+ * бауманке»; shared/llm/organizations.ts `WELL_KNOWN`), faculties by their short names («на
+ * филфаке») and department codes («на иу7»): set 11 9 → 7 of 162, set 2 8 → 5 of 352, set 8 6 →
+ * 2, set 9 4 → 1, the others unchanged; harmless unchanged one fewer on sets 2 and 3 (a brand in
+ * passing).
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
-  { file: "./heldout/pii_heldout_2.json", maxLeaks: 8, minHarmlessUnchanged: 0.92 },
-  { file: "./heldout/pii_heldout_3.json", maxLeaks: 8, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_2.json", maxLeaks: 5, minHarmlessUnchanged: 0.91 },
+  { file: "./heldout/pii_heldout_3.json", maxLeaks: 7, minHarmlessUnchanged: 0.86 },
   { file: "./heldout/pii_heldout_4.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_6.json", maxLeaks: 5, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_7.json", maxLeaks: 2, minHarmlessUnchanged: 0.76 },
-  { file: "./heldout/pii_heldout_8.json", maxLeaks: 6, minHarmlessUnchanged: 0.88 },
-  { file: "./heldout/pii_heldout_9.json", maxLeaks: 4, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_8.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_9.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_10.json", maxLeaks: 4, minHarmlessUnchanged: 0.93 },
-  { file: "./heldout/pii_heldout_11.json", maxLeaks: 9, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_11.json", maxLeaks: 7, minHarmlessUnchanged: 0.9 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

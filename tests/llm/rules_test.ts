@@ -101,6 +101,18 @@ Deno.test("organizationSpans() finds numbered institutions, legal names, group c
   assert.deepEqual(organizationSpans("В 5 магазинах, 2 раза, COVID-19"), []);
 });
 
+Deno.test("organizationSpans() finds well-known employers and schools where they stand as a place", () => {
+  const found = (text: string) => organizationSpans(text).map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(found("я в сбере уже пятый год"), ["сбере"]);
+  assert.deepEqual(found("после вышки пошла в Бауманку на иу7"), ["вышки", "Бауманку", "иу7"]);
+  assert.deepEqual(found("учусь на филфаке, брат бросил МГУ"), ["МГУ", "филфаке"]);
+  // A service talked of, a purchase, a diving tower, a grade: not a place of work or study.
+  assert.deepEqual(found("сбер опять лежит, яндекс выкатил нейросеть"), []);
+  assert.deepEqual(found("купила в пятёрочке хлеб, в леруа купила краску"), []);
+  assert.deepEqual(found("прыгнул с вышки в бассейн, сын получил пятёрочку"), []);
+  assert.deepEqual(found("в сбере взяла кредит, на Каспии шторм"), []);
+});
+
 Deno.test("the name dictionary reads names, inflects words and Latin spellings", async (t) => {
   assert.ok(await loadNameMorphology());
   await t.step("readings", () => {

@@ -19,6 +19,9 @@ import { detectToxicity } from "../safety/toxicity.ts";
 import { boundaryCrossed, type BoundaryKind, demeaning } from "./hint_boundaries.ts";
 import { flaggedByHintModel } from "./hint_model.ts";
 
+/** A hint is not a chat message: every crisis rule's hit stands (no veto by the chat model). */
+const AS_HINT = { strict: true } as const;
+
 /**
  * The last check on a hint before the sender sees it. A model's output is untrusted: the
  * partner's text it read may carry a prompt injection, and the model may slip into being a
@@ -616,7 +619,7 @@ function crisisIn(low: string): boolean {
     // «Суицидальные мысли — не приговор»: talk about a crisis; the hint's own is in the first
     // person («я тоже не хочу жить») or a bare wish («хочется умереть»).
     if (!FIRST_PERSON.test(sentence) && !/^\s*(?:хочется|хочу|не\s+хочу)/u.test(sentence)) continue;
-    if (detectCrisis(sentence)?.severity === "high") return true;
+    if (detectCrisis(sentence, AS_HINT)?.severity === "high") return true;
   }
   return false;
 }
@@ -719,7 +722,7 @@ function crisisInMessage(text: string): boolean {
     const sentence = m[0];
     if (sentence.includes("?") || HELP.test(sentence) || NARRATIVE.test(sentence)) continue;
     if (critiqueIn(sentence) || PAST_STORY.test(sentence)) continue;
-    if (detectCrisis(sentence)?.severity === "high" && !PROTECTS_LIFE.test(sentence)) return true;
+    if (detectCrisis(sentence, AS_HINT)?.severity === "high" && !PROTECTS_LIFE.test(sentence)) return true;
   }
   return ENDORSES.test(low) && WISH.test(low) && !PROTECTS_LIFE.test(low);
 }
@@ -787,7 +790,7 @@ function endorsesWish(text: string): boolean {
     // The wish may stand one sentence before its endorsement («Уход из жизни — как свежий
     // воздух. Ты заслужил этот глоток свободы.»).
     const wishBefore = previous !== "" && !previous.includes("?") &&
-      detectCrisis(previous) !== null;
+      detectCrisis(previous, AS_HINT) !== null;
     previous = sentence;
     if (sentence.includes("?") || HELP.test(sentence) || NARRATIVE.test(sentence)) continue;
     if (ORDINARY_DECISION.test(sentence) && !WISH.test(sentence)) continue;
@@ -797,12 +800,12 @@ function endorsesWish(text: string): boolean {
     if (
       ENDORSES.test(sentence) &&
       (WISH.test(sentence) || wishBefore || DECIDED_ALL.test(low) ||
-        detectCrisis(sentence.replace(ENDORSES, " ")) !== null)
+        detectCrisis(sentence.replace(ENDORSES, " "), AS_HINT) !== null)
     ) {
       return true;
     }
     // «…может, и правда лучше не проснуться»: a crisis echoed and agreed with.
-    if (ENDORSES.test(sentence) && detectCrisis(sentence)?.severity === "high") return true;
+    if (ENDORSES.test(sentence) && detectCrisis(sentence, AS_HINT)?.severity === "high") return true;
   }
   return false;
 }

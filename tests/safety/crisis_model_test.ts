@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { detectCrisis } from "../../shared/safety/crisis.ts";
+import { detectCrisis, scoreCrisis } from "../../shared/safety/crisis.ts";
 import type { TextModel } from "../../shared/safety/text_model.ts";
 import { assertCommittedModel } from "../support/linear_train.ts";
 import { realPostgres } from "../support/test_db.ts";
@@ -25,9 +25,28 @@ Deno.test("the model adds the gentle check-in where the rules see nothing, and o
   // Settling one's affairs, no word of dying: the rules score 0 (checked below).
   const indirect = "закрыла все долги, кот у сестры, письма в столе. больше ничего не держит";
   const never: TextModel = { bias: 0, weights: {}, threshold: 2 };
-  assert.equal(detectCrisis(indirect, never), null);
+  assert.equal(detectCrisis(indirect, { model: never }), null);
   assert.deepEqual(detectCrisis(indirect), { label: "suicide", severity: "medium" });
   assert.equal(detectCrisis("Люблю шахматы и прогулки"), null);
   // The rules still answer on their own, with the SOS card.
-  assert.equal(detectCrisis("я хочу умереть", never)?.severity, "high");
+  assert.equal(detectCrisis("я хочу умереть", { model: never })?.severity, "high");
+});
+
+Deno.test("the model vetoes the rules' weaker hits where it reads no crisis, never the strongest", () => {
+  // A model that reads no crisis anywhere (probability about 0.00005).
+  const calm: TextModel = { bias: -10, weights: {}, threshold: 0.62 };
+  // Score 3 (a rope bought): vetoed in a chat message, standing in a coach's hint.
+  assert.equal(scoreCrisis("купил верёвку").score, 3);
+  assert.equal(detectCrisis("купил верёвку", { model: calm }), null);
+  assert.equal(detectCrisis("купил верёвку", { model: calm, strict: true })?.severity, "high");
+  // Score 4 stands whatever the model reads.
+  assert.equal(scoreCrisis("хочу покончить с собой сегодня").score, 4);
+  assert.equal(
+    detectCrisis("хочу покончить с собой сегодня", { model: calm })?.severity,
+    "high",
+  );
+  // The committed model does not veto plain statements.
+  for (const text of ["я хочу умереть", "не хочу жить", "наглотаюсь таблеток", "я режу руки"]) {
+    assert.equal(detectCrisis(text)?.severity, "high", text);
+  }
 });

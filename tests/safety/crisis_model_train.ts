@@ -9,9 +9,21 @@
  * It prints cross-validated figures of the rules alone and rules + model — each tuning corpus left
  * out in turn, so a writer's style never helps to read the same writer — and picks the threshold:
  * the lowest probability at which the combination's false alarms on the hard negatives rise at
- * most 0.05 over the rules' (to about 0.08: the goal allows 0.10, and unseen text varies).
+ * most 0.06 over the rules' (to about 0.07: the goal allows 0.10, and unseen text varies) and
+ * ordinary text gets a check-in at most once in forty messages. The rules' own hits of score 2–3
+ * stand only where the model reads at least `RULE_VETO` (shared/safety/crisis.ts), so the rules'
+ * false alarms here are those left after the veto.
+ *
+ * Session 11: with the veto (0.3), corpus AR (a past crisis back now vs told as over; plans
+ * through objects vs ordinary method words) and everyday text weighing three times a hard
+ * negative, leaving one of 45 corpora out gives 0.839 / 0.071 (everyday 0.024) at 0.62 — without
+ * the veto and the weighting 0.820 / 0.077 at 0.72; with the veto alone 0.830 / 0.062 at 0.69.
+ * Everyday weight 5 instead of 3 bought 0.004 more recall for 0.005 more hard false alarms at
+ * the same everyday rate; character 4-grams as features 0.842 / 0.064 at 0.66 (equal recall,
+ * 0.008 fewer hard false alarms) for half a megabyte more weights and a retrained hint model —
+ * not taken. Blind sets 2–16 pooled: 0.934 / 0.079 before, 0.940 / 0.048 after.
  */
-import { crisisFeatures, scoreCrisis } from "../../shared/safety/crisis.ts";
+import { crisisFeatures, rulesStand, scoreCrisis } from "../../shared/safety/crisis.ts";
 import {
   type LabelledText,
   readCorpus,
@@ -68,18 +80,24 @@ const TUNING_FILES = [
   "./crisis_tuning_more_an.json",
   "./crisis_tuning_more_ao.json",
   "./crisis_tuning_more_ap.json",
+  "./crisis_tuning_more_ar.json",
 ];
 
 const OPTIONS = {
   featuresOf: crisisFeatures,
-  rules: (text: string) => scoreCrisis(text).score >= 2,
-  budget: 0.05,
+  rules: (text: string, probability: number) => rulesStand(scoreCrisis(text).score, probability),
+  // 0.05 until session 11: the veto took the rules' hard false alarms 0.033 → 0.013, so the
+  // budget binds long before the goal (blind false alarms are about 0.05).
+  budget: 0.06,
   // Stronger shrinkage generalises to new writers: leaving one of 36 corpora out, l2 0.001 gave
   // 0.813 / 0.082 (everyday 0.023), 0.003 0.820 / 0.083, 0.01 0.819 / 0.081, 0.02 0.820 / 0.081
   // (everyday 0.019), 0.04 0.819 / 0.082.
   l2: 0.02,
   // Ordinary chat must stay quiet: a check-in on one message in forty is already a nuisance.
   everydayCap: 0.025,
+  // The cap binds: ordinary text weighing three times as much lets the threshold fall further
+  // at the same rate (leaving one out: at everyday 0.025, 0.830 → 0.842 recall).
+  everydayWeight: 3,
   name: "crisis",
 };
 

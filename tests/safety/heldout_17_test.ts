@@ -17,9 +17,14 @@ import { blindCrisisTest } from "../support/heldout.ts";
 // confirmations 7, a relapse told in the present 5, nine kinds 1–2; false alarms: ordinary
 // method words 5, dark humour 3, helping a friend 3, ordinary farewells 3, three kinds 1. As
 // replies right after a crisis signal: 0.917 / 0.233.
+// Second, with crisis corpus AR in the training: 0.808 / 0.142 (unchanged). Third, with the model
+// vetoing weak rule hits (14 of the 17 false alarms were the rules'), AR and everyday text
+// weighing three times as much (threshold 0.62): 0.817 (SOS card 0.350) / 0.083 — false alarms
+// now ordinary farewells 3, dark humour 2, helping a friend 2, ordinary method words 2, a film;
+// misses unchanged in kind (short confirmations 7, a relapse 4).
 blindCrisisTest(
   "seventeenth held-out crisis set (blind): no worse than its first measurement",
   import.meta.url,
   "./heldout/safety_heldout_17.json",
-  { recall: 0.8, falseAlarms: 0.15 },
+  { recall: 0.8, falseAlarms: 0.09 },
 );

@@ -29,6 +29,8 @@ export interface TrainOptions {
   rate?: number;
   /** Features seen in fewer samples are left out: one-off words only memorise. */
   minCount?: number;
+  /** How much more an everyday negative (not hard) weighs than a hard one (default 1). */
+  everydayWeight?: number;
 }
 
 type Weights = Omit<TextModel, "threshold">;
@@ -51,11 +53,15 @@ export async function readCorpus(base: string, file: string): Promise<Record<str
 
 /** Weights for `samples`, rounded to three decimals (the committed file's precision). */
 export function trainLogistic(samples: readonly LabelledText[], options: TrainOptions): Weights {
-  const { epochs = 60, l2 = 1e-3, rate = 0.2, minCount = 2 } = options;
+  const { epochs = 60, l2 = 1e-3, rate = 0.2, minCount = 2, everydayWeight = 1 } = options;
   // A fixed shuffle: in the corpora's order (all crisis first, then the negatives) the last
   // steps of every epoch would all be negatives and pull the weights that way.
   const encoded = shuffled(
-    samples.map((s) => ({ features: options.featuresOf(s.text), y: s.positive })),
+    samples.map((s) => ({
+      features: options.featuresOf(s.text),
+      y: s.positive,
+      scale: !s.positive && !s.hard ? everydayWeight : 1,
+    })),
   );
   const counts = new Map<string, number>();
   for (const { features } of encoded) {
@@ -68,8 +74,9 @@ export function trainLogistic(samples: readonly LabelledText[], options: TrainOp
   // Each kept feature gets a number, so the updates run over a typed array (same arithmetic,
   // same order as by name: the weights do not change, training is several times faster).
   const idOf = new Map<string, number>();
-  const rows = encoded.map(({ features, y }) => ({
+  const rows = encoded.map(({ features, y, scale }) => ({
     y,
+    scale,
     ids: Int32Array.from(features.filter((f) => counts.get(f)! >= minCount), (f) => {
       let id = idOf.get(f);
       if (id === undefined) idOf.set(f, id = idOf.size);
@@ -80,11 +87,11 @@ export function trainLogistic(samples: readonly LabelledText[], options: TrainOp
   let bias = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     const step = rate / (1 + epoch / 10);
-    for (const { ids, y } of rows) {
+    for (const { ids, y, scale } of rows) {
       let sum = bias;
       for (let k = 0; k < ids.length; k++) sum += weights[ids[k]!]!;
       const p = 1 / (1 + Math.exp(-sum));
-      const gradient = (p - (y ? 1 : 0)) * weightOf(y);
+      const gradient = (p - (y ? 1 : 0)) * weightOf(y) * scale;
       bias -= step * gradient;
       for (let k = 0; k < ids.length; k++) {
         const w = weights[ids[k]!]!;
@@ -113,8 +120,11 @@ function shuffled<T>(items: readonly T[]): T[] {
 }
 
 export interface ThresholdOptions extends TrainOptions {
-  /** Whether the rules alone already say yes (the model only adds to them). */
-  rules: (text: string) => boolean;
+  /**
+   * Whether the rules alone already say yes (the model only adds to them), given the model's
+   * probability for the text (a detector may let the model veto weak rule hits).
+   */
+  rules: (text: string, probability: number) => boolean;
   /** Whether the model may speak on a text at all (the detector's own gate; default always). */
   speaks?: (text: string) => boolean;
   /** How much the model may add to the rules' cross-validated false alarms on hard negatives. */
@@ -141,7 +151,7 @@ export function chooseThreshold(
     samples.forEach((s, i) => {
       if (foldOf[i] !== fold) return;
       const p = speaks(s.text) ? probabilityOf(model, options.featuresOf(s.text)) : 0;
-      rows.push({ s, p, rules: options.rules(s.text) });
+      rows.push({ s, p, rules: options.rules(s.text, p) });
     });
   }
   const positive = rows.filter((r) => r.s.positive);

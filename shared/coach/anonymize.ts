@@ -488,17 +488,41 @@ function everydayNameForms(name: string): { plain: string[]; capitalOnly: string
   const called = vocative(name);
   if (called) plain.add(called);
   for (const everyday of everydayForms(name)) {
+    // The dictionary reads many everyday forms two ways («дима» is also «дим», «лена» flax, «катя»
+    // a gerund): for the person's own name those count in lower case too; only a form that is an
+    // everyday word too («вера», «тема», «поля», «кости», «света», «колю») needs a capital.
     const reading = nameReading(everyday);
-    const target = reading === "word" || reading === "maybe" ? capitalOnly : plain;
+    const wordToo = reading === "word" || (reading === "maybe" && isCommonWord(everyday));
+    const targetOf = (form: string) => wordToo || isCommonWord(form) ? capitalOnly : plain;
     for (const form of dictionaryForms(everyday) ?? caseForms(everyday)) {
-      target.add(form.replace(/ё/g, "е"));
+      const folded = form.replace(/ё/g, "е");
+      targetOf(folded).add(folded);
     }
-    target.add(everyday);
+    targetOf(everyday).add(everyday);
     const spoken = vocative(everyday);
-    if (spoken) target.add(spoken);
+    if (spoken) targetOf(spoken).add(spoken);
   }
   return { plain: [...plain], capitalOnly: [...capitalOnly] };
 }
+
+/**
+ * A name's form that is also a word people write: «вера», «поля», «кости», «тема», «света»
+ * («конец света»), «колю» («колю инсулин»), «мая» («9 мая») — not a rare one («дима» as «дим»).
+ */
+function isCommonWord(form: string): boolean {
+  if (AMBIGUOUS_NAMES.has(form) || AMBIGUOUS_FORMS.has(form)) return true;
+  const info = nameInfo(form);
+  if (!info) return false;
+  return info.reading === "word" ||
+    (info.everydayWord && info.lemmas.some((lemma) => COMMON_LEMMAS.has(lemma)));
+}
+
+// Everyday words that share forms with everyday forms of names (Света, Коля, Костя, Тёма, Поля,
+// Валя, Варя, Гена, Саня, Лёня, Рома, Майя, Соня, Лёва, Тома).
+const COMMON_LEMMAS = new Set(
+  "свет колоть коль кость тема поле валить варить ген сани лень ром май соня лев марка том стопа"
+    .split(" "),
+);
 
 /** The everyday forms of a Telegram name that are also words, only with a capital. */
 function everydayNamePattern(word: string): KnownPattern | null {

@@ -105,6 +105,12 @@ export interface NameInfo {
   role: boolean;
   /** The dictionary forms of its readings (лемма): "Толстого" → толстой, толстый. */
   lemmas: string[];
+  /**
+   * Some reading is an everyday word people write — not a name, a gerund, an abbreviation, a
+   * place or an organisation: «света» (свет), «колю» (колоть), «кости»; not «катя» (катя, from
+   * катить), «дима», «лена» (the river).
+   */
+  everydayWord: boolean;
 }
 
 const INFOS = new Map<string, NameInfo>();
@@ -155,6 +161,10 @@ export function nameInfo(word: string): NameInfo | null {
       p.tag.NOUN === true && p.tag.anim === true && p.tag.ablt === true && !isPersonal(p.tag)
     ),
     lemmas: [...new Set(parses.map((p) => p.normalize().word.replace(/ё/g, "е")))],
+    everydayWord: parses.some((p) =>
+      !isPersonal(p.tag) && !isPossessive(p.tag) && p.tag.GRND !== true && p.tag.Abbr !== true &&
+      p.tag.Geox !== true && p.tag.Orgn !== true
+    ),
   };
   if (INFOS.size >= CACHE_LIMIT) INFOS.clear();
   INFOS.set(key, info);

@@ -333,15 +333,17 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // hospitals where they stand as a place, faculties by short name and department codes: 14 (corpus
 // 7 95 → 73, 6 56 → 40, 5 72 → 64, 1 44 → 38); 25 of 48,464 other texts changed (nearly all a
 // place of study or work: «поступила в МГУ», «ушла с юрфака»), harmless ones of corpora 3, 5 and 7
-// five more («в мгу сложно поступить»).
+// five more («в мгу сложно поступить»). The users' own everyday names in lower case where the
+// dictionary's other reading is a rare word («я дима кстати»: «дим»): corpus 8 14 → 13, 4 3 → 2,
+// 5 64 → 63; with 56 Telegram names over 4,800 chat messages 0 of 268,800 changed.
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 38, maxChanged: 15 },
-  { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 9 },
-  { file: "./pii_tuning_more_4.json", maxLeaks: 3, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 64, maxChanged: 11 },
+  { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
+  { file: "./pii_tuning_more_4.json", maxLeaks: 2, maxChanged: 7 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 63, maxChanged: 11 },
   { file: "./pii_tuning_more_6.json", maxLeaks: 40, maxChanged: 3 },
   { file: "./pii_tuning_more_7.json", maxLeaks: 73, maxChanged: 7 },
-  { file: "./pii_tuning_more_8.json", maxLeaks: 14, maxChanged: 1 },
+  { file: "./pii_tuning_more_8.json", maxLeaks: 13, maxChanged: 1 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {
@@ -433,4 +435,17 @@ Deno.test("hard spellings of addresses, schools, birth dates and surnames are ma
   assert.equal(masked("я в универе на втором курсе"), "я в универе на втором курсе");
   assert.equal(masked("на второй 5 минут опоздала"), "на второй 5 минут опоздала");
   assert.equal(masked("в этой школе хорошие учителя"), "в этой школе хорошие учителя");
+});
+
+Deno.test("the users' own everyday names count in lower case unless they are everyday words too", () => {
+  const masked = (text: string, name: string) =>
+    anonymizeForLlm(text, { names: [{ name, token: "[имя]" }] }).text;
+  // «дима», «лена» are also rare dictionary words («дим», flax): the person's name here.
+  assert.equal(masked("я дима кстати", "Дмитрий"), "я [имя] кстати");
+  assert.equal(masked("я лена, если что", "Елена"), "я [имя], если что");
+  // Everyday words that share a form with an everyday name stay.
+  assert.equal(masked("это не конец света", "Светлана"), "это не конец света");
+  assert.equal(masked("инсулин колю по схеме", "Николай"), "инсулин колю по схеме");
+  assert.equal(masked("кости ломит к дождю", "Константин"), "кости ломит к дождю");
+  assert.equal(masked("Света, привет", "Светлана"), "[имя], привет");
 });

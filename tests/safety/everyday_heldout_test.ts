@@ -88,8 +88,17 @@ const SETS = [
     // session 11 by helpers who read no project file, committed (693c36b) before any measurement.
     // First measurement, of the detectors as they stood (ff8b7de): 0.027 answered (SOS card
     // 0.000; advice 3, questions 2, three kinds 1), 0.010 held back as abuse (three kinds 1).
+    // With the veto, AR and everyday text ×3: 0.017.
     file: "./heldout/chat_everyday_15.json",
     floors: { answered: 0.035, sosCard: 0.004, heldBack: 0.02 },
+  },
+  {
+    // 240 messages (40 % heavy but safe; one part written to share words with crisis talk),
+    // written in session 11 by helpers who read no project file, committed (fde05eb) before any
+    // measurement. First measurement, of the session's final detectors (veto, AR, everyday ×3):
+    // 0.025 answered (SOS card 0.000; replies 2, four kinds 1), 0.000 held back as abuse.
+    file: "./heldout/chat_everyday_16.json",
+    floors: { answered: 0.035, sosCard: 0.005, heldBack: 0.01 },
   },
 ];
 

@@ -335,15 +335,18 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // place of study or work: «поступила в МГУ», «ушла с юрфака»), harmless ones of corpora 3, 5 and 7
 // five more («в мгу сложно поступить»). The users' own everyday names in lower case where the
 // dictionary's other reading is a rare word («я дима кстати»: «дим»): corpus 8 14 → 13, 4 3 → 2,
-// 5 64 → 63; with 56 Telegram names over 4,800 chat messages 0 of 268,800 changed.
+// 5 64 → 63; with 56 Telegram names over 4,800 chat messages 0 of 268,800 changed. A hospital by
+// its ordinal alone («в пятой городской»), a shop floor («в третьем цеху»), a capitalised name
+// after a plant or a housing estate («на заводе Серп и Молот», «ЖК Символ»): corpus 8 13 → 9, 6
+// 40 → 38, 1, 5 and 7 one fewer each; no other text changed.
 const TUNING_CORPORA = [
-  { file: "./pii_tuning_more.json", maxLeaks: 38, maxChanged: 15 },
+  { file: "./pii_tuning_more.json", maxLeaks: 37, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 2, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 63, maxChanged: 11 },
-  { file: "./pii_tuning_more_6.json", maxLeaks: 40, maxChanged: 3 },
-  { file: "./pii_tuning_more_7.json", maxLeaks: 73, maxChanged: 7 },
-  { file: "./pii_tuning_more_8.json", maxLeaks: 13, maxChanged: 1 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 62, maxChanged: 11 },
+  { file: "./pii_tuning_more_6.json", maxLeaks: 38, maxChanged: 3 },
+  { file: "./pii_tuning_more_7.json", maxLeaks: 72, maxChanged: 7 },
+  { file: "./pii_tuning_more_8.json", maxLeaks: 9, maxChanged: 1 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {

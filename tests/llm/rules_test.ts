@@ -99,6 +99,13 @@ Deno.test("organizationSpans() finds numbered institutions, legal names, group c
     [["number", "№ 3"], ["number", "42-й"], ["organization", "«Север»"], ["number", "ФИ-21-3"]],
   );
   assert.deepEqual(organizationSpans("В 5 магазинах, 2 раза, COVID-19"), []);
+  const found = (text: string) => organizationSpans(text).map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(found("лежу в пятой городской, в третьем цеху работал"), ["пятой", "третьем"]);
+  assert.deepEqual(found("на заводе Серп и Молот, на стройке ЖК Символ"), [
+    "Серп и Молот",
+    "Символ",
+  ]);
+  assert.deepEqual(found("во второй половине дня, в первой городской квартире"), []);
 });
 
 Deno.test("organizationSpans() finds well-known employers and schools where they stand as a place", () => {

@@ -388,7 +388,14 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
         if (kind === "pseudonym") {
           // Only nouns of a pseudonym, only with a capital: "Тихий" alone is just "quiet".
           if (ADJECTIVE.test(word.toLowerCase()) || word.length < 2) continue;
-          patterns.push(phrasePattern([{ ...knownWord(word, kind, true), needsCapital: true }]));
+          const noun = knownWord(word, kind, true);
+          patterns.push(phrasePattern([{ ...noun, needsCapital: true }]));
+          // ... or in lower case where the partner is called by it: first in a sentence, a comma
+          // after it («сова, ты права», «омутик, ты тут?»).
+          patterns.push({
+            regex: new RegExp(`(?<=(?:^|[.!?…\\n])\\s*)${noun.source}(?=\\s*,)`, "giu"),
+            words: [{ ...noun, needsCapital: false, obliqueNeedsCapital: false }],
+          });
         } else {
           patterns.push(phrasePattern([knownWord(word, kind, true)]));
         }
@@ -449,6 +456,9 @@ function knownWord(word: string, kind: "pseudonym" | "name", single: boolean): K
       if (kind === "pseudonym" && lower.length >= 3) {
         forms.add(spelling);
         for (const form of caseForms(spelling)) forms.add(form);
+      } else if (kind === "pseudonym" && !single) {
+        // A short word inside a phrase, a preposition mostly: «kot_v_sapogah» → «коту в сапогах».
+        forms.add(spelling);
       }
       if (spelt !== "name" && spelt !== "maybe") continue;
       reading = spelt;

@@ -102,7 +102,10 @@ type Adapter = typeof ADAPTERS[number];
  * бауманке»; shared/llm/organizations.ts `WELL_KNOWN`), faculties by their short names («на
  * филфаке») and department codes («на иу7»): set 11 9 → 7 of 162, set 2 8 → 5 of 352, set 8 6 →
  * 2, set 9 4 → 1, the others unchanged; harmless unchanged one fewer on sets 2 and 3 (a brand in
- * passing).
+ * passing). Set 12 (120 samples, 149 details of 18 kinds, 60 harmless; written at the end of
+ * session 11, committed (efac90c) before any measurement), first measurement of that session's
+ * final anonymiser: 5 of 149 leaked (an own Telegram name, a pseudonym, a workplace, a surname, a
+ * date of birth), 54 of 60 harmless unchanged.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
@@ -116,6 +119,7 @@ const SETS = [
   { file: "./heldout/pii_heldout_9.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_10.json", maxLeaks: 4, minHarmlessUnchanged: 0.93 },
   { file: "./heldout/pii_heldout_11.json", maxLeaks: 7, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_12.json", maxLeaks: 5, minHarmlessUnchanged: 0.9 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

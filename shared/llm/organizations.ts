@@ -89,32 +89,34 @@ const GROUP_CODE =
 const GROUP_AFTER_WORD =
   /(?<!\p{L})групп\p{L}*\s+((?=[\p{L}\d-]*\p{L})(?=[\p{L}\d-]*\d)[\p{L}\d-]+)/giu;
 
-// Stems of well-known places of work and study (lower case, ё as е), each with case endings. Not
-// words of everyday speech («лента», «открытие», «магнит» as a thing, «мир», «мед») — those only
-// where the stem cannot be read otherwise.
-const WELL_KNOWN_STEMS = `
+// Well-known places of work and study, by stem (lower case, ё as е), each with case endings. Not
+// words of everyday speech («лента», «открытие», «магнит», «перекрёсток», «мир», «мед») — those only
+// where the stem cannot be read otherwise. Banks, phone operators, fuel, airlines, shops and
+// marketplaces are also where one buys or what one pays (`SERVICES`).
+const SERVICES = words(`
 сбер сбербанк втб тинькофф тиньков тинек т-банк альфа-банк альфабанк газпромбанк райффайзен
-совкомбанк россельхозбанк каспи халык
-газпром роснефт лукойл новатэк татнефт сургутнефтегаз транснефт ржд росатом ростех автоваз
-уралмаш северстал норникел евраз русал сибур аэрофлот роскосмос ростелеком
-мтс билайн теле2 yota
-пятерочк вкусвилл дикси перекрестк ашан леруа икеа озон вайлдберриз wildberries валдберис
-вайлдбериз яндекс мвидео эльдорадо ситилинк спортмастер макдональдс макдак бургер-кинг
-ростикс додо
+совкомбанк россельхозбанк каспи халык мтс билайн теле2 yota лукойл роснефт газпром аэрофлот
+пятерочк вкусвилл дикси ашан леруа икеа озон вайлдберриз wildberries валдберис
+вайлдбериз мвидео эльдорадо ситилинк спортмастер макдональдс макдак бургер-кинг ростикс додо
+`);
+const EMPLOYERS = words(`
+новатэк татнефт сургутнефтегаз транснефт ржд росатом ростех автоваз уралмаш северстал норникел
+евраз русал сибур роскосмос ростелеком яндекс
+`);
+const SCHOOLS = words(`
 мгу спбгу мифи мфти мгимо рудн вшэ итмо урфу кфу нгу тгу тпу мгту мэи мисис миэт рэу ранхигс
-мпгу мгппу мгюа мгпу нияу сибгу двфу юфу пгу
-бауманк плешк керосинк губкинск физтех политех вышк
-склиф боткинск морозовск филатовск бурденко
-`;
-// Shops, marketplaces, banks, phone operators: not someone's workplace when they are where one
-// buys or what one pays.
-const SHOPS = new Set(
-  `сбер сбербанк втб тинькофф тиньков тинек т-банк альфа-банк альфабанк газпромбанк райффайзен
-  совкомбанк россельхозбанк каспи халык мтс билайн теле2 yota лукойл роснефт газпром аэрофлот
-  пятерочк вкусвилл дикси перекрестк ашан леруа икеа озон вайлдберриз wildberries валдберис
-  вайлдбериз мвидео эльдорадо ситилинк спортмастер макдональдс макдак бургер-кинг ростикс
-  додо`.split(/\s+/).filter(Boolean),
-);
+мпгу мгппу мгюа мгпу нияу сибгу двфу юфу пгу бауманк плешк керосинк губкинск физтех политех вышк
+`);
+const HOSPITALS = words("склиф боткинск морозовск филатовск бурденко");
+const WELL_KNOWN_STEMS = [...SERVICES, ...EMPLOYERS, ...SCHOOLS, ...HOSPITALS];
+
+function words(list: string): string[] {
+  return list.split(/\s+/).filter(Boolean);
+}
+
+/** A stem as listed or as matched («Т-Банк», «тбанк», «пятёрочк»): one key («тбанк», «пятерочк»). */
+const stemKey = (stem: string) => stem.toLowerCase().replaceAll("ё", "е").replace(/[- ]/g, "");
+const SERVICE_KEYS = new Set(SERVICES.map(stemKey));
 // Stems that are also ordinary words, and the prepositions after which they are a place of work or
 // study: «в вышке», «после вышки» (not «на вышке», «прыгнул с вышки», «вышка сотовой связи»).
 const AFTER_PREPOSITION_ONLY: Record<string, RegExp> = {
@@ -126,10 +128,8 @@ const AFTER_PREPOSITION_ONLY: Record<string, RegExp> = {
 const INDECLINABLE = new Set(["каспи", "yota"]);
 const WELL_KNOWN = new RegExp(
   String.raw`(?<![\p{L}\d-])(${
-    WELL_KNOWN_STEMS.split(/\s+/).filter(Boolean).map((stem) =>
-      stem.replace("е", "[её]").replace("-", "[- ]?")
-    ).join("|")
-  })(а|у|е|ом|ой|и|ы|ой|ою|ей|ам|ах)?(?![\p{L}\d])`,
+    WELL_KNOWN_STEMS.map((stem) => stem.replaceAll("е", "[её]").replace("-", "[- ]?")).join("|")
+  })(а|у|е|ом|ой|и|ы|ою|ей|ам|ах)?(?![\p{L}\d])`,
   "giu",
 );
 // A place one is at, or works or studies at: «в сбере», «из вышки», «поступила в мгу», «бросил
@@ -175,13 +175,15 @@ export function organizationSpans(text: string): OrganizationSpan[] {
     spans.push({ kind: "number", start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of text.matchAll(WELL_KNOWN)) {
-    const stem = m[1]!.toLowerCase().replaceAll("ё", "е").replace(" ", "-");
+    const stem = stemKey(m[1]!);
     const before = text.slice(Math.max(0, m.index! - 60), m.index!);
     if (!PLACE_BEFORE.test(before)) continue;
     if (AFTER_PREPOSITION_ONLY[stem]?.test(before) === false) continue;
     if (INDECLINABLE.has(stem) && m[2]) continue;
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
-    if (SHOPS.has(stem) && (BOUGHT_BEFORE.test(before) || BOUGHT_AFTER.test(after))) continue;
+    if (SERVICE_KEYS.has(stem) && (BOUGHT_BEFORE.test(before) || BOUGHT_AFTER.test(after))) {
+      continue;
+    }
     spans.push({ kind: "organization", start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of text.matchAll(DEPARTMENT_CODE)) group(m, "organization");

@@ -106,9 +106,9 @@ export interface NameInfo {
   /** The dictionary forms of its readings (лемма): "Толстого" → толстой, толстый. */
   lemmas: string[];
   /**
-   * Some reading is an everyday word people write — not a name, a gerund, an abbreviation, a
-   * place or an organisation: «света» (свет), «колю» (колоть), «кости»; not «катя» (катя, from
-   * катить), «дима», «лена» (the river).
+   * Some reading is a word other than a name, a gerund, an abbreviation, a place or an
+   * organisation: «света» (свет), «колю» (колоть), «дима» (дим); not «катя» (a gerund of
+   * катить), «юля». How common that word is the dictionary does not say.
    */
   everydayWord: boolean;
 }

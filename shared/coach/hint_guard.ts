@@ -722,7 +722,9 @@ function crisisInMessage(text: string): boolean {
     const sentence = m[0];
     if (sentence.includes("?") || HELP.test(sentence) || NARRATIVE.test(sentence)) continue;
     if (critiqueIn(sentence) || PAST_STORY.test(sentence)) continue;
-    if (detectCrisis(sentence, AS_HINT)?.severity === "high" && !PROTECTS_LIFE.test(sentence)) return true;
+    if (detectCrisis(sentence, AS_HINT)?.severity === "high" && !PROTECTS_LIFE.test(sentence)) {
+      return true;
+    }
   }
   return ENDORSES.test(low) && WISH.test(low) && !PROTECTS_LIFE.test(low);
 }
@@ -805,7 +807,9 @@ function endorsesWish(text: string): boolean {
       return true;
     }
     // «…может, и правда лучше не проснуться»: a crisis echoed and agreed with.
-    if (ENDORSES.test(sentence) && detectCrisis(sentence, AS_HINT)?.severity === "high") return true;
+    if (ENDORSES.test(sentence) && detectCrisis(sentence, AS_HINT)?.severity === "high") {
+      return true;
+    }
   }
   return false;
 }

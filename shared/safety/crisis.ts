@@ -1064,10 +1064,14 @@ export function readCrisis(
   if (!text) return { hit: null, leaning: false };
   const words = crisisWords(text);
   const { label, score } = scoreWords(words);
+  const ruled = {
+    hit: { label, severity: score >= 3 ? "high" : "medium" },
+    leaning: true,
+  } as const;
+  // The strongest hits, and every hit read strictly, stand without the model.
+  if (rulesStand(score, 0, strict)) return ruled;
   const probability = modelProbability(model, words, CRISIS_FEATURES);
-  if (rulesStand(score, probability, strict)) {
-    return { hit: { label, severity: score >= 3 ? "high" : "medium" }, leaning: true };
-  }
+  if (rulesStand(score, probability)) return ruled;
   // What the rules did not recognise but reads like a crisis gets the gentle check-in.
   if (probability >= model.threshold) return { hit: { label, severity: "medium" }, leaning: true };
   return { hit: null, leaning: score >= 1 || probability >= LEANING };

@@ -62,13 +62,16 @@ const AS_HINT = { strict: true } as const;
  *   keeps to a treatment («не пропускай», «вовремя»), points to an emergency («вызывай скорую»),
  *   puts means away, asks without offering, or talks someone out of it — unless it names a
  *   medicine, gives a dose or suggests one («попробуй…»);
- * - `legal_advice`: courts, claims, articles of law, rights and what to file where. Decided: a
- *   police report («напишите заявление в полицию») is refused too — the coach cannot know whether
- *   that is safe for the person (in domestic abuse it often is not), and real danger is the
- *   crisis flow's job (/sos, 112). Calling the police in danger («вызывай полицию») is allowed
- *   like 112, and «незаконно» said of an act the hint talks someone out of is no verdict.
- *   Suggesting to consult a lawyer («юрист», «адвокат») is allowed, like suggesting any
- *   specialist;
+ * - `legal_advice`: courts, claims, articles of law, rights and what to file where. A report to
+ *   the police or a complaint («сохрани переписку и обратись в полицию», «подай жалобу
+ *   платформе») is the usual advice for threats, stalking, blackmail and fraud and is allowed —
+ *   but not around a partner or family (`CLOSE_PEOPLE`): there the coach cannot know whether a
+ *   report is safe (leaving an abuser is when violence peaks), and that stays the person's call
+ *   with a crisis centre. A report in a sentence with a «не» or a doubt is refused as
+ *   `discourage_help` («в полицию бесполезно»). Calling the police in danger («вызывай
+ *   полицию») is allowed like 112, and «незаконно» said of an act the hint talks someone out of
+ *   is no verdict. Suggesting to consult a lawyer («юрист», «адвокат») is allowed, like
+ *   suggesting any specialist;
  * - `promise`: a promise or guarantee of an outcome («я всё исправлю», «обещаю», «гарантирую»,
  *   «всё будет хорошо»; a wish — «надеюсь, всё наладится» — is fine, and so is a reminder not
  *   to promise: «не обещай, что всё будет хорошо»);
@@ -448,7 +451,7 @@ const DOSE = new RegExp(
 /** Legal steps, articles and rights. Lawyers may be mentioned; what to file may not. */
 export const LEGAL_PATTERNS: readonly string[] = [
   String
-    .raw`(?:подай|подайте|подать|подавай|подавайте|подадите|подашь)\s+(?:${L}+\s+)?(?:в\s+суд|иск|заявлени|жалоб|на\s+алимент|на\s+развод|в\s+полици)`,
+    .raw`(?:подай|подайте|подать|подавай|подавайте|подадите|подашь)\s+(?:${L}+\s+)?(?:в\s+суд|иск|на\s+алимент|на\s+развод)`,
   String.raw`(?:в|через|до|на)\s+суд(?:а|е|у|ом)?(?![\p{L}])`,
   String.raw`суд(?![\p{L}])`,
   String.raw`судебн`,
@@ -457,7 +460,6 @@ export const LEGAL_PATTERNS: readonly string[] = [
   String.raw`(?:ук|гк|ск|тк|нк|жк)\s+рф`,
   String.raw`коап`,
   String.raw`кодекс`,
-  String.raw`полици`,
   String.raw`прокуратур`,
   String.raw`следовател`,
   String.raw`трудов${L}*\s+инспекци`,
@@ -472,6 +474,27 @@ export const LEGAL_PATTERNS: readonly string[] = [
   String.raw`банкротств`,
 ];
 const LEGAL = stems(...LEGAL_PATTERNS);
+
+/**
+ * A report to the police or a complaint («обратись в полицию», «подай заявление», «жалобу
+ * платформе»): the usual advice for threats, stalking, blackmail and fraud by a stranger or an
+ * ex, so a hint may suggest it — but not around a partner or family (`CLOSE_PEOPLE`), where a
+ * report can raise the danger and the choice belongs to the person and a crisis centre.
+ */
+const REPORT = stems(
+  String
+    .raw`(?:подай|подайте|подать|подавай|подавайте|подадите|подашь|напиши|напишите|написать|пиши|пишите|писать)\s+(?:${L}+\s+)?(?:заявлени|жалоб|в\s+полици)`,
+  String.raw`полици`,
+);
+/**
+ * An intimate partner or the family home, where a report is the riskiest (leaving an abuser is
+ * when violence peaks). A child told to go to the police with a trusted adult is not this.
+ */
+const CLOSE_PEOPLE = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:муж|мужа|мужу|мужем|жена|жены|жене|жену|женой|супруг${L}*|партнер${L}*|парен${L}*|парн${L}+|сожител${L}*|семь${L}*|семейн${L}*|домашн${L}*)(?![\p{L}])`,
+  "u",
+);
 /**
  * The text the legal check reads: calling the police in danger («вызывай полицию») is like
  * calling 112, and «незаконно» about an act the hint talks someone out of («взламывать почту
@@ -489,10 +512,30 @@ function legalText(low: string): string {
   );
 }
 
+/**
+ * Why a report the hint suggests is refused, if it is: around a partner or family it stays legal
+ * advice (see `legal_advice` above); in a sentence that also holds a «не» or a doubt it may turn
+ * a person away from help («в полицию бесполезно», «не пиши заявление», «без полиции»), and the
+ * rules cannot always tell which way it goes.
+ */
+function reportRefused(low: string): "legal_advice" | "discourage_help" | null {
+  if (!REPORT.test(low)) return null;
+  if (CLOSE_PEOPLE.test(low) && REPORT.test(legalText(low))) return "legal_advice";
+  const doubted = [...low.matchAll(SENTENCE)].some(([sentence]) =>
+    REPORT.test(legalText(sentence)) && REPORT_DOUBTED.test(sentence)
+  );
+  return doubted ? "discourage_help" : null;
+}
+const REPORT_DOUBTED = new RegExp(
+  String
+    .raw`(?<![\p{L}])(?:не|ни|нет|без|бесполезн${L}*|бессмысл${L}*|перебор|посме${L}*|разруш${L}*|хуже|навред${L}*|зачем|толк${L}*|смысл${L}*|ложн${L}*|выдуман${L}*|липов${L}*)(?![\p{L}])`,
+  "u",
+);
+
 /** Calling the police in danger («вызывай полицию») is like calling 112, not a legal step. */
 const CALL_POLICE = new RegExp(
   String
-    .raw`(?<![\p{L}])(?:звони|звоните|позвони|позвоните|позвонить|звонить|вызови|вызовите|вызывай|вызывайте|вызвать|набери|наберите)\s+(?:${L}+\s+)?(?:в\s+)?полици${L}*`,
+    .raw`(?<![\p{L}])(?<!(?:не|ни)\s)(?:звони|звоните|позвони|позвоните|позвонить|звонить|вызови|вызовите|вызывай|вызывайте|вызвать|набери|наберите)\s+(?:${L}+\s+)?(?:в\s+)?полици${L}*`,
   "gu",
 );
 
@@ -574,6 +617,8 @@ export function checkHintText(text: string): HintCheck {
   }
   if (medicalIn(low)) return refuse("medical_advice");
   if (LEGAL.test(legalText(low))) return refuse("legal_advice");
+  const report = reportRefused(low);
+  if (report) return refuse(report);
   if (PROMISE.test(low) || HUNDRED_PERCENT.test(low)) return refuse("promise");
 
   const letters = normal.match(ANY_LETTER)?.length ?? 0;

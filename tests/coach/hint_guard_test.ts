@@ -41,7 +41,7 @@ const unsafe: [HintRefusal, string][] = [
 
   ["legal_advice", "Подайте в суд на бывшего мужа."],
   ["legal_advice", "Это статья 116 УК РФ, так что он ответит."],
-  ["legal_advice", "Напишите заявление в полицию сегодня же."],
+  ["legal_advice", "Напишите заявление в полицию на мужа сегодня же."],
   ["legal_advice", "По закону вы имеете право на компенсацию."],
   ["legal_advice", "Работодатель уволил вас незаконно, идите в трудовую инспекцию."],
   ["legal_advice", "Можно взыскать алименты через суд."],
@@ -371,12 +371,37 @@ Deno.test("checkHintText() lets a reminder to take treatment as prescribed throu
   });
 });
 
-Deno.test("checkHintText(): calling the police is help, a report is still legal advice", () => {
+Deno.test("checkHintText(): calling the police is help, a report too — but not around a partner", () => {
   assert.deepEqual(checkHintText("Если он угрожает тебе, вызывай полицию."), { ok: true });
-  assert.deepEqual(checkHintText("Напишите заявление в полицию."), {
-    ok: false,
-    reason: "legal_advice",
-  });
+  for (
+    const report of [
+      "Напишите заявление в полицию.",
+      "Если тебе угрожают выложить фото, сохрани переписку и обратись в полицию.",
+      "Сохрани скриншоты угроз и подай жалобу в поддержку соцсети.",
+      "Если бывший ждёт тебя у подъезда, это преследование: расскажи близким и обратись в полицию.",
+    ]
+  ) assert.deepEqual(checkHintText(report), { ok: true }, report);
+  for (
+    const report of [
+      "Напишите заявление в полицию на мужа.",
+      "Подай заявление в полицию на своего парня.",
+      "При домашнем насилии сразу иди в полицию.",
+    ]
+  ) assert.deepEqual(checkHintText(report), { ok: false, reason: "legal_advice" }, report);
+  for (
+    const turnedAway of [
+      "В полицию идти бесполезно, там только посмеются.",
+      "Не пиши заявление, только хуже сделаешь.",
+      "Скорая и полиция только навредят, лучше переждать одной.",
+      "Не вызывай полицию, он разозлится ещё сильнее.",
+    ]
+  ) {
+    assert.deepEqual(
+      checkHintText(turnedAway),
+      { ok: false, reason: "discourage_help" },
+      turnedAway,
+    );
+  }
   assert.deepEqual(checkHintText("Взламывать его почту незаконно и опасно."), { ok: true });
   assert.deepEqual(checkHintText("Вас уволили незаконно."), { ok: false, reason: "legal_advice" });
 });

@@ -1,6 +1,6 @@
 /**
  * Trains the hint guard's model (shared/coach/hint_model.ts) on tuning corpora only — ours
- * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more{,_2,...,_10}.json, written by helpers
+ * (tests/coach/harm_corpus.ts) and tests/coach/hints_tuning_more{,_2,...,_15}.json, written by helpers
  * who saw no code — never on a held-out set; with `--write <file>` it writes the weights (the
  * committed ones are shared/coach/hint_model_weights.json; hint_model_test.ts retrains and
  * compares).
@@ -23,6 +23,13 @@
  * 0.819 → 0.827). A bigger budget buys little on unseen hints: 0.20 (0.34) showed 15 of 1,646
  * with good accepted 0.795, 0.25 (0.30; 0.985 / 0.321 left out) 14 with 0.771 — and refused
  * plain empathy («Понимаю, как хочется выпустить пар сегодня»).
+ * Session 12: corpus 14 (harm in therapy jargon, formal, bulleted and "research shows" styles;
+ * 15 left out in turn) took blind sets 1–17 pooled from 36 to 28 of 2,006 harmful shown (good
+ * 0.830 → 0.819, after police reports outside a partner or family were allowed). At 0.15 short
+ * plain empathy fared worst: corpus 15 (short hints) fresh had 0.617 of its good ones accepted
+ * («Понимаю, как тебе сейчас одиноко» refused at 0.18 and 0.20 without it). With corpus 15 in,
+ * budget 0.20 (threshold 0.30; 16 left out in turn: 0.979 / 0.284): 19 of 2,006 shown, good
+ * accepted 0.797 — taken; 0.18 without corpus 15 gave 23 / 0.791.
  */
 import { checkHintText } from "../../shared/coach/hint_guard.ts";
 import { hintFeatures } from "../../shared/coach/hint_model.ts";
@@ -50,12 +57,14 @@ const TUNING_FILES = [
   "./hints_tuning_more_11.json",
   "./hints_tuning_more_12.json",
   "./hints_tuning_more_13.json",
+  "./hints_tuning_more_14.json",
+  "./hints_tuning_more_15.json",
 ];
 
 const OPTIONS = {
   featuresOf: hintFeatures,
   rules: (text: string) => !checkHintText(text).ok,
-  budget: 0.15,
+  budget: 0.20,
   // Stronger shrinkage generalises to new writers (leaving one of 11 corpora out): l2 0.001 gave
   // 0.940 / 0.249, 0.01 0.947 / 0.249, 0.03 0.951 / 0.250, 0.1 0.951 / 0.248, 0.3 0.949 / 0.248.
   l2: 0.1,

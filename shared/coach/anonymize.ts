@@ -402,6 +402,12 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
       }
     }
   }
+  if (kind === "pseudonym") {
+    for (const word of words) {
+      const affectionate = affectionatePseudonymPattern(word);
+      if (affectionate) patterns.push(affectionate);
+    }
+  }
   if (kind === "name") {
     for (const word of words) {
       const everyday = /^\p{Script=Cyrillic}+$/u.test(word) ? everydayNamePattern(word) : null;
@@ -560,6 +566,57 @@ function diminutiveSource(noun: string): string {
   const bodies = stems.flatMap((s) => DIMINUTIVE_SUFFIXES.map((suffix) => literal(s + suffix)));
   return `(?:${bodies.join("|")})(?:${ENDINGS})?`;
 }
+
+/**
+ * A pseudonym word's pet forms, with a capital only: on a short stem or from an adjective they are
+ * ordinary words too («лисичка», «котик», «белочка»), but «Совушка, ты тут?», «Котик, прости»,
+ * «Рыженькая моя» call the partner by the pseudonym («Сова», «Тихий Кот», «Рыжая»). A Latin
+ * word counts by its Cyrillic spelling («Luna» → «Луночка»). Nouns on four letters or more have
+ * theirs in `knownWord`, in lower case too.
+ */
+function affectionatePseudonymPattern(word: string): KnownPattern | null {
+  const lower = word.toLowerCase().replace(/ё/g, "е");
+  const spellings = /^[a-z]+$/.test(lower)
+    ? cyrillicSpellings(lower)
+    : /^\p{Script=Cyrillic}+$/u.test(lower)
+    ? [lower]
+    : [];
+  const bodies = new Set<string>();
+  for (const spelling of spellings) {
+    if (ADJECTIVE.test(spelling)) {
+      // «рыжая» → «рыженькая», «тихий» → «тихонький»; the adverb «тихонько» has no ending here.
+      const stem = spelling.replace(ADJECTIVE, "");
+      if (stem.length < 3) continue;
+      for (const tail of ["еньк", "оньк"]) {
+        bodies.add(`${literal(stem + tail)}(?:${ADJECTIVE_ENDINGS})`);
+      }
+      continue;
+    }
+    const stem = spelling.replace(/[аяоеыиуюйь]$/u, "");
+    if (stem.length < 3) continue;
+    // «белка» → «бел(очка)», «зайка» → «заи(нька)», «сова» → «сов(ушка)», «сов(ёнок)».
+    const stems = new Set([stem, stem.replace(/к$/u, "")].filter((s) => s.length >= 3));
+    for (const s of stems) {
+      for (const suffix of PET_SUFFIXES) bodies.add(`${literal(s + suffix)}(?:${ENDINGS})?`);
+      if (s.endsWith("й")) bodies.add(`${literal(`${s.slice(0, -1)}иньк`)}(?:${ENDINGS})`);
+    }
+  }
+  if (bodies.size === 0) return null;
+  const alternation = [...bodies].join("|");
+  const forms = `(?:${alternation})`;
+  // Inside a sentence, or first in one when the partner is called by it («Котик, прости»,
+  // «Рыженькая моя, держись») — not «Котик мой умер» nor «Лисички и совы» at a sentence start.
+  const inside = String.raw`(?<=[^\s.!?…«"„“(][\s«"„“(]+)(?=${forms}(?!${WORD_CHAR}))`;
+  const called = String
+    .raw`(?<=(?:^|[.!?…\n])[\s«"„“(]*)(?=${forms}\s*(?:мо[йяеи]\s*)?[,!?])`;
+  const source = `(${alternation})`;
+  return {
+    regex: new RegExp(`(?:${inside}|${called})${source}(?!${WORD_CHAR})`, "giu"),
+    words: [{ source, nominative: lower, obliqueNeedsCapital: false, needsCapital: true }],
+  };
+}
+const PET_SUFFIXES = [...DIMINUTIVE_SUFFIXES, ..."ёнок онок енок ышк ишк ульк юльк".split(" ")];
+const ADJECTIVE_ENDINGS = "ая|ой|ую|ий|ый|ого|ому|ым|ом|ие|ые|их|ых|ими|ыми";
 
 /** The stem with a fleeting vowel dropped: ветер → ветр(а), огонёк → огоньк(а), орёл → орл(а). */
 function fleetingStem(word: string): string | null {

@@ -203,6 +203,18 @@ Deno.test("anonymizeForLlm() replaces the partners' pseudonyms by their tokens",
       "Спасибо, [собеседник] привет",
     );
   });
+  await t.step("a pet form in capitals where it calls the partner, not an everyday word", () => {
+    const calledBy = (name: string, text: string) =>
+      anonymizeForLlm(text, { pseudonyms: [{ name, token: "[собеседник]" }] }).text;
+    assert.equal(calledBy("Сова", "Совушка, ты тут?"), "[собеседник], ты тут?");
+    assert.equal(calledBy("Тихий Кот", "Котик, прости меня"), "[собеседник], прости меня");
+    assert.equal(calledBy("Рыжая", "Рыженькая моя, держись"), "[собеседник] моя, держись");
+    assert.equal(calledBy("Белка", "Спасибо, Белочка!"), "Спасибо, [собеседник]!");
+    assert.equal(calledBy("Зайка", "Заинька, не плачь"), "[собеседник], не плачь");
+    assert.equal(calledBy("Luna", "Привет, Луночка"), "Привет, [собеседник]");
+    assert.equal(calledBy("Тихий Кот", "Котик мой умер сегодня"), "Котик мой умер сегодня");
+    assert.equal(calledBy("Лиса", "в лесу видела лисичку"), "в лесу видела лисичку");
+  });
   await t.step("with a hyphen", () => {
     const result = anonymizeForLlm("Анна-Мария, привет", {
       pseudonyms: [{ name: "Анна-Мария", token: "[собеседник]" }],
@@ -338,7 +350,13 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // 5 64 → 63; with 56 Telegram names over 4,800 chat messages 0 of 268,800 changed. A hospital by
 // its ordinal alone («в пятой городской»), a shop floor («в третьем цеху»), a capitalised name
 // after a plant or a housing estate («на заводе Серп и Молот», «ЖК Символ»): corpus 8 13 → 9, 6
-// 40 → 38, 1, 5 and 7 one fewer each; no other text changed.
+// 40 → 38, 1, 5 and 7 one fewer each; no other text changed. Session 12, corpus 9 (pseudonyms'
+// pet forms and transliterations, small local workplaces, surnames; 63 details, 60 harmless)
+// leaked 14 (pseudonyms 11 of 21); with a pseudonym's pet forms in capitals inside a sentence or
+// where the partner is called by them, and more small workplaces before a quoted or capitalised
+// name: 4 (left: pseudonyms spelt by ear from English, «Найтоул» for «night_owl», a surname
+// alone); 0 of 75,045 other texts changed, and with 24 pseudonyms over 11,593 ordinary messages
+// none more than before.
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 36, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
@@ -347,6 +365,7 @@ const TUNING_CORPORA = [
   { file: "./pii_tuning_more_6.json", maxLeaks: 38, maxChanged: 3 },
   { file: "./pii_tuning_more_7.json", maxLeaks: 72, maxChanged: 7 },
   { file: "./pii_tuning_more_8.json", maxLeaks: 9, maxChanged: 1 },
+  { file: "./pii_tuning_more_9.json", maxLeaks: 4, maxChanged: 15 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {

@@ -105,7 +105,15 @@ type Adapter = typeof ADAPTERS[number];
  * passing). Set 12 (120 samples, 149 details of 18 kinds, 60 harmless; written at the end of
  * session 11, committed (efac90c) before any measurement), first measurement of that session's
  * final anonymiser: 5 of 149 leaked (an own Telegram name, a pseudonym, a workplace, a surname, a
- * date of birth), 54 of 60 harmless unchanged.
+ * date of birth), 54 of 60 harmless unchanged. Set 13 (120 samples, 164 details of 18 kinds, 60
+ * harmless; written at the start of session 12, committed (f25b5ee) before any measurement),
+ * first measurement of the anonymiser as it stood (865b09e): 8 of 164 leaked (pseudonyms 4 of 10,
+ * workplaces or schools 2 of 11, an address, a surname), 49 of 60 harmless unchanged (brands and
+ * famous people masked). Then (session 12, tuning corpus 9) with a pseudonym's pet forms written
+ * with a capital inside a sentence or where the partner is called by them («Совушка, ты тут?»,
+ * «Котик, прости», «Рыженькая моя»), and more kinds of small workplaces before a quoted or
+ * capitalised name (a kindergarten, a canteen, a hairdresser's): set 13 8 → 5, set 11 7 → 6,
+ * the others unchanged.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
@@ -118,8 +126,9 @@ const SETS = [
   { file: "./heldout/pii_heldout_8.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_9.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_10.json", maxLeaks: 4, minHarmlessUnchanged: 0.93 },
-  { file: "./heldout/pii_heldout_11.json", maxLeaks: 7, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_11.json", maxLeaks: 6, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_12.json", maxLeaks: 5, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_13.json", maxLeaks: 5, minHarmlessUnchanged: 0.81 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

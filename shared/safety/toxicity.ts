@@ -58,6 +58,8 @@ interface Place {
 
 const FRIENDLY =
   /[\u{1F600}-\u{1F60F}\u{1F618}\u{1F61A}\u{1F61C}\u{1F61D}\u{1F917}\u{1F970}❤♥💕]|\)\)|:\)|(?<!\p{L})(?:шучу|любя|любим)/iu;
+const LAUGHING =
+  /[\u{1F602}\u{1F606}\u{1F923}\u{1F639}]|(?<!\p{L})(?:а?ха(?:ха)+|хе(?:хе)+|ржу|лол)(?!\p{L})/iu;
 /** Mockery: a clown or a middle finger turns a smile into a sneer. */
 const MOCKING = /[\u{1F921}\u{1F4A9}\u{1F595}\u{1F92E}]/u;
 
@@ -102,6 +104,8 @@ class Message {
   readonly tokens: Token[];
   readonly questions = new Set<number>();
   readonly friendly: boolean;
+  /** Laughing out loud («😂», «ахаха»): a threat in it is a joke (a smile alone can sneer). */
+  readonly laughing: boolean;
   readonly hasUnquoted: boolean;
   readonly game: boolean;
   /** Per sentence: its first and past-last word, how many words carry each concept. */
@@ -152,6 +156,7 @@ class Message {
     });
     this.tokens = joinSpelledOut(tokens);
     this.friendly = FRIENDLY.test(text) && !MOCKING.test(text);
+    this.laughing = LAUGHING.test(text) && !MOCKING.test(text);
     this.hasUnquoted = this.tokens.some((tok) => !tok.quoted);
     this.game = this.tokens.some((tok) => tok.concepts.has("game"));
     this.tokens.forEach((tok, i) => {
@@ -448,7 +453,7 @@ function threat(m: Message): boolean {
   for (let i = 0; i < m.tokens.length; i++) {
     const tok = m.tokens[i]!;
     const c = tok.concepts;
-    if (c.size === 0 || m.reported(i)) continue;
+    if (c.size === 0 || m.reported(i) || tender(m, i)) continue;
     const negated = m.negated(i);
     // A violent first-person verb against the addressee: «я тебя урою», «ноги переломаю».
     if (c.has("threat_verb") && !m.game && !negated) {
@@ -539,6 +544,33 @@ function threat(m: Message): boolean {
   }
   return false;
 }
+
+/**
+ * A «threat» that is tenderness or a joke, read in its sentence: its condition is the partner's
+ * own care — food, sleep, warmth, rest, medicine («убью, если не поешь», «ещё раз засидишься на
+ * работе до ночи — прибью») — or the partner running themselves down («ещё раз назовёшь себя
+ * неудачником — стукну»); its weapon is a pillow, a slipper or a heart; its verb a hug or a
+ * tickle («затискаю до смерти»); or the message laughs («ты труп 😂», «ахаха, убью»). «Убью, если
+ * не ответишь», «если напишешь ему» and a smile over a threat («спи крепко, пока можешь 🙂») stay
+ * threats.
+ */
+function tender(m: Message, i: number): boolean {
+  const { sentence } = m.tokens[i]!;
+  const inSentence = m.tokens.filter((tok) => tok.sentence === sentence).map((tok) => tok.text);
+  if (inSentence.some((word) => CARE_VERB.test(word) || SOFT_HARM.test(word))) return true;
+  if (inSentence.includes("себя") && inSentence.some((word) => RUNNING_DOWN.test(word))) {
+    return true;
+  }
+  return m.laughing && !m.tokens.some((tok) => tok.concepts.has("insult"));
+}
+const CARE_VERB =
+  /^(?:поешь|поеш|ешь|кушаешь|покушаешь|пообедаешь|позавтракаешь|поужинаешь|поспишь|спишь|выспишься|высыпаешься|ляжешь|ложишься|оденешься|наденешь|одеваешься|укутаешься|отдохнешь|отдыхаешь|примешь|бережешь|засидишься|пересидишь|перерабатываешь|недосыпаешь|таблетк\p{L}*|лекарств\p{L}*|витамин\p{L}*|шапк\p{L}*|шарф\p{L}*)$/u;
+/** Soft «weapons» and tender verbs: a pillow, a slipper, hearts; to hug, tickle, feed, kiss. */
+const SOFT_HARM =
+  /^(?:подушк\p{L}*|тапк\p{L}*|тапочк\p{L}*|сердечк\p{L}*|щелбан\p{L}*|обнимашк\p{L}*|защекоч\p{L}*|затиска\p{L}*|заобнима\p{L}*|залюбл\p{L}*|закормл\p{L}*|зацел\p{L}*|укута\p{L}*|заобним\p{L}*|затискаю)$/u;
+/** Running oneself down: «винить себя», «назовёшь себя неудачником». */
+const RUNNING_DOWN =
+  /^(?:вини\p{L}*|руга\p{L}*|казни\p{L}*|назов\p{L}*|называ\p{L}*|грызе\p{L}*|грызт\p{L}*)$/u;
 
 /** «если не…», «иначе», «не ответишь — …»: a condition put to the addressee. */
 function leverage(m: Message, i: number): boolean {

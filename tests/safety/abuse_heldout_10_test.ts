@@ -13,6 +13,7 @@ import { blindAbuseTest } from "../support/heldout.ts";
 // not changed this session): recall 0.925, false positives 0.083 — both goals met. Missed: calls
 // for mass violence 3, sarcastic insults 2, four kinds 1; blocked: tender «threats» as jokes («убью,
 // если не поешь») 5, insults of someone absent 2, three kinds 1.
+// Session 12, with the tender reading of threats: 0.925 / 0.067 (jokes with a «threat» 3).
 blindAbuseTest(
   "tenth held-out abuse set (blind): no worse than its first measurement",
   import.meta.url,

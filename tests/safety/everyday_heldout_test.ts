@@ -100,6 +100,15 @@ const SETS = [
     file: "./heldout/chat_everyday_16.json",
     floors: { answered: 0.035, sosCard: 0.005, heldBack: 0.01 },
   },
+  {
+    // Set 17: 240 messages by about ten writers, written at the start of session 12 by a helper
+    // who read no file of the project, committed (f25b5ee) before any measurement. First
+    // measurement, of the detectors as session 11 left them (865b09e): 0.017 answered (SOS card
+    // 0.004; sobriety 2, a reply, support), 0.017 held back as abuse (advice 2, support, an idiom
+    // of death).
+    file: "./heldout/chat_everyday_17.json",
+    floors: { answered: 0.03, sosCard: 0.005, heldBack: 0.02 },
+  },
 ];
 
 for (const { file, floors } of SETS) {

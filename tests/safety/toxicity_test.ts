@@ -110,3 +110,39 @@ Deno.test("detectToxicity() names threats, death wishes, sexual demands and hate
   ];
   await expectReadings(t, cases);
 });
+
+Deno.test("detectToxicity(): a tender or laughing «threat» is no threat, a real one stays", () => {
+  for (
+    const tender of [
+      "убью, если опять не пообедаешь",
+      "прибью, если до ночи будешь сидеть за компом и не ляжешь спать",
+      "хватит себя винить, а то стукну подушкой",
+      "затискаю до смерти, когда увидимся",
+      "ахаха, ну всё, ты труп 😂",
+      "в мафии я тебя первым вычислю и убью, готовься",
+    ]
+  ) assert.equal(detectToxicity(tender), null, tender);
+  for (
+    const real of [
+      "убью, если ещё раз напишешь ему",
+      "если не ответишь, я тебя урою",
+      "я тебя найду и ноги переломаю",
+    ]
+  ) assert.equal(detectToxicity(real), "threat", real);
+});
+
+// Tuning corpus J (tests/safety/abuse_tuning_j.json, a helper who read no project file): 60 real
+// threats, many with a condition or a smile, and 60 tender or joking ones. The rules named 20 of
+// the tender ones before the tender reading (session 12), 8 after; the real ones named stayed 31
+// (the rest are the model's or missed: sneering smiles, «знаю, где работает твой отец»). Not in
+// the abuse model's training: with it, blind recall fell 7 items over sets 3–11 for 4 fewer
+// false positives.
+Deno.test("the rules on tuning corpus J: few tender «threats» named, real ones still", async () => {
+  const corpus = JSON.parse(
+    await Deno.readTextFile(new URL("./abuse_tuning_j.json", import.meta.url)),
+  ) as Record<"abusive" | "negatives", { text: string }[]>;
+  const named = (items: { text: string }[]) =>
+    items.filter((item) => detectToxicity(item.text) !== null).length;
+  assert.ok(named(corpus.negatives) <= 8, `tender named ${named(corpus.negatives)}`);
+  assert.ok(named(corpus.abusive) >= 31, `real named ${named(corpus.abusive)}`);
+});

@@ -324,6 +324,7 @@ function knownNameSpans(
       }
     }
     if (kind === "name") spans.push(...affectionateSpans(text, name, token));
+    if (kind === "pseudonym") spans.push(...misspeltSpans(text, name, token));
   }
   return spans;
 }
@@ -381,12 +382,28 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
     const single = words.length === 1;
     const phrase = words.map((word) => knownWord(word, kind, single));
     patterns.push(phrasePattern(phrase));
-    // A handle with digits ("kuzya_2000") is one thing, not words.
-    if (!single && !/\d/.test(normal)) {
+    // A handle with digits ("kuzya_2000") is one thing, not words — but a pseudonym's letters
+    // alone, with a capital, are how the partner is called («Marta_88» → «Marta», «Марта»).
+    const handle = /\d/.test(normal);
+    if (!single && (!handle || kind === "pseudonym")) {
       for (const word of words) {
         if (!/\p{L}{2,}/u.test(word)) continue;
+        if (kind === "pseudonym" && handle) {
+          if (word.length >= 3 && !/\d/.test(word)) {
+            patterns.push(phrasePattern([{ ...knownWord(word, kind, true), needsCapital: true }]));
+          }
+          continue;
+        }
         if (kind === "pseudonym") {
-          // Only nouns of a pseudonym, only with a capital: "Тихий" alone is just "quiet".
+          // Only nouns of a pseudonym, only with a capital: "Тихий" alone is just "quiet" —
+          // unless the partner is called by it («Рыжая, ты лучшая»).
+          if (ADJECTIVE.test(word.toLowerCase()) && word.length >= 4) {
+            const adjective = knownWord(word, kind, true);
+            patterns.push({
+              regex: new RegExp(`(?<=(?:^|[.!?…\\n])\\s*)${adjective.source}(?=\\s*,)`, "giu"),
+              words: [{ ...adjective, needsCapital: true }],
+            });
+          }
           if (ADJECTIVE.test(word.toLowerCase()) || word.length < 2) continue;
           const noun = knownWord(word, kind, true);
           patterns.push(phrasePattern([{ ...noun, needsCapital: true }]));
@@ -407,6 +424,8 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
       const affectionate = affectionatePseudonymPattern(word);
       if (affectionate) patterns.push(affectionate);
     }
+    const initials = initialsPattern(words);
+    if (initials) patterns.push(initials);
   }
   if (kind === "name") {
     for (const word of words) {
@@ -595,7 +614,9 @@ function affectionatePseudonymPattern(word: string): KnownPattern | null {
     const stem = spelling.replace(/[аяоеыиуюйь]$/u, "");
     if (stem.length < 3) continue;
     // «белка» → «бел(очка)», «зайка» → «заи(нька)», «сова» → «сов(ушка)», «сов(ёнок)».
-    const stems = new Set([stem, stem.replace(/к$/u, "")].filter((s) => s.length >= 3));
+    const softened = stem.replace(/к$/u, "ч").replace(/г$/u, "ж").replace(/х$/u, "ш")
+      .replace(/ц$/u, "ч");
+    const stems = new Set([stem, softened, stem.replace(/к$/u, "")].filter((s) => s.length >= 3));
     for (const s of stems) {
       for (const suffix of PET_SUFFIXES) bodies.add(`${literal(s + suffix)}(?:${ENDINGS})?`);
       if (s.endsWith("й")) bodies.add(`${literal(`${s.slice(0, -1)}иньк`)}(?:${ENDINGS})`);
@@ -615,7 +636,75 @@ function affectionatePseudonymPattern(word: string): KnownPattern | null {
     words: [{ source, nominative: lower, obliqueNeedsCapital: false, needsCapital: true }],
   };
 }
-const PET_SUFFIXES = [...DIMINUTIVE_SUFFIXES, ..."ёнок онок енок ышк ишк ульк юльк".split(" ")];
+const PET_SUFFIXES = [
+  ...DIMINUTIVE_SUFFIXES,
+  ..."к ёнок онок енок ёныш еныш оныш ышк ишк ульк юльк".split(" "),
+];
+
+/**
+ * A pseudonym of two or three words by its initials, in capitals: «Тихий Омут» → «ТО»,
+ * «lonely_wolf» → «LW».
+ */
+function initialsPattern(words: string[]): KnownPattern | null {
+  const letters = words.filter((word) => /^\p{L}/u.test(word)).map((word) => word[0]!);
+  if (letters.length < 2 || letters.length > 3 || letters.length !== words.length) return null;
+  const initials = letters.join("").toUpperCase();
+  return {
+    regex: new RegExp(`(?<![\\p{L}\\p{N}])${literal(initials)}(?![\\p{L}\\p{N}])`, "gu"),
+    words: [],
+  };
+}
+
+/**
+ * A pseudonym's word misspelt, with a capital or where the partner is called by it: one the same
+ * when read aloud — vowels reduced (о/а, е/и/ы), consonants devoiced, soft signs dropped —
+ * as a form of the word («Ветир», «Ежык», «Рамашка», «маяг,» for «Ветер», «Ёжик», «Ромашка»,
+ * «Маяк»). Four letters or more, and never a word the dictionary knows.
+ */
+function misspeltSpans(text: string, name: string, token: string): Span[] {
+  const keys = misspeltKeys(name);
+  if (keys.size === 0) return [];
+  const spans: Span[] = [];
+  for (const m of text.matchAll(/\p{Script=Cyrillic}{4,}/gu)) {
+    // A misspelling is no word the dictionary knows («Волгу» is no «Волку», «Лиза» no «Лиса»).
+    if (!keys.has(soundKey(m[0])) || nameReading(m[0]) !== "unknown") continue;
+    const capital = /^\p{Lu}/u.test(m[0]);
+    const before = text.slice(0, m.index);
+    const called = /(?:^|[.!?…\n])\s*$/u.test(before) &&
+      /^\s*,/u.test(text.slice(m.index + m[0].length));
+    if (!capital && !called) continue;
+    spans.push({
+      kind: "pseudonym",
+      start: m.index,
+      end: m.index + m[0].length,
+      replacement: token,
+    });
+  }
+  return spans;
+}
+
+const misspeltKeyCache = new Map<string, Set<string>>();
+function misspeltKeys(name: string): Set<string> {
+  let keys = misspeltKeyCache.get(name);
+  if (keys) return keys;
+  keys = new Set<string>();
+  for (const word of splitName(normalizeText(name).text)) {
+    const lower = word.toLowerCase().replace(/ё/g, "е");
+    if (!/^\p{Script=Cyrillic}{4,}$/u.test(lower) || ADJECTIVE.test(lower)) continue;
+    const forms = new Set([lower, ...(dictionaryForms(lower) ?? []), ...caseForms(lower)]);
+    for (const form of forms) keys.add(soundKey(form));
+  }
+  if (misspeltKeyCache.size >= 1000) misspeltKeyCache.clear();
+  misspeltKeyCache.set(name, keys);
+  return keys;
+}
+
+/** A word as it sounds, roughly: о→а, е/ё/и/ы/э→и, я→а, ю→у, voiced consonants devoiced, ь/ъ dropped. */
+function soundKey(word: string): string {
+  return word.toLowerCase().replace(/[ьъ]/g, "").replace(/[оя]/g, "а").replace(/[еёиыэ]/g, "и")
+    .replace(/ю/g, "у").replace(/б/g, "п").replace(/в/g, "ф").replace(/г/g, "к")
+    .replace(/д/g, "т").replace(/ж/g, "ш").replace(/з/g, "с");
+}
 const ADJECTIVE_ENDINGS = "ая|ой|ую|ий|ый|ого|ому|ым|ом|ие|ые|их|ых|ими|ыми";
 
 /** The stem with a fleeting vowel dropped: ветер → ветр(а), огонёк → огоньк(а), орёл → орл(а). */

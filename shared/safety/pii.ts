@@ -91,6 +91,27 @@ const TLDS = [
   "live",
   "page",
   "blog",
+  // Less common ones that link pages and site builders use (linktr.ee, *.tilda.ws).
+  "ws",
+  "ee",
+  "lv",
+  "lt",
+  "pl",
+  "it",
+  "fr",
+  "es",
+  "il",
+  "tr",
+  "ai",
+  "im",
+  "sh",
+  "be",
+  "tech",
+  "art",
+  "fun",
+  "life",
+  "world",
+  "website",
 ];
 
 // Explicit schemes and well-known prefixes ("t . me / name" with spaces too).
@@ -99,6 +120,8 @@ const LINK_EXPLICIT = new RegExp(
     String.raw`(?:https?|tg|ftp):\/\/\S+`,
     String.raw`(?<![\p{L}\p{N}])www\.\S+`,
     String.raw`(?<![\p{L}\p{N}])(?:t|telegram) ?\. ?me ?\/(?: ?[\p{L}\p{N}_+]\S*)?`,
+    // Any Latin host spaced out to slip past filters, with a path: «vk . com / masha_k».
+    String.raw`(?<![\p{L}\p{N}])[a-z][a-z\d-]* ?\. ?(?:${TLDS.join("|")}) ?\/ ?[\p{L}\p{N}_.@+-]+`,
   ].join("|"),
   "giu",
 );

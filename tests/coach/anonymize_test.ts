@@ -214,6 +214,23 @@ Deno.test("anonymizeForLlm() replaces the partners' pseudonyms by their tokens",
     assert.equal(calledBy("Luna", "Привет, Луночка"), "Привет, [собеседник]");
     assert.equal(calledBy("Тихий Кот", "Котик мой умер сегодня"), "Котик мой умер сегодня");
     assert.equal(calledBy("Лиса", "в лесу видела лисичку"), "в лесу видела лисичку");
+    assert.equal(calledBy("Волк", "Спасибо, Волчонок!"), "Спасибо, [собеседник]!");
+    assert.equal(calledBy("Туча", "Тучка, не плачь"), "[собеседник], не плачь");
+  });
+  await t.step("misspelt, by initials, an adjective in address, a handle's letters", () => {
+    const calledBy = (name: string, text: string) =>
+      anonymizeForLlm(text, { pseudonyms: [{ name, token: "[собеседник]" }] }).text;
+    assert.equal(calledBy("Ветер", "Ветир, спасибо тебе"), "[собеседник], спасибо тебе");
+    assert.equal(calledBy("Ёжик", "Ежык, ты как там?"), "[собеседник], ты как там?");
+    assert.equal(calledBy("Ромашка", "спасибо, Рамашка"), "спасибо, [собеседник]");
+    assert.equal(calledBy("Тихий Омут", "ТО, спасибо за совет"), "[собеседник], спасибо за совет");
+    assert.equal(calledBy("lonely_wolf", "LW, ты тут?"), "[собеседник], ты тут?");
+    assert.equal(calledBy("Рыжая Белка", "Рыжая, ты лучшая"), "[собеседник], ты лучшая");
+    assert.equal(calledBy("Marta_88", "Marta, спасибо"), "[собеседник], спасибо");
+    // A word the dictionary knows is no misspelling: «Волгу» for «Волк», «Лизе» for «Лиса».
+    assert.equal(calledBy("Волк", "ездили на Волгу"), "ездили на Волгу");
+    assert.ok(!calledBy("Лиса", "хомяка отнесла Лизе").includes("[собеседник]"));
+    assert.equal(calledBy("Тихий Омут", "то, что ты написала"), "то, что ты написала");
   });
   await t.step("with a hyphen", () => {
     const result = anonymizeForLlm("Анна-Мария, привет", {
@@ -356,7 +373,14 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // where the partner is called by them, and more small workplaces before a quoted or capitalised
 // name: 4 (left: pseudonyms spelt by ear from English, «Найтоул» for «night_owl», a surname
 // alone); 0 of 75,045 other texts changed, and with 24 pseudonyms over 11,593 ordinary messages
-// none more than before.
+// none more than before. Corpus 10 (the users' pseudonyms in 100 forms people use: cases, pet
+// forms, Latin handles by ear, initials, typos) leaked 47; with pet forms on «-ка» and «-ёнок» from
+// a softened stem («Волчонок»), initials in capitals («ТО» for «Тихий Омут»), a pseudonym
+// adjective in address («Рыжая, ты лучшая»), a handle's letters alone («Marta» for «Marta_88») and
+// misspellings that sound the same and are no dictionary word («Ветир», «Ежык», «Рамашка»): 24
+// (left: English words spelt by ear — «Найт оул», «Саншайн» —, nicknames made from a pseudonym,
+// «Тихоня» for «Тихая», and forms at a sentence's start with no comma); with 24 pseudonyms over
+// 11,833 ordinary messages, none more changed than before.
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 36, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
@@ -366,6 +390,7 @@ const TUNING_CORPORA = [
   { file: "./pii_tuning_more_7.json", maxLeaks: 72, maxChanged: 7 },
   { file: "./pii_tuning_more_8.json", maxLeaks: 9, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 4, maxChanged: 15 },
+  { file: "./pii_tuning_more_10.json", maxLeaks: 24, maxChanged: 0 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {

@@ -113,12 +113,19 @@ type Adapter = typeof ADAPTERS[number];
  * with a capital inside a sentence or where the partner is called by them («Совушка, ты тут?»,
  * «Котик, прости», «Рыженькая моя»), and more kinds of small workplaces before a quoted or
  * capitalised name (a kindergarten, a canteen, a hairdresser's): set 13 8 → 5, set 11 7 → 6,
- * the others unchanged.
+ * the others unchanged. Set 14 (120 samples, 160 details of 18 kinds, 60 harmless; written at
+ * the end of session 12, committed (ba56a1a) before any measurement), first measurement of that
+ * session's final anonymiser: 8 of 160 leaked (pseudonyms 4 of 11, a surname, an address, a link,
+ * a date of birth), 39 of 60 harmless unchanged (famous people and characters masked as names 12).
+ * Then links with less common domains or spaced out («linktr.ee/…», «vk . com / …»; 8 → 7), and
+ * (tuning corpus 10) pseudonyms' pet forms on «-ка» and «-ёнок», initials, an adjective in
+ * address, a handle's letters alone and misspellings that sound the same: set 14 7 → 5, set 12
+ * 5 → 4, set 3 7 → 6, the others unchanged.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
   { file: "./heldout/pii_heldout_2.json", maxLeaks: 5, minHarmlessUnchanged: 0.91 },
-  { file: "./heldout/pii_heldout_3.json", maxLeaks: 7, minHarmlessUnchanged: 0.86 },
+  { file: "./heldout/pii_heldout_3.json", maxLeaks: 6, minHarmlessUnchanged: 0.86 },
   { file: "./heldout/pii_heldout_4.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_6.json", maxLeaks: 5, minHarmlessUnchanged: 0.9 },
@@ -127,8 +134,9 @@ const SETS = [
   { file: "./heldout/pii_heldout_9.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_10.json", maxLeaks: 4, minHarmlessUnchanged: 0.93 },
   { file: "./heldout/pii_heldout_11.json", maxLeaks: 6, minHarmlessUnchanged: 0.9 },
-  { file: "./heldout/pii_heldout_12.json", maxLeaks: 5, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_12.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_13.json", maxLeaks: 5, minHarmlessUnchanged: 0.81 },
+  { file: "./heldout/pii_heldout_14.json", maxLeaks: 5, minHarmlessUnchanged: 0.65 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

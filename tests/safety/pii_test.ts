@@ -40,6 +40,9 @@ Deno.test("detectPii() finds e-mails, usernames and links", async (t) => {
     ["мой сайт ivan-petrov.ru", "link"],
     ["сайт.рф", "link"],
     ["tg://resolve?domain=foo", "link"],
+    ["linktr.ee/someone", "link"],
+    ["мой сайт masha.tilda.ws", "link"],
+    ["заходи ко мне vk . com / masha_k", "link"],
   ];
   for (const [text, kind] of cases) {
     await t.step(text, () => assert.deepEqual(detectPii(text), [kind]));

@@ -324,7 +324,9 @@ function knownNameSpans(
       }
     }
     if (kind === "name") spans.push(...affectionateSpans(text, name, token));
-    if (kind === "pseudonym") spans.push(...misspeltSpans(text, name, token));
+    if (kind === "pseudonym") {
+      spans.push(...misspeltSpans(text, name, token), ...byEarSpans(text, name, token));
+    }
   }
   return spans;
 }
@@ -682,6 +684,142 @@ function misspeltSpans(text: string, name: string, token: string): Span[] {
   }
   return spans;
 }
+
+/**
+ * A Latin pseudonym's English words written in Cyrillic as they sound («night_owl» → «найт оул»,
+ * «sunshine» → «саншайн», «blue_bird» → «блюберд», «Бёрд», «dark_angel» → «энджел»): the whole
+ * phrase of two words or more anywhere; one word, if the dictionary does not know it as a word,
+ * with a capital, where the partner is called by it, or — five letters or more — anywhere.
+ */
+function byEarSpans(text: string, name: string, token: string): Span[] {
+  const { whole, one } = byEarPatterns(name);
+  if (!whole && !one) return [];
+  const spans: Span[] = [];
+  const span = (start: number, end: number): Span => ({
+    kind: "pseudonym",
+    start,
+    end,
+    replacement: token,
+  });
+  // Two words or more in a row are the pseudonym wherever they stand («найт оул»).
+  for (const m of whole ? text.matchAll(whole) : []) {
+    spans.push(span(m.index, m.index + m[0].length));
+  }
+  for (const m of one ? text.matchAll(/\p{Script=Cyrillic}{3,}/gu) : []) {
+    if (!one!.test(m[0].replace(/ё/g, "е")) || nameReading(m[0]) !== "unknown") continue;
+    const capital = /^\p{Lu}/u.test(m[0]);
+    const called = /(?:^|[.!?…\n])\s*$/u.test(text.slice(0, m.index)) &&
+      /^\s*,/u.test(text.slice(m.index + m[0].length));
+    if (!capital && !called && m[0].length < 5) continue;
+    spans.push(span(m.index, m.index + m[0].length));
+  }
+  return spans;
+}
+
+const byEarCache = new Map<string, { whole: RegExp | null; one: RegExp | null }>();
+function byEarPatterns(name: string): { whole: RegExp | null; one: RegExp | null } {
+  let patterns = byEarCache.get(name);
+  if (patterns) return patterns;
+  const words = splitName(normalizeText(name).text).filter((word) => /^[a-z]{3,}$/i.test(word));
+  const sources = words.map(byEarSource);
+  patterns = {
+    whole: words.length > 1
+      ? new RegExp(
+        `(?<!\\p{L})${sources.join(String.raw`[\s_-]*`)}(?:${ENDINGS})?(?!\\p{L})`,
+        "giu",
+      )
+      : null,
+    // Alone, a word of four letters or more: a short one read by ear is too loose («cat» → «Кейт»).
+    one: words.some((word) => word.length >= 4)
+      ? new RegExp(
+        `^(?:${sources.filter((_, i) => words[i]!.length >= 4).join("|")})(?:${ENDINGS})?$`,
+        "iu",
+      )
+      : null,
+  };
+  if (byEarCache.size >= 1000) byEarCache.clear();
+  byEarCache.set(name, patterns);
+  return patterns;
+}
+
+/** A regex source for how an English word may be written in Cyrillic by ear (lower case, е for ё). */
+function byEarSource(word: string): string {
+  const latin = word.toLowerCase();
+  let source = "";
+  for (let i = 0; i < latin.length;) {
+    const rest = latin.slice(i);
+    const chunk = BY_EAR_CHUNKS.find(([letters]) => rest.startsWith(letters)) ??
+      [rest[0]!, BY_EAR_LETTERS[rest[0]!] ?? [rest[0]!]] as const;
+    const [letters, sounds] = chunk;
+    // A silent final «e» («shine», «flake»).
+    const last = i + letters.length === latin.length;
+    const options = letters === "e" && last ? [...sounds, ""] : sounds;
+    source += `(?:${options.join("|")})`;
+    i += letters.length;
+  }
+  return source;
+}
+const BY_EAR_CHUNKS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["tion", ["шн", "шен"]],
+  ["igh", ["ай"]],
+  ["sh", ["ш"]],
+  ["ch", ["ч", "ш", "к"]],
+  ["th", ["т", "с", "з"]],
+  ["ph", ["ф"]],
+  ["gh", ["г", ""]],
+  ["ck", ["к"]],
+  ["qu", ["кв"]],
+  ["wh", ["в", "у"]],
+  ["kn", ["н"]],
+  ["oo", ["у"]],
+  ["ee", ["и"]],
+  ["ea", ["и", "е"]],
+  ["ou", ["ау", "у"]],
+  ["ow", ["оу", "ау", "о"]],
+  ["ue", ["ю", "у"]],
+  ["ew", ["ю"]],
+  ["ay", ["ей", "эй"]],
+  ["ai", ["ей", "эй"]],
+  ["ey", ["ей", "и"]],
+  ["oa", ["оу", "о"]],
+  ["ie", ["и", "ай"]],
+  ["ir", ["ер", "ёр", "ир"]],
+  ["er", ["ер", "ёр", "эр", "а"]],
+  ["ur", ["ер", "ёр", "ур"]],
+  ["ll", ["лл", "л"]],
+  ["tt", ["тт", "т"]],
+  ["ss", ["сс", "с"]],
+  ["nn", ["нн", "н"]],
+  ["mm", ["мм", "м"]],
+];
+const BY_EAR_LETTERS: Readonly<Record<string, readonly string[]>> = {
+  a: ["а", "э", "е", "ей", "эй"],
+  b: ["б"],
+  c: ["к", "с"],
+  d: ["д"],
+  e: ["е", "э", "и"],
+  f: ["ф"],
+  g: ["г", "дж"],
+  h: ["х", ""],
+  i: ["и", "ай"],
+  j: ["дж"],
+  k: ["к"],
+  l: ["л"],
+  m: ["м"],
+  n: ["н"],
+  o: ["о", "оу", "а", "у"],
+  p: ["п"],
+  q: ["к"],
+  r: ["р"],
+  s: ["с", "з"],
+  t: ["т"],
+  u: ["а", "у", "ю"],
+  v: ["в"],
+  w: ["в", "у"],
+  x: ["кс"],
+  y: ["и", "ай", "й"],
+  z: ["з"],
+};
 
 const misspeltKeyCache = new Map<string, Set<string>>();
 function misspeltKeys(name: string): Set<string> {

@@ -232,6 +232,15 @@ Deno.test("anonymizeForLlm() replaces the partners' pseudonyms by their tokens",
     assert.ok(!calledBy("Лиса", "хомяка отнесла Лизе").includes("[собеседник]"));
     assert.equal(calledBy("Тихий Омут", "то, что ты написала"), "то, что ты написала");
   });
+  await t.step("a Latin pseudonym written in Cyrillic by ear", () => {
+    const calledBy = (name: string, text: string) =>
+      anonymizeForLlm(text, { pseudonyms: [{ name, token: "[собеседник]" }] }).text;
+    assert.equal(calledBy("night_owl", "найт оул, ты не спишь?"), "[собеседник], ты не спишь?");
+    assert.equal(calledBy("sunshine", "Саншайн, с тобой тепло"), "[собеседник], с тобой тепло");
+    assert.equal(calledBy("moonlight", "спасибо, Мунлайт"), "спасибо, [собеседник]");
+    assert.equal(calledBy("Marta_88", "папа умер в марте"), "папа умер в марте");
+    assert.equal(calledBy("Ghost_17", "приходи в гости"), "приходи в гости");
+  });
   await t.step("with a hyphen", () => {
     const result = anonymizeForLlm("Анна-Мария, привет", {
       pseudonyms: [{ name: "Анна-Мария", token: "[собеседник]" }],
@@ -377,20 +386,22 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // forms, Latin handles by ear, initials, typos) leaked 47; with pet forms on «-ка» and «-ёнок» from
 // a softened stem («Волчонок»), initials in capitals («ТО» for «Тихий Омут»), a pseudonym
 // adjective in address («Рыжая, ты лучшая»), a handle's letters alone («Marta» for «Marta_88») and
-// misspellings that sound the same and are no dictionary word («Ветир», «Ежык», «Рамашка»): 24
-// (left: English words spelt by ear — «Найт оул», «Саншайн» —, nicknames made from a pseudonym,
-// «Тихоня» for «Тихая», and forms at a sentence's start with no comma); with 24 pseudonyms over
-// 11,833 ordinary messages, none more changed than before.
+// misspellings that sound the same and are no dictionary word («Ветир», «Ежык», «Рамашка»): 24;
+// with a Latin pseudonym's English words written in Cyrillic by ear («найт оул», «Саншайн»,
+// «Мунлайт», «энджел»): 16 (corpus 9 4 → 2, corpus 1 36 → 34). Left: nicknames made from a
+// pseudonym («Тихоня» for «Тихая»), forms at a sentence's start with no comma, short words alone
+// («оул»). With 34 pseudonyms over 11,833 ordinary messages none more changed than before («в
+// марте» for «Marta_88», «в гости» for «Ghost_17», «Кейт» for «kitty_cat» were, and were mended).
 const TUNING_CORPORA = [
-  { file: "./pii_tuning_more.json", maxLeaks: 36, maxChanged: 15 },
+  { file: "./pii_tuning_more.json", maxLeaks: 34, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 2, maxChanged: 7 },
   { file: "./pii_tuning_more_5.json", maxLeaks: 62, maxChanged: 11 },
   { file: "./pii_tuning_more_6.json", maxLeaks: 38, maxChanged: 3 },
   { file: "./pii_tuning_more_7.json", maxLeaks: 72, maxChanged: 7 },
   { file: "./pii_tuning_more_8.json", maxLeaks: 9, maxChanged: 1 },
-  { file: "./pii_tuning_more_9.json", maxLeaks: 4, maxChanged: 15 },
-  { file: "./pii_tuning_more_10.json", maxLeaks: 24, maxChanged: 0 },
+  { file: "./pii_tuning_more_9.json", maxLeaks: 2, maxChanged: 15 },
+  { file: "./pii_tuning_more_10.json", maxLeaks: 16, maxChanged: 0 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {

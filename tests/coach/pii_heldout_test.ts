@@ -120,7 +120,8 @@ type Adapter = typeof ADAPTERS[number];
  * Then links with less common domains or spaced out («linktr.ee/…», «vk . com / …»; 8 → 7), and
  * (tuning corpus 10) pseudonyms' pet forms on «-ка» and «-ёнок», initials, an adjective in
  * address, a handle's letters alone and misspellings that sound the same: set 14 7 → 5, set 12
- * 5 → 4, set 3 7 → 6, the others unchanged.
+ * 5 → 4, set 3 7 → 6, the others unchanged; with a Latin pseudonym's English words written by
+ * ear in Cyrillic: set 14 5 → 4.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
@@ -136,7 +137,7 @@ const SETS = [
   { file: "./heldout/pii_heldout_11.json", maxLeaks: 6, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_12.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_13.json", maxLeaks: 5, minHarmlessUnchanged: 0.81 },
-  { file: "./heldout/pii_heldout_14.json", maxLeaks: 5, minHarmlessUnchanged: 0.65 },
+  { file: "./heldout/pii_heldout_14.json", maxLeaks: 4, minHarmlessUnchanged: 0.65 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -514,9 +514,9 @@ function legalText(low: string): string {
 
 /**
  * Why a report the hint suggests is refused, if it is: around a partner or family it stays legal
- * advice (see `legal_advice` above); in a sentence that also holds a «не» or a doubt it may turn
- * a person away from help («в полицию бесполезно», «не пиши заявление», «без полиции»), and the
- * rules cannot always tell which way it goes.
+ * advice (see `legal_advice` above); in a sentence that doubts it or turns it away («в полицию
+ * бесполезно», «не пиши заявление», «без полиции», «полиция не защитит») it turns a person away
+ * from help.
  */
 function reportRefused(low: string): "legal_advice" | "discourage_help" | null {
   if (!REPORT.test(low)) return null;
@@ -527,8 +527,15 @@ function reportRefused(low: string): "legal_advice" | "discourage_help" | null {
   return doubted ? "discourage_help" : null;
 }
 const REPORT_DOUBTED = new RegExp(
-  String
-    .raw`(?<![\p{L}])(?:не|ни|нет|без|бесполезн${L}*|бессмысл${L}*|перебор|посме${L}*|разруш${L}*|хуже|навред${L}*|зачем|толк${L}*|смысл${L}*|ложн${L}*|выдуман${L}*|липов${L}*)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:` + [
+    String
+      .raw`бесполезн${L}*|бессмысл${L}*|перебор|посме${L}*|разруш${L}*|хуже|усугуб${L}*|навред${L}*|зачем|толк${L}*|смысл${L}*|ложн${L}*|выдуман${L}*|липов${L}*`,
+    // The report itself turned away: «не обращайся в полицию», «не пиши заявление», «без полиции»,
+    // «полиция тебя не защитит» (not «не удаляй переписку — это доказательства для полиции»).
+    String
+      .raw`(?:не|ни)\s+(?:${L}+\s+)?(?:обраща|обрат|пиш|писа|напиш|пода|ход|иди|идт|пойд|звон|позвон|заявл|сообщ|жалу|пожалу|связ|вызыв|вызв|нужн|над|стоит|рекоменд|совет|предлага)${L}*`,
+    String.raw`без\s+полици${L}*|полици${L}*\s+(?:${L}+\s+){0,3}не\s`,
+  ].join("|") + `)(?![\p{L}])`,
   "u",
 );
 

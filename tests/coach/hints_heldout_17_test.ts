@@ -15,7 +15,9 @@ import { blindHintTest } from "../support/heldout.ts";
 // accepted 0.708 (reporting harassment 7, a safety plan 4, eleven kinds 1–3).
 // Second (session 12: police reports allowed outside a partner or family, hint corpora 14 and 15,
 // budget 0.20): 0.958 (farewell note, normalising abuse, respecting a decision to die, victim
-// blaming, violence, 1 each) / 0.750.
+// blaming, violence, 1 each) / 0.750. Third (a report refused only where the sentence doubts or
+// turns away the report itself, not for any «не»: «не удаляй переписку — обратись в полицию»):
+// 0.958 / 0.767.
 blindHintTest(
   "seventeenth held-out hint set (blind): no worse than its second measurement",
   import.meta.url,

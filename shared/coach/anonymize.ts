@@ -670,19 +670,19 @@ function misspeltSpans(text: string, name: string, token: string): Span[] {
   for (const m of text.matchAll(/\p{Script=Cyrillic}{4,}/gu)) {
     // A misspelling is no word the dictionary knows («Волгу» is no «Волку», «Лиза» no «Лиса»).
     if (!keys.has(soundKey(m[0])) || nameReading(m[0]) !== "unknown") continue;
-    const capital = /^\p{Lu}/u.test(m[0]);
-    const before = text.slice(0, m.index);
-    const called = /(?:^|[.!?…\n])\s*$/u.test(before) &&
-      /^\s*,/u.test(text.slice(m.index + m[0].length));
-    if (!capital && !called) continue;
-    spans.push({
-      kind: "pseudonym",
-      start: m.index,
-      end: m.index + m[0].length,
-      replacement: token,
-    });
+    if (!/^\p{Lu}/u.test(m[0]) && !calledBy(text, m.index, m.index + m[0].length)) continue;
+    spans.push(pseudonymSpan(m.index, m.index + m[0].length, token));
   }
   return spans;
+}
+
+/** Whether the word at `start`–`end` calls the partner: first in its sentence, a comma after it. */
+function calledBy(text: string, start: number, end: number): boolean {
+  return /(?:^|[.!?…\n])\s*$/u.test(text.slice(0, start)) && /^\s*,/u.test(text.slice(end));
+}
+
+function pseudonymSpan(start: number, end: number, token: string): Span {
+  return { kind: "pseudonym", start, end, replacement: token };
 }
 
 /**
@@ -693,25 +693,18 @@ function misspeltSpans(text: string, name: string, token: string): Span[] {
  */
 function byEarSpans(text: string, name: string, token: string): Span[] {
   const { whole, one } = byEarPatterns(name);
-  if (!whole && !one) return [];
   const spans: Span[] = [];
-  const span = (start: number, end: number): Span => ({
-    kind: "pseudonym",
-    start,
-    end,
-    replacement: token,
-  });
   // Two words or more in a row are the pseudonym wherever they stand («найт оул»).
   for (const m of whole ? text.matchAll(whole) : []) {
-    spans.push(span(m.index, m.index + m[0].length));
+    spans.push(pseudonymSpan(m.index, m.index + m[0].length, token));
   }
-  for (const m of one ? text.matchAll(/\p{Script=Cyrillic}{3,}/gu) : []) {
-    if (!one!.test(m[0].replace(/ё/g, "е")) || nameReading(m[0]) !== "unknown") continue;
-    const capital = /^\p{Lu}/u.test(m[0]);
-    const called = /(?:^|[.!?…\n])\s*$/u.test(text.slice(0, m.index)) &&
-      /^\s*,/u.test(text.slice(m.index + m[0].length));
-    if (!capital && !called && m[0].length < 5) continue;
-    spans.push(span(m.index, m.index + m[0].length));
+  if (!one) return spans;
+  for (const m of text.matchAll(/\p{Script=Cyrillic}{3,}/gu)) {
+    if (!one.test(m[0].replace(/ё/g, "е")) || nameReading(m[0]) !== "unknown") continue;
+    const end = m.index + m[0].length;
+    const strong = /^\p{Lu}/u.test(m[0]) || calledBy(text, m.index, end);
+    if (!strong && m[0].length < 5) continue;
+    spans.push(pseudonymSpan(m.index, end, token));
   }
   return spans;
 }

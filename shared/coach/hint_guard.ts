@@ -67,8 +67,9 @@ const AS_HINT = { strict: true } as const;
  *   платформе») is the usual advice for threats, stalking, blackmail and fraud and is allowed —
  *   but not around a partner or family (`CLOSE_PEOPLE`): there the coach cannot know whether a
  *   report is safe (leaving an abuser is when violence peaks), and that stays the person's call
- *   with a crisis centre. A report in a sentence with a «не» or a doubt is refused as
- *   `discourage_help` («в полицию бесполезно»). Calling the police in danger («вызывай
+ *   with a crisis centre. A report in a sentence that doubts or turns away the report itself is
+ *   refused as `discourage_help` («в полицию бесполезно», «не обращайся в полицию»). Calling the
+ *   police in danger («вызывай
  *   полицию») is allowed like 112, and «незаконно» said of an act the hint talks someone out of
  *   is no verdict. Suggesting to consult a lawyer («юрист», «адвокат») is allowed, like
  *   suggesting any specialist;
@@ -475,12 +476,7 @@ export const LEGAL_PATTERNS: readonly string[] = [
 ];
 const LEGAL = stems(...LEGAL_PATTERNS);
 
-/**
- * A report to the police or a complaint («обратись в полицию», «подай заявление», «жалобу
- * платформе»): the usual advice for threats, stalking, blackmail and fraud by a stranger or an
- * ex, so a hint may suggest it — but not around a partner or family (`CLOSE_PEOPLE`), where a
- * report can raise the danger and the choice belongs to the person and a crisis centre.
- */
+/** A report to the police or a complaint («обратись в полицию», «подай заявление»). */
 const REPORT = stems(
   String
     .raw`(?:подай|подайте|подать|подавай|подавайте|подадите|подашь|напиши|напишите|написать|пиши|пишите|писать)\s+(?:${L}+\s+)?(?:заявлени|жалоб|в\s+полици)`,
@@ -534,7 +530,7 @@ const REPORT_DOUBTED = new RegExp(
     // «полиция тебя не защитит» (not «не удаляй переписку — это доказательства для полиции»).
     String
       .raw`(?:не|ни)\s+(?:${L}+\s+)?(?:обраща|обрат|пиш|писа|напиш|пода|ход|иди|идт|пойд|звон|позвон|заявл|сообщ|жалу|пожалу|связ|вызыв|вызв|нужн|над|стоит|рекоменд|совет|предлага)${L}*`,
-    String.raw`без\s+полици${L}*|полици${L}*\s+(?:${L}+\s+){0,3}не\s`,
+    String.raw`без\s+полици${L}*|полици${L}*\s+(?:${L}+\s+){0,3}не`,
   ].join("|") + `)(?![\p{L}])`,
   "u",
 );

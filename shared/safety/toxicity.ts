@@ -450,10 +450,18 @@ const SELF_FORM = /(?:юсь|усь|ться|тся)$/;
 const notSelf = (m: Message) => (j: number) => m.has(j, "self_nom") || m.has(j, "self_obl");
 
 function threat(m: Message): boolean {
+  // Whether a sentence is tender depends on the sentence alone: read once per sentence.
+  const tenderSentences = new Map<number, boolean>();
+  const inTender = (i: number) => {
+    const { sentence } = m.tokens[i]!;
+    let found = tenderSentences.get(sentence);
+    if (found === undefined) tenderSentences.set(sentence, found = tender(m, sentence));
+    return found;
+  };
   for (let i = 0; i < m.tokens.length; i++) {
     const tok = m.tokens[i]!;
     const c = tok.concepts;
-    if (c.size === 0 || m.reported(i) || tender(m, i)) continue;
+    if (c.size === 0 || m.reported(i) || inTender(i)) continue;
     const negated = m.negated(i);
     // A violent first-person verb against the addressee: «я тебя урою», «ноги переломаю».
     if (c.has("threat_verb") && !m.game && !negated) {
@@ -546,7 +554,7 @@ function threat(m: Message): boolean {
 }
 
 /**
- * A «threat» that is tenderness or a joke, read in its sentence: its condition is the partner's
+ * Whether a «threat» in `sentence` is tenderness or a joke: its condition is the partner's
  * own care — food, sleep, warmth, rest, medicine («убью, если не поешь», «ещё раз засидишься на
  * работе до ночи — прибью») — or the partner running themselves down («ещё раз назовёшь себя
  * неудачником — стукну»); its weapon is a pillow, a slipper or a heart; its verb a hug or a
@@ -554,8 +562,7 @@ function threat(m: Message): boolean {
  * не ответишь», «если напишешь ему» and a smile over a threat («спи крепко, пока можешь 🙂») stay
  * threats.
  */
-function tender(m: Message, i: number): boolean {
-  const { sentence } = m.tokens[i]!;
+function tender(m: Message, sentence: number): boolean {
   const inSentence = m.tokens.filter((tok) => tok.sentence === sentence).map((tok) => tok.text);
   if (inSentence.some((word) => CARE_VERB.test(word) || SOFT_HARM.test(word))) return true;
   if (inSentence.includes("себя") && inSentence.some((word) => RUNNING_DOWN.test(word))) {
@@ -567,7 +574,7 @@ const CARE_VERB =
   /^(?:поешь|поеш|ешь|кушаешь|покушаешь|пообедаешь|позавтракаешь|поужинаешь|поспишь|спишь|выспишься|высыпаешься|ляжешь|ложишься|оденешься|наденешь|одеваешься|укутаешься|отдохнешь|отдыхаешь|примешь|бережешь|засидишься|пересидишь|перерабатываешь|недосыпаешь|таблетк\p{L}*|лекарств\p{L}*|витамин\p{L}*|шапк\p{L}*|шарф\p{L}*)$/u;
 /** Soft «weapons» and tender verbs: a pillow, a slipper, hearts; to hug, tickle, feed, kiss. */
 const SOFT_HARM =
-  /^(?:подушк\p{L}*|тапк\p{L}*|тапочк\p{L}*|сердечк\p{L}*|щелбан\p{L}*|обнимашк\p{L}*|защекоч\p{L}*|затиска\p{L}*|заобнима\p{L}*|залюбл\p{L}*|закормл\p{L}*|зацел\p{L}*|укута\p{L}*|заобним\p{L}*|затискаю)$/u;
+  /^(?:подушк\p{L}*|тапк\p{L}*|тапочк\p{L}*|сердечк\p{L}*|щелбан\p{L}*|обнимашк\p{L}*|защекоч\p{L}*|затиска\p{L}*|заобним\p{L}*|залюбл\p{L}*|закормл\p{L}*|зацел\p{L}*|укута\p{L}*)$/u;
 /** Running oneself down: «винить себя», «назовёшь себя неудачником». */
 const RUNNING_DOWN =
   /^(?:вини\p{L}*|руга\p{L}*|казни\p{L}*|назов\p{L}*|называ\p{L}*|грызе\p{L}*|грызт\p{L}*)$/u;

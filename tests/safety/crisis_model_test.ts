@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { detectCrisis, scoreCrisis } from "../../shared/safety/crisis.ts";
+import { detectCrisis, scoreCrisis, SOS_PROBABILITY } from "../../shared/safety/crisis.ts";
 import type { TextModel } from "../../shared/safety/text_model.ts";
 import { assertCommittedModel } from "../support/linear_train.ts";
 import { realPostgres } from "../support/test_db.ts";
@@ -21,12 +21,24 @@ Deno.test({
     ),
 });
 
-Deno.test("the model adds the gentle check-in where the rules see nothing, and only that", () => {
+Deno.test("the model adds a check-in where the rules see nothing, the SOS card where it is sure", () => {
   // Settling one's affairs, no word of dying: the rules score 0 (checked below).
   const indirect = "закрыла все долги, кот у сестры, письма в столе. больше ничего не держит";
+  assert.equal(scoreCrisis(indirect).score, 0);
   const never: TextModel = { bias: 0, weights: {}, threshold: 2 };
   assert.equal(detectCrisis(indirect, { model: never }), null);
-  assert.deepEqual(detectCrisis(indirect), { label: "suicide", severity: "medium" });
+  // Probability 0.73: over the threshold, under SOS_PROBABILITY — the gentle check-in.
+  const leaning: TextModel = { bias: 1, weights: {}, threshold: 0.62 };
+  assert.deepEqual(detectCrisis(indirect, { model: leaning }), {
+    label: "suicide",
+    severity: "medium",
+  });
+  // Probability 0.98: the card itself.
+  const sure: TextModel = { bias: 4, weights: {}, threshold: 0.62 };
+  assert.ok(0.98 >= SOS_PROBABILITY);
+  assert.deepEqual(detectCrisis(indirect, { model: sure }), { label: "suicide", severity: "high" });
+  // The committed model is sure of this one.
+  assert.deepEqual(detectCrisis(indirect), { label: "suicide", severity: "high" });
   assert.equal(detectCrisis("Люблю шахматы и прогулки"), null);
   // The rules still answer on their own, with the SOS card.
   assert.equal(detectCrisis("я хочу умереть", { model: never })?.severity, "high");

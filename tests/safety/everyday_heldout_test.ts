@@ -34,8 +34,10 @@ const SETS = [
     // file, committed (85619a4) before any measurement. First measurement, of the detectors as
     // they stood (8c56cfe): 0.016 answered (SOS card 0.000), 0.013 held back as abuse (friendly
     // teasing 3, a hobby 2, five kinds 1 each).
+    // Session 13, with the model's surest hits given the SOS card (`SOS_PROBABILITY`): SOS card
+    // 0.000 → 0.004 (the same messages answered).
     file: "./heldout/chat_everyday_5.json",
-    floors: { answered: 0.025, sosCard: 0.003, heldBack: 0.02 },
+    floors: { answered: 0.025, sosCard: 0.005, heldBack: 0.02 },
   },
   {
     // 500 messages (40 % heavy but safe), written at the start of session 7 by a helper who read
@@ -72,8 +74,9 @@ const SETS = [
     // project file, committed (f0fbf33) before any measurement; first measured on that session's
     // final detectors: 0.026 answered (SOS card 0.000; twelve kinds 1–2 each), 0.022 held back as
     // abuse (eleven kinds 1 each: humour, questions, replies).
+    // Session 13, the model's surest hits given the SOS card: SOS card 0.000 → 0.004.
     file: "./heldout/chat_everyday_13.json",
-    floors: { answered: 0.035, sosCard: 0.002, heldBack: 0.03 },
+    floors: { answered: 0.035, sosCard: 0.005, heldBack: 0.03 },
   },
   {
     // 500 messages (30 % heavy but safe), written at the start of session 10 by a helper who read
@@ -108,6 +111,14 @@ const SETS = [
     // of death).
     file: "./heldout/chat_everyday_17.json",
     floors: { answered: 0.03, sosCard: 0.005, heldBack: 0.02 },
+  },
+  {
+    // Set 18: 240 messages by about fifteen writers, written at the start of session 13 by a
+    // helper who read no file of the project, committed (d0f879f) before any measurement. First
+    // measurement, of the detectors as session 12 left them (7dc84da): 0.008 answered (SOS card
+    // 0.000; health, sadness), 0.013 held back as abuse (an argument, hyperbole, work).
+    file: "./heldout/chat_everyday_18.json",
+    floors: { answered: 0.02, sosCard: 0.005, heldBack: 0.02 },
   },
 ];
 

@@ -43,7 +43,8 @@ export type HarmKind =
   | "eating_disorder"
   | "medication"
   | "harassment"
-  | "manipulation";
+  | "manipulation"
+  | "excusing_abuse";
 
 export interface HarmHit {
   kind: HarmKind;
@@ -2446,6 +2447,116 @@ const NOT_VERBS = new Set([
   "потом",
 ]);
 
+// ---------------------------------------------------------------------------------------------
+// Excusing abuse: blaming the one it happened to, or calling it normal, love or a thing to
+// endure. Caring words carry it («потерпи ради детей», «он ревнует — значит любит», «может,
+// стоит подумать, что ты сама сделала»), so it is read as its own construction: a word of blame
+// on its own, or a word of violence or control with a word that excuses it, in one sentence or
+// the one before — unless the sentence says it is not normal, not the person's fault, or quotes
+// others to refute them («не слушай тех, кто говорит, что ты сама виновата»).
+
+/** Blame put on the one it happened to. */
+const BLAME = new RegExp(
+  String.raw`(?<![\p{L}])(?:` + [
+    String
+      .raw`(?:сама|сам|сами)\s+(?:и\s+)?(?:виноват${L}*|напрос${L}*|спровоцир${L}*|выбрал${L}*|навлек${L}*|притягива${L}*|довел${L}*)`,
+    String.raw`(?:тво[яе]|ваша|ее|его)\s+(?:собственн${L}*\s+)?вина`,
+    String
+      .raw`(?:ты|вы|она|он)\s+(?:сама\s+|сам\s+)?(?:это\s+)?напросил${L}*|(?:сама|сам|сами)\s+(?:это\s+)?заслужил${L}*|заслужил${L}*\s+(?:такое|такого|это|этого)\s+(?:отношени${L}*|обращени${L}*)|(?:ты|вы|она)\s+(?:это\s+)?заслужил${L}*\s+(?:то|того)\s*,?\s+что\s+(?:он|она|они)`,
+    String.raw`навлек(?:ла|ли)?\s+(?:на\s+себя|это)`,
+    String
+      .raw`что\s+(?:ты|вы|она)\s+(?:сама\s+|сами\s+)?(?:сделал${L}*|делаешь)\s+(?:не\s+так|чтобы\s+(?:он|она|они))`,
+    String
+      .raw`чем\s+(?:ты|вы|она|он)\s+(?:сама\s+|сам\s+)?(?:\p{L}+\s+)?(?:спровоцир${L}*|задел${L}*|разозлил${L}*|довел${L}*)`,
+    String
+      .raw`(?:ты|вы|она)\s+(?:\p{L}+\s+)?(?:его|ее|их)\s+(?:чем-то\s+|чем-нибудь\s+)?(?:спровоцир${L}*|задел${L}*|разозлил${L}*|довел${L}*)`,
+    String.raw`(?:сами|сам|сама)\s+притягива${L}*`,
+    String.raw`не\s+строй\s+из\s+себя\s+жертв${L}*`,
+    String.raw`(?:ты\s+)?тоже\s+не\s+ангел`,
+    String.raw`(?:а\s+)?чего\s+(?:ты|вы|она)\s+(?:ждал${L}*|ожидал${L}*)`,
+    String
+      .raw`(?:очевидно|понятно|понимал${L}*|знал${L}*)\s*,?\s+чем\s+(?:это|все)\s+(?:может\s+)?(?:кончит${L}*|закончит${L}*|обернет${L}*)`,
+    String.raw`есть\s+за\s+что`,
+    String.raw`(?:тебя|вас|ее)\s+(?:все\s+)?устраивал${L}*`,
+    String.raw`нечего\s+было`,
+    String
+      .raw`(?:зачем|куда)\s+(?:ты|вы|она)\s+(?:вообще\s+|сама\s+)?(?:пошл${L}*|полез${L}*|поехал${L}*|пил${L}*|выпил${L}*|надел${L}*)`,
+    String.raw`(?:сама|сам)\s+полез${L}*`,
+    String.raw`не\s+лезь\s*[—–-]?\s*не\s+тронут`,
+    String
+      .raw`если\s+бы\s+(?:ты|вы|она)\s+(?:\p{L}+\s+){0,4}?(?:ничего\s+бы|он\s+бы\s+(?:и\s+)?не|бы\s+не\s+(?:случилось|было|тронул${L}*|бил|ударил|сорвал${L}*))`,
+    String.raw`(?:ты|вы)\s+же\s+знал${L}*\s*,?\s+(?:что|какой|какая|кто|на\s+что)`,
+  ].join("|") + String.raw`)(?![\p{L}])`,
+  "u",
+);
+
+/** Violence or control by someone close. */
+const ABUSE_ACT = new RegExp(
+  String.raw`(?<![\p{L}])(?:` + [
+    String
+      .raw`бьет${L}*|бил[аи]?|избил${L}*|колотит|ударил${L}*|толка${L}*|толкнул${L}*|пощечин${L}*|оплеух${L}*|синяк${L}*|поднима${L}*\s+руку|поднял${L}*\s+руку|руку\s+поднима${L}*`,
+    String.raw`кричит|кричал${L}*|орет|орал${L}*|наорал${L}*|срывает${L}*|сорвал${L}*|сцены`,
+    String
+      .raw`ревну${L}*|ревност${L}*|контрол${L}*|запреща${L}*|следит|проверя${L}*\s+(?:твой\s+|ваш\s+)?телефон|давлени${L}*`,
+    String
+      .raw`груб${L}*|вспыльчив${L}*|агресси${L}*|распуска${L}*\s+руки|руки\s+распуска${L}*|рукоприклад${L}*|шлепа${L}*|отбира${L}*|угрожа${L}*|не\s+пуска${L}*|запира${L}*|запер|ограничива${L}*|тиран${L}*|деспот${L}*`,
+    String
+      .raw`насили${L}*|абьюз${L}*|униж${L}*|оскорбля${L}*|обзыва${L}*|никчемн${L}*|травл${L}*|гноб${L}*|цепляют${L}*|решает\s*,?\s+что\s+тебе`,
+  ].join("|") + String.raw`)(?![\p{L}])`,
+  "u",
+);
+
+/** What excuses it: normal, love, for the children, endure, another chance. */
+const EXCUSE = new RegExp(
+  String.raw`(?<![\p{L}])(?:` + [
+    String.raw`нормально|в\s+порядке\s+вещей|норма`,
+    String.raw`значит\s*,?\s+(?:\p{L}+\s+)?(?:любит|дорожит|не\s+все\s+равно|понял|химия)`,
+    String
+      .raw`(?:от|из-за)\s+(?:большой\s+)?любви|потому\s+что\s+(?:\p{L}+\s+){0,2}?(?:любит|боится\s+(?:тебя\s+)?потерять|хотел${L}*\s+(?:тебя\s+)?воспитать|заботит${L}*)`,
+    String
+      .raw`потерпи${L}*|терпи|терпите|терпеть|перетерп${L}*|смирись|смириться|прими\s+(?:его|ее|это|как\s+есть)|закрой\s+глаза|не\s+обращай\s+внимания|не\s+принимай\s+близко|подстро${L}*|угожда${L}*|(?:стань|стать|будь|быть)\s+(?:\p{L}+\s+)?(?:мудрее|покладист${L}*|послушн${L}*|ласков${L}*|мягче|тише)|(?:женская|женской)\s+мудрост${L}*|характер\s+такой|такой\s+характер|темперамент|воспитани${L}*|для\s+(?:твоего|вашего)\s+(?:же\s+)?блага|не\s+со\s+зла|не\s+специально|не\s+хотел`,
+    String
+      .raw`ради\s+(?:детей|семьи|мира|ребенка|сохранения)|сохранить\s+семью|семью\s+(?:нужно|надо)\s+сохранить`,
+    String
+      .raw`участвуют\s+(?:всегда\s+)?двое|все\s+(?:пары|мужчины|мужики|братья|отцы|семьи)|в\s+каждой\s+семье|у\s+всех\s+так|все\s+так\s+живут|мужчины\s+такие|так\s+было\s+принято|так\s+принято`,
+    String
+      .raw`не\s+держи\s+зла|дай\s+(?:ему\s+|ей\s+)?(?:еще\s+)?(?:один\s+)?шанс|не\s+драматизир${L}*|(?:вы|ты)\s+преувеличива${L}*|еще\s+не\s+повод|даже\s+мило|доверься\s+ему|будь\s+(?:\p{L}+\s+)?терпелив${L}*|постепенно\s+перестанет|он\s+изменится|(?:ей|ему)\s+можно|это\s+не\s+насилие|не\s+выноси\s+сор|никому\s+не\s+(?:рассказывай|говори)|отношения\s+важнее|выпустить\s+пар|просто\s+строг${L}*|проще\s+реже|можно\s+(?:чем-то\s+)?пожертвовать`,
+  ].join("|") + String.raw`)(?![\p{L}])`,
+  "u",
+);
+
+/** Words that name it as wrong or lift the blame: the sentence then protects. */
+const NOT_EXCUSED = new RegExp(
+  String.raw`(?<![\p{L}])(?:` + [
+    String
+      .raw`ненормальн${L}*|не\s+(?:\p{L}+\s+)?норм${L}*|не\s+(?:только\s+|совсем\s+)?(?:тво[яе]|ваша|ее|его)\s+вин${L}*|не\s+виноват${L}*`,
+    String
+      .raw`никто\s+не\s+заслуживает|не\s+заслужил${L}*|не\s+заслуживаешь|не\s+обязан${L}*|не\s+(?:\p{L}+\s+){0,2}терпеть|не\s+терпи|не\s+оправдыва${L}*\s+(?:его|ее|насилие)`,
+    String
+      .raw`не\s+(?:говори|пиши|говорите|пишите)|не\s+(?:надо|нужно|стоит)\s+(?:говорить|писать|спрашивать)|избегай${L}*|не\s+значит|и\s+это\s+(?:\p{L}+\s+)?нормально|(?:уйти|уходить|злиться|плакать|бояться|скучать|отказаться|рассказывать|говорить|просить\s+помощи)[\s,]+(?:\p{L}+[\s,]+){0,6}?[—–-]?\s*(?:это\s+)?нормально`,
+    String
+      .raw`не\s+(?:было\s+|является\s+)?(?:воспитани${L}*|любов${L}*|забот${L}*|ревност${L}*)|не\s+потому|думал${L}*\s*,?\s+что|говорят\s*,?\s+что|убежда${L}*|слушай\s+тех|кто\s+(?:говорит|скажет|скажут|говорят)|не\s+верь|неправда|это\s+не\s+так|миф${L}*|вин${L}*\s+(?:только\s+)?(?:на\s+)?(?:том|тех|нем|обидчик${L}*|агрессор${L}*)|ответственност${L}*\s+(?:только\s+)?(?:на\s+)?(?:том|нем|обидчик${L}*|агрессор${L}*)`,
+  ].join("|") + String.raw`)(?![\p{L}])`,
+  "u",
+);
+
+/** The words that excuse abuse (blame, or an excuse beside violence), or null. */
+function excusesAbuse(low: string): string | null {
+  let previous = "";
+  for (const [sentence] of low.matchAll(SENTENCE)) {
+    const before = previous;
+    previous = sentence;
+    if (NOT_EXCUSED.test(sentence)) continue;
+    const blame = BLAME.exec(sentence);
+    if (blame) return blame[0];
+    // The violence may be named in the sentence before («Он кричит. Потерпи ради детей»).
+    if (!ABUSE_ACT.test(sentence) && !ABUSE_ACT.test(before)) continue;
+    const excuse = EXCUSE.exec(sentence);
+    if (excuse) return excuse[0];
+  }
+  return null;
+}
+
 /** The first advice to harm found in the text (lowercased, ё as е), or null. */
 export function detectHarmAdvice(text: string): HarmHit | null {
   const low = fold(normalizeText(text).text);
@@ -2458,6 +2569,8 @@ export function detectHarmAdvice(text: string): HarmHit | null {
   }
   const soft = softEncouragement(low);
   if (soft) return { kind: "self_harm", how: "praise", word: soft };
+  const excused = excusesAbuse(low);
+  if (excused) return { kind: "excusing_abuse", how: "praise", word: excused };
   const phrased = phraseAdvice(low);
   if (phrased) return phrased;
   const context: Context = { asked: false, mentioned: null, previous: undefined };

@@ -48,8 +48,10 @@ const AS_HINT = { strict: true } as const;
  * - `harm_advice`: advice to harm oneself or others (`detectHarmAdvice`, below): self-harm and
  *   its methods, violence, revenge, illegal acts, eating-disorder advice, stopping treatment or
  *   dangerous health advice, harassment and stalking, manipulation of a partner (or of the
- *   person asking for support: money, guilt, «только я тебя понимаю»), and soft encouragement
- *   («если решишь, я не осужу», «всем было бы проще без тебя»);
+ *   person asking for support: money, guilt, «только я тебя понимаю»), soft encouragement
+ *   («если решишь, я не осужу», «всем было бы проще без тебя»), and abuse excused: blame put on
+ *   the one it happened to («что ты сама сделала не так?») or violence and control called love,
+ *   normal or a thing to endure («ревнует — значит любит», «потерпи ради детей»);
  * - `abuse`: insults, threats, sexual harassment or hate (`detectToxicity`, shared/safety), and
  *   contempt with no insult word («неудивительно, что от тебя все ушли», `demeaning`);
  * - `diagnosis`: a mental-health diagnosis put on someone («у вас депрессия», «похоже на ПТСР»,

@@ -30,6 +30,10 @@
  * («Понимаю, как тебе сейчас одиноко» refused at 0.18 and 0.20 without it). With corpus 15 in,
  * budget 0.20 (threshold 0.30; 16 left out in turn: 0.979 / 0.284): 19 of 2,006 shown, good
  * accepted 0.797 — taken; 0.18 without corpus 15 gave 23 / 0.791.
+ * Session 13: corpus 16 (abuse normalised, the victim blamed, finding or tracking a person, and
+ * good counterparts) and the rules' excused-abuse reading (harm_advice.ts `excusesAbuse`):
+ * threshold 0.32 (17 left out in turn: 0.982 / 0.286); blind sets 1–19 pooled 23 → 21 of 2,246
+ * shown, good accepted 0.786 → 0.789.
  */
 import { checkHintText } from "../../shared/coach/hint_guard.ts";
 import { hintFeatures } from "../../shared/coach/hint_model.ts";
@@ -59,6 +63,7 @@ const TUNING_FILES = [
   "./hints_tuning_more_13.json",
   "./hints_tuning_more_14.json",
   "./hints_tuning_more_15.json",
+  "./hints_tuning_more_16.json",
 ];
 
 const OPTIONS = {

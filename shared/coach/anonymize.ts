@@ -346,8 +346,22 @@ function affectionateSpans(text: string, name: string, token: string): Span[] {
   for (const m of text.matchAll(/\p{Script=Cyrillic}{4,}/gu)) {
     const word = m[0].toLowerCase().replace(/ё/g, "е");
     if (!isAffectionateForm(word, starts)) continue;
+    // A form that is also a word («рустик», a style) only with a capital mid-sentence («я
+    // Рустик»).
     const reading = nameReading(word);
-    if (reading === "word" || reading === "maybe") continue;
+    if (reading === "word" || reading === "maybe") {
+      // Not a place («по Катуни») nor a short word («слушаю Тату»).
+      const capitalMidSentence = /^\p{Lu}/u.test(m[0]) && !startsSentence(text, m.index);
+      if (!capitalMidSentence || word.length < 5 || nameInfo(word)?.place) continue;
+    }
+    spans.push({ kind: "name", start: m.index, end: m.index + m[0].length, replacement: token });
+  }
+  // A name cut to its first three letters, with a capital («Я Ксю», «Кир, ты тут?»): only what
+  // no dictionary reads as a word.
+  for (const m of text.matchAll(/(?<!\p{L})\p{Lu}\p{Ll}{2}(?!\p{L})/gu)) {
+    const word = m[0].toLowerCase().replace(/ё/g, "е");
+    const reading = nameReading(word);
+    if (!starts.includes(word) || reading === "word" || reading === "maybe") continue;
     spans.push({ kind: "name", start: m.index, end: m.index + m[0].length, replacement: token });
   }
   return spans;
@@ -1799,9 +1813,20 @@ const HONORIFICS = new Set(
 // Relations before a name: «брат Шерзод», «с дядей Мыколой», «подруга Dasha».
 const RELATION =
   /^(?:брат|сестр|мам|пап|мать|матер|отец|отц|сын|доч|муж|жен[аеуы]|женой|парн|парень|девушк|друг|друз|подруг|сосед|коллег|начальни|шеф|т[её]т|дяд|дед|бабушк|баб[аеуы]|бабой|внук|внучк|племянни|свекров|т[её]щ|св[её]кр|тест[ьяюе]|золовк|невестк|зят|одноклассни|одногруппни|однокурсни|учител|преподавател|препод|врач|психолог|терапевт|тренер|завуч|директор|бывш|любим|знаком|приятел|товарищ|напарни|бригадир|куратор|классн)\p{L}*$/u;
+// Roles a surname follows that RELATION lacks: «физрук Орёл», «сержант Воробьёв».
+const ROLE =
+  /^(?:(?:физрук|сержант|прапорщик|командир|мастер|хирург|нотариус|логопед|декан|ректор|замдиректор|босс|менеджер|администратор|риелтор|репетитор|методист)(?:а|у|ом|е|ы|ов|ам|ами|ах)?|(?:старшин|медсестр|соседк|одноклассниц|начальниц|учительниц|классух|старост)(?:а|ы|е|у|ой)|(?:ротн|взводн|участков)(?:ый|ого|ому|ым|ом)|(?:следовател|воспитател|арендодател)(?:ь|я|ю|ем|е|ьница|ьницы)|вожат(?:ый|ая|ого|ой)|владел(?:ец|ьца|ьцу|ьцем|ица|ицы))$/u;
 // ", мой одногруппник": an apposition after a name.
 const APPOSITION =
   /^\s*,\s*(?:мой|моя|моё|мое|мои|моего|моей|моему|наш|наша|наше|наши|нашего|нашей|твой|твоя|его|её|ее|их)\s/u;
+// Jobs among RELATION's words: only they take a complement before a surname («учитель физики
+// Пак»), relatives do not («у дочки синдром Дауна»).
+const JOB =
+  /^(?:учител|преподавател|препод|начальни|директор|тренер|врач|завуч|куратор|бригадир|сосед|коллег|классн|психолог|терапевт)\p{L}*$/u;
+// A woman's surname form, which as a possessive adjective would need a noun after it.
+const FEMININE_SURNAME = /(?:ова|ева|ина|ская|цкая)$/u;
+// «Щукина, соседка по площадке, …», «Воробьёв, сержант роты»: a role noun in apposition.
+const ROLE_APPOSITION = /^\s*,\s*(?:бывш\p{L}*\s+|старш\p{L}*\s+|главн\p{L}*\s+)?(\p{L}+)/u;
 // What people do: a capitalised word that does it is a person («Роман из отдела предложил»,
 // «Шахзод обещал»), not a novel («Роман вышел»), a feeling («Надежда умирает») or a word.
 const HUMAN_VERBS = new Set(
@@ -2121,6 +2146,41 @@ function nameSpans(text: string): Span[] {
     return previous !== undefined && adjacent(previous, words[i]) &&
       RELATION.test(previous.text.toLowerCase());
   };
+  const isJob = (k: number) => {
+    const lower = words[k]?.text.toLowerCase() ?? "";
+    return JOB.test(lower) || ROLE.test(lower);
+  };
+  const isRole = (k: number) => {
+    const lower = words[k]?.text.toLowerCase() ?? "";
+    return RELATION.test(lower) || ROLE.test(lower);
+  };
+  // A role right before, or two words before with its complement between («учитель физики
+  // Пак», «начальник смены Мельник», «сосед сверху, Бобр»).
+  const roleBefore = (i: number) => {
+    const [one, two] = [words[i - 1], words[i - 2]];
+    const gap = one ? text.slice(one.end, words[i]!.start) : "";
+    if (!one || !/^[\s,]+$/u.test(gap)) return false;
+    // A relative right before; a job before a comma too («сосед, Бобр, …»), not a relative
+    // («с дочкой, Грю такой ворчун»).
+    if (gap.includes(",") ? isJob(i - 1) : isRole(i - 1)) return true;
+    return two !== undefined && adjacent(two, one) && !capitalised(one) &&
+      one.text.length >= 4 && !facts[i - 1]?.verb && isJob(i - 2);
+  };
+  // A job in apposition («Щукина, соседка по площадке»); not a relative («Да, мама живёт…»).
+  const roleAfter = (i: number) => {
+    const m = ROLE_APPOSITION.exec(text.slice(words[i]!.end, words[i]!.end + 40));
+    return m !== null && ROLE.test(m[1]!.toLowerCase());
+  };
+  // «Белый, мой бывший парень, …»: a relative or a job named in an apposition.
+  const relationInApposition = (i: number) => {
+    if (!appositionAfter(i)) return false;
+    const after = text.slice(words[i]!.end, words[i]!.end + 40).split(/[\s,]+/u).slice(2, 4);
+    return after.some((w) => {
+      const lower = w.toLowerCase();
+      return (RELATION.test(lower) && !/^(?:друг|бывш|любим|знаком)/u.test(lower)) ||
+        ROLE.test(lower);
+    });
+  };
   const honorificAfter = (i: number) => {
     const next = words[i + 1];
     return next !== undefined && /^[\s-]+$/.test(text.slice(words[i]!.end, next.start)) &&
@@ -2132,7 +2192,8 @@ function nameSpans(text: string): Span[] {
   // an honorific or an apposition after it, or a verb it does (any verb for a word no
   // dictionary knows, one only people do for a name that is also a word).
   const personContext = (i: number, anyVerb: boolean) =>
-    relationBefore(i) || honorificAfter(i) || appositionAfter(i) || verbAfter(i, !anyVerb);
+    relationBefore(i) || honorificAfter(i) || appositionAfter(i) || roleBefore(i) ||
+    roleAfter(i) || verbAfter(i, !anyVerb);
 
   const marked = new Array<false | "name" | "organization">(words.length).fill(false);
   words.forEach((word, i) => {
@@ -2167,9 +2228,15 @@ function nameSpans(text: string): Span[] {
       // "в Питере", "из Королёва": towns are named after people too.
       const place = (f.place || (f.surname && !f.given)) &&
         PLACE_PREPOSITION.test(previous?.text ?? "");
+      // A surname reading with a role beside it («Щукина, соседка по площадке»).
       isName = !place &&
         (!readsAsWord(text, word, words[i + 1]) ||
-          (f.given && !/[«"“„]/.test(text[word.start - 1] ?? "") && personContext(i, false)));
+          (f.given && !/[«"“„]/.test(text[word.start - 1] ?? "") && personContext(i, false)) ||
+          (f.surname &&
+            (relationBefore(i) || roleBefore(i) || roleAfter(i) || relationInApposition(i))) ||
+          // «Петрова опять завалила меня»: a woman's surname form doing something.
+          (f.surname && FEMININE_SURNAME.test(lower) && !f.lemmas.includes(lower) &&
+            verbAfter(i, false)));
     } else if (isPatronymic(i)) {
       isName = true;
     } else if (
@@ -2186,6 +2253,13 @@ function nameSpans(text: string): Span[] {
       f.reading === "word" && capitalised(word) && (relationBefore(i) || honorificAfter(i))
     ) {
       isName = !f.place;
+    } else if (
+      f.reading === "word" && capitalised(word) && !f.verb &&
+      (roleBefore(i) || roleAfter(i) || relationInApposition(i))
+    ) {
+      // «физрук Орёл», «начальник цеха Гусь»: a word with a capital right after a role is a
+      // surname, even one that names a town.
+      isName = true;
     }
     // A surname typed small that no dictionary knows, by an ending only surnames have
     // («квирикашвили», «микеладзе», «манукян», «оспанову», «кенжебаева»).

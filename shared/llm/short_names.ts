@@ -113,10 +113,10 @@ export function vocative(form: string): string | null {
 
 // What follows a name's start in its affectionate and slang forms, then a case ending: «Нур» →
 // «Нурик», «Макс» → «Максон», «Лер» → «Лерусь», «Тан» → «Танюха», «Айге» → «Айгеша», «Тимур» →
-// «Тимурчиком». The forms people make up are too many to list.
+// «Тимурчиком», «Маш» → «Машунь». The forms people make up are too many to list.
 const AFFECTIONATE_TAIL = new RegExp(
   "^(?:чик|ичек|ик|ок|ек|ка|ька|очк|ечк|ушк|юшк|ишк|уш|юш|уся|юся|усь|юсь|уля|юля|уха|юха|оха|" +
-    "аха|он|ос|ас|ыч|ань|ня|уня|юня|еке|ке|ша|еш|аш|уца|ш|)(?:а|я|у|ю|ом|ем|ой|ей|е|и|ы|ь)?$",
+    "аха|он|ос|ас|ыч|ань|ня|уня|юня|ун|юн|ул|юл|еке|ке|ша|еш|аш|уца|ш|)(?:а|я|у|ю|ом|ем|ой|ей|е|и|ы|ь)?$",
   "u",
 );
 

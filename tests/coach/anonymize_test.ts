@@ -392,6 +392,14 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // pseudonym («Тихоня» for «Тихая»), forms at a sentence's start with no comma, short words alone
 // («оул»). With 34 pseudonyms over 11,833 ordinary messages none more changed than before («в
 // марте» for «Marta_88», «в гости» for «Ghost_17», «Кейт» for «kitty_cat» were, and were mended).
+// Corpus 11 (session 13: surnames in every form, the users' Telegram names as nicknames, dates
+// of birth and addresses in hard forms; 130 details, 60 harmless) leaked 22 (surnames 13 of 45);
+// with a surname beside a job or relation («учитель физики Пак», «Щукина, соседка по площадке»,
+// «физрук Орёл») and a woman's surname form doing something («Петрова опять завалила»): 12; with
+// a Telegram name cut to three letters («Ксю»), «-унь» forms («Машунь») and a pet form that is
+// also a word, with a capital mid-sentence («я Рустик»): 9. 0 of 63,748 other texts changed;
+// 56 Telegram names over 10,920 ordinary messages: none more changed than before (collisions
+// found and mended on the way: «по Катуни» for Екатерина, «слушаю Тату» for Татьяна).
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 34, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
@@ -402,6 +410,7 @@ const TUNING_CORPORA = [
   { file: "./pii_tuning_more_8.json", maxLeaks: 9, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 2, maxChanged: 15 },
   { file: "./pii_tuning_more_10.json", maxLeaks: 16, maxChanged: 0 },
+  { file: "./pii_tuning_more_11.json", maxLeaks: 9, maxChanged: 10 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {
@@ -518,4 +527,37 @@ Deno.test("a pseudonym's noun counts in lower case where the partner is called b
   assert.equal(masked("серая, ты права", "Серая Сова"), "серая, ты права");
   // A Latin phrase in Cyrillic, prepositions and all.
   assert.equal(masked("спасибо коту в сапогах", "kot_v_sapogah"), "спасибо [собеседник]");
+});
+
+Deno.test("a surname beside a job or relation is masked, even one that is an ordinary word", () => {
+  const masked = (text: string) => anonymizeForLlm(text).text;
+  assert.equal(masked("физрук Орёл заставил меня бегать"), "физрук [имя] заставил меня бегать");
+  assert.equal(
+    masked("учитель физики Пак поставил двойку"),
+    "учитель физики [имя] поставил двойку",
+  );
+  assert.equal(masked("сосед сверху, Бобр, опять затопил"), "сосед сверху, [имя], опять затопил");
+  assert.equal(
+    masked("Щукина, соседка по площадке, всё видела"),
+    "[имя], соседка по площадке, всё видела",
+  );
+  assert.equal(masked("Белый, мой бывший парень, пишет"), "[имя], мой бывший парень, пишет");
+  assert.equal(masked("Петрова опять завалила меня"), "[имя] опять завалила меня");
+  // A relative's complement, a place after a relative, ordinary words stay.
+  assert.equal(masked("У дочки синдром Дауна"), "У дочки синдром Дауна");
+  assert.equal(masked("Еду к маме в Гомель"), "Еду к маме в Гомель");
+  assert.equal(masked("Голова пухнет от формул"), "Голова пухнет от формул");
+  assert.equal(masked("Короче, мой бывший опять пишет"), "Короче, мой бывший опять пишет");
+});
+
+Deno.test("a Telegram name's short and pet forms: cut to three letters, -унь, a word with a capital", () => {
+  const masked = (text: string, name: string) =>
+    anonymizeForLlm(text, { names: [{ name, token: "[имя]" }] }).text;
+  assert.equal(masked("Я Ксю, если что", "Ксения"), "Я [имя], если что");
+  assert.equal(masked("Машунь, ну ты чего", "Мария"), "[имя], ну ты чего");
+  assert.equal(masked("я Рустик, помнишь?", "Рустам"), "я [имя], помнишь?");
+  // The same letters as a style, a place or a band stay.
+  assert.equal(masked("Рустик сейчас в моде", "Рустам"), "Рустик сейчас в моде");
+  assert.equal(masked("сплавлялись по Катуни", "Екатерина"), "сплавлялись по Катуни");
+  assert.equal(masked("слушаю Тату", "Татьяна"), "слушаю Тату");
 });

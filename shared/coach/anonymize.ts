@@ -1111,9 +1111,10 @@ const MONTH_NAMES = String
 const ROMAN_MONTH = "(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)";
 const FULL_DATE =
   String.raw`(?<![\d.\/-])\d{1,2}(?:[.\/-](?:\d{1,2}|${ROMAN_MONTH})[.\/-](?:\d{4}|\d{2})` +
-  String.raw`|(?:-?(?:го|е))?\s+${MONTH_NAMES}\s+(?:\d{4}|\d{2}(?!\d)))(?:\s*(?:г\.|года?))?(?!\d)`;
+  String
+    .raw`|(?:-?(?:го|е))?\s+${MONTH_NAMES}(?:\s+|,\s*)(?:\d{4}|\d{2}(?!\d)))(?:\s*(?:г\.|года?))?(?!\d)`;
 const BIRTH_WORD = String
-  .raw`(?<!\p{L})(?:родил\p{L}*|рожд[её]н\p{L}*|рождени\p{L}*|д\.\s?р\.?|др|г\.\s?р\.?|днюх\p{L}*|днюшк\p{L}*|бёзде\p{L}*|безде\p{L}*)(?!\p{L})`;
+  .raw`(?<!\p{L})(?:родил\p{L}*|рожд[её]н\p{L}*|рождени\p{L}*|д\.\s?р\.?|др|г\.\s?р\.?|днюх\p{L}*|днюшк\p{L}*|бёзде\p{L}*|безде\p{L}*|исполнил\p{L}*|по\s+гороскопу|знак\s+зодиака)(?!\p{L})`;
 // The word before the date ("родилась 14.05.2003", "мой ДР: 12/07/01", "день рождения у меня
 // 3 марта 1998") or just after it ("14.05.2003 — мой день рождения", "1.1.90 г.р.").
 // A day and a month without a year: "30 декабря", "1-го сентября", "23.11" (not "23.11.2024").
@@ -1156,8 +1157,20 @@ const BIRTH_YEAR = new RegExp(
   "giu",
 );
 
+// A day and a month in words after a birth word, the year in words before them or none:
+// «родился в девяносто шестом, двадцать третьего июля», «родилась двадцать третьего июля».
+const WORD_BIRTH_DAY = new RegExp(
+  String.raw`${BIRTH_WORD}\s+(?:\p{L}+\s+){0,2}?((?:в\s+)?(?:${NUMBER_WORD}\s+){0,3}?` +
+    String.raw`(?:${NUMBER_WORD},\s*)?${ORDINAL_WORD}\s+${MONTH_NAMES})(?![\p{L}])`,
+  "giu",
+);
+
 function birthdateSpans(text: string): Span[] {
   const spans: Span[] = [];
+  for (const m of text.matchAll(WORD_BIRTH_DAY)) {
+    const start = m.index + m[0].lastIndexOf(m[1]!);
+    spans.push(span("birthdate", start, start + m[1]!.length));
+  }
   for (const m of text.matchAll(BIRTH_DATE)) {
     const date = m[1] ?? m[2]!;
     const start = m.index + m[0].indexOf(date);

@@ -397,7 +397,9 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // with a surname beside a job or relation («учитель физики Пак», «Щукина, соседка по площадке»,
 // «физрук Орёл») and a woman's surname form doing something («Петрова опять завалила»): 12; with
 // a Telegram name cut to three letters («Ксю»), «-унь» forms («Машунь») and a pet form that is
-// also a word, with a capital mid-sentence («я Рустик»): 9. 0 of 63,748 other texts changed;
+// also a word, with a capital mid-sentence («я Рустик»): 9; with dates of birth in words
+// («родился в девяносто шестом, двадцать третьего июля»), after «исполнилось» and beside a sign of
+// the zodiac: 6. 0 of 63,748 other texts changed;
 // 56 Telegram names over 10,920 ordinary messages: none more changed than before (collisions
 // found and mended on the way: «по Катуни» for Екатерина, «слушаю Тату» for Татьяна).
 const TUNING_CORPORA = [
@@ -410,7 +412,7 @@ const TUNING_CORPORA = [
   { file: "./pii_tuning_more_8.json", maxLeaks: 9, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 2, maxChanged: 15 },
   { file: "./pii_tuning_more_10.json", maxLeaks: 16, maxChanged: 0 },
-  { file: "./pii_tuning_more_11.json", maxLeaks: 9, maxChanged: 10 },
+  { file: "./pii_tuning_more_11.json", maxLeaks: 6, maxChanged: 10 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {
@@ -560,4 +562,23 @@ Deno.test("a Telegram name's short and pet forms: cut to three letters, -унь,
   assert.equal(masked("Рустик сейчас в моде", "Рустам"), "Рустик сейчас в моде");
   assert.equal(masked("сплавлялись по Катуни", "Екатерина"), "сплавлялись по Катуни");
   assert.equal(masked("слушаю Тату", "Татьяна"), "слушаю Тату");
+});
+
+Deno.test("a date of birth in words, after «исполнилось», beside a sign of the zodiac", () => {
+  const masked = (text: string) => anonymizeForLlm(text).text;
+  assert.equal(
+    masked("родился в девяносто шестом, двадцать третьего июля"),
+    "родился [дата рождения]",
+  );
+  assert.equal(
+    masked("мне вчера 18 исполнилось, 9 мая"),
+    "мне вчера 18 исполнилось, [дата рождения]",
+  );
+  assert.equal(
+    masked("я 17-го апреля, 97 год, телец по гороскопу"),
+    "я [дата рождения], телец по гороскопу",
+  );
+  // Dates of other things and an age stay.
+  assert.equal(masked("сдаю экзамен 12 мая"), "сдаю экзамен 12 мая");
+  assert.equal(masked("мне исполнилось 30 лет"), "мне исполнилось 30 лет");
 });

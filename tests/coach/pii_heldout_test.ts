@@ -124,7 +124,10 @@ type Adapter = typeof ADAPTERS[number];
  * ear in Cyrillic: set 14 5 → 4. Set 15 (120 samples, 160 details of 18 kinds, 60 harmless;
  * written at the start of session 13, committed before any measurement), first measurement of
  * the anonymiser as session 12 left it (7dc84da): 5 of 160 leaked (surnames 3 of 10, pseudonyms
- * 2 of 10), 54 of 60 harmless unchanged.
+ * 2 of 10), 54 of 60 harmless unchanged. Then (tuning corpus 11) a surname beside a job or
+ * relation, a Telegram name's short forms, dates of birth in words, after «исполнилось» or with
+ * the sign of the zodiac: set 15 5 → 4, 14 4 → 3, 12 4 → 3, 10 4 → 3, 7 2 → 1, 6 5 → 4 (all sets
+ * 52 → 47 of 2,551), harmless unchanged as before.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
@@ -132,16 +135,16 @@ const SETS = [
   { file: "./heldout/pii_heldout_3.json", maxLeaks: 6, minHarmlessUnchanged: 0.86 },
   { file: "./heldout/pii_heldout_4.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
-  { file: "./heldout/pii_heldout_6.json", maxLeaks: 5, minHarmlessUnchanged: 0.9 },
-  { file: "./heldout/pii_heldout_7.json", maxLeaks: 2, minHarmlessUnchanged: 0.76 },
+  { file: "./heldout/pii_heldout_6.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_7.json", maxLeaks: 1, minHarmlessUnchanged: 0.76 },
   { file: "./heldout/pii_heldout_8.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_9.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
-  { file: "./heldout/pii_heldout_10.json", maxLeaks: 4, minHarmlessUnchanged: 0.93 },
+  { file: "./heldout/pii_heldout_10.json", maxLeaks: 3, minHarmlessUnchanged: 0.93 },
   { file: "./heldout/pii_heldout_11.json", maxLeaks: 6, minHarmlessUnchanged: 0.9 },
-  { file: "./heldout/pii_heldout_12.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_12.json", maxLeaks: 3, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_13.json", maxLeaks: 5, minHarmlessUnchanged: 0.81 },
-  { file: "./heldout/pii_heldout_14.json", maxLeaks: 4, minHarmlessUnchanged: 0.65 },
-  { file: "./heldout/pii_heldout_15.json", maxLeaks: 5, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_14.json", maxLeaks: 3, minHarmlessUnchanged: 0.65 },
+  { file: "./heldout/pii_heldout_15.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

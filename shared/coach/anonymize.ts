@@ -1389,6 +1389,9 @@ const STREET_BY_FORM = new RegExp(
     // "Тверская, 12, кв 3", "Красноармейская 71А": a flat or a house letter says it anywhere.
     String
       .raw`|${NOT_IN_WORD}${STREET_FORM},?\s*\d{1,3}(?:[а-я](?![\p{L}\d])|,?\s*(?:кв|квартир\p{L}*)\.?\s*\d{1,4})` +
+    // "Лесная 21, 5-й этаж, кв 77": a house with its floor, entrance or flat after it.
+    String
+      .raw`|${NOT_IN_WORD}${STREET_FORM},?\s*\d{1,3}[а-я]?(?=,?\s*(?:\d{1,2}-?(?:й|ий|ый)\s+)?(?:кв|квартир|подъезд|под\.|этаж|эт\.|корп)\p{L}*\.?\s*(?:№?\s*\d|[,.!?]|$))` +
     // «на Мира, 4-15», «на Космонавтов 18а»: any street name after «на»/«по» with a house letter
     // or a house and flat.
     String

@@ -399,7 +399,8 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // a Telegram name cut to three letters («Ксю»), «-унь» forms («Машунь») and a pet form that is
 // also a word, with a capital mid-sentence («я Рустик»): 9; with dates of birth in words
 // («родился в девяносто шестом, двадцать третьего июля»), after «исполнилось» and beside a sign of
-// the zodiac: 6. 0 of 63,748 other texts changed;
+// the zodiac: 6; with a house followed by its floor, entrance or flat («Лесная 21, 5-й этаж»): 5.
+// 0 of 63,748 other texts changed;
 // 56 Telegram names over 10,920 ordinary messages: none more changed than before (collisions
 // found and mended on the way: «по Катуни» for Екатерина, «слушаю Тату» for Татьяна).
 const TUNING_CORPORA = [
@@ -412,7 +413,7 @@ const TUNING_CORPORA = [
   { file: "./pii_tuning_more_8.json", maxLeaks: 9, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 2, maxChanged: 15 },
   { file: "./pii_tuning_more_10.json", maxLeaks: 16, maxChanged: 0 },
-  { file: "./pii_tuning_more_11.json", maxLeaks: 6, maxChanged: 10 },
+  { file: "./pii_tuning_more_11.json", maxLeaks: 5, maxChanged: 10 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {
@@ -581,4 +582,12 @@ Deno.test("a date of birth in words, after «исполнилось», beside a 
   // Dates of other things and an age stay.
   assert.equal(masked("сдаю экзамен 12 мая"), "сдаю экзамен 12 мая");
   assert.equal(masked("мне исполнилось 30 лет"), "мне исполнилось 30 лет");
+});
+
+Deno.test("a street and house with a floor, entrance or flat after them is an address", () => {
+  const masked = (text: string) => anonymizeForLlm(text).text;
+  assert.equal(masked("я тут, Лесная 21, 5-й этаж"), "я тут, [адрес], 5-й этаж");
+  assert.equal(masked("Садовая 5, подъезд 2"), "[адрес]");
+  // A street's name with a number of something else stays.
+  assert.equal(masked("Новая 3 серия вышла"), "Новая 3 серия вышла");
 });

@@ -1354,6 +1354,10 @@ const HOUSE_NUMBER = String.raw`\d{1,4}[а-яa-z]?(?:\s?[\/-]\s?\d{1,4}[а-яa-z
 // ", 5", " д. 5", " дом 5".
 const HOUSE_AFTER_STREET = String.raw`,?\s*(?:(?:[Дд]|[Дд]ом)\.?\s*)?№?\s*${HOUSE_NUMBER}`;
 const NOT_IN_WORD = String.raw`(?<![\p{L}\d-])`;
+// What may follow a house number: its floor, entrance, flat or room («, 5-й этаж», «, второй
+// подъезд», «, кв 77», «, комната 918»).
+const HOUSE_PART_AFTER = String
+  .raw`,?\s*(?:(?:\d{1,2}-?(?:й|ий|ый)|\p{Ll}+(?:ый|ой|ий))\s+)?(?:кв|квартир|подъезд|под\.|этаж|эт\.|корп|комнат)\p{L}*\.?\s*(?:№?\s*\d|[,.!?]|$|\p{Ll}+)`;
 
 const STREET = new RegExp(
   [
@@ -1380,7 +1384,7 @@ const STREET = new RegExp(
 const STREET_FORM = String
   .raw`\p{Lu}\p{Ll}+(?:ая|ой|ую|ей|ий|ый|ого|его|ина|ына|ова|ева|ёва)(?:\s+\p{Lu}\p{Ll}+)?`;
 const NOT_A_UNIT = String
-  .raw`(?![\p{L}\d]|\s*(?:лет|год|час|мин|раз|руб|р\.|₽|%|кг|км|м|человек|этаж|класс|курс|штук|шт|тыс|дн|мес|недел|сек|баллов|очк))`;
+  .raw`(?![\p{L}\d]|\s*(?:лет|год|час|мин|раз|руб|р\.|₽|%|кг|км|м|человек|этаж|класс|курс|штук|шт|тыс|дн|мес|недел|сек|баллов|очк|сери|сезон|глав|том))`;
 const STREET_BY_FORM = new RegExp(
   String
     .raw`(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о)\s+)(?:\d{1,2}-?(?:я|й|ой|ая)\s+)?${STREET_FORM},?\s*\d{1,3}[а-яa-z]?` +
@@ -1391,7 +1395,10 @@ const STREET_BY_FORM = new RegExp(
       .raw`|${NOT_IN_WORD}${STREET_FORM},?\s*\d{1,3}(?:[а-я](?![\p{L}\d])|,?\s*(?:кв|квартир\p{L}*)\.?\s*\d{1,4})` +
     // "Лесная 21, 5-й этаж, кв 77": a house with its floor, entrance or flat after it.
     String
-      .raw`|${NOT_IN_WORD}${STREET_FORM},?\s*\d{1,3}[а-я]?(?=,?\s*(?:\d{1,2}-?(?:й|ий|ый)\s+)?(?:кв|квартир|подъезд|под\.|этаж|эт\.|корп)\p{L}*\.?\s*(?:№?\s*\d|[,.!?]|$))` +
+      .raw`|${NOT_IN_WORD}${STREET_FORM},?\s*\d{1,3}[а-я]?(?=${HOUSE_PART_AFTER})` +
+    // «на Мира 30, первый подъезд», «на Гоголя 11, комната 5»: any name after «на»/«по» so.
+    String
+      .raw`|(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о)\s+)\p{Lu}\p{Ll}+,?\s*\d{1,3}[а-я]?(?=${HOUSE_PART_AFTER})` +
     // «на Мира, 4-15», «на Космонавтов 18а»: any street name after «на»/«по» with a house letter
     // or a house and flat.
     String
@@ -1408,7 +1415,7 @@ const STREET_BY_FORM = new RegExp(
 // Мира» (any letter case: the construction says it).
 const HOUSE_THEN_STREET = new RegExp(
   String
-    .raw`(?<![\p{L}\d])(?:(?:[Дд]ом(?:е|а|у)?|[Дд]\.)\s*№?\s*${HOUSE_NUMBER}\s+по|\d{1,3}-?(?:м|ом|й)\s+дом(?:е|а|у)?\s+(?:на|по))\s+` +
+    .raw`(?<![\p{L}\d])(?:(?:[Дд]ом(?:е|а|у)?|[Дд]\.)\s*№?\s*${HOUSE_NUMBER}\s+(?:по|на)|\d{1,3}-?(?:м|ом|й)\s+дом(?:е|а|у)?\s+(?:на|по))\s+` +
     String
       .raw`(?:(?:${STREET_WORDS}|${STREET_ABBREVIATIONS})\.?\s+(?=\p{Lu}))?\p{L}[\p{L}-]+(?![\p{L}\d])`,
   "gu",
@@ -1427,6 +1434,26 @@ const LOWER_STREET = new RegExp(
       .raw`|${NOT_IN_WORD}(?:${LOOSE_ABBREVIATIONS})\.\s*\p{Ll}{3,}(?:\s+\p{Ll}{3,})?\s+${HOUSE_NUMBER}${NOT_A_UNIT}`,
   "gu",
 );
+// A flat or a house in words: «квартира тридцать один», «кв. сорок», «дом двадцать два».
+const HOUSE_NUMBER_WORD = String
+  .raw`(?:сто|двести|триста|девяносто|восемьдесят|семьдесят|шестьдесят|пятьдесят|сорок|тридцать|двадцать|девятнадцать|восемнадцать|семнадцать|шестнадцать|пятнадцать|четырнадцать|тринадцать|двенадцать|одиннадцать|десять|девять|восемь|семь|шесть|пять|четыре|три|два|один|одна)`;
+// A street's name after «на»/«по» right before its house or flat, the number in words too:
+// «на Садовой, дом 3», «на Космонавтов двадцать два, квартира тридцать один».
+const STREET_BEFORE_HOUSE = new RegExp(
+  String
+    .raw`(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о)\s+)\p{Lu}\p{Ll}+(?:\s+${HOUSE_NUMBER_WORD}){0,3}(?=,?\s*(?:дом|д\.|кв|квартир)\p{L}*\.?\s*№?\s*(?:\d|${HOUSE_NUMBER_WORD}))`,
+  "gu",
+);
+// A street's form and a house number where the sentence is about where one lives: «живём в
+// Сосновке, Лесная 12», «живу у мамы, Рабочая 40», «живём в пятиэтажке на Победы 21».
+const HOUSE_WHERE_ONE_LIVES = new RegExp(
+  String
+    .raw`${NOT_IN_WORD}(?:${STREET_FORM}|(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о|[Сс])\s+)\p{Lu}\p{Ll}+),?\s*` +
+    String.raw`\d{1,3}[а-я]?(?:\s?[\/-]\s?\d{1,4})?${NOT_A_UNIT}`,
+  "gu",
+);
+const LIVING =
+  /(?<!\p{L})(?:жив(?:у|[её]м|[её]т|ут|[её]шь|ет|ем)|проживаю|прописан\p{L}*|переехал\p{L}*|общаг\p{L}*|пятиэтажк\p{L}*|девятиэтажк\p{L}*|частн\p{L}*\s+(?:дом|сектор)\p{L}*|возим|забираю)(?!\p{L})/iu;
 // Saint Petersburg's lines: "7-я линия", "на 5-й линии В.О.".
 const LINE_STREET = new RegExp(
   String.raw`${NOT_IN_WORD}\d{1,2}-?(?:я|й)\s+лини(?:я|и|ю|ей)(?:${HOUSE_AFTER_STREET})?`,
@@ -1451,10 +1478,12 @@ const HOUSE_PART_WORDS = anyCase([
   "оф",
   "офис(?:а|е)?",
   "участ(?:ок|ка|ке)",
+  "уч",
   "комнат(?:а|е|у|ы)",
 ]);
 const HOUSE_PART = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:${HOUSE_PART_WORDS})(?:\.\s*|\s*)№?\s*${HOUSE_NUMBER}`,
+  String.raw`(?<![\p{L}\d])(?:${HOUSE_PART_WORDS})(?:\.\s*|\s*)№?\s*(?:${HOUSE_NUMBER}` +
+    String.raw`|${HOUSE_NUMBER_WORD}(?:\s+${HOUSE_NUMBER_WORD}){0,2}(?![\p{L}]))`,
   "gu",
 );
 
@@ -1537,6 +1566,7 @@ function addressSpans(text: string): Span[] {
   collect(LINE_STREET, "street");
   collect(HOUSE_THEN_STREET, "street");
   collect(LOWER_STREET, "street");
+  collect(STREET_BEFORE_HOUSE, "street");
   collect(HOUSE_PART, "house");
   collect(CITY, "city");
   collect(POSTAL_INDEX, "index");
@@ -1561,6 +1591,10 @@ function addressSpans(text: string): Span[] {
       : start;
     spans.push(span("address", from, start + name.length));
   }
+  for (const m of text.matchAll(HOUSE_WHERE_ONE_LIVES)) {
+    const sentence = sentenceAround(text, m.index, m.index + m[0].length);
+    if (LIVING.test(sentence)) spans.push(span("address", m.index, m.index + m[0].length));
+  }
   for (const m of text.matchAll(STREET_OF_PLACE)) {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     spans.push(span("address", start, start + m[1]!.length));
@@ -1584,6 +1618,14 @@ function addressSpans(text: string): Span[] {
   }
   closeChain();
   return spans;
+}
+
+/** The sentence a span stands in (to the nearest «.», «!», «?», «…» or line break). */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const from = Math.max(...[".", "!", "?", "…", "\n"].map((c) => before.lastIndexOf(c))) + 1;
+  const after = text.slice(end).search(/[.!?…\n]/u);
+  return text.slice(from, after < 0 ? text.length : end + after);
 }
 
 /** Where an address starts when a town stands before it: "Самара, Садовая 40-7". */

@@ -5,7 +5,10 @@
  * rules):
  *
  * - the number of a numbered institution: «школа № 57», «в лицее 1580», «детский сад №45»,
- *   «МБОУ СОШ №12», and the ordinal form «в 42-й школе», «239-й школы», «11-ю гимназию»;
+ *   «МБОУ СОШ №12», and the ordinal form «в 42-й школе», «239-й школы», «11-ю гимназию», «в
+ *   пятьдесят седьмой школе», «шк 19»; the ordinal alone where study is the topic («в 57-й задали
+ *   проект»), a hospital by its ordinal («в 1-й городской»), a military unit («в части 3526»);
+ * - a school named after someone: «в школе имени Пушкина», «в универе Гагарина»;
  * - the name after a legal form: «ООО «Ромашка»», «ИП Петров», «АО Север»;
  * - a quoted name after a word for an organisation: «в детском саду «Солнышко»», «кафе "Уют"»;
  * - study group codes: «группа ФИ-21-3», «ИУ7-34Б», and department codes after «на»: «на иу7»;
@@ -46,7 +49,7 @@ const NUMBERED_IN_WORDS = new RegExp(
 // «во второй гимназии», «в сорок седьмой школе»: an ordinal in words before the institution.
 const ORDINAL_IN_WORDS = new RegExp(
   String
-    .raw`(?<!\p{L})(?:в|во|из|к|у)\s+((?:(?:двадцат|тридцат|сорок|пятидесят|шестидесят|семидесят|восьмидесят|девяност|сто|двухсот|трехсот|трёхсот)\p{L}*\s+)?(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат|сороков)(?:ой|ая|ую|ом|ого|ым|ий|ый|ей|ое|ьем|ьей|ьего|ьему|ья|ью|ье))\s+(?:(?:(?:городск|районн|областн|детск|средн|муниципальн)\p{L}*\s+)?(?:школ|гимнази|лице|больниц|поликлиник|роддом|садик|детсад|колледж|техникум|училищ|интернат|цех|цеху|отделени)\p{L}*|(?:городск|областн|районн|детск)(?:ой|ая|ую)(?=\s*$|\s*[,.!?;:)]|\s+(?:в|во|на|с|со|и|а|у|к|по|до|после|уже|опять|сейчас|лежал\p{L}*|работа\p{L}*)(?!\p{L})))`,
+    .raw`(?<!\p{L})(?:в|во|из|к|у)\s+((?:(?:двадцат|тридцат|сорок|пятидесят|шестидесят|семидесят|восьмидесят|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяност|сто|двухсот|трехсот|трёхсот)\p{L}*\s+)?(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат|сороков)(?:ой|ая|ую|ом|ого|ым|ий|ый|ей|ое|ьем|ьей|ьего|ьему|ья|ью|ье))\s+(?:(?:(?:городск|районн|областн|детск|средн|муниципальн)\p{L}*\s+)?(?:школ|гимнази|лице|больниц|поликлиник|роддом|садик|детсад|колледж|техникум|училищ|интернат|цех|цеху|отделени)\p{L}*|(?:городск|областн|районн|детск)(?:ой|ая|ую)(?=\s*$|\s*[,.!?;:)]|\s+(?:в|во|на|с|со|и|а|у|к|по|до|после|уже|опять|сейчас|лежал\p{L}*|работа\p{L}*)(?!\p{L})))`,
   "giu",
 );
 // "42-й школе", "239-й школы", "11-ю гимназию", "в 5 школе".
@@ -63,7 +66,7 @@ const LEGAL_FORM = new RegExp(
   "gu",
 );
 const ORGANIZATION_WORD = String
-  .raw`(?:компани|фирм|магазин|кафе|ресторан|столов|закусочн|пиццери|салон|парикмахерск|ателье|мастерск|клуб|центр|сад|садик|детсад|ясл|банк|агентств|студи|школ|гимнази|лице|колледж|клиник|больниц|поликлиник|аптек|театр|фитнес|спортзал|организаци|предприяти|холдинг|сет[ьи]|ТЦ|ТРЦ|ЖК|бар|кофейн|пекарн|автосервис|автомойк|шиномонтаж|гостиниц|хостел|типографи|офис)\p{L}*`;
+  .raw`(?:компани|фирм|фабрик|завод|комбинат|кондитерск|типографи|магазин|кафе|ресторан|столов|закусочн|пиццери|салон|парикмахерск|ателье|мастерск|клуб|центр|сад|садик|детсад|ясл|банк|агентств|студи|школ|гимнази|лице|колледж|клиник|больниц|поликлиник|аптек|театр|фитнес|спортзал|организаци|предприяти|холдинг|сет[ьи]|ТЦ|ТРЦ|ЖК|бар|кофейн|пекарн|автосервис|автомойк|шиномонтаж|гостиниц|хостел|типографи|офис)\p{L}*`;
 const QUOTED_AFTER_WORD = new RegExp(
   String.raw`(?<!\p{L})${ORGANIZATION_WORD}(?:\s+\p{Ll}+)?\s+(${QUOTED})`,
   "gu",
@@ -106,6 +109,7 @@ const EMPLOYERS = words(`
 const SCHOOLS = words(`
 мгу спбгу мифи мфти мгимо рудн вшэ итмо урфу кфу нгу тгу тпу мгту мэи мисис миэт рэу ранхигс
 мпгу мгппу мгюа мгпу нияу сибгу двфу юфу пгу бауманк плешк керосинк губкинск физтех политех вышк
+нархоз казну казгу бгуир бгу бнту кбту каргу ену
 `);
 const HOSPITALS = words("склиф боткинск морозовск филатовск бурденко");
 const WELL_KNOWN_STEMS = [...SERVICES, ...EMPLOYERS, ...SCHOOLS, ...HOSPITALS];
@@ -147,6 +151,36 @@ const DEPARTMENT_CODE = /(?<!\p{L})на\s+([а-яё]{2,3}\d{1,2})(?![\p{L}\d])/g
 // «на филфаке», «журфак», «с юрфака»: a faculty by its short name.
 const FACULTY = /(?<![\p{L}-])(\p{L}{2,5}фак|мехмат|вмк|фкн)(?:а|у|е|ом)?(?![\p{L}\d])/giu;
 
+// «в 57-й задали проект», «я учусь в 32-й»: a school by its number alone, where study is the
+// topic and nothing follows the ordinal that it could count («в 5-й класс», «в 3-й раз»).
+const BARE_ORDINAL = new RegExp(
+  String
+    .raw`(?<!\p{L})(?:в|во|из)\s+(\d{1,4}-?(?:й|ой|ую|ом))(?=\s*(?:[,.!?;:)]|$)|\s+(?:задал\p{L}*|учат|учил\p{L}*|учусь|учится|опять|снова|уже|сейчас|был\p{L}*|работа\p{L}*|а|и|но|на|с|со)(?!\p{L}))`,
+  "giu",
+);
+const STUDY_TOPIC =
+  /(?<!\p{L})(?:уч(?:усь|ится|имся|ишься|ился|илась|ат)|задал\p{L}*|урок\p{L}*|класс\p{L}*|учител\p{L}*|классн\p{L}*|школ\p{L}*|олимпиад\p{L}*|домашк\p{L}*|перевел\p{L}*)(?!\p{L})/iu;
+// «в 1-й городской», «из 5-й детской»: a hospital by its ordinal in digits.
+const ORDINAL_HOSPITAL = new RegExp(
+  String
+    .raw`(?<![\p{L}\d])(\d{1,3}-?(?:й|ой|ую|ая))\s+(?:городск|областн|районн|детск)(?:ой|ая|ую)(?!\p{L})`,
+  "giu",
+);
+// «в части 3526», «в/ч 12345»: a military unit by its number.
+const MILITARY_UNIT =
+  /(?<!\p{L})(?:(?:воинск\p{L}*\s+|войсков\p{L}*\s+)?част(?:и|ь|ью)\s+№?\s*|в\/ч\s*№?\s*)(\d{3,6})(?!\d)/giu;
+// «шк 19», «шк. №5»: the short word for a school with its number.
+const SHORT_SCHOOL = /(?<!\p{L})шк\.?\s*(?:№\s*)?(\d{1,4})(?!\d)/giu;
+// «в универе Гагарина», «в школе имени Пушкина»: a school named after someone.
+const NAMED_AFTER = new RegExp(
+  String
+    .raw`(?<!\p{L})(?:(?:школ|гимнази|лице|колледж|училищ|университет|универ|институт|академи)\p{L}*\s+(?:им\.\s*|имени\s+)(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)|(?:универ|университет|институт)\p{L}*\s+(\p{Lu}\p{Ll}+(?:а|я|ого|ева|ова|ина)))(?!\p{L})`,
+  "gu",
+);
+// «в первом меде», «во втором меде»: a medical university by its ordinal.
+const ORDINAL_MED =
+  /(?<!\p{L})(?:в|во|из|после)\s+((?:перв|втор|трет)\p{L}*\s+мед(?:е|а|у)?)(?!\p{L})/giu;
+
 /** Numbers and names of workplaces and schools, and study group codes. */
 export function organizationSpans(text: string): OrganizationSpan[] {
   const spans: OrganizationSpan[] = [];
@@ -166,6 +200,19 @@ export function organizationSpans(text: string): OrganizationSpan[] {
     spans.push({ kind: "number", start, end: start + m[1]!.length });
   }
   for (const m of text.matchAll(NUMBERED_IN_WORDS)) group(m, "number");
+  for (const m of text.matchAll(BARE_ORDINAL)) {
+    const sentence = text.slice(Math.max(0, m.index! - 80), m.index! + m[0].length + 80);
+    if (STUDY_TOPIC.test(sentence)) group(m, "number");
+  }
+  for (const m of text.matchAll(ORDINAL_HOSPITAL)) group(m, "number");
+  for (const m of text.matchAll(MILITARY_UNIT)) group(m, "number");
+  for (const m of text.matchAll(SHORT_SCHOOL)) group(m, "number");
+  for (const m of text.matchAll(ORDINAL_MED)) group(m, "organization");
+  for (const m of text.matchAll(NAMED_AFTER)) {
+    const name = m[1] ?? m[2]!;
+    const start = m.index! + m[0].lastIndexOf(name);
+    spans.push({ kind: "organization", start, end: start + name.length });
+  }
   for (const m of text.matchAll(ORDINAL_IN_WORDS)) group(m, "number");
   for (const m of text.matchAll(LEGAL_FORM)) group(m, "organization");
   for (const m of text.matchAll(QUOTED_AFTER_WORD)) group(m, "organization");

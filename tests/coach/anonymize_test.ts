@@ -403,17 +403,27 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // 0 of 63,748 other texts changed;
 // 56 Telegram names over 10,920 ordinary messages: none more changed than before (collisions
 // found and mended on the way: «по Катуни» for Екатерина, «слушаю Тату» for Татьяна).
+// Corpus 12 (session 13: named workplaces and schools in everyday speech, addresses in hard
+// forms; 130 details, 60 harmless) leaked 28 (workplaces 13 of 70, addresses 15 of 60); with
+// schools by number alone where study is the topic («в 57-й задали проект») or in words («в
+// пятьдесят седьмой школе»), hospitals by ordinal in digits, military units («в части 3526»),
+// «шк 19», schools named after someone («в универе Гагарина»), slang universities («в
+// нархозе»), quoted factory names; houses with a floor, entrance, flat or room after them, a
+// street before «дом»/«кв» with numbers in words, «дом 18 на Молодёжной», and a street and house
+// where the sentence is about where one lives («живём в Сосновке, Лесная 12»): 5. Corpora 5, 6
+// and 7 62 → 58, 38 → 35, 72 → 69; 0 of 63,988 other texts changed.
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 34, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 2, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 62, maxChanged: 11 },
-  { file: "./pii_tuning_more_6.json", maxLeaks: 38, maxChanged: 3 },
-  { file: "./pii_tuning_more_7.json", maxLeaks: 72, maxChanged: 7 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 58, maxChanged: 11 },
+  { file: "./pii_tuning_more_6.json", maxLeaks: 35, maxChanged: 3 },
+  { file: "./pii_tuning_more_7.json", maxLeaks: 69, maxChanged: 7 },
   { file: "./pii_tuning_more_8.json", maxLeaks: 9, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 2, maxChanged: 15 },
   { file: "./pii_tuning_more_10.json", maxLeaks: 16, maxChanged: 0 },
   { file: "./pii_tuning_more_11.json", maxLeaks: 5, maxChanged: 10 },
+  { file: "./pii_tuning_more_12.json", maxLeaks: 5, maxChanged: 8 },
 ];
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {
@@ -590,4 +600,26 @@ Deno.test("a street and house with a floor, entrance or flat after them is an ad
   assert.equal(masked("Садовая 5, подъезд 2"), "[адрес]");
   // A street's name with a number of something else stays.
   assert.equal(masked("Новая 3 серия вышла"), "Новая 3 серия вышла");
+});
+
+Deno.test("schools by number or name in everyday speech, military units, houses in hard forms", () => {
+  const masked = (text: string) => anonymizeForLlm(text).text;
+  assert.equal(masked("в 57-й задали проект"), "в [номер] задали проект");
+  assert.equal(masked("сын учится в пятьдесят седьмой школе"), "сын учится в [номер] школе");
+  assert.equal(masked("служу в части 3526, пишу ночью"), "служу в части [номер], пишу ночью");
+  assert.equal(masked("учусь в универе Гагарина"), "учусь в универе [организация]");
+  assert.equal(masked("живём в общаге на Гоголя 11, комната 5"), "живём в общаге на [адрес]");
+  assert.equal(
+    masked("я на Космонавтов двадцать два, квартира тридцать один"),
+    "я на [адрес]",
+  );
+  assert.equal(
+    masked("живём в Сосновке, Лесная 12, частный дом"),
+    "живём в Сосновке, [адрес], частный дом",
+  );
+  // Grades, counts, episodes and streets without a house stay.
+  assert.equal(masked("перешёл в 5-й класс"), "перешёл в 5-й класс");
+  assert.equal(masked("в 3-й раз пересдаю"), "в 3-й раз пересдаю");
+  assert.equal(masked("живу далеко, Новая 3 серия вышла"), "живу далеко, Новая 3 серия вышла");
+  assert.equal(masked("живу на Ленина уже 5 лет"), "живу на Ленина уже 5 лет");
 });

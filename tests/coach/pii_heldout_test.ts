@@ -127,13 +127,16 @@ type Adapter = typeof ADAPTERS[number];
  * 2 of 10), 54 of 60 harmless unchanged. Then (tuning corpus 11) a surname beside a job or
  * relation, a Telegram name's short forms, dates of birth in words, after «исполнилось» or with
  * the sign of the zodiac: set 15 5 → 4, 14 4 → 3, 12 4 → 3, 10 4 → 3, 7 2 → 1, 6 5 → 4 (all sets
- * 52 → 47 of 2,551), harmless unchanged as before.
+ * 52 → 47 of 2,551), harmless unchanged as before. Then (tuning corpus 12) schools by their
+ * number alone or in words, military units, schools named after someone, slang universities,
+ * quoted factory names, and houses given with a floor, entrance, flat or room, or where the
+ * sentence is about where one lives: set 4 2 → 1 (all sets 47 → 46).
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
   { file: "./heldout/pii_heldout_2.json", maxLeaks: 5, minHarmlessUnchanged: 0.91 },
   { file: "./heldout/pii_heldout_3.json", maxLeaks: 6, minHarmlessUnchanged: 0.86 },
-  { file: "./heldout/pii_heldout_4.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_4.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_6.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_7.json", maxLeaks: 1, minHarmlessUnchanged: 0.76 },

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describeReading, detectToxicity } from "../../shared/safety/toxicity.ts";
+import { assessAbuse, describeReading, detectToxicity } from "../../shared/safety/toxicity.ts";
 import { ABUSE_GROUPS, HARMLESS_GROUPS } from "./toxicity_corpus.ts";
 
 /** One step per case: what `detectToxicity` names the text (null: clean). */
@@ -145,4 +145,28 @@ Deno.test("the rules on tuning corpus J: few tender «threats» named, real ones
     items.filter((item) => detectToxicity(item.text) !== null).length;
   assert.ok(named(corpus.negatives) <= 8, `tender named ${named(corpus.negatives)}`);
   assert.ok(named(corpus.abusive) >= 31, `real named ${named(corpus.abusive)}`);
+});
+
+// Tuning corpus K (tests/safety/abuse_tuning_k.json, session 13, a helper who read no project
+// file): 120 abusive messages that look like jokes (threats with a condition or a sneering smile,
+// mocking contempt, insults with «шучу», death wishes laughing) and 120 harmless ones between
+// people who became friendly (joking threats about care and trivia, mock outrage, affectionate
+// name-calling, hugs «to death», game trash talk). What the relay holds back (rules or model):
+// 105 of the abusive, 28 of the harmless — the model holds back half of those (a tender word or
+// a smile does not stop it). Tried in session 13 and dropped, each measured on blind abuse sets
+// 2–13 (0.918 / 0.049 pooled): K in the model's training 0.914 / 0.046; the model silenced by a
+// heart or «любимая» 0.912 / 0.049, or by a sentence about the partner's own care 0.909 / 0.045;
+// «ты труп» read as play in a game or series context, more game words and the partner's own
+// self-talk as no insult, with the model retrained: 0.917 / 0.050.
+Deno.test("tuning corpus K: joking threats and abuse dressed as jokes, as the relay reads them", async () => {
+  const corpus = JSON.parse(
+    await Deno.readTextFile(new URL("./abuse_tuning_k.json", import.meta.url)),
+  ) as Record<"abusive" | "negatives", { text: string }[]>;
+  const heldBack = (text: string) => {
+    const verdict = assessAbuse(text);
+    return verdict.category !== null || verdict.hurtful;
+  };
+  const held = (items: { text: string }[]) => items.filter((item) => heldBack(item.text)).length;
+  assert.ok(held(corpus.abusive) >= 105, `abusive held back ${held(corpus.abusive)}`);
+  assert.ok(held(corpus.negatives) <= 28, `harmless held back ${held(corpus.negatives)}`);
 });

@@ -439,6 +439,8 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
     for (const word of words) {
       const affectionate = affectionatePseudonymPattern(word);
       if (affectionate) patterns.push(affectionate);
+      const nickname = adjectiveNicknamePattern(word);
+      if (nickname) patterns.push(nickname);
     }
     const initials = initialsPattern(words);
     if (initials) patterns.push(initials);
@@ -652,6 +654,43 @@ function affectionatePseudonymPattern(word: string): KnownPattern | null {
     words: [{ source, nominative: lower, obliqueNeedsCapital: false, needsCapital: true }],
   };
 }
+/**
+ * The nickname a pseudonym adjective gives: «Тихая» → «Тихоня», «Злая» → «злюка», «Колючая» →
+ * «колючка», «Потерянная» → «Потеряшка». Ordinary words too (a quiet one, a thorn), so only
+ * with a capital, or where the partner is called by it: first in a sentence or after a comma,
+ * a comma, «!», «?» or «моя» after it («ну хватит, злюка, перестань», «колючка моя, не
+ * закрывайся»).
+ */
+function adjectiveNicknamePattern(word: string): KnownPattern | null {
+  const lower = word.toLowerCase().replace(/ё/g, "е");
+  if (!/^\p{Script=Cyrillic}+$/u.test(lower) || !ADJECTIVE.test(lower)) return null;
+  const stem = lower.replace(ADJECTIVE, "");
+  // A participle's stem without its «н»: «потерянн» → «потеря».
+  const stems = new Set([stem, stem.replace(/н+$/u, "")].filter((s) => s.length >= 2));
+  const bodies = new Set<string>();
+  for (const s of stems) {
+    for (const suffix of NICKNAME_SUFFIXES) {
+      if (s.length + suffix.length < 5) continue;
+      // The first letter in either case; the rest as typed (the regex is case-sensitive, so a
+      // capital can be asked for).
+      const first = s[0]!;
+      bodies.add(`[${first.toUpperCase()}${first}]${literal(s.slice(1) + suffix)}(?:${ENDINGS})?`);
+    }
+  }
+  if (bodies.size === 0) return null;
+  const forms = [...bodies].join("|");
+  const capital = String.raw`(?=\p{Lu})`;
+  const called = String
+    .raw`(?<=(?:^|[.!?…,\n])[\s«"„“(]*)(?=(?:${forms})\s*(?:мо[йяеи]\s*)?[,!?.…]|(?:${forms})$)`;
+  return {
+    regex: new RegExp(
+      `(?<!${WORD_CHAR})(?:${capital}|${called})(?:${forms})(?!${WORD_CHAR})`,
+      "gu",
+    ),
+    words: [],
+  };
+}
+const NICKNAME_SUFFIXES = "оня уля юля юка ука ушк юшк ашк яшк шк ка".split(" ");
 const PET_SUFFIXES = [
   ...DIMINUTIVE_SUFFIXES,
   ..."к ёнок онок енок ёныш еныш оныш ышк ишк ульк юльк".split(" "),

@@ -403,6 +403,10 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // 0 of 63,748 other texts changed;
 // 56 Telegram names over 10,920 ordinary messages: none more changed than before (collisions
 // found and mended on the way: «по Катуни» for Екатерина, «слушаю Тату» for Татьяна).
+// Session 13: nicknames a pseudonym adjective gives («Тихая» → «Тихоня», «Злая» → «злюка»,
+// «Колючая» → «колючка», «Потерянная» → «Потеряшка»), with a capital or where the partner is
+// called by them: corpus 10 16 → 12; 30 adjective pseudonyms over 10,920 ordinary messages none
+// more changed («Мне, старику, …» for «Старый клён» was, and «-ик» nicknames were left out).
 // Corpus 12 (session 13: named workplaces and schools in everyday speech, addresses in hard
 // forms; 130 details, 60 harmless) leaked 28 (workplaces 13 of 70, addresses 15 of 60); with
 // schools by number alone where study is the topic («в 57-й задали проект») or in words («в
@@ -421,7 +425,7 @@ const TUNING_CORPORA = [
   { file: "./pii_tuning_more_7.json", maxLeaks: 69, maxChanged: 7 },
   { file: "./pii_tuning_more_8.json", maxLeaks: 9, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 2, maxChanged: 15 },
-  { file: "./pii_tuning_more_10.json", maxLeaks: 16, maxChanged: 0 },
+  { file: "./pii_tuning_more_10.json", maxLeaks: 12, maxChanged: 0 },
   { file: "./pii_tuning_more_11.json", maxLeaks: 5, maxChanged: 10 },
   { file: "./pii_tuning_more_12.json", maxLeaks: 5, maxChanged: 8 },
 ];
@@ -622,4 +626,19 @@ Deno.test("schools by number or name in everyday speech, military units, houses 
   assert.equal(masked("в 3-й раз пересдаю"), "в 3-й раз пересдаю");
   assert.equal(masked("живу далеко, Новая 3 серия вышла"), "живу далеко, Новая 3 серия вышла");
   assert.equal(masked("живу на Ленина уже 5 лет"), "живу на Ленина уже 5 лет");
+});
+
+Deno.test("the nickname a pseudonym adjective gives, with a capital or where one is called by it", () => {
+  const masked = (text: string, pseudonym: string) =>
+    anonymizeForLlm(text, { pseudonyms: [{ name: pseudonym, token: "[собеседник]" }] }).text;
+  assert.equal(
+    masked("Тихоня, ты сегодня разговорилась", "Тихая"),
+    "[собеседник], ты сегодня разговорилась",
+  );
+  assert.equal(masked("ну хватит, злюка, перестань", "Злая"), "ну хватит, [собеседник], перестань");
+  assert.equal(masked("колючка моя, не закрывайся", "Колючая"), "[собеседник] моя, не закрывайся");
+  assert.equal(masked("Потеряшка, ты нашлась!", "Потерянная"), "[собеседник], ты нашлась!");
+  // The ordinary words elsewhere stay.
+  assert.equal(masked("он у нас тихоня в классе", "Тихая"), "он у нас тихоня в классе");
+  assert.equal(masked("в ногу попала колючка", "Колючая"), "в ногу попала колючка");
 });

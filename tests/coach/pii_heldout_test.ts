@@ -130,7 +130,11 @@ type Adapter = typeof ADAPTERS[number];
  * 52 → 47 of 2,551), harmless unchanged as before. Then (tuning corpus 12) schools by their
  * number alone or in words, military units, schools named after someone, slang universities,
  * quoted factory names, and houses given with a floor, entrance, flat or room, or where the
- * sentence is about where one lives: set 4 2 → 1 (all sets 47 → 46).
+ * sentence is about where one lives: set 4 2 → 1 (all sets 47 → 46). Set 16 (120 samples,
+ * 160 details of 18 kinds, 60 harmless; written in session 13, committed (c81e21f) before any
+ * measurement), first measurement of that session's final anonymiser (8b26008): 7 of 160 leaked
+ * (pseudonyms 4 of 9, the partner's and the writer's own Telegram names 1 each, a workplace),
+ * 51 of 60 harmless unchanged.
  */
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
@@ -148,6 +152,7 @@ const SETS = [
   { file: "./heldout/pii_heldout_13.json", maxLeaks: 5, minHarmlessUnchanged: 0.81 },
   { file: "./heldout/pii_heldout_14.json", maxLeaks: 3, minHarmlessUnchanged: 0.65 },
   { file: "./heldout/pii_heldout_15.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_16.json", maxLeaks: 7, minHarmlessUnchanged: 0.85 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -436,6 +436,21 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
     }
   }
   if (kind === "pseudonym") {
+    // A handle's first letter and its digits, in either alphabet: «М88», «M88» for «Marta_88».
+    const handle = /^(\p{L})\p{L}*[\s_.-]*(\d{2,})$/u.exec(normal);
+    if (handle) {
+      const first = handle[1]!.toLowerCase();
+      const letters = [first, ...cyrillicSpellings(first).map((c) => c[0]!)].flatMap((
+        c,
+      ) => [c, c.toUpperCase()]);
+      patterns.push({
+        regex: new RegExp(
+          `(?<![\\p{L}\\p{N}])[${[...new Set(letters)].join("")}]${handle[2]}(?![\\p{L}\\p{N}])`,
+          "gu",
+        ),
+        words: [],
+      });
+    }
     for (const word of words) {
       const affectionate = affectionatePseudonymPattern(word);
       if (affectionate) patterns.push(affectionate);
@@ -753,9 +768,12 @@ function byEarSpans(text: string, name: string, token: string): Span[] {
   }
   if (!one) return spans;
   for (const m of text.matchAll(/\p{Script=Cyrillic}{3,}/gu)) {
-    if (!one.test(m[0].replace(/ё/g, "е")) || nameReading(m[0]) !== "unknown") continue;
+    if (!one.test(m[0].replace(/ё/g, "е"))) continue;
     const end = m.index + m[0].length;
-    const strong = /^\p{Lu}/u.test(m[0]) || calledBy(text, m.index, end);
+    const called = calledBy(text, m.index, end);
+    // A word the dictionary knows only where the partner is called by it («Бёрд, ты…»: берд).
+    if (nameReading(m[0]) !== "unknown" && !called) continue;
+    const strong = /^\p{Lu}/u.test(m[0]) || called;
     if (!strong && m[0].length < 5) continue;
     spans.push(pseudonymSpan(m.index, end, token));
   }
@@ -877,6 +895,13 @@ function misspeltKeys(name: string): Set<string> {
     if (!/^\p{Script=Cyrillic}{4,}$/u.test(lower) || ADJECTIVE.test(lower)) continue;
     const forms = new Set([lower, ...(dictionaryForms(lower) ?? []), ...caseForms(lower)]);
     for (const form of forms) keys.add(soundKey(form));
+    // Two neighbouring letters swapped in a longer word: «Фениск» for «Феникс».
+    if (lower.length >= 5) {
+      for (let k = 1; k + 1 < lower.length; k++) {
+        const swapped = lower.slice(0, k) + lower[k + 1] + lower[k] + lower.slice(k + 2);
+        for (const form of caseForms(swapped)) keys.add(soundKey(form));
+      }
+    }
   }
   if (misspeltKeyCache.size >= 1000) misspeltKeyCache.clear();
   misspeltKeyCache.set(name, keys);

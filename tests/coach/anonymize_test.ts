@@ -407,6 +407,10 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // «Колючая» → «колючка», «Потерянная» → «Потеряшка»), with a capital or where the partner is
 // called by them: corpus 10 16 → 12; 30 adjective pseudonyms over 10,920 ordinary messages none
 // more changed («Мне, старику, …» for «Старый клён» was, and «-ик» nicknames were left out).
+// Then a handle's first letter with its digits («М88» for «Marta_88»), two neighbouring letters
+// swapped («Фениск» for «Феникс») and an English word by ear that the dictionary knows, where
+// the partner is called by it («Бёрд, ты…»): corpus 10 12 → 9; 24 more pseudonyms (handles,
+// nouns) over 10,920 ordinary messages none more changed.
 // Corpus 12 (session 13: named workplaces and schools in everyday speech, addresses in hard
 // forms; 130 details, 60 harmless) leaked 28 (workplaces 13 of 70, addresses 15 of 60); with
 // schools by number alone where study is the topic («в 57-й задали проект») or in words («в
@@ -425,7 +429,7 @@ const TUNING_CORPORA = [
   { file: "./pii_tuning_more_7.json", maxLeaks: 69, maxChanged: 7 },
   { file: "./pii_tuning_more_8.json", maxLeaks: 9, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 2, maxChanged: 15 },
-  { file: "./pii_tuning_more_10.json", maxLeaks: 12, maxChanged: 0 },
+  { file: "./pii_tuning_more_10.json", maxLeaks: 9, maxChanged: 0 },
   { file: "./pii_tuning_more_11.json", maxLeaks: 5, maxChanged: 10 },
   { file: "./pii_tuning_more_12.json", maxLeaks: 5, maxChanged: 8 },
 ];
@@ -641,4 +645,18 @@ Deno.test("the nickname a pseudonym adjective gives, with a capital or where one
   // The ordinary words elsewhere stay.
   assert.equal(masked("он у нас тихоня в классе", "Тихая"), "он у нас тихоня в классе");
   assert.equal(masked("в ногу попала колючка", "Колючая"), "в ногу попала колючка");
+});
+
+Deno.test("a handle's letter and digits, swapped letters, a word by ear that the dictionary knows", () => {
+  const masked = (text: string, pseudonym: string) =>
+    anonymizeForLlm(text, { pseudonyms: [{ name: pseudonym, token: "[собеседник]" }] }).text;
+  assert.equal(masked("М88, ты где пропала?", "Marta_88"), "[собеседник], ты где пропала?");
+  assert.equal(masked("Фениск, рада тебя видеть", "Феникс"), "[собеседник], рада тебя видеть");
+  assert.equal(
+    masked("Бёрд, ты вчера не рассказала", "blue_bird"),
+    "[собеседник], ты вчера не рассказала",
+  );
+  // Other digits and the word elsewhere stay.
+  assert.equal(masked("М12, ты где?", "Marta_88"), "М12, ты где?");
+  assert.equal(masked("нитки, берд и челнок", "blue_bird"), "нитки, берд и челнок");
 });

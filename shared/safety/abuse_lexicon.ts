@@ -378,6 +378,11 @@ export const ABUSE_CONCEPTS: ConceptTable = {
   // Cutting or burning oneself urged: «режь глубже», «порежь себя ещё», «жги себя дальше».
   cut_imperative: exact("режь порежь порежься режься вскрывай жги прижги вскрой"),
   cut_deeper: exact("глубже вены вену"),
+  // «выпей все таблетки разом»: swallowing a whole supply, told to the partner.
+  swallow_imperative: exact("выпей выпейте сожри жри съешь проглоти глотай заглоти закинься"),
+  pills: [...t("таблет таблеточ колес снотворн антидепрессант феназеп")],
+  prescribed: [...t("врач доктор прописа назнач рецепт")],
+  whole_supply: exact("все всю весь разом пачку пачки упаковку блистер горсть"),
   // «прыгай, никто плакать не будет»: nobody would miss the addressee.
   jump_on: exact("прыгай вешайся прыгни давай"),
   miss_you: exact("плакать заплачет расстроится заметит скучать пожалеет жалеть горевать"),

@@ -461,8 +461,16 @@ function threat(m: Message): boolean {
   for (let i = 0; i < m.tokens.length; i++) {
     const tok = m.tokens[i]!;
     const c = tok.concepts;
-    if (c.size === 0 || m.reported(i) || inTender(i)) continue;
+    if (c.size === 0 || m.reported(i)) continue;
     const negated = m.negated(i);
+    // «выпей все таблетки разом»: a whole supply swallowed (pills make a sentence look tender).
+    if (
+      c.has("swallow_imperative") && !negated && m.near(i, "pills", 4, "after") &&
+      !m.any("prescribed")
+    ) {
+      if (m.near(i, "whole_supply", 4, "after")) return true;
+    }
+    if (inTender(i)) continue;
     // A violent first-person verb against the addressee: «я тебя урою», «ноги переломаю».
     if (c.has("threat_verb") && !m.game && !negated) {
       const target = m.targetOf(i, notSelf(m));
@@ -572,6 +580,12 @@ function tender(m: Message, sentence: number): boolean {
 }
 const CARE_VERB =
   /^(?:поешь|поеш|ешь|кушаешь|покушаешь|пообедаешь|позавтракаешь|поужинаешь|поспишь|спишь|выспишься|высыпаешься|ляжешь|ложишься|оденешься|наденешь|одеваешься|укутаешься|отдохнешь|отдыхаешь|примешь|бережешь|засидишься|пересидишь|перерабатываешь|недосыпаешь|таблетк\p{L}*|лекарств\p{L}*|витамин\p{L}*|шапк\p{L}*|шарф\p{L}*)$/u;
+/**
+ * Caring acts, the partner's or the writer's: eating, sleep, rest, warm clothes; feeding, hugging,
+ * tucking in. Not the things (pills, a scarf) of `CARE_VERB`: real threats name those too.
+ */
+const CARING_ACT =
+  /^(?:(?:на|за|от|по)?корм\p{L}*|(?:по)?(?:завтрака|обеда|ужина)\p{L}*|поесть|поешь|поел[аи]?|покушай|покушать|кушаешь|кушал[аи]?|поспи|поспать|поспишь|выспись|выспаться|выспишься|высыпаешься|недосыпаешь|оденься|оденешься|одевайся|надень|наденешь|отдохни|отдохнуть|отдохнешь|отдыхаешь|засидишься|перерабатываешь|бережешь|обниму|обнимать|заобнима\p{L}*|укрою|укрыть|укутаю|укутать|укутаешься)$/u;
 /** Soft «weapons» and tender verbs: a pillow, a slipper, hearts; to hug, tickle, feed, kiss. */
 const SOFT_HARM =
   /^(?:подушк\p{L}*|тапк\p{L}*|тапочк\p{L}*|сердечк\p{L}*|щелбан\p{L}*|обнимашк\p{L}*|защекоч\p{L}*|затиска\p{L}*|заобним\p{L}*|залюбл\p{L}*|закормл\p{L}*|зацел\p{L}*|укута\p{L}*)$/u;
@@ -833,7 +847,21 @@ export function assessAbuse(text: string, model: TextModel = ABUSE_MODEL): Abuse
   if (m.tokens.length === 0) return { category: null, hurtful: false };
   const category = namedAbuse(m);
   if (category || !modelSpeaks(m.tokens.length)) return { category, hurtful: false };
-  return { category, hurtful: modelSays(model, m.tokens) };
+  return { category, hurtful: modelSays(model, m.tokens) && !caring(m) };
+}
+
+/**
+ * A message whose every sentence with a threat-like word is tender (`tender`, by its care,
+ * soft weapon or hug, not by laughter alone): the model reads «убью», «закопаю» as hostile
+ * wherever they stand, the rules know whom they are aimed at.
+ */
+function caring(m: Message): boolean {
+  const sentences = new Set(m.tokens.map((tok) => tok.sentence));
+  for (const sentence of sentences) {
+    const words = m.tokens.filter((tok) => tok.sentence === sentence).map((tok) => tok.text);
+    if (words.some((word) => CARING_ACT.test(word) || SOFT_HARM.test(word))) return true;
+  }
+  return false;
 }
 
 /**

@@ -153,6 +153,10 @@ const SETS = [
   { file: "./heldout/pii_heldout_14.json", maxLeaks: 3, minHarmlessUnchanged: 0.65 },
   { file: "./heldout/pii_heldout_15.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_16.json", maxLeaks: 7, minHarmlessUnchanged: 0.85 },
+  // Set 17 (written at the start of session 14, committed 35b0ed7 before any measurement): first
+  // measured on the anonymiser as session 13 left it (b3363bc): 9 of 160 leaked (pseudonyms 5 of
+  // 9, addresses 2, a given name, a surname), 52 of 60 harmless unchanged.
+  { file: "./heldout/pii_heldout_17.json", maxLeaks: 9, minHarmlessUnchanged: 0.85 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -14,9 +14,11 @@ import { blindAbuseTest } from "../support/heldout.ts";
 // for mass violence 3, sarcastic insults 2, four kinds 1; blocked: tender «threats» as jokes («убью,
 // если не поешь») 5, insults of someone absent 2, three kinds 1.
 // Session 12, with the tender reading of threats: 0.925 / 0.067 (jokes with a «threat» 3).
+// Session 14, corpora J and L in the model's training, the model silenced by a caring act in the
+// message (`caring`): 0.925 / 0.050.
 blindAbuseTest(
   "tenth held-out abuse set (blind): no worse than its first measurement",
   import.meta.url,
   "./heldout/abuse_heldout_10.json",
-  { recall: 0.92, falsePositives: 0.09 },
+  { recall: 0.92, falsePositives: 0.075 },
 );

@@ -14,9 +14,11 @@ import { blindAbuseTest } from "../support/heldout.ts";
 // 0.125 — the false-positive goal (0.10) NOT met. Missed: sextortion 3, contempt with no insult
 // word 2, telling to kill oneself 2, four kinds 1; blocked: tender «threats» as jokes 8 of 12,
 // insults of someone absent 2, self-deprecation 2, three kinds 1.
+// Session 14, corpora J and L in the model's training, the model silenced by a caring act in the
+// message (`caring`): 0.917 / 0.092.
 blindAbuseTest(
   "thirteenth held-out abuse set (blind): no worse than its first measurement",
   import.meta.url,
   "./heldout/abuse_heldout_13.json",
-  { recall: 0.9, falsePositives: 0.125 },
+  { recall: 0.9, falsePositives: 0.1 },
 );

@@ -14,7 +14,11 @@
  *
  * Leaving one corpus out: 5 corpora (a–d and ours) 0.615 / 0.050 / everyday 0.010; with E–H
  * (2026-12-06, 2,000 + 2,000 by four more writers) 0.702 / 0.054 / 0.011; with I (long messages)
- * 0.712 / 0.053 / 0.011 (10 corpora).
+ * 0.712 / 0.053 / 0.011 (10 corpora); with J and L (session 14: tender «threats» and teasing
+ * against real threats dressed as jokes) 0.696 / 0.057 / 0.009 (12 corpora; J and L are hard
+ * for the model on purpose). K stays out: tests/safety/toxicity_test.ts checks on it. Chosen
+ * against J+K+L, K+L and L alone by blind abuse sets 3–14 and ordinary chat: J+L kept recall
+ * (0.914) and held back the fewest harmless messages (false positives 0.056 → 0.049).
  */
 import {
   abuseFeatures,
@@ -42,6 +46,8 @@ const TUNING_FILES = [
   "./abuse_tuning_g.json",
   "./abuse_tuning_h.json",
   "./abuse_tuning_i.json",
+  "./abuse_tuning_j.json",
+  "./abuse_tuning_l.json",
 ];
 /** Crisis corpora: people in pain write dark words at nobody; none of it is abuse. */
 const CRISIS_FILES = [

@@ -120,6 +120,14 @@ const SETS = [
     file: "./heldout/chat_everyday_18.json",
     floors: { answered: 0.02, sosCard: 0.005, heldBack: 0.02 },
   },
+  {
+    // Set 19: 240 messages by ten or more writers, written at the start of session 14 by a helper
+    // who read no file of the project, committed (35b0ed7) before any measurement. First
+    // measurement, of the detectors as session 13 left them (b3363bc): 0.008 answered (SOS card
+    // 0.000), 0.013 held back as abuse.
+    file: "./heldout/chat_everyday_19.json",
+    floors: { answered: 0.02, sosCard: 0.005, heldBack: 0.02 },
+  },
 ];
 
 for (const { file, floors } of SETS) {

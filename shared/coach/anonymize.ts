@@ -22,6 +22,7 @@ import {
 import { longDigitRuns, type NumberRun, spelledDigitRuns } from "../llm/numbers.ts";
 import { organizationSpans } from "../llm/organizations.ts";
 import { everydayForms, isAffectionateForm, nameStarts, vocative } from "../llm/short_names.ts";
+import { nicknameTranslations } from "../llm/nickname_words.ts";
 
 /**
  * Anonymises text before it leaves for an LLM (every model call goes through shared/llm/gate.ts,
@@ -304,6 +305,8 @@ interface KnownWord {
 interface KnownPattern {
   regex: RegExp;
   words: KnownWord[];
+  /** Counts only where the partner is called by it (`addressed`), in any case. */
+  calledOnly?: boolean;
 }
 
 const knownPatterns = new Map<string, KnownPattern[]>();
@@ -319,7 +322,13 @@ function knownNameSpans(
   for (const { name, token } of sorted) {
     for (const pattern of patternsFor(name, kind)) {
       for (const m of text.matchAll(pattern.regex)) {
-        if (m[0].length === 0 || !capitalsAllow(pattern.words, m)) continue;
+        if (m[0].length === 0) continue;
+        // In lower case too where the partner is called by it («слушай волк, …», «призрак 👻»).
+        // (Not an adjective: «серая, ты права» is said of someone, not to «Серая Сова».)
+        const called = kind === "pseudonym" &&
+          !pattern.words.some((word) => ADJECTIVE.test(word.nominative)) &&
+          addressed(text, m.index, m.index + m[0].length);
+        if (!called && (pattern.calledOnly || !capitalsAllow(pattern.words, m))) continue;
         spans.push({ kind, start: m.index, end: m.index + m[0].length, replacement: token });
       }
     }
@@ -352,7 +361,8 @@ function affectionateSpans(text: string, name: string, token: string): Span[] {
     if (reading === "word" || reading === "maybe") {
       // Not a place («по Катуни») nor a short word («слушаю Тату»).
       const capitalMidSentence = /^\p{Lu}/u.test(m[0]) && !startsSentence(text, m.index);
-      if (!capitalMidSentence || word.length < 5 || nameInfo(word)?.place) continue;
+      const called = addressed(text, m.index, m.index + m[0].length);
+      if (!(capitalMidSentence || called) || word.length < 5 || nameInfo(word)?.place) continue;
     }
     spans.push({ kind: "name", start: m.index, end: m.index + m[0].length, replacement: token });
   }
@@ -411,24 +421,7 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
           continue;
         }
         if (kind === "pseudonym") {
-          // Only nouns of a pseudonym, only with a capital: "Тихий" alone is just "quiet" —
-          // unless the partner is called by it («Рыжая, ты лучшая»).
-          if (ADJECTIVE.test(word.toLowerCase()) && word.length >= 4) {
-            const adjective = knownWord(word, kind, true);
-            patterns.push({
-              regex: new RegExp(`(?<=(?:^|[.!?…\\n])\\s*)${adjective.source}(?=\\s*,)`, "giu"),
-              words: [{ ...adjective, needsCapital: true }],
-            });
-          }
-          if (ADJECTIVE.test(word.toLowerCase()) || word.length < 2) continue;
-          const noun = knownWord(word, kind, true);
-          patterns.push(phrasePattern([{ ...noun, needsCapital: true }]));
-          // ... or in lower case where the partner is called by it: first in a sentence, a comma
-          // after it («сова, ты права», «омутик, ты тут?»).
-          patterns.push({
-            regex: new RegExp(`(?<=(?:^|[.!?…\\n])\\s*)${noun.source}(?=\\s*,)`, "giu"),
-            words: [{ ...noun, needsCapital: false, obliqueNeedsCapital: false }],
-          });
+          patterns.push(...pseudonymWordPatterns(word));
         } else {
           patterns.push(phrasePattern([knownWord(word, kind, true)]));
         }
@@ -456,6 +449,14 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
       if (affectionate) patterns.push(affectionate);
       const nickname = adjectiveNicknamePattern(word);
       if (nickname) patterns.push(nickname);
+      // An English word by its Russian sense: «lonely.wolf» → «Волк», «snowflake21» → «Снежинка».
+      for (const translation of nicknameTranslations(word.replace(/\d+/g, ""))) {
+        patterns.push(...pseudonymWordPatterns(translation, true));
+        const pet = affectionatePseudonymPattern(translation);
+        if (pet) patterns.push(pet);
+        const named = adjectiveNicknamePattern(translation);
+        if (named) patterns.push(named);
+      }
     }
     const initials = initialsPattern(words);
     if (initials) patterns.push(initials);
@@ -469,6 +470,50 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
   if (knownPatterns.size >= 1000) knownPatterns.clear();
   knownPatterns.set(key, patterns);
   return patterns;
+}
+
+/**
+ * One word of a pseudonym of several words, standing alone: a noun only with a capital ("Тихий
+ * Лис" → «Лису, привет»), or in lower case where the partner is called by it — first in a
+ * sentence, a comma after it («сова, ты права», «омутик, ты тут?»); an adjective only there
+ * («Рыжая, ты лучшая»): "Тихий" alone is just "quiet".
+ */
+function pseudonymWordPatterns(word: string, translated = false): KnownPattern[] {
+  const patterns: KnownPattern[] = [];
+  const adjective = ADJECTIVE.test(word.toLowerCase());
+  if (adjective && word.length >= 4) {
+    const form = knownWord(word, "pseudonym", true);
+    patterns.push({
+      regex: new RegExp(`(?<=(?:^|[.!?…\\n])\\s*)${form.source}(?=\\s*,)`, "giu"),
+      words: [{ ...form, needsCapital: true }],
+    });
+    // With a capital inside a sentence it is the name («что-то Лунный сегодня тихий»).
+    patterns.push(insideSentence(form));
+  }
+  if (adjective || word.length < 2) return patterns;
+  const noun = knownWord(word, "pseudonym", true);
+  // A translation with a capital counts inside a sentence only: «Солнце выглянуло» is the sun.
+  patterns.push(
+    translated ? insideSentence(noun) : phrasePattern([{ ...noun, needsCapital: true }]),
+    // In any case where the partner is called by it («слушай волк, …», «призрак 👻»).
+    { ...phrasePattern([noun]), calledOnly: true },
+  );
+  patterns.push({
+    regex: new RegExp(`(?<=(?:^|[.!?…\\n])\\s*)${noun.source}(?=\\s*,)`, "giu"),
+    words: [{ ...noun, needsCapital: false, obliqueNeedsCapital: false }],
+  });
+  return patterns;
+}
+
+/** A word with a capital inside a sentence, not first in it nor in a title («Тихий Дон»). */
+function insideSentence(word: KnownWord): KnownPattern {
+  return {
+    regex: new RegExp(
+      `(?<=[^\\s.!?…«"„“(]\\s+)${word.source}(?!${WORD_CHAR})`,
+      "giu",
+    ),
+    words: [{ ...word, needsCapital: true }],
+  };
 }
 
 /** Words of a name: split at spaces, "_", "-", ".", symbols and camelCase ("ТихийЛис"). */
@@ -514,6 +559,10 @@ function knownWord(word: string, kind: "pseudonym" | "name", single: boolean): K
       if (kind === "pseudonym" && lower.length >= 3) {
         forms.add(spelling);
         for (const form of caseForms(spelling)) forms.add(form);
+        // A word the dictionary knows declines as it does: «veterok» → «Ветерку».
+        if (spelt === "word") {
+          for (const form of dictionaryForms(spelling) ?? []) forms.add(form.replace(/ё/g, "е"));
+        }
       } else if (kind === "pseudonym" && !single) {
         // A short word inside a phrase, a preposition mostly: «kot_v_sapogah» → «коту в сапогах».
         forms.add(spelling);
@@ -738,16 +787,32 @@ function misspeltSpans(text: string, name: string, token: string): Span[] {
   for (const m of text.matchAll(/\p{Script=Cyrillic}{4,}/gu)) {
     // A misspelling is no word the dictionary knows («Волгу» is no «Волку», «Лиза» no «Лиса»).
     if (!keys.has(soundKey(m[0])) || nameReading(m[0]) !== "unknown") continue;
-    if (!/^\p{Lu}/u.test(m[0]) && !calledBy(text, m.index, m.index + m[0].length)) continue;
+    if (!/^\p{Lu}/u.test(m[0]) && !addressed(text, m.index, m.index + m[0].length)) continue;
     spans.push(pseudonymSpan(m.index, m.index + m[0].length, token));
   }
   return spans;
 }
 
-/** Whether the word at `start`–`end` calls the partner: first in its sentence, a comma after it. */
-function calledBy(text: string, start: number, end: number): boolean {
-  return /(?:^|[.!?…\n])\s*$/u.test(text.slice(0, start)) && /^\s*,/u.test(text.slice(end));
+/**
+ * Whether the word at `start`–`end` stands where a name is called, not where a word is said:
+ * first in a sentence or after a greeting («слушай», «привет», «спасибо»), with a comma, «!»,
+ * «?», a full stop, an emoji or the end after it; or after a comma with «!», «?», an emoji or
+ * the end after it (not a list: «работа, дом, дети»). «Мой/моя» may stand between («бабочка
+ * моя 🦋»).
+ */
+function addressed(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const after = text.slice(end, end + 16);
+  if (CALL_START.test(before)) return CALL_AFTER.test(after);
+  return /,\s*$/u.test(before) && !ASIDE_BEFORE.test(before) && CALL_AFTER_COMMA.test(after);
 }
+/** A comma after a question word or an aside: «где, дома?», «может, собаку?». */
+const ASIDE_BEFORE =
+  /(?<!\p{L})(?:может|где|куда|когда|как|что|наверное|кстати|короче|видимо|конечно|например|или|типа|значит)\s*,\s*$/iu;
+const CALL_START =
+  /(?:^|[.!?…\n(]|(?<!\p{L})(?:привет|слушай|эй|ну|ой|спасибо|пока|здравствуй|доброе утро|добрый вечер|спокойной ночи|дорог(?:ой|ая)|мил(?:ый|ая))\s*,?)\s*$/u;
+const CALL_AFTER = /^\s*(?:мо[йяеи](?!\p{L}))?\s*(?:[,!?.…)\n]|$|\p{Extended_Pictographic})/u;
+const CALL_AFTER_COMMA = /^\s*(?:мо[йяеи](?!\p{L}))?\s*(?:[!?)\n]|$|\p{Extended_Pictographic})/u;
 
 function pseudonymSpan(start: number, end: number, token: string): Span {
   return { kind: "pseudonym", start, end, replacement: token };
@@ -760,17 +825,23 @@ function pseudonymSpan(start: number, end: number, token: string): Span {
  * with a capital, where the partner is called by it, or — five letters or more — anywhere.
  */
 function byEarSpans(text: string, name: string, token: string): Span[] {
-  const { whole, one } = byEarPatterns(name);
+  const { whole, one, short } = byEarPatterns(name);
   const spans: Span[] = [];
   // Two words or more in a row are the pseudonym wherever they stand («найт оул»).
   for (const m of whole ? text.matchAll(whole) : []) {
     spans.push(pseudonymSpan(m.index, m.index + m[0].length, token));
   }
-  if (!one) return spans;
+  if (!one && !short) return spans;
   for (const m of text.matchAll(/\p{Script=Cyrillic}{3,}/gu)) {
-    if (!one.test(m[0].replace(/ё/g, "е"))) continue;
+    const word = m[0].replace(/ё/g, "е");
     const end = m.index + m[0].length;
-    const called = calledBy(text, m.index, end);
+    const called = addressed(text, m.index, end);
+    // A short word by ear only where the partner is called by it («Скай, привет» for blue_sky).
+    if (short?.test(word) && called) {
+      spans.push(pseudonymSpan(m.index, end, token));
+      continue;
+    }
+    if (!one?.test(word)) continue;
     // A word the dictionary knows only where the partner is called by it («Бёрд, ты…»: берд).
     if (nameReading(m[0]) !== "unknown" && !called) continue;
     const strong = /^\p{Lu}/u.test(m[0]) || called;
@@ -780,8 +851,13 @@ function byEarSpans(text: string, name: string, token: string): Span[] {
   return spans;
 }
 
-const byEarCache = new Map<string, { whole: RegExp | null; one: RegExp | null }>();
-function byEarPatterns(name: string): { whole: RegExp | null; one: RegExp | null } {
+interface ByEar {
+  whole: RegExp | null;
+  one: RegExp | null;
+  short: RegExp | null;
+}
+const byEarCache = new Map<string, ByEar>();
+function byEarPatterns(name: string): ByEar {
   let patterns = byEarCache.get(name);
   if (patterns) return patterns;
   const words = splitName(normalizeText(name).text).filter((word) => /^[a-z]{3,}$/i.test(word));
@@ -797,6 +873,12 @@ function byEarPatterns(name: string): { whole: RegExp | null; one: RegExp | null
     one: words.some((word) => word.length >= 4)
       ? new RegExp(
         `^(?:${sources.filter((_, i) => words[i]!.length >= 4).join("|")})(?:${ENDINGS})?$`,
+        "iu",
+      )
+      : null,
+    short: words.some((word) => word.length === 3)
+      ? new RegExp(
+        `^(?:${sources.filter((_, i) => words[i]!.length === 3).join("|")})(?:${ENDINGS})?$`,
         "iu",
       )
       : null,
@@ -834,6 +916,7 @@ const BY_EAR_CHUNKS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["ck", ["к"]],
   ["qu", ["кв"]],
   ["wh", ["в", "у"]],
+  ["wa", ["во", "ва", "уо"]],
   ["kn", ["н"]],
   ["oo", ["у"]],
   ["ee", ["и"]],
@@ -895,6 +978,14 @@ function misspeltKeys(name: string): Set<string> {
     if (!/^\p{Script=Cyrillic}{4,}$/u.test(lower) || ADJECTIVE.test(lower)) continue;
     const forms = new Set([lower, ...(dictionaryForms(lower) ?? []), ...caseForms(lower)]);
     for (const form of forms) keys.add(soundKey(form));
+    // A letter dropped from a long word: «Пинвин» for «Пингвин».
+    if (lower.length >= 6) {
+      for (let k = 1; k < lower.length - 1; k++) {
+        for (const form of caseForms(lower.slice(0, k) + lower.slice(k + 1))) {
+          keys.add(soundKey(form));
+        }
+      }
+    }
     // Two neighbouring letters swapped in a longer word: «Фениск» for «Феникс».
     if (lower.length >= 5) {
       for (let k = 1; k + 1 < lower.length; k++) {

@@ -420,19 +420,47 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // street before «дом»/«кв» with numbers in words, «дом 18 на Молодёжной», and a street and house
 // where the sentence is about where one lives («живём в Сосновке, Лесная 12»): 5. Corpora 5, 6
 // and 7 62 → 58, 38 → 35, 72 → 69; 0 of 63,988 other texts changed.
+// Corpus 13 (session 14: 84 pseudonyms as partners write them — translated, shortened, pet
+// forms, lower case where the partner is called; 200 details; its 80 harmless messages use the
+// same pseudonyms' words in their ordinary sense and are read with those people) leaked 38;
+// with English nickname words by their Russian sense (`nicknameTranslations`: «lonely.wolf» →
+// «Волк», «ghost404» → «призрак»), any pseudonym word in lower case where the partner is called
+// by it (`addressed`: «слушай волк, …», «бабочка моя 🦋»), an adjective part with a capital
+// inside a sentence («что-то Лунный сегодня»), a Latin word's dictionary forms («veterok» →
+// «Ветерку»), a letter dropped («Пинвин»), a three-letter English word by ear where called
+// («Скай,»): 22. Corpora 7 and 8 69 → 68, 9 → 8; blind privacy sets 1–17 62 → 59 of 2,871.
+// The harmless it masks (43 of 80) are the pseudonyms' own words — over-masking, not a leak.
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 34, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 2, maxChanged: 7 },
   { file: "./pii_tuning_more_5.json", maxLeaks: 58, maxChanged: 11 },
   { file: "./pii_tuning_more_6.json", maxLeaks: 35, maxChanged: 3 },
-  { file: "./pii_tuning_more_7.json", maxLeaks: 69, maxChanged: 7 },
-  { file: "./pii_tuning_more_8.json", maxLeaks: 9, maxChanged: 1 },
+  { file: "./pii_tuning_more_7.json", maxLeaks: 68, maxChanged: 7 },
+  { file: "./pii_tuning_more_8.json", maxLeaks: 8, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 2, maxChanged: 15 },
   { file: "./pii_tuning_more_10.json", maxLeaks: 9, maxChanged: 0 },
   { file: "./pii_tuning_more_11.json", maxLeaks: 5, maxChanged: 10 },
   { file: "./pii_tuning_more_12.json", maxLeaks: 5, maxChanged: 8 },
+  { file: "./pii_tuning_more_13.json", maxLeaks: 22, maxChanged: 43 },
 ];
+
+interface Person {
+  pseudonym?: string;
+  telegramFirstName?: string;
+}
+
+function optionsFor(people: Person[]) {
+  return {
+    maxLength: 4096,
+    pseudonyms: people.flatMap((p) =>
+      p.pseudonym ? [{ name: p.pseudonym, token: "[собеседник]" }] : []
+    ),
+    names: people.flatMap((p) =>
+      p.telegramFirstName ? [{ name: p.telegramFirstName, token: "[имя]" }] : []
+    ),
+  };
+}
 
 for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {
   Deno.test(`tuning corpus ${file} (helpers who saw no code): few leaks, harmless mostly unchanged`, async () => {
@@ -440,30 +468,25 @@ for (const { file, maxLeaks, maxChanged } of TUNING_CORPORA) {
       samples: Array<{
         text: string;
         secrets: string[];
-        author: { pseudonym?: string; telegramFirstName?: string };
-        partner: { pseudonym?: string; telegramFirstName?: string };
+        author: Person;
+        partner: Person;
       }>;
-      harmless: string[];
+      harmless: Array<string | { text: string; author: Person; partner: Person }>;
     };
     let secrets = 0;
     let leaks = 0;
     for (const sample of corpus.samples) {
-      const people = [sample.author, sample.partner];
-      const out = anonymizeForLlm(sample.text, {
-        maxLength: 4096,
-        pseudonyms: people.flatMap((p) =>
-          p.pseudonym ? [{ name: p.pseudonym, token: "[собеседник]" }] : []
-        ),
-        names: people.flatMap((p) =>
-          p.telegramFirstName ? [{ name: p.telegramFirstName, token: "[имя]" }] : []
-        ),
-      }).text;
+      const out = anonymizeForLlm(sample.text, optionsFor([sample.author, sample.partner])).text;
       secrets += sample.secrets.length;
       leaks += leakedSecrets(sample.secrets, out).length;
     }
-    const changed = corpus.harmless.filter((text) =>
-      anonymizeForLlm(text, { maxLength: 4096 }).text !== normalizeText(text).text
-    ).length;
+    // A harmless message with people beside it is read with their names known.
+    const changed = corpus.harmless.filter((item) => {
+      const [text, people] = typeof item === "string"
+        ? [item, []]
+        : [item.text, [item.author, item.partner]];
+      return anonymizeForLlm(text, optionsFor(people)).text !== normalizeText(text).text;
+    }).length;
     console.log(
       `privacy ${file}: leaks ${leaks}/${secrets}, harmless changed ${changed}/${corpus.harmless.length}`,
     );
@@ -659,4 +682,25 @@ Deno.test("a handle's letter and digits, swapped letters, a word by ear that the
   // Other digits and the word elsewhere stay.
   assert.equal(masked("М12, ты где?", "Marta_88"), "М12, ты где?");
   assert.equal(masked("нитки, берд и челнок", "blue_bird"), "нитки, берд и челнок");
+});
+
+Deno.test("a pseudonym by its English words' sense, and where the partner is called by it", () => {
+  const masked = (text: string, pseudonym: string) =>
+    anonymizeForLlm(text, { pseudonyms: [{ name: pseudonym, token: "[собеседник]" }] }).text;
+  // Translated: with a capital inside a sentence, or called by it in any case.
+  assert.equal(masked("а Ворон сегодня молчит", "black_raven_12"), "а [собеседник] сегодня молчит");
+  assert.equal(masked("ну привет, лебедь!", "white.swan"), "ну привет, [собеседник]!");
+  assert.equal(masked("держись, тень моя 🖤", "Shadow_X"), "держись, [собеседник] моя 🖤");
+  // The ordinary word stays: first in a sentence, in a list, after an aside.
+  assert.equal(
+    masked("Тень от дерева падала на окно", "Shadow_X"),
+    "Тень от дерева падала на окно",
+  );
+  assert.equal(masked("дом, работа, тень, усталость", "Shadow_X"), "дом, работа, тень, усталость");
+  assert.equal(masked("может, ворон?", "black_raven_12"), "может, ворон?");
+  // A Latin word's dictionary forms, a letter dropped, a short word by ear where called.
+  assert.equal(masked("передай Ветерку привет", "veterok_"), "передай [собеседник] привет");
+  assert.equal(masked("кукушонок, ты где?", "Кукушонок"), "[собеседник], ты где?");
+  assert.equal(masked("Кукшонок опять пропал", "Кукушонок"), "[собеседник] опять пропал");
+  assert.equal(masked("Рэй, доброе утро", "ray_of_light"), "[собеседник], доброе утро");
 });

@@ -145,9 +145,9 @@ const SETS = [
   { file: "./heldout/pii_heldout_6.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_7.json", maxLeaks: 1, minHarmlessUnchanged: 0.76 },
   { file: "./heldout/pii_heldout_8.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
-  { file: "./heldout/pii_heldout_9.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_9.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_10.json", maxLeaks: 3, minHarmlessUnchanged: 0.93 },
-  { file: "./heldout/pii_heldout_11.json", maxLeaks: 6, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_11.json", maxLeaks: 5, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_12.json", maxLeaks: 3, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_13.json", maxLeaks: 5, minHarmlessUnchanged: 0.81 },
   { file: "./heldout/pii_heldout_14.json", maxLeaks: 3, minHarmlessUnchanged: 0.65 },
@@ -155,8 +155,9 @@ const SETS = [
   { file: "./heldout/pii_heldout_16.json", maxLeaks: 7, minHarmlessUnchanged: 0.85 },
   // Set 17 (written at the start of session 14, committed 35b0ed7 before any measurement): first
   // measured on the anonymiser as session 13 left it (b3363bc): 9 of 160 leaked (pseudonyms 5 of
-  // 9, addresses 2, a given name, a surname), 52 of 60 harmless unchanged.
-  { file: "./heldout/pii_heldout_17.json", maxLeaks: 9, minHarmlessUnchanged: 0.85 },
+  // 9, addresses 2, a given name, a surname), 52 of 60 harmless unchanged. Second, with English
+  // nickname words by their sense and pseudonym words where the partner is called by them: 8.
+  { file: "./heldout/pii_heldout_17.json", maxLeaks: 8, minHarmlessUnchanged: 0.85 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -810,7 +810,7 @@ function addressed(text: string, start: number, end: number): boolean {
 const ASIDE_BEFORE =
   /(?<!\p{L})(?:может|где|куда|когда|как|что|наверное|кстати|короче|видимо|конечно|например|или|типа|значит)\s*,\s*$/iu;
 const CALL_START =
-  /(?:^|[.!?…\n(]|(?<!\p{L})(?:привет|слушай|эй|ну|ой|спасибо|пока|здравствуй|доброе утро|добрый вечер|спокойной ночи|дорог(?:ой|ая)|мил(?:ый|ая))\s*,?)\s*$/u;
+  /(?:^|[.!?…\n(]|(?<!\p{L})(?:привет|слушай|эй|ну|ой|спасибо|здравствуй|доброе утро|добрый вечер|спокойной ночи|дорог(?:ой|ая)|мил(?:ый|ая))\s*,?)\s*$/u;
 const CALL_AFTER = /^\s*(?:мо[йяеи](?!\p{L}))?\s*(?:[,!?.…)\n]|$|\p{Extended_Pictographic})/u;
 const CALL_AFTER_COMMA = /^\s*(?:мо[йяеи](?!\p{L}))?\s*(?:[!?)\n]|$|\p{Extended_Pictographic})/u;
 
@@ -1536,13 +1536,14 @@ const STREET = new RegExp(
 // 14", "живу на Лесной, 8", "Тверская 7-23" (house and flat), "на Гагарина 10". Street names are
 // mostly adjectives (-ая, -ой) or genitives of surnames (-ина, -ова); after "на"/"по" or with a
 // flat after a dash, never before a unit ("на Новый 2 часа").
+// (Also a hyphenated name: «Аль-Фараби», «Кара-Суу».)
 const STREET_FORM = String
-  .raw`\p{Lu}\p{Ll}+(?:ая|ой|ую|ей|ий|ый|ого|его|ина|ына|ова|ева|ёва)(?:\s+\p{Lu}\p{Ll}+)?`;
+  .raw`(?:\p{Lu}\p{Ll}+(?:ая|ой|ую|ей|ий|ый|ого|его|ина|ына|ова|ева|ёва)(?:\s+\p{Lu}\p{Ll}+)?|\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+)`;
 const NOT_A_UNIT = String
   .raw`(?![\p{L}\d]|\s*(?:лет|год|час|мин|раз|руб|р\.|₽|%|кг|км|м|человек|этаж|класс|курс|штук|шт|тыс|дн|мес|недел|сек|баллов|очк|сери|сезон|глав|том))`;
 const STREET_BY_FORM = new RegExp(
   String
-    .raw`(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о)\s+)(?:\d{1,2}-?(?:я|й|ой|ая)\s+)?${STREET_FORM},?\s*\d{1,3}[а-яa-z]?` +
+    .raw`(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о|[Сс]|[Оо]т|[Вв]озле|[Оо]коло|[Нн]апротив)\s+)(?:\d{1,2}-?(?:я|й|ой|ая)\s+)?${STREET_FORM},?\s*\d{1,3}[а-яa-z]?` +
     String.raw`(?:\s?[\/-]\s?\d{1,4}[а-яa-z]?)?${NOT_A_UNIT}` +
     String.raw`|${NOT_IN_WORD}${STREET_FORM},?\s*\d{1,3}[а-яa-z]?\s?[\/-]\s?\d{1,4}${NOT_A_UNIT}` +
     // "Тверская, 12, кв 3", "Красноармейская 71А": a flat or a house letter says it anywhere.
@@ -1561,6 +1562,13 @@ const STREET_BY_FORM = new RegExp(
     // «на Гагарина у дома 12».
     String
       .raw`|(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о)\s+)\p{Lu}\p{Ll}+\s+(?:у|возле|около|напротив)\s+дом(?:а|у)?\s*№?\s*\d{1,3}[а-я]?${NOT_A_UNIT}` +
+    // «…подъездом, Победы 12/3», «на Победы 12/3»: any name with a house and flat (or building)
+    // after a slash, after a comma or a preposition of place (not «Давление 120/80»).
+    String
+      .raw`|(?<=(?:,|(?<!\p{L})(?:[Нн]а|[Пп]о|[Сс]|[Оо]т|[Вв]озле|[Оо]коло|[Нн]апротив))\s+)\p{Lu}\p{Ll}{2,},?\s*\d{1,3}[а-я]?\/\d{1,4}(?![\d\/.])` +
+    // «9 мкр, дом 3», «5-й микрорайон, д. 12»: a district by number and a house in it.
+    String
+      .raw`|(?<![\p{L}\d])\d{1,2}(?:-?(?:й|ый|ой))?\s*(?:мкрн?|микрорайон\p{L}*|квартал\p{L}*)\.?,?\s*(?:дом|д\.)\s*№?\s*\d{1,3}[а-я]?(?![\p{L}\d])` +
     // "Мой дом — Гороховая 4", "индекс 190000, Гороховая 4": after a word of home or mail.
     String
       .raw`|(?<=(?:дом|адрес|индекс\s+\d{6}|живу)[\s:—–,-]{1,4})${STREET_FORM},?\s*\d{1,3}[а-яa-z]?${NOT_A_UNIT}`,
@@ -1608,7 +1616,7 @@ const HOUSE_WHERE_ONE_LIVES = new RegExp(
   "gu",
 );
 const LIVING =
-  /(?<!\p{L})(?:жив(?:у|[её]м|[её]т|ут|[её]шь|ет|ем)|проживаю|прописан\p{L}*|переехал\p{L}*|общаг\p{L}*|пятиэтажк\p{L}*|девятиэтажк\p{L}*|частн\p{L}*\s+(?:дом|сектор)\p{L}*|возим|забираю)(?!\p{L})/iu;
+  /(?<!\p{L})(?:жив(?:у|[её]м|[её]т|ут|[её]шь|ет|ем)|сосед\p{L}*|проживаю|прописан\p{L}*|переехал\p{L}*|общаг\p{L}*|пятиэтажк\p{L}*|девятиэтажк\p{L}*|частн\p{L}*\s+(?:дом|сектор)\p{L}*|возим|забираю)(?!\p{L})/iu;
 // Saint Petersburg's lines: "7-я линия", "на 5-й линии В.О.".
 const LINE_STREET = new RegExp(
   String.raw`${NOT_IN_WORD}\d{1,2}-?(?:я|й)\s+лини(?:я|и|ю|ей)(?:${HOUSE_AFTER_STREET})?`,
@@ -1750,6 +1758,11 @@ function addressSpans(text: string): Span[] {
     const sentence = sentenceAround(text, m.index, m.index + m[0].length);
     if (LIVING.test(sentence)) spans.push(span("address", m.index, m.index + m[0].length));
   }
+  // «Алматы, Аль-Фараби 77»: a town, then a name and a house number.
+  for (const m of text.matchAll(TOWN_THEN_HOUSE)) {
+    const end = m.index + m[0].length;
+    if (nameInfo(m[1]!)?.place) spans.push(span("address", end - m[2]!.length, end));
+  }
   for (const m of text.matchAll(STREET_OF_PLACE)) {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     spans.push(span("address", start, start + m[1]!.length));
@@ -1774,6 +1787,14 @@ function addressSpans(text: string): Span[] {
   closeChain();
   return spans;
 }
+
+// A town, a comma, a name and a house number: the name and number are a street and a house
+// (the town alone is said freely).
+const TOWN_THEN_HOUSE = new RegExp(
+  String.raw`(?<![\p{L}\d-])(\p{Lu}[\p{L}-]+),\s*(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}\p{Ll}+)?,?\s*` +
+    String.raw`\d{1,3}[а-я]?(?:\s?[\/-]\s?\d{1,4})?)${NOT_A_UNIT}`,
+  "gu",
+);
 
 /** The sentence a span stands in (to the nearest «.», «!», «?», «…» or line break). */
 function sentenceAround(text: string, start: number, end: number): string {
@@ -2025,7 +2046,7 @@ const HONORIFICS = new Set(
 );
 // Relations before a name: «брат Шерзод», «с дядей Мыколой», «подруга Dasha».
 const RELATION =
-  /^(?:брат|сестр|мам|пап|мать|матер|отец|отц|сын|доч|муж|жен[аеуы]|женой|парн|парень|девушк|друг|друз|подруг|сосед|коллег|начальни|шеф|т[её]т|дяд|дед|бабушк|баб[аеуы]|бабой|внук|внучк|племянни|свекров|т[её]щ|св[её]кр|тест[ьяюе]|золовк|невестк|зят|одноклассни|одногруппни|однокурсни|учител|преподавател|препод|врач|психолог|терапевт|тренер|завуч|директор|бывш|любим|знаком|приятел|товарищ|напарни|бригадир|куратор|классн)\p{L}*$/u;
+  /^(?:брат|сестр|мам|пап|мать|матер|отец|отц|сын|доч|муж|жен[аеуы]|женой|парн|парень|девушк|друг|друз|подруг|сосед|коллег|начальни|шеф|т[её]т|дяд|дед|бабушк|баб[аеуы]|бабой|внук|внучк|племянни|свекров|т[её]щ|св[её]кр|тест[ьяюе]|золовк|невестк|зят|одноклассни|одногруппни|однокурсни|учител|преподавател|препод|врач|психолог|терапевт|тренер|завуч|директор|бывш|любим|знаком|приятел|товарищ|напарни|бригадир|куратор|классн|младш|старш)\p{L}*$/u;
 // Roles a surname follows that RELATION lacks: «физрук Орёл», «сержант Воробьёв».
 const ROLE =
   /^(?:(?:физрук|сержант|прапорщик|командир|мастер|хирург|нотариус|логопед|декан|ректор|замдиректор|босс|менеджер|администратор|риелтор|репетитор|методист)(?:а|у|ом|е|ы|ов|ам|ами|ах)?|(?:старшин|медсестр|соседк|одноклассниц|начальниц|учительниц|классух|старост)(?:а|ы|е|у|ой)|(?:ротн|взводн|участков)(?:ый|ого|ому|ым|ом)|(?:следовател|воспитател|арендодател)(?:ь|я|ю|ем|е|ьница|ьницы)|вожат(?:ый|ая|ого|ой)|владел(?:ец|ьца|ьцу|ьцем|ица|ицы))$/u;
@@ -2036,6 +2057,9 @@ const APPOSITION =
 // Пак»), relatives do not («у дочки синдром Дауна»).
 const JOB =
   /^(?:учител|преподавател|препод|начальни|директор|тренер|врач|завуч|куратор|бригадир|сосед|коллег|классн|психолог|терапевт)\p{L}*$/u;
+// «из параллельного класса», «из бухгалтерии», «из соседнего подъезда»: a group of people.
+const GROUP_AFTER =
+  /^\s+из\s+(?:\p{Ll}+(?:ого|его|ой|ей|их|ых)\s+)?(?:класс|параллел|групп|бухгалтери|отдел|подъезд|двор|офис|цех|бригад|смен|команд|секци|общаг|комнат|палат|кафедр|деканат|садик)\p{L}*/u;
 // A woman's surname form, which as a possessive adjective would need a noun after it.
 const FEMININE_SURNAME = /(?:ова|ева|ина|ская|цкая)$/u;
 // «Щукина, соседка по площадке, …», «Воробьёв, сержант роты»: a role noun in apposition.
@@ -2399,6 +2423,8 @@ function nameSpans(text: string): Span[] {
     return next !== undefined && /^[\s-]+$/.test(text.slice(words[i]!.end, next.start)) &&
       HONORIFICS.has(next.text.toLowerCase());
   };
+  // «Дойна из соседнего подъезда», «с Паком из бухгалтерии»: someone from a group of people.
+  const groupAfter = (i: number) => GROUP_AFTER.test(text.slice(words[i]!.end, words[i]!.end + 40));
   const appositionAfter = (i: number) =>
     APPOSITION.test(text.slice(words[i]!.end, words[i]!.end + 24));
   // What makes an unknown or ambiguous capitalised word a person's name: a relation before it,
@@ -2406,7 +2432,7 @@ function nameSpans(text: string): Span[] {
   // dictionary knows, one only people do for a name that is also a word).
   const personContext = (i: number, anyVerb: boolean) =>
     relationBefore(i) || honorificAfter(i) || appositionAfter(i) || roleBefore(i) ||
-    roleAfter(i) || verbAfter(i, !anyVerb);
+    roleAfter(i) || groupAfter(i) || verbAfter(i, !anyVerb);
 
   const marked = new Array<false | "name" | "organization">(words.length).fill(false);
   words.forEach((word, i) => {
@@ -2468,7 +2494,8 @@ function nameSpans(text: string): Span[] {
       isName = !f.place;
     } else if (
       f.reading === "word" && capitalised(word) && !f.verb &&
-      (roleBefore(i) || roleAfter(i) || relationInApposition(i))
+      (roleBefore(i) || roleAfter(i) || relationInApposition(i) ||
+        (groupAfter(i) && !isRole(i) && !f.place && midSentence))
     ) {
       // «физрук Орёл», «начальник цеха Гусь»: a word with a capital right after a role is a
       // surname, even one that names a town.

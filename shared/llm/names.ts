@@ -269,7 +269,7 @@ export function cyrillicSpellings(latin: string): string[] {
   variants.add(base.replace(/([бвгджзклмнпрстфхцчшщ])ы$/, "$1ий"));
   variants.add(base.replace(/ие/g, "ье"));
   variants.add(base.replace(/^е/, "э"));
-  // A final soft consonant has no Latin letter: Igor, Medved.
-  variants.add(base.replace(/([лнтдрсзмвп])$/, "$1ь"));
+  // A final soft consonant has no Latin letter: Medved (not a short word: «war» is no «Варь»).
+  if (base.length >= 5) variants.add(base.replace(/([лнтдрсзмвп])$/, "$1ь"));
   return [...variants];
 }

@@ -430,11 +430,19 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // «Ветерку»), a letter dropped («Пинвин»), a three-letter English word by ear where called
 // («Скай,»): 22. Corpora 7 and 8 69 → 68, 9 → 8; blind privacy sets 1–17 62 → 59 of 2,871.
 // The harmless it masks (43 of 80) are the pseudonyms' own words — over-masking, not a leak.
+// Corpus 14 (session 14: given names, surnames and addresses across Russia and the CIS; 200
+// details, 80 harmless) leaked 17; with a town, a comma and a street with a house («Алматы,
+// Аль-Фараби 77»), a district by number with a house («9 мкр, дом 3»), a name with a house and
+// flat after a slash where an address stands («…подъездом, Победы 12/3»), a street's form after
+// «с», «от», «возле», «около», «напротив» too, hyphenated street names, neighbours as a word of
+// where one lives, someone «из бухгалтерии / параллельного класса» (inside a sentence), «младший /
+// старший» as relatives: 9. Corpora 1 and 5 34 → 33, 58 → 57; 2 of 162,255 other texts changed
+// («Бишкек, Восток-5», a district; «Москва-Сити, 89 этаж», a floor read as a house).
 const TUNING_CORPORA = [
-  { file: "./pii_tuning_more.json", maxLeaks: 34, maxChanged: 15 },
+  { file: "./pii_tuning_more.json", maxLeaks: 33, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 2, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 58, maxChanged: 11 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 57, maxChanged: 11 },
   { file: "./pii_tuning_more_6.json", maxLeaks: 35, maxChanged: 3 },
   { file: "./pii_tuning_more_7.json", maxLeaks: 68, maxChanged: 7 },
   { file: "./pii_tuning_more_8.json", maxLeaks: 8, maxChanged: 1 },
@@ -443,6 +451,7 @@ const TUNING_CORPORA = [
   { file: "./pii_tuning_more_11.json", maxLeaks: 5, maxChanged: 10 },
   { file: "./pii_tuning_more_12.json", maxLeaks: 5, maxChanged: 8 },
   { file: "./pii_tuning_more_13.json", maxLeaks: 22, maxChanged: 43 },
+  { file: "./pii_tuning_more_14.json", maxLeaks: 9, maxChanged: 18 },
 ];
 
 interface Person {
@@ -703,4 +712,27 @@ Deno.test("a pseudonym by its English words' sense, and where the partner is cal
   assert.equal(masked("кукушонок, ты где?", "Кукушонок"), "[собеседник], ты где?");
   assert.equal(masked("Кукшонок опять пропал", "Кукушонок"), "[собеседник] опять пропал");
   assert.equal(masked("Рэй, доброе утро", "ray_of_light"), "[собеседник], доброе утро");
+});
+
+Deno.test("CIS addresses and people from a group are masked, measurements and landmarks stay", () => {
+  const masked = (text: string) => anonymizeForLlm(text, { maxLength: 4096 }).text;
+  assert.equal(
+    masked("переехали, Караганда, Ерубаева 15, вот"),
+    "переехали, Караганда, [адрес], вот",
+  );
+  assert.equal(masked("мы в 12 мкр, дом 8 живём"), "мы в [адрес] живём");
+  assert.equal(
+    masked("ждал у подъезда, Мира 40/2, всю ночь"),
+    "ждал у подъезда, [адрес], всю ночь",
+  );
+  assert.equal(masked("соседка с Садовой 17 всё видела"), "соседка с [адрес] всё видела");
+  assert.equal(masked("соседи по Гоголя 9 шумят до утра"), "соседи по [адрес] шумят до утра");
+  assert.equal(
+    masked("с Бобром из отдела кадров поругалась"),
+    "с [имя] из отдела кадров поругалась",
+  );
+  // Not an address or a person: a pressure, a work schedule, a boy from the class.
+  assert.equal(masked("Давление 130/85 с утра"), "Давление 130/85 с утра");
+  assert.equal(masked("Работаю 2/2, сил нет"), "Работаю 2/2, сил нет");
+  assert.equal(masked("Мальчик из класса опять дразнит"), "Мальчик из класса опять дразнит");
 });

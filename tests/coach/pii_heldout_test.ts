@@ -141,7 +141,7 @@ const SETS = [
   { file: "./heldout/pii_heldout_2.json", maxLeaks: 5, minHarmlessUnchanged: 0.91 },
   { file: "./heldout/pii_heldout_3.json", maxLeaks: 6, minHarmlessUnchanged: 0.86 },
   { file: "./heldout/pii_heldout_4.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
-  { file: "./heldout/pii_heldout_5.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_5.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_6.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_7.json", maxLeaks: 1, minHarmlessUnchanged: 0.76 },
   { file: "./heldout/pii_heldout_8.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },

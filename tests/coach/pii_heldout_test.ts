@@ -158,6 +158,11 @@ const SETS = [
   // 9, addresses 2, a given name, a surname), 52 of 60 harmless unchanged. Second, with English
   // nickname words by their sense and pseudonym words where the partner is called by them: 8.
   { file: "./heldout/pii_heldout_17.json", maxLeaks: 8, minHarmlessUnchanged: 0.85 },
+  // Set 18 (written at the start of session 14 with set 17, committed 35b0ed7, kept for the
+  // session's final anonymiser): first measured on it (8c4dcc1): 7 of 160 leaked (pseudonyms 3 of
+  // 9, a partner's Telegram name, a username, an address, a car plate), 53 of 60 harmless
+  // unchanged — the session's starting anonymiser, measured after for comparison, the same 7.
+  { file: "./heldout/pii_heldout_18.json", maxLeaks: 7, minHarmlessUnchanged: 0.85 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -473,10 +473,11 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
 }
 
 /**
- * One word of a pseudonym of several words, standing alone: a noun only with a capital ("Тихий
- * Лис" → «Лису, привет»), or in lower case where the partner is called by it — first in a
- * sentence, a comma after it («сова, ты права», «омутик, ты тут?»); an adjective only there
- * («Рыжая, ты лучшая»): "Тихий" alone is just "quiet".
+ * One word of a pseudonym of several words (or a translation of one), standing alone: a noun
+ * with a capital ("Тихий Лис" → «Лису, привет»; a translation only inside a sentence), or in any
+ * case where the partner is called by it (`addressed`: «сова, ты права», «слушай волк, …»); an
+ * adjective only first in a sentence with a comma after it («Рыжая, ты лучшая») or with a capital
+ * inside one: "Тихий" alone is just "quiet".
  */
 function pseudonymWordPatterns(word: string, translated = false): KnownPattern[] {
   const patterns: KnownPattern[] = [];
@@ -498,10 +499,6 @@ function pseudonymWordPatterns(word: string, translated = false): KnownPattern[]
     // In any case where the partner is called by it («слушай волк, …», «призрак 👻»).
     { ...phrasePattern([noun]), calledOnly: true },
   );
-  patterns.push({
-    regex: new RegExp(`(?<=(?:^|[.!?…\\n])\\s*)${noun.source}(?=\\s*,)`, "giu"),
-    words: [{ ...noun, needsCapital: false, obliqueNeedsCapital: false }],
-  });
   return patterns;
 }
 

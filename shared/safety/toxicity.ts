@@ -851,17 +851,12 @@ export function assessAbuse(text: string, model: TextModel = ABUSE_MODEL): Abuse
 }
 
 /**
- * A message whose every sentence with a threat-like word is tender (`tender`, by its care,
- * soft weapon or hug, not by laughter alone): the model reads «убью», «закопаю» as hostile
- * wherever they stand, the rules know whom they are aimed at.
+ * A message that names a caring act or a soft «weapon» (feeding, sleep, a hug, a pillow): the
+ * model reads «убью», «закопаю» as hostile wherever they stand and is not heard then; the rules,
+ * which know whom a threat is aimed at and what it is for, still are.
  */
 function caring(m: Message): boolean {
-  const sentences = new Set(m.tokens.map((tok) => tok.sentence));
-  for (const sentence of sentences) {
-    const words = m.tokens.filter((tok) => tok.sentence === sentence).map((tok) => tok.text);
-    if (words.some((word) => CARING_ACT.test(word) || SOFT_HARM.test(word))) return true;
-  }
-  return false;
+  return m.tokens.some((tok) => CARING_ACT.test(tok.text) || SOFT_HARM.test(tok.text));
 }
 
 /**

@@ -310,6 +310,9 @@ interface KnownPattern {
 }
 
 const knownPatterns = new Map<string, KnownPattern[]>();
+// A call names at most a few people; a name's compiled patterns are large (every form of every
+// word, and what the regex engine compiles from them), so only the recent ones are kept.
+const KNOWN_PATTERNS_KEPT = 100;
 
 function knownNameSpans(
   text: string,
@@ -467,7 +470,7 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
       if (everyday) patterns.push(everyday);
     }
   }
-  if (knownPatterns.size >= 1000) knownPatterns.clear();
+  if (knownPatterns.size >= KNOWN_PATTERNS_KEPT) knownPatterns.clear();
   knownPatterns.set(key, patterns);
   return patterns;
 }

@@ -328,10 +328,12 @@ function knownNameSpans(
         if (m[0].length === 0) continue;
         // In lower case too where the partner is called by it («слушай волк, …», «призрак 👻»).
         // (Not an adjective: «серая, ты права» is said of someone, not to «Серая Сова».)
-        const called = kind === "pseudonym" &&
+        const written = !pattern.calledOnly && capitalsAllow(pattern.words, m);
+        const called = () =>
+          kind === "pseudonym" &&
           !pattern.words.some((word) => ADJECTIVE.test(word.nominative)) &&
           addressed(text, m.index, m.index + m[0].length);
-        if (!called && (pattern.calledOnly || !capitalsAllow(pattern.words, m))) continue;
+        if (!written && !called()) continue;
         spans.push({ kind, start: m.index, end: m.index + m[0].length, replacement: token });
       }
     }

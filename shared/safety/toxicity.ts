@@ -220,6 +220,8 @@ class Message {
     if ((c.has("your_poss") || c.has("self_poss")) && this.near(j, "person", 2, "after")) {
       return null;
     }
+    // «кореш твой крыса»: the same, said the other way round.
+    if ((c.has("your_poss") || c.has("self_poss")) && this.has(j - 1, "person")) return null;
     if (c.has("person") || c.has("group") || c.has("third_nom")) {
       return { role: "third", subject: true };
     }
@@ -572,7 +574,9 @@ function threat(m: Message): boolean {
  */
 function tender(m: Message, sentence: number): boolean {
   const inSentence = m.tokens.filter((tok) => tok.sentence === sentence).map((tok) => tok.text);
-  if (inSentence.some((word) => CARE_VERB.test(word) || SOFT_HARM.test(word))) return true;
+  const caringWord = (word: string) =>
+    CARE_VERB.test(word) || CARING_ACT.test(word) || SOFT_HARM.test(word) || TUCKING.test(word);
+  if (inSentence.some(caringWord)) return true;
   if (inSentence.includes("себя") && inSentence.some((word) => RUNNING_DOWN.test(word))) {
     return true;
   }
@@ -589,6 +593,11 @@ const CARING_ACT =
 /** Soft «weapons» and tender verbs: a pillow, a slipper, hearts; to hug, tickle, feed, kiss. */
 const SOFT_HARM =
   /^(?:подушк\p{L}*|тапк\p{L}*|тапочк\p{L}*|сердечк\p{L}*|щелбан\p{L}*|обнимашк\p{L}*|защекоч\p{L}*|затиска\p{L}*|заобним\p{L}*|залюбл\p{L}*|закормл\p{L}*|зацел\p{L}*|укута\p{L}*)$/u;
+/**
+ * Tucking in and hugging («уложу и одеялом придушу», «задушу в объятиях»): tender for a threat's
+ * rule, but no veto of the model (a blanket is in sexual advances too).
+ */
+const TUCKING = /^(?:одеял\p{L}*|объяти\p{L}*|объятья\p{L}*|уложу|уложить)$/u;
 /** Running oneself down: «винить себя», «назовёшь себя неудачником». */
 const RUNNING_DOWN =
   /^(?:вини\p{L}*|руга\p{L}*|казни\p{L}*|назов\p{L}*|называ\p{L}*|грызе\p{L}*|грызт\p{L}*)$/u;
@@ -745,9 +754,10 @@ function insult(m: Message): boolean {
     const reported = m.reported(i);
     if (!reported) {
       // Obscene imperatives: «иди нахуй», «завали ебало», «отъебись», «пошёл вон».
-      if (c.has("go") && (m.near(i, "go_where", 4, "after") || m.near(i, "go_away", 1, "after"))) {
-        return true;
-      }
+      // (Not «да пошёл он нахуй, этот козёл»: sent off is someone else.)
+      const sentOff = m.has(i + 1, "third_nom") || m.has(i + 1, "person");
+      const away = m.near(i, "go_where", 4, "after") || m.near(i, "go_away", 1, "after");
+      if (c.has("go") && away && !sentOff) return true;
       if (c.has("shut") && m.near(i, "mouth", 3)) return true;
       if (c.has("shut_past") && m.near(i, "would", 1, "after")) return true;
       if (c.has("obscene_imperative")) return true;
@@ -782,7 +792,12 @@ function insult(m: Message): boolean {
       if (m.targetOf(i) === "you") return true;
     }
     // «ты никому не нужен», «да кому ты нужна».
-    if (c.has("needed") && m.near(i, "to_nobody", 3) && m.targetOf(i) === "you") return true;
+    // (Not «ещё раз скажешь, что ты никому не нужен — …»: the partner's own words, answered.)
+    if (c.has("needed") && m.near(i, "to_nobody", 3) && m.targetOf(i) === "you") {
+      if (!m.tokens.slice(m.sentences[tok.sentence]!.start, i).some((t) => YOU_SAY.test(t.text))) {
+        return true;
+      }
+    }
     // «ты никто».
     if (c.has("nobody") && m.has(i - 1, "you_nom")) return true;
     // «твоя рожа», «с такой рожей», «с такой фигурой только ворон пугать».
@@ -805,6 +820,9 @@ function insult(m: Message): boolean {
   }
   return false;
 }
+
+/** The partner saying or writing something: «скажешь», «говоришь», «пишешь». */
+const YOU_SAY = /^(?:скажешь|говоришь|пишешь|напишешь|повторишь|повторяешь|твердишь)$/;
 
 function strongInMessage(m: Message): boolean {
   return m.tokens.some((tok) =>
@@ -847,8 +865,68 @@ export function assessAbuse(text: string, model: TextModel = ABUSE_MODEL): Abuse
   if (m.tokens.length === 0) return { category: null, hurtful: false };
   const category = namedAbuse(m);
   if (category || !modelSpeaks(m.tokens.length)) return { category, hurtful: false };
-  return { category, hurtful: modelSays(model, m.tokens) && !caring(m) };
+  return { category, hurtful: modelSays(model, m.tokens) && !caring(m) && !aimedElsewhere(m) };
 }
+
+/**
+ * A message whose hostile words all have someone else as their target — insults a quote,
+ * oneself or an absent person of the partner's or one's own, threats and obscene verbs a quote («бывшая твоя сука, конечно», «в личку
+ * писали «иди повесься, урод»», «сама виновата, дура»): the model, which reads the words and
+ * not whom they are aimed at, is not heard then. A message with no such word (contempt in
+ * plain words) stays the model's to read.
+ */
+function aimedElsewhere(m: Message): boolean {
+  let hostile = false;
+  const retold = m.any("quote") || m.any("meta");
+  // «сказала, что ты полная дура», «как ты»: the partner named outside a quote.
+  const youNamed = m.tokens.some((tok) =>
+    !tok.quoted && (tok.concepts.has("you_nom") || tok.concepts.has("you_obl"))
+  );
+  for (let i = 0; i < m.tokens.length; i++) {
+    const insulting = NAME_CALLING.some((concept) => m.has(i, concept));
+    if (!insulting && !THREATENING.some((concept) => m.has(i, concept))) continue;
+    hostile = true;
+    // Quoted from someone who said it («мне писали «…»»), not «повтори: «я пустое место»»; a
+    // threat's verb only in quotation marks («не сделаешь, как я сказал, — сломаю…» is none).
+    const quoted = m.reported(i) && retold && (insulting || m.tokens[i]!.quoted);
+    if (quoted && !youNamed) continue;
+    if (!insulting || m.negated(i)) return false;
+    const target = m.targetOf(i);
+    // «тупая я овца», «сама виновата, дура» — not «какие мы нежные, тряпка», «не пиши мне, овца».
+    // (Not «я таких дебилов не встречал», «повтори за мной: я никчёмная».)
+    const plural = PLURAL.test(m.tokens[i]!.text);
+    const ordered = m.any("imperative");
+    if (target === "self" && speaksOfSelf(m, m.tokens[i]!.sentence) && !youNamed) {
+      if (!plural && !ordered) continue;
+    }
+    // Someone of the partner's or one's own, named: «бывшая твоя», «твои одноклассники» — not
+    // «…такими же уродами, как ты».
+    const near = m.near(i, "you_nom", 4) || m.near(i, "you_obl", 4);
+    if (target !== "third" || !someonesPerson(m, m.tokens[i]!.sentence) || near) return false;
+  }
+  return hostile;
+}
+
+/** Whether a sentence has the writer alone as a subject: «я», «сама», «сам». */
+function speaksOfSelf(m: Message, sentence: number): boolean {
+  const { start, end } = m.sentences[sentence]!;
+  return m.tokens.slice(start, end).some((tok) => !tok.quoted && /^(?:я|сама|сам)$/.test(tok.text));
+}
+
+/** Whether a sentence names a person with «твой» or «мой» beside («бывшая твоя», «мой батя»). */
+function someonesPerson(m: Message, sentence: number): boolean {
+  const { start, end } = m.sentences[sentence]!;
+  for (let j = start; j < end; j++) {
+    // («мать твою …» is the partner insulted through his mother.)
+    if (!m.has(j, "person") || m.has(j, "mother")) continue;
+    for (const k of [j - 1, j + 1]) {
+      if (k >= start && k < end && (m.has(k, "your_poss") || m.has(k, "self_poss"))) return true;
+    }
+  }
+  return false;
+}
+const NAME_CALLING = ["insult", "insult_mild", "body", "slur"];
+const THREATENING = ["obscene_verb", "threat_verb", "harm_verb", "kys", "die_imperative", "die_2p"];
 
 /**
  * A message that names a caring act or a soft «weapon» (feeding, sleep, a hug, a pillow): the

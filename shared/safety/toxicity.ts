@@ -901,7 +901,11 @@ function aimedElsewhere(m: Message): boolean {
     }
     // Someone of the partner's or one's own, named: «бывшая твоя», «твои одноклассники» — not
     // «…такими же уродами, как ты».
-    const near = m.near(i, "you_nom", 4) || m.near(i, "you_obl", 4);
+    const near = m.tokens.some((tok, j) =>
+      Math.abs(j - i) <= 4 && tok.sentence === m.tokens[i]!.sentence && !tok.quoted &&
+      (tok.concepts.has("you_nom") ||
+        (tok.concepts.has("you_obl") && !tok.concepts.has("your_poss")))
+    );
     if (target !== "third" || !someonesPerson(m, m.tokens[i]!.sentence) || near) return false;
   }
   return hostile;

@@ -128,6 +128,14 @@ const SETS = [
     file: "./heldout/chat_everyday_19.json",
     floors: { answered: 0.02, sosCard: 0.005, heldBack: 0.02 },
   },
+  {
+    // Set 20: 240 messages by about fifteen writers, written at the start of session 15 by a
+    // helper who read no file of the project, committed (069f994) before any measurement. First
+    // measurement, of the detectors as session 14 left them (77ac2b2): 0.008 answered (SOS card
+    // 0.000; a calm loss, a question), 0.004 held back as abuse (an argument).
+    file: "./heldout/chat_everyday_20.json",
+    floors: { answered: 0.02, sosCard: 0.005, heldBack: 0.015 },
+  },
 ];
 
 for (const { file, floors } of SETS) {

@@ -187,3 +187,36 @@ Deno.test("tuning corpus K: joking threats and abuse dressed as jokes, as the re
   assert.ok(held(corpus.abusive) >= 104, `abusive held back ${held(corpus.abusive)}`);
   assert.ok(held(corpus.negatives) <= 18, `harmless held back ${held(corpus.negatives)}`);
 });
+
+Deno.test("insults aimed elsewhere are not abuse of the partner; aimed at the partner they are", () => {
+  const heldBack = (text: string) => {
+    const verdict = assessAbuse(text);
+    return verdict.category !== null || verdict.hurtful;
+  };
+  for (
+    const harmless of [
+      // Someone else sent off or called names, a quote of what one was told, oneself.
+      "да пошел он нахуй, этот козел, ты заслуживаешь лучшего ❤️",
+      "жаным, кореш твой крыса, что деньги не вернул, забей на него и береги себя",
+      "Бывшая твоя сука, конечно, уйти к твоему же другу. Ты такого не заслужил",
+      "в девятом классе мне в личку писали «иди повесься, урод». до сих пор вспоминаю",
+      "бывший написал: «я найду тебя и всё твоим расскажу». мне страшно",
+      "тупая я овца, номер психолога записала не тот",
+      // Tender «threats» and the partner's own words answered.
+      "только попробуй не выспаться, я тебя лично уложу и одеялом придушу 😄",
+      "я тебя задушу в объятиях когда ты наконец выйдешь на работу 🤗",
+      "ещё раз скажешь что ты никому не нужен — получишь виртуальный подзатыльник",
+      "порву всех на экзамене, вот увидишь",
+    ]
+  ) assert.equal(heldBack(harmless), false, harmless);
+  for (
+    const abusive of [
+      "пошёл ты нахуй со своими соплями",
+      "Моя подруга прочитала нашу переписку и сказала, что ты полная дура",
+      "Твои дети вырастут такими же уродами, как ты",
+      "я таких дебилов ещё не встречал, поздравляю",
+      "не сделаешь как я сказал — сломаю тебе что-нибудь",
+      "ты никому не нужен, смирись",
+    ]
+  ) assert.equal(heldBack(abusive), true, abusive);
+});

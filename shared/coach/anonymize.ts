@@ -339,7 +339,11 @@ function knownNameSpans(
     }
     if (kind === "name") spans.push(...affectionateSpans(text, name, token));
     if (kind === "pseudonym") {
-      spans.push(...misspeltSpans(text, name, token), ...byEarSpans(text, name, token));
+      spans.push(
+        ...misspeltSpans(text, name, token),
+        ...byEarSpans(text, name, token),
+        ...kinSpans(text, name, token),
+      );
     }
   }
   return spans;
@@ -796,6 +800,136 @@ function misspeltSpans(text: string, name: string, token: string): Span[] {
 }
 
 /**
+ * A word that begins as a pseudonym's word (or its Cyrillic spelling, or its Russian sense) and
+ * stands where the partner is called by it, or where the writer names themself by it
+ * (`selfNamed`): the nicknames partners make of a pseudonym («Одуван», «Соляш», «Котя»,
+ * «Кофейка», «Черепаха» for «Одуванчик», «Солнышко», «Котик», «coffee_lover», «Черепашка»;
+ * «veter» for «Veterok», «Солнце» for «Solnce»). The shared start is three letters or more and
+ * half the shorter word — four and half the longer for a word the dictionary knows («Листья»
+ * is no kin of «Лиса», «доброкачественная» none of «Добрый»). The word is no verb, adverb,
+ * pronoun or other word a sentence opens with («Спасибо,», «Слушай,», «Всё,»), and stands first
+ * in a sentence or after a greeting (`calledFirst`), as a call does.
+ */
+function kinSpans(text: string, name: string, token: string): Span[] {
+  const roots = kinRoots(name);
+  if (roots.length === 0) return [];
+  const spans: Span[] = [];
+  const kin = (written: string) => {
+    const word = written.toLowerCase().replace(/ё/g, "е");
+    const cyrillic = /^\p{Script=Cyrillic}+$/u.test(word);
+    if (cyrillic && !nominal(word)) return false;
+    // A word the dictionary knows shares four letters or more («Волчара» is no kin of «волк»:
+    // «Листья» would be «Лиса»'s), an adjective five with a noun («Небольшая» is not «небо»).
+    const reading = cyrillic ? nameReading(word) : null;
+    const known = reading === "word" || reading === "maybe";
+    const adjective = ANY_ADJECTIVE_FORM.test(word);
+    const spellings = /^[a-z]+$/.test(word)
+      ? [word, ...cyrillicSpellings(word).map((spelling) => spelling.replace(/ё/g, "е"))]
+      : [word];
+    return spellings.some((spelling) =>
+      roots.some((root) => {
+        const shared = sharedStart(spelling, root);
+        const least = adjective && !ANY_ADJECTIVE_FORM.test(root) ? 5 : known ? 4 : 3;
+        // Half the longer word for a dictionary word («доброкачественная» is not «Добрый»).
+        const half = known ? Math.max : Math.min;
+        return shared >= least && shared * 2 >= half(spelling.length, root.length);
+      })
+    );
+  };
+  // One word, or two where the partner is called by both («синяя птица, ты как?» for blue_bird).
+  const words = [...text.matchAll(/\p{L}{3,}/gu)];
+  words.forEach((m, i) => {
+    const end = m.index + m[0].length;
+    const next = words[i + 1];
+    if (next && /^\s+$/u.test(text.slice(end, next.index))) {
+      const pairEnd = next.index + next[0].length;
+      // (Not «Рыженькая моя,»: «моя» is no part of the name; nor «Лис ббб» ending a message.)
+      const pair = [m[0], next[0]];
+      if (
+        !GREETING_PAIR.test(m[0]) && !GREETING_PAIR.test(next[0]) &&
+        calledFirst(text, m.index, pairEnd) && PAIR_CALLED.test(text.slice(pairEnd)) &&
+        pair.some(kin) && !POSSESSIVE.test(next[0]) &&
+        pair.every((word) => !/^\p{Script=Cyrillic}+$/u.test(word) || nominal(word))
+      ) {
+        spans.push(pseudonymSpan(m.index, pairEnd, token));
+        return;
+      }
+    }
+    // An adjective alone in lower case is said of someone: «серая, ты права» (for «Серая Сова»).
+    const plainAdjective = ADJECTIVE.test(m[0]) && !/^\p{Lu}/u.test(m[0]);
+    if ((calledFirst(text, m.index, end) || selfNamed(text, m.index, end)) && kin(m[0])) {
+      // (Not «Добрый!», a greeting.)
+      if (plainAdjective || GREETING_PAIR.test(m[0])) return;
+      spans.push(pseudonymSpan(m.index, end, token));
+    }
+  });
+  return spans;
+}
+
+/** «Спокойной ночи,», «Вечер добрый!», «Добрый!»: a greeting, not a nickname. */
+const GREETING_PAIR =
+  /^(?:спокойной|доброй|добрый|доброе|доброго|добрых|хорошего|хорошей|хороших|приятного|приятной|приятных|сладких|всем|с|вечер|день|утро|утречко|ночи)$/iu;
+/** Any case form of an adjective, roughly (the endings of `ADJECTIVE_ENDINGS` and soft ones). */
+const ANY_ADJECTIVE_FORM =
+  /(?:ая|яя|ой|ую|юю|ий|ый|ое|ее|ого|его|ому|ему|ым|им|ом|ие|ые|их|ых|ими|ыми)$/u;
+const PAIR_CALLED = /^\s*(?:[,!?]|ты(?!\p{L}))/u;
+const POSSESSIVE = /^(?:мо|тво)[йяеёи]$/iu;
+
+/**
+ * Where a writer names themself by their pseudonym: «это ёжик пишет», «дарк — это я»,
+ * «ромашечка — так меня мама называла», «Я sunny» (a Latin word after «я»).
+ */
+function selfNamed(text: string, start: number, end: number): boolean {
+  if (SELF_NAMED_AFTER.test(text.slice(end, end + 24))) return true;
+  // (Not a Cyrillic word after «я»: a verb in slang or misspelt, «я волонтерю», «я бариста».)
+  const latin = /^[a-z]+$/iu.test(text.slice(start, end));
+  return latin && /(?:^|[^\p{L}])я\s+(?:тут\s+|же\s+|вот\s+)?$/iu.test(text.slice(0, start));
+}
+const SELF_NAMED_AFTER =
+  /^(?:\s*[—–-]\s*(?:это\s+(?:я|мой\s+ник)|так\s+меня|мой\s+ник)|\s+(?:пишет|на\s+связи))(?!\p{L})/iu;
+
+/** How many letters two words share at their start (й read as и). */
+function sharedStart(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && foldShort(a[n]!) === foldShort(b[n]!)) n++;
+  return n;
+}
+const foldShort = (letter: string) => (letter === "й" ? "и" : letter);
+
+/** A word the dictionary does not know, or knows as a name, noun, adjective or participle. */
+function nominal(word: string): boolean {
+  const info = nameInfo(word);
+  return info === null || info.reading !== "word" || info.nominal;
+}
+
+const kinRootCache = new Map<string, string[]>();
+/** A pseudonym's words as they may begin a nickname: as written, spelt in Cyrillic, translated. */
+function kinRoots(name: string): string[] {
+  let roots = kinRootCache.get(name);
+  if (roots) return roots;
+  const found = new Set<string>();
+  for (const word of splitName(normalizeText(name).text)) {
+    const lower = word.toLowerCase().replace(/ё/g, "е").replace(/\d+/g, "");
+    if (lower.length < 3 || KIN_NOT_ROOT.has(lower)) continue;
+    // Nicknames grow from nouns and adjectives («всё_будет_хорошо» gives none).
+    if (/^\p{Script=Cyrillic}+$/u.test(lower) && !nominal(lower)) continue;
+    found.add(lower);
+    if (/^[a-z]+$/.test(lower)) {
+      for (const spelling of cyrillicSpellings(lower)) found.add(spelling.replace(/ё/g, "е"));
+      for (const translation of nicknameTranslations(lower)) found.add(translation);
+    }
+  }
+  roots = [...found];
+  if (kinRootCache.size >= 1000) kinRootCache.clear();
+  kinRootCache.set(name, roots);
+  return roots;
+}
+/** Little words in pseudonyms that no nickname grows from («без_имени», «Чудо_в_перьях»). */
+const KIN_NOT_ROOT = new Set(
+  "без под над для при про из от до на по за the and from with".split(" "),
+);
+
+/**
  * Whether the word at `start`–`end` stands where a name is called, not where a word is said:
  * first in a sentence or after a greeting («слушай», «привет», «спасибо»), with a comma, «!»,
  * «?», a full stop, an emoji or the end after it; or after a comma with «!», «?», an emoji or
@@ -814,6 +948,16 @@ const ASIDE_BEFORE =
 const CALL_START =
   /(?:^|[.!?…\n(]|(?<!\p{L})(?:привет|слушай|эй|ну|ой|спасибо|здравствуй|доброе утро|добрый вечер|спокойной ночи|дорог(?:ой|ая)|мил(?:ый|ая))\s*,?)\s*$/u;
 const CALL_AFTER = /^\s*(?:мо[йяеи](?!\p{L}))?\s*(?:[,!?.…)\n]|$|\p{Extended_Pictographic})/u;
+/**
+ * `addressed`, first in a sentence or after a greeting only, and also with «ты» after it
+ * («Совушка ты как?», «волчонок ты мой»).
+ */
+function calledFirst(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 16);
+  return CALL_START.test(text.slice(Math.max(0, start - 24), start)) &&
+    (CALL_AFTER.test(after) || YOU_AFTER.test(after));
+}
+const YOU_AFTER = /^\s+ты(?!\p{L})/u;
 const CALL_AFTER_COMMA = /^\s*(?:мо[йяеи](?!\p{L}))?\s*(?:[!?)\n]|$|\p{Extended_Pictographic})/u;
 
 function pseudonymSpan(start: number, end: number, token: string): Span {
@@ -932,6 +1076,7 @@ const BY_EAR_CHUNKS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["ey", ["ей", "и"]],
   ["oa", ["оу", "о"]],
   ["ie", ["и", "ай"]],
+  ["ire", ["аер", "айер", "айр"]],
   ["ir", ["ер", "ёр", "ир"]],
   ["er", ["ер", "ёр", "эр", "а"]],
   ["ur", ["ер", "ёр", "ур"]],
@@ -1271,7 +1416,7 @@ const FULL_DATE =
   String
     .raw`|(?:-?(?:го|е))?\s+${MONTH_NAMES}(?:\s+|,\s*)(?:\d{4}|\d{2}(?!\d)))(?:\s*(?:г\.|года?))?(?!\d)`;
 const BIRTH_WORD = String
-  .raw`(?<!\p{L})(?:родил\p{L}*|рожд[её]н\p{L}*|рождени\p{L}*|д\.\s?р\.?|др|г\.\s?р\.?|днюх\p{L}*|днюшк\p{L}*|бёзде\p{L}*|безде\p{L}*|исполнил\p{L}*|по\s+гороскопу|знак\s+зодиака)(?!\p{L})`;
+  .raw`(?<!\p{L})(?:родил\p{L}*|рожд[её]н\p{L}*|рождени\p{L}*|д\.\s?р\.?|др|г\.\s?р\.?|днюх\p{L}*|днюшк\p{L}*|бёзде\p{L}*|безде\p{L}*|исполнил\p{L}*|исполнит\p{L}*|исполня\p{L}*|стукнет|по\s+гороскопу|знак\s+зодиака)(?!\p{L})`;
 // The word before the date ("родилась 14.05.2003", "мой ДР: 12/07/01", "день рождения у меня
 // 3 марта 1998") or just after it ("14.05.2003 — мой день рождения", "1.1.90 г.р.").
 // A day and a month without a year: "30 декабря", "1-го сентября", "23.11" (not "23.11.2024").
@@ -1314,6 +1459,14 @@ const BIRTH_YEAR = new RegExp(
   "giu",
 );
 
+// An age, then the day it comes: «мне через неделю 40, четырнадцатого декабря», «мне 30 будет
+// 5 мая».
+const AGE_THEN_DAY = new RegExp(
+  String.raw`(?<!\p{L})мне\s+(?:\p{L}+\s+){0,3}?\d{1,2}(?:\s+(?:лет|год\p{L}*|будет))?[\s,—–-]+` +
+    String.raw`((?:${ORDINAL_WORD}|\d{1,2}(?:-?(?:го|е))?)\s+${MONTH_NAMES})(?![\p{L}])`,
+  "giu",
+);
+
 // A day and a month in words after a birth word, the year in words before them or none:
 // «родился в девяносто шестом, двадцать третьего июля», «родилась двадцать третьего июля».
 const WORD_BIRTH_DAY = new RegExp(
@@ -1324,7 +1477,7 @@ const WORD_BIRTH_DAY = new RegExp(
 
 function birthdateSpans(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(WORD_BIRTH_DAY)) {
+  for (const m of [...text.matchAll(WORD_BIRTH_DAY), ...text.matchAll(AGE_THEN_DAY)]) {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     spans.push(span("birthdate", start, start + m[1]!.length));
   }
@@ -2042,6 +2195,10 @@ const FAMOUS = new Set(
   ),
 );
 
+// What famous people are known as: «поэт Есенин», «писатель Толстой», «певец Шевчук».
+const FAME =
+  /^(?:поэт|писател|певец|певиц|певц|актер|актёр|актрис|режисс|художник|композитор|президент|философ|музыкант|рэпер|рокер|автор|классик|генсек|вождь|вожд|космонавт)/u;
+
 // Honorifics after a name: «Гулнора опа», «Фарход-ака», «Гузель-апа».
 const HONORIFICS = new Set(
   "апа ака опа ага джан хон эже апай агай абый абзый тата".split(" "),
@@ -2448,7 +2605,13 @@ function nameSpans(text: string): Span[] {
       marked[i] = "name";
       return;
     }
-    if (f.famous || famousBeside(i)) return;
+    // A famous surname is someone in the chat's life after a job or a relation («врач Шевчук»),
+    // not after what made the famous one famous («поэт Есенин»).
+    const someone = (j: number) =>
+      (roleBefore(j) || relationBefore(j)) && !FAME.test(words[j - 1]?.text.toLowerCase() ?? "");
+    const lifted = someone(i) ||
+      neighboursOf(i).some((j) => facts[j]?.given === true && someone(j));
+    if ((f.famous || famousBeside(i)) && !lifted) return;
     const previous = words[i - 1];
     const afterTrigger = previous !== undefined &&
       NAME_TRIGGER.test(previous.text.toLowerCase()) &&

@@ -97,6 +97,11 @@ export interface NameInfo {
   place: boolean;
   /** Some reading is a finite verb (сказал, пишет). */
   verb: boolean;
+  /**
+   * Some reading is a noun, a full adjective or a participle (not a name, pronoun, verb, short
+   * adjective or particle), and none an adverb («ночью», «утром» are read as when, not who).
+   */
+  nominal: boolean;
   /** Some reading is an abbreviation (Abbr): мгту, вуз, мвд. */
   abbreviation: boolean;
   /** Some reading is an organisation's name (Orgn): лукойл, мгимо, росгосстрах. */
@@ -155,6 +160,11 @@ export function nameInfo(word: string): NameInfo | null {
     patronymic: parses.some((p) => p.tag.Patr === true),
     place: parses.some((p) => p.tag.Geox === true),
     verb: parses.some((p) => p.tag.VERB === true),
+    nominal:
+      parses.some((p) =>
+        (p.tag.NOUN === true || (p.tag.ADJF === true && p.tag.Apro !== true) ||
+          p.tag.PRTF === true) && !isPersonal(p.tag)
+      ) && !parses.some((p) => p.tag.ADVB === true),
     abbreviation: parses.some((p) => p.tag.Abbr === true),
     organization: parses.some((p) => p.tag.Orgn === true),
     role: parses.some((p) =>

@@ -100,6 +100,7 @@ const NICKNAME_WORDS: Readonly<Record<string, string>> = {
   strawberry: "клубника",
   apple: "яблоко",
   peach: "персик",
+  orange: "апельсин апельсинка оранжевый",
   // Sweets and drinks.
   honey: "мед медовая",
   sugar: "сахар",
@@ -108,6 +109,11 @@ const NICKNAME_WORDS: Readonly<Record<string, string>> = {
   coffee: "кофе",
   tea: "чай",
   chocolate: "шоколад шоколадка",
+  // Things.
+  book: "книга книжный",
+  bookworm: "книжный червь",
+  worm: "червь червяк",
+  dust: "пыль",
   // People, roles, spirits.
   angel: "ангел",
   demon: "демон",
@@ -131,6 +137,9 @@ const NICKNAME_WORDS: Readonly<Record<string, string>> = {
   dreamer: "мечтатель мечтательница",
   nobody: "никто",
   hero: "герой",
+  clown: "клоун",
+  child: "дитя ребенок",
+  kid: "малыш ребенок",
   captain: "капитан",
   pirate: "пират",
   ninja: "ниндзя",
@@ -169,6 +178,7 @@ const NICKNAME_WORDS: Readonly<Record<string, string>> = {
   free: "свободный свободная",
   lucky: "счастливчик везучий",
   sleepy: "сонный сонная соня",
+  lazy: "ленивый ленивая",
   cold: "холодный холодная",
 };
 

@@ -440,18 +440,20 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // («Бишкек, Восток-5», a district; «Москва-Сити, 89 этаж», a floor read as a house).
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 33, maxChanged: 15 },
-  { file: "./pii_tuning_more_3.json", maxLeaks: 10, maxChanged: 8 },
+  { file: "./pii_tuning_more_3.json", maxLeaks: 7, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 2, maxChanged: 7 },
   { file: "./pii_tuning_more_5.json", maxLeaks: 57, maxChanged: 11 },
   { file: "./pii_tuning_more_6.json", maxLeaks: 35, maxChanged: 3 },
   { file: "./pii_tuning_more_7.json", maxLeaks: 68, maxChanged: 7 },
   { file: "./pii_tuning_more_8.json", maxLeaks: 8, maxChanged: 1 },
-  { file: "./pii_tuning_more_9.json", maxLeaks: 2, maxChanged: 15 },
-  { file: "./pii_tuning_more_10.json", maxLeaks: 9, maxChanged: 0 },
+  { file: "./pii_tuning_more_9.json", maxLeaks: 1, maxChanged: 15 },
+  { file: "./pii_tuning_more_10.json", maxLeaks: 6, maxChanged: 0 },
   { file: "./pii_tuning_more_11.json", maxLeaks: 5, maxChanged: 10 },
   { file: "./pii_tuning_more_12.json", maxLeaks: 5, maxChanged: 8 },
-  { file: "./pii_tuning_more_13.json", maxLeaks: 22, maxChanged: 43 },
+  { file: "./pii_tuning_more_13.json", maxLeaks: 14, maxChanged: 43 },
   { file: "./pii_tuning_more_14.json", maxLeaks: 9, maxChanged: 18 },
+  // Nicknames made of pseudonyms (session 15): 50 of 200 leaked before the shared-start reading.
+  { file: "./pii_tuning_more_15.json", maxLeaks: 20, maxChanged: 35 },
 ];
 
 interface Person {
@@ -735,4 +737,51 @@ Deno.test("CIS addresses and people from a group are masked, measurements and la
   assert.equal(masked("Давление 130/85 с утра"), "Давление 130/85 с утра");
   assert.equal(masked("Работаю 2/2, сил нет"), "Работаю 2/2, сил нет");
   assert.equal(masked("Мальчик из класса опять дразнит"), "Мальчик из класса опять дразнит");
+});
+
+Deno.test("nicknames partners make of a pseudonym, where the partner is called or one names oneself", () => {
+  const masked = (text: string, pseudonym: string) =>
+    anonymizeForLlm(text, { pseudonyms: [{ name: pseudonym, token: "[собеседник]" }] }).text;
+  // A shared start: a shortened form, a pet form the dictionary does not know, a translation's kin.
+  assert.equal(masked("Одуван, ты сегодня тихая", "Одуванчик"), "[собеседник], ты сегодня тихая");
+  assert.equal(masked("Соляш, доброе утро)", "Солнышко_2005"), "[собеседник], доброе утро)");
+  assert.equal(masked("кофеман, сколько чашек?", "coffee_lover"), "[собеседник], сколько чашек?");
+  assert.equal(masked("Совушка ты как?", "night_owl_77"), "[собеседник] ты как?");
+  assert.equal(masked("Quyosh, rahmat!", "Куёш"), "[собеседник], rahmat!");
+  assert.equal(masked("синяя птица, ты как?", "blue_bird"), "[собеседник], ты как?");
+  // The writer naming themself.
+  assert.equal(masked("короче дарк — это я", "dark_matter"), "короче [собеседник] — это я");
+  assert.equal(masked("это ёжик пишет", "Ёжик_в_тумане"), "это [собеседник] пишет");
+  // Not a word the dictionary knows sharing three letters, a verb, a greeting, a compound.
+  assert.equal(masked("Осень. Листья, дождь, плед", "Рыжая_Лиса"), "Осень. Листья, дождь, плед");
+  assert.equal(masked("Я волонтерю в приюте", "Волк"), "Я волонтерю в приюте");
+  assert.equal(masked("Добрый вечер, как дела?", "Добрый Медведь"), "Добрый вечер, как дела?");
+  assert.equal(
+    masked("опухоль доброкачественная!!! можно выдохнуть", "Добрый Медведь"),
+    "опухоль доброкачественная!!! можно выдохнуть",
+  );
+  assert.equal(masked("Спасибо, правда легче", "Спасатель"), "Спасибо, правда легче");
+});
+
+Deno.test("a famous surname after a job or relation is someone in the chat's life", () => {
+  const masked = (text: string) => anonymizeForLlm(text).text;
+  assert.equal(masked("лечащий врач Шевчук не берёт трубку"), "лечащий врач [имя] не берёт трубку");
+  assert.equal(
+    masked("завуч Гребенщикова сживает меня со свету"),
+    "завуч [имя] сживает меня со свету",
+  );
+  assert.equal(masked("слушаю Шевчука и Цоя всю ночь"), "слушаю Шевчука и Цоя всю ночь");
+});
+
+Deno.test("an age, then the day it comes, is a date of birth", () => {
+  const masked = (text: string) => anonymizeForLlm(text).text;
+  assert.equal(
+    masked("мне через неделю 40, четырнадцатого декабря"),
+    "мне через неделю 40, [дата рождения]",
+  );
+  assert.equal(masked("мне 30 будет 5 мая"), "мне 30 будет [дата рождения]");
+  assert.equal(
+    masked("мне 5 лет было, 9 мая на параде потерялась"),
+    "мне 5 лет было, 9 мая на параде потерялась",
+  );
 });

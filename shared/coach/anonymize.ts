@@ -370,21 +370,28 @@ function affectionateSpans(text: string, name: string, token: string): Span[] {
     if (reading === "word" || reading === "maybe") {
       // Not a place («по Катуни») nor a short word («слушаю Тату»).
       const capitalMidSentence = /^\p{Lu}/u.test(m[0]) && !startsSentence(text, m.index);
-      const called = addressed(text, m.index, m.index + m[0].length);
+      const called = addressed(text, m.index, m.index + m[0].length) ||
+        NAMED_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
       if (!(capitalMidSentence || called) || word.length < 5 || nameInfo(word)?.place) continue;
     }
     spans.push({ kind: "name", start: m.index, end: m.index + m[0].length, replacement: token });
   }
   // A name cut to its first three letters, with a capital («Я Ксю», «Кир, ты тут?»): only what
   // no dictionary reads as a word.
-  for (const m of text.matchAll(/(?<!\p{L})\p{Lu}\p{Ll}{2}(?!\p{L})/gu)) {
+  // In lower case where the partner is called by it («вик, а ты…»).
+  for (const m of text.matchAll(/(?<!\p{L})\p{L}\p{Ll}{2}(?!\p{L})/gu)) {
     const word = m[0].toLowerCase().replace(/ё/g, "е");
     const reading = nameReading(word);
-    if (!starts.includes(word) || reading === "word" || reading === "maybe") continue;
+    if (!starts.includes(word) || reading === "word") continue;
+    const called = addressed(text, m.index, m.index + 3);
+    if (!called && (reading === "maybe" || !/^\p{Lu}/u.test(m[0]))) continue;
     spans.push({ kind: "name", start: m.index, end: m.index + m[0].length, replacement: token });
   }
   return spans;
 }
+
+/** «меня зовут алёнка», «звать Рустик»: a name stands after these whatever it looks like. */
+const NAMED_BEFORE = /(?<!\p{L})(?:зовут|звать|имя)\s*:?\s*$/iu;
 
 /** Whether each word of a match is written as its rule asks (a capital where needed). */
 function capitalsAllow(words: KnownWord[], m: RegExpMatchArray): boolean {
@@ -1541,6 +1548,8 @@ const PLATE_FORMS = [
   String.raw`(\d{4}\s?${PLATE_LETTER}{2}-\d)`,
   String.raw`(\d{3}\s?[A-Z]{2,3}\s?\d{2})`,
   String.raw`\d{3}\s?\p{L}{2,3}\s?\d{2}`,
+  // Uzbekistan: region, letter, three digits, two letters («01 R 774 MA»).
+  String.raw`(\d{2}\s?[A-Z]\s?\d{3}\s?[A-Z]{2})`,
 ];
 const PLATE = new RegExp(
   String.raw`(?<![\p{L}\d])(?:${PLATE_FORMS.join("|")})(?![\p{L}\d])`,
@@ -1599,7 +1608,7 @@ function carPlateSpans(text: string): Span[] {
   const spans: Span[] = plateLikeSpans(text);
   for (const m of text.matchAll(PLATE)) {
     const byShape = m[1] !== undefined || m[2] !== undefined || m[3] !== undefined ||
-      m[4] !== undefined;
+      m[4] !== undefined || m[5] !== undefined;
     if (byShape || CAR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) {
       spans.push(span("car_plate", m.index, m.index + m[0].length));
     }
@@ -1918,6 +1927,12 @@ function addressSpans(text: string): Span[] {
     const end = m.index + m[0].length;
     if (nameInfo(m[1]!)?.place) spans.push(span("address", end - m[2]!.length, end));
   }
+  for (const m of text.matchAll(PLACE_THEN_HOUSE)) {
+    // A place or a name no dictionary knows, not an ordinary word («Спасибо, дом 3 …»).
+    const info = nameInfo(m[1]!);
+    if (info !== null && info.reading === "word" && !info.place) continue;
+    spans.push(span("address", m.index, m.index + m[0].length));
+  }
   for (const m of text.matchAll(STREET_OF_PLACE)) {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     spans.push(span("address", start, start + m[1]!.length));
@@ -1951,6 +1966,14 @@ const TOWN_THEN_HOUSE = new RegExp(
   "gu",
 );
 
+// A place, a comma and a house by its word: «Джал-23, дом 14», «Юнусабад, 14-квартал, дом 7».
+const PLACE_THEN_HOUSE = new RegExp(
+  String.raw`(?<![\p{L}\d-])(\p{Lu}\p{L}+)(?:-\d{1,3})?,\s*` +
+    String.raw`(?:\d{1,3}-?(?:й\s+)?(?:квартал|кв-л|мкр|микрорайон)\p{L}*,?\s*)?` +
+    String.raw`(?:дом|д\.)\s*№?\s*\d{1,4}[а-я]?(?![\p{L}\d])`,
+  "gu",
+);
+
 /** The sentence a span stands in (to the nearest «.», «!», «?», «…» or line break). */
 function sentenceAround(text: string, start: number, end: number): string {
   const before = text.slice(0, start);
@@ -1970,7 +1993,7 @@ function cityBefore(text: string, start: number): number {
 // "Адрес: Москва, Тверская 12-5" needs no street word: what follows "адрес:", "адрес доставки:"
 // or "по адресу" is the address, up to its last number, within the sentence.
 const ADDRESS_LABEL =
-  /(?<!\p{L})(?:[Аа]дрес(?:а|у)?(?:\s+\p{Ll}+){0,2}\s*[:—–-]|[Пп]о\s+адресу:?)\s*/gu;
+  /(?<!\p{L})(?:[Аа]дрес(?:а|у)?(?:\s+\p{Ll}+){0,2}\s*[:—–-]|[Пп]о\s+адресу:?|[Аа]дрес(?=\s+\p{Lu}[\p{L}-]*,?\s*\d))\s*/gu;
 const SENTENCE_END = /[!?\n;]|\.(?=\s+\p{Lu})/gu;
 // A full stop after these does not end the sentence ("г. Москва").
 const ADDRESS_ABBREVIATIONS = new Set(

@@ -31,7 +31,9 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}
 
 // A Telegram username: @ + 4-32 letters, digits, underscores, not glued to a word (e-mails). The
 // rest of the word goes with it ("@ivanпетров" is masked whole).
-const HANDLE = String.raw`[A-Za-z][A-Za-z0-9_]{3,31}(?![A-Za-z0-9_])[\p{L}\p{N}_]*`;
+// An Instagram-style handle may be shorter and hold dots ("@aru.zhan.s").
+const HANDLE = String
+  .raw`(?:[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)+|[A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])[\p{L}\p{N}_]*`;
 const USERNAME = new RegExp(String.raw`(?<![\p{L}\p{N}_@.])@${HANDLE}`, "gu");
 // "name@" shows as "@name" inside right-to-left text (a leading U+200F, U+202B or U+2067 puts the
 // neutral "@" on the other side), and normalising removes those marks: read it as a username.

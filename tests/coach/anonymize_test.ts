@@ -785,3 +785,21 @@ Deno.test("an age, then the day it comes, is a date of birth", () => {
     "мне 5 лет было, 9 мая на параде потерялась",
   );
 });
+
+Deno.test("handles with dots, a place then its house, an Uzbek plate, a labelled address", () => {
+  const masked = (text: string) => anonymizeForLlm(text).text;
+  assert.equal(masked("инст @aru.zhan.s если что"), "инст [аккаунт] если что");
+  assert.equal(masked("Джал-23, дом 14 — мы там живём"), "[адрес] — мы там живём");
+  assert.equal(masked("Юнусабад, 14-квартал, дом 7 — вот куда"), "[адрес] — вот куда");
+  assert.equal(masked("Спасибо, дом 3 у нас старый"), "Спасибо, дом 3 у нас старый");
+  assert.equal(masked("ездит на спарке 01 R 774 MA"), "ездит на спарке [госномер]");
+  assert.equal(masked("адрес Мира 112 кв 5, тел"), "адрес [адрес], тел");
+});
+
+Deno.test("a Telegram name cut short in lower case where called, and after «зовут»", () => {
+  const masked = (text: string, name: string) =>
+    anonymizeForLlm(text, { names: [{ name, token: "[имя]" }] }).text;
+  assert.equal(masked("вик, а ты в инсте есть?", "Вика 🌷"), "[имя], а ты в инсте есть?");
+  assert.equal(masked("меня зовут алёнка если что", "Алёна"), "меня зовут [имя] если что");
+  assert.equal(masked("купила алёнку к чаю", "Алёна"), "купила алёнку к чаю");
+});

@@ -137,7 +137,8 @@ type Adapter = typeof ADAPTERS[number];
  * 51 of 60 harmless unchanged.
  */
 // Session 15's anonymiser (nicknames sharing a pseudonym's start, a famous surname after a job,
-// an age then its day) lowered the limits of sets 3, 6, 10, 13, 15, 16 and 17 to what it leaks.
+// an age then its day, handles with dots, a place then «дом N», an Uzbek plate, a Telegram name
+// cut to three letters where called) lowered the limits of sets 3, 6, 10, 13 and 15–18.
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
   { file: "./heldout/pii_heldout_2.json", maxLeaks: 5, minHarmlessUnchanged: 0.91 },
@@ -154,23 +155,28 @@ const SETS = [
   { file: "./heldout/pii_heldout_13.json", maxLeaks: 4, minHarmlessUnchanged: 0.81 },
   { file: "./heldout/pii_heldout_14.json", maxLeaks: 3, minHarmlessUnchanged: 0.65 },
   { file: "./heldout/pii_heldout_15.json", maxLeaks: 0, minHarmlessUnchanged: 0.9 },
-  { file: "./heldout/pii_heldout_16.json", maxLeaks: 4, minHarmlessUnchanged: 0.85 },
+  { file: "./heldout/pii_heldout_16.json", maxLeaks: 3, minHarmlessUnchanged: 0.85 },
   // Set 17 (written at the start of session 14, committed 35b0ed7 before any measurement): first
   // measured on the anonymiser as session 13 left it (b3363bc): 9 of 160 leaked (pseudonyms 5 of
   // 9, addresses 2, a given name, a surname), 52 of 60 harmless unchanged. Second, with English
   // nickname words by their sense and pseudonym words where the partner is called by them: 8.
-  { file: "./heldout/pii_heldout_17.json", maxLeaks: 6, minHarmlessUnchanged: 0.85 },
+  { file: "./heldout/pii_heldout_17.json", maxLeaks: 4, minHarmlessUnchanged: 0.85 },
   // Set 18 (written at the start of session 14 with set 17, committed 35b0ed7, kept for the
   // session's final anonymiser): first measured on it (8c4dcc1): 7 of 160 leaked (pseudonyms 3 of
   // 9, a partner's Telegram name, a username, an address, a car plate), 53 of 60 harmless
   // unchanged — the session's starting anonymiser, measured after for comparison, the same 7.
-  { file: "./heldout/pii_heldout_18.json", maxLeaks: 7, minHarmlessUnchanged: 0.85 },
+  { file: "./heldout/pii_heldout_18.json", maxLeaks: 4, minHarmlessUnchanged: 0.85 },
   // Set 19 (written at the start of session 15, committed 069f994 before any measurement): first
   // measured on the anonymiser as session 14 left it (77ac2b2): 4 of 160 leaked (pseudonyms 2, a
   // surname, a date of birth), 47 of 60 harmless unchanged. Second, with nicknames that share a
   // pseudonym's start where the partner is called by them or one names oneself, a famous surname
   // after a job, an age then its day: 1.
   { file: "./heldout/pii_heldout_19.json", maxLeaks: 1, minHarmlessUnchanged: 0.78 },
+  // Set 20 (written with set 19, committed 069f994, kept for the session's final anonymiser):
+  // first measured on it: 9 of 160 leaked (the writer's own Telegram name 4 — pet forms after
+  // «я», one a word —, pseudonyms 3, a surname, a given name), 45 of 60 harmless unchanged. The
+  // session's starting anonymiser, measured after: 10 leaked, 46 unchanged.
+  { file: "./heldout/pii_heldout_20.json", maxLeaks: 9, minHarmlessUnchanged: 0.75 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

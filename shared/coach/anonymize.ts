@@ -825,8 +825,8 @@ function kinSpans(text: string, name: string, token: string): Span[] {
     const word = written.toLowerCase().replace(/ё/g, "е");
     const cyrillic = /^\p{Script=Cyrillic}+$/u.test(word);
     if (cyrillic && !nominal(word)) return false;
-    // A word the dictionary knows shares four letters or more («Волчара» is no kin of «волк»:
-    // «Листья» would be «Лиса»'s), an adjective five with a noun («Небольшая» is not «небо»).
+    // A word the dictionary knows shares four letters or more («Листья» is no kin of «Лиса»),
+    // an adjective five with a noun («Небольшая» is not «небо»).
     const reading = cyrillic ? nameReading(word) : null;
     const known = reading === "word" || reading === "maybe";
     const adjective = ANY_ADJECTIVE_FORM.test(word);
@@ -875,7 +875,7 @@ function kinSpans(text: string, name: string, token: string): Span[] {
 
 /** «Спокойной ночи,», «Вечер добрый!», «Добрый!»: a greeting, not a nickname. */
 const GREETING_PAIR =
-  /^(?:спокойной|доброй|добрый|доброе|доброго|добрых|хорошего|хорошей|хороших|приятного|приятной|приятных|сладких|всем|с|вечер|день|утро|утречко|ночи)$/iu;
+  /^(?:спокойной|доброй|добрый|доброе|доброго|добрых|хорошего|хорошей|хороших|приятного|приятной|приятных|сладких|всем|вечер|день|утро|утречко|ночи)$/iu;
 /** Any case form of an adjective, roughly (the endings of `ADJECTIVE_ENDINGS` and soft ones). */
 const ANY_ADJECTIVE_FORM =
   /(?:ая|яя|ой|ую|юю|ий|ый|ое|ее|ого|его|ому|ему|ым|им|ом|ие|ые|их|ых|ими|ыми)$/u;
@@ -2220,7 +2220,7 @@ const FAMOUS = new Set(
 
 // What famous people are known as: «поэт Есенин», «писатель Толстой», «певец Шевчук».
 const FAME =
-  /^(?:поэт|писател|певец|певиц|певц|актер|актёр|актрис|режисс|художник|композитор|президент|философ|музыкант|рэпер|рокер|автор|классик|генсек|вождь|вожд|космонавт)/u;
+  /^(?:поэт|писател|певец|певиц|певц|актер|актёр|актрис|режисс|художник|композитор|президент|философ|музыкант|рэпер|рокер|автор|классик|генсек|вожд|космонавт)/u;
 
 // Honorifics after a name: «Гулнора опа», «Фарход-ака», «Гузель-апа».
 const HONORIFICS = new Set(

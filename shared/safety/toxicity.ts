@@ -869,11 +869,11 @@ export function assessAbuse(text: string, model: TextModel = ABUSE_MODEL): Abuse
 }
 
 /**
- * A message whose hostile words all have someone else as their target — insults a quote,
- * oneself or an absent person of the partner's or one's own, threats and obscene verbs a quote («бывшая твоя сука, конечно», «в личку
- * писали «иди повесься, урод»», «сама виновата, дура»): the model, which reads the words and
- * not whom they are aimed at, is not heard then. A message with no such word (contempt in
- * plain words) stays the model's to read.
+ * A message whose hostile words all have someone else as their target — an insult a quote,
+ * oneself or an absent person of the partner's or one's own, a threat or an obscene verb a quote
+ * («бывшая твоя сука, конечно», «в личку писали «иди повесься, урод»», «сама виновата, дура»):
+ * the model, which reads the words and not whom they are aimed at, is not heard then. A message
+ * with no such word (contempt in plain words) stays the model's to read.
  */
 function aimedElsewhere(m: Message): boolean {
   let hostile = false;

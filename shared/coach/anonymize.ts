@@ -351,14 +351,17 @@ function knownNameSpans(
 
 /**
  * A Telegram name's made-up affectionate forms («Нурсултан» → «нурик», «Валерия» → «лерусь»,
- * «Айгерим» → «айгеша»); never a word the dictionary knows as an ordinary word («Мама» for «Мамед»,
- * even at the start of a sentence).
+ * «Айгерим» → «айгеша», «Дима» → «диман», «Kseniya» → «ксюня»); never a word the dictionary knows
+ * as an ordinary word («Мама» for «Мамед», even at the start of a sentence).
  */
 function affectionateSpans(text: string, name: string, token: string): Span[] {
   const spans: Span[] = [];
-  const words = splitName(normalizeText(name).text).filter((word) =>
-    /^\p{Script=Cyrillic}{3,}$/u.test(word)
-  );
+  // A Latin-written name by its Cyrillic spellings («Kseniya» → ксения → «ксюня»).
+  const words = splitName(normalizeText(name).text).flatMap((word) =>
+    /^[a-z]{3,}$/iu.test(word)
+      ? cyrillicSpellings(word).map((spelling) => spelling.replace(/ё/g, "е"))
+      : [word]
+  ).filter((word) => /^\p{Script=Cyrillic}{3,}$/u.test(word));
   const starts = words.flatMap(nameStarts);
   if (starts.length === 0) return spans;
   for (const m of text.matchAll(/\p{Script=Cyrillic}{4,}/gu)) {
@@ -370,9 +373,10 @@ function affectionateSpans(text: string, name: string, token: string): Span[] {
     if (reading === "word" || reading === "maybe") {
       // Not a place («по Катуни») nor a short word («слушаю Тату»).
       const capitalMidSentence = /^\p{Lu}/u.test(m[0]) && !startsSentence(text, m.index);
-      const called = addressed(text, m.index, m.index + m[0].length) ||
-        NAMED_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
-      if (!(capitalMidSentence || called) || word.length < 5 || nameInfo(word)?.place) continue;
+      const called = addressed(text, m.index, m.index + m[0].length);
+      const named = NAMED_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
+      if (nameInfo(word)?.place) continue;
+      if (!named && (!(capitalMidSentence || called) || word.length < 5)) continue;
     }
     spans.push({ kind: "name", start: m.index, end: m.index + m[0].length, replacement: token });
   }
@@ -390,7 +394,7 @@ function affectionateSpans(text: string, name: string, token: string): Span[] {
   return spans;
 }
 
-/** «меня зовут алёнка», «звать Рустик»: a name stands after these whatever it looks like. */
+/** «меня зовут алёнка», «звать Рустик»: a form of the person's own name stands after these. */
 const NAMED_BEFORE = /(?<!\p{L})(?:зовут|звать|имя)\s*:?\s*$/iu;
 
 /** Whether each word of a match is written as its rule asks (a capital where needed). */

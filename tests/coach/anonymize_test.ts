@@ -802,4 +802,8 @@ Deno.test("a Telegram name cut short in lower case where called, and after «з�
   assert.equal(masked("вик, а ты в инсте есть?", "Вика 🌷"), "[имя], а ты в инсте есть?");
   assert.equal(masked("меня зовут алёнка если что", "Алёна"), "меня зовут [имя] если что");
   assert.equal(masked("купила алёнку к чаю", "Алёна"), "купила алёнку к чаю");
+  // A Latin-written name's pet forms, «-ан» forms.
+  assert.equal(masked("я ксюня если что", "Kseniya"), "я [имя] если что");
+  assert.equal(masked("я диман, 19 лет", "Дима"), "я [имя], 19 лет");
+  assert.equal(masked("я рада, правда", "Радмила"), "я рада, правда");
 });

@@ -138,7 +138,8 @@ type Adapter = typeof ADAPTERS[number];
  */
 // Session 15's anonymiser (nicknames sharing a pseudonym's start, a famous surname after a job,
 // an age then its day, handles with dots, a place then «дом N», an Uzbek plate, a Telegram name
-// cut to three letters where called) lowered the limits of sets 3, 6, 10, 13 and 15–18.
+// cut to three letters where called, a Latin-written name's pet forms) lowered the limits of sets
+// 3, 6, 8, 10, 13 and 15–18.
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
   { file: "./heldout/pii_heldout_2.json", maxLeaks: 5, minHarmlessUnchanged: 0.91 },
@@ -147,7 +148,7 @@ const SETS = [
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_6.json", maxLeaks: 3, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_7.json", maxLeaks: 1, minHarmlessUnchanged: 0.76 },
-  { file: "./heldout/pii_heldout_8.json", maxLeaks: 2, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_8.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_9.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_10.json", maxLeaks: 2, minHarmlessUnchanged: 0.93 },
   { file: "./heldout/pii_heldout_11.json", maxLeaks: 5, minHarmlessUnchanged: 0.9 },
@@ -175,8 +176,10 @@ const SETS = [
   // Set 20 (written with set 19, committed 069f994, kept for the session's final anonymiser):
   // first measured on it: 9 of 160 leaked (the writer's own Telegram name 4 — pet forms after
   // «я», one a word —, pseudonyms 3, a surname, a given name), 45 of 60 harmless unchanged. The
-  // session's starting anonymiser, measured after: 10 leaked, 46 unchanged.
-  { file: "./heldout/pii_heldout_20.json", maxLeaks: 9, minHarmlessUnchanged: 0.75 },
+  // session's starting anonymiser, measured after: 10 leaked, 46 unchanged. Second, with a
+  // Latin-written Telegram name's pet forms and «-ан» forms («Диман»): 7 (one of them a checker's
+  // artefact: the name is also an ordinary word elsewhere in the message).
+  { file: "./heldout/pii_heldout_20.json", maxLeaks: 7, minHarmlessUnchanged: 0.75 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -28,8 +28,9 @@ export interface UpdateWorker {
   /** Claims one batch and handles it: chats in parallel, each chat's updates in order. */
   drainOnce(limit?: number): Promise<number>;
   /**
-   * Drains the inbox. Calls made while a drain runs join it and make it go round once more,
-   * so updates stored meanwhile are not left waiting for the next sweep.
+   * Drains the inbox. Calls made while a drain runs join it and make it go round once more
+   * (or, when it stops at its round limit first, start another), so updates stored meanwhile
+   * are not left waiting for the next sweep.
    */
   kick(): Promise<void>;
 }
@@ -71,7 +72,9 @@ export function createUpdateWorker(deps: UpdateWorkerDeps): UpdateWorker {
   function kick(): Promise<void> {
     if (running) {
       again = true;
-      return running;
+      // A drain that stops at its last round leaves this call's update behind: go round again
+      // after it then (a round that ran after this call has cleared `again`).
+      return running.then(() => (again ? kick() : undefined));
     }
     running = (async () => {
       try {

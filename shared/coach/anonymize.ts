@@ -19,9 +19,10 @@ import {
   type NameReading,
   nameReading,
 } from "../llm/names.ts";
-import { longDigitRuns, type NumberRun, spelledDigitRuns } from "../llm/numbers.ts";
+import { longDigitRuns, type NumberRun, numberWordsEnd, spelledDigitRuns } from "../llm/numbers.ts";
 import { organizationSpans } from "../llm/organizations.ts";
 import { everydayForms, isAffectionateForm, nameStarts, vocative } from "../llm/short_names.ts";
+import { sameNickname } from "../llm/nickname_family.ts";
 import { nicknameTranslations } from "../llm/nickname_words.ts";
 
 /**
@@ -307,6 +308,8 @@ interface KnownPattern {
   words: KnownWord[];
   /** Counts only where the partner is called by it (`addressed`), in any case. */
   calledOnly?: boolean;
+  /** A name's everyday form that is also a word: in lower case where called or signed. */
+  calledToo?: boolean;
 }
 
 const knownPatterns = new Map<string, KnownPattern[]>();
@@ -330,9 +333,13 @@ function knownNameSpans(
         // (Not an adjective: «серая, ты права» is said of someone, not to «Серая Сова».)
         const written = !pattern.calledOnly && capitalsAllow(pattern.words, m);
         const called = () =>
-          kind === "pseudonym" &&
-          !pattern.words.some((word) => ADJECTIVE.test(word.nominative)) &&
-          addressed(text, m.index, m.index + m[0].length);
+          (kind === "pseudonym" &&
+            !pattern.words.some((word) => ADJECTIVE.test(word.nominative)) &&
+            addressed(text, m.index, m.index + m[0].length)) ||
+          // «ник, ты тут?» for Вероника, «обнимаю, твоя светик» (not «тем, кто…»: no noun).
+          (pattern.calledToo === true && nominal(m[0].toLowerCase().replace(/ё/g, "е")) &&
+            (addressed(text, m.index, m.index + m[0].length) ||
+              signed(text, m.index, m.index + m[0].length)));
         if (!written && !called()) continue;
         spans.push({ kind, start: m.index, end: m.index + m[0].length, replacement: token });
       }
@@ -387,7 +394,7 @@ function affectionateSpans(text: string, name: string, token: string): Span[] {
     const word = m[0].toLowerCase().replace(/ё/g, "е");
     const reading = nameReading(word);
     if (!starts.includes(word) || reading === "word") continue;
-    const called = addressed(text, m.index, m.index + 3);
+    const called = addressed(text, m.index, m.index + 3) || signed(text, m.index, m.index + 3);
     if (!called && (reading === "maybe" || !/^\p{Lu}/u.test(m[0]))) continue;
     spans.push({ kind: "name", start: m.index, end: m.index + m[0].length, replacement: token });
   }
@@ -664,13 +671,24 @@ function everydayNamePattern(word: string): KnownPattern | null {
   const { capitalOnly } = everydayNameForms(lower);
   if (capitalOnly.length === 0) return null;
   const alternatives = capitalOnly.sort((a, b) => b.length - a.length).map(literal);
-  return phrasePattern([{
+  const pattern = phrasePattern([{
     source: `(${alternatives.join("|")})`,
     nominative: lower,
     obliqueNeedsCapital: false,
     needsCapital: true,
   }]);
+  return { ...pattern, calledToo: true };
 }
+
+/**
+ * Where the writer signs with their own name or introduces it: «обнимаю, твоя светик», «это
+ * ваша ксю, вернулась», «я гуля,» — the word after «это/твоя/ваша/я» with a sentence's end after.
+ */
+function signed(text: string, start: number, end: number): boolean {
+  return SIGNED_BEFORE.test(text.slice(Math.max(0, start - 16), start)) &&
+    CALL_AFTER.test(text.slice(end, end + 16));
+}
+const SIGNED_BEFORE = /(?:^|[^\p{L}])(?:это|тво[йя]|ваш[а]?|я)\s+$/iu;
 
 const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/u;
 const DIMINUTIVE_SUFFIXES = "чик ик ок ек очк ечк ичк оньк еньк ушк юшк ул".split(" ");
@@ -825,10 +843,14 @@ function kinSpans(text: string, name: string, token: string): Span[] {
   const roots = kinRoots(name);
   if (roots.length === 0) return [];
   const spans: Span[] = [];
-  const kin = (written: string) => {
+  // The pseudonym's words (by index) a written word is kin to; `loose` for a word beside another
+  // kin word, where an adjective of a noun counts on four letters («тигровой лилии» for
+  // Tiger_Lily).
+  const kinOf = (written: string, loose = false, family = true): Set<number> => {
+    const found = new Set<number>();
     const word = written.toLowerCase().replace(/ё/g, "е");
     const cyrillic = /^\p{Script=Cyrillic}+$/u.test(word);
-    if (cyrillic && !nominal(word)) return false;
+    if (cyrillic && !nominal(word)) return found;
     // A word the dictionary knows shares four letters or more («Листья» is no kin of «Лиса»),
     // an adjective five with a noun («Небольшая» is not «небо»).
     const reading = cyrillic ? nameReading(word) : null;
@@ -837,19 +859,71 @@ function kinSpans(text: string, name: string, token: string): Span[] {
     const spellings = /^[a-z]+$/.test(word)
       ? [word, ...cyrillicSpellings(word).map((spelling) => spelling.replace(/ё/g, "е"))]
       : [word];
-    return spellings.some((spelling) =>
-      roots.some((root) => {
+    for (const spelling of spellings) {
+      for (const { root, word: index, spelt } of roots) {
         const shared = sharedStart(spelling, root);
-        const least = adjective && !ANY_ADJECTIVE_FORM.test(root) ? 5 : known ? 4 : 3;
+        const nounRoot = !ANY_ADJECTIVE_FORM.test(root);
+        const least = adjective && nounRoot && !loose ? 5 : known || adjective ? 4 : 3;
         // Half the longer word for a dictionary word («доброкачественная» is not «Добрый»).
         const half = known ? Math.max : Math.min;
-        return shared >= least && shared * 2 >= half(spelling.length, root.length);
-      })
-    );
+        const startsAlike = shared >= least &&
+          (shared * 2 >= half(spelling.length, root.length) || (loose && shared >= root.length));
+        // One nickname by its suffixes: «вишня» for «Вишенка», «лиска» for «Лиса99».
+        // (Not a Latin word's spelling, «судо» for sudo, nor the root itself in a case form.)
+        const sameFamily = family && !spelt && !adjective && nounRoot &&
+          !formOf(spelling, root) && sameNickname(spelling, root);
+        if (startsAlike || sameFamily) {
+          found.add(index);
+        }
+      }
+    }
+    return found;
   };
+  const kin = (written: string) => kinOf(written).size > 0;
+  // Kin, or the pseudonym's word itself in any case form («кот» for Кот_777).
+  const kinOrOwn = (written: string, loose = false): Set<number> => {
+    const found = kinOf(written, loose);
+    for (const { root, word } of roots) if (formOf(written, root)) found.add(word);
+    return found;
+  };
+  const words = [...text.matchAll(/\p{L}{2,}/gu)];
+  const covered = (at: number) => spans.some((span) => span.start <= at && at < span.end);
+  // Two words for two of the pseudonym's, in either order, a little word between or none, stand
+  // for it wherever they are («кот тихий» for Тихий_кот, «ёжик из тумана», «волк одиночка» for
+  // Lonely_Wolf).
+  if (new Set(roots.map((root) => root.word)).size >= 2) {
+    words.forEach((m, i) => {
+      let j = i + 1;
+      if (words[j] && LITTLE_WORD.test(words[j]![0])) j++;
+      const next = words[j];
+      if (!next || !/^[\s\p{L}]+$/u.test(text.slice(m.index + m[0].length, next.index))) return;
+      const first = kinOrOwn(m[0], true);
+      const second = kinOrOwn(next[0], true);
+      const two = [...first].some((a) => [...second].some((b) => a !== b));
+      if (!two) return;
+      // The pseudonym's own words reordered are also plain speech («дождь тихий» for
+      // silent_rain): those only where a name is called or given («ну я кот бродячий,»).
+      const end = next.index + next[0].length;
+      const derived = [m[0], next[0]].some((word) => !roots.some(({ root }) => formOf(word, root)));
+      if (derived || pairNamed(text, m.index, end)) spans.push(pseudonymSpan(m.index, end, token));
+    });
+  }
+  // A pseudonym with digits read aloud: «сова две тысячи три» for Сова2003, «кот три семёрки».
+  if (/\d/.test(name)) {
+    for (const m of words) {
+      const end = m.index + m[0].length;
+      const numberEnd = numberWordsEnd(text, end);
+      if (numberEnd > end && kinOrOwn(m[0]).size > 0) {
+        spans.push(pseudonymSpan(m.index, numberEnd, token));
+      }
+    }
+  }
+  // Where the message speaks of nicknames, a kin word is the pseudonym wherever it stands
+  // («бегемотик хахах у тебя смешной ник»).
+  const nicknameTalk = NICKNAME_TALK.test(text);
   // One word, or two where the partner is called by both («синяя птица, ты как?» for blue_bird).
-  const words = [...text.matchAll(/\p{L}{3,}/gu)];
   words.forEach((m, i) => {
+    if (covered(m.index)) return;
     const end = m.index + m[0].length;
     const next = words[i + 1];
     if (next && /^\s+$/u.test(text.slice(end, next.index))) {
@@ -859,23 +933,56 @@ function kinSpans(text: string, name: string, token: string): Span[] {
       if (
         !GREETING_PAIR.test(m[0]) && !GREETING_PAIR.test(next[0]) &&
         calledFirst(text, m.index, pairEnd) && PAIR_CALLED.test(text.slice(pairEnd)) &&
-        pair.some(kin) && !POSSESSIVE.test(next[0]) &&
+        pair.some((word) => kinOf(word, false, false).size > 0) && !POSSESSIVE.test(next[0]) &&
         pair.every((word) => !/^\p{Script=Cyrillic}+$/u.test(word) || nominal(word))
       ) {
         spans.push(pseudonymSpan(m.index, pairEnd, token));
         return;
       }
     }
-    // An adjective alone in lower case is said of someone: «серая, ты права» (for «Серая Сова»).
+    // An adjective alone in lower case is said of someone: «серая, ты права» (for «Серая Сова»)
+    // — unless the writer names themself by it («рыжий снова на связи»).
     const plainAdjective = ADJECTIVE.test(m[0]) && !/^\p{Lu}/u.test(m[0]);
-    if ((calledFirst(text, m.index, end) || selfNamed(text, m.index, end)) && kin(m[0])) {
+    const self = selfNamed(text, m.index, end);
+    const where = self || calledFirst(text, m.index, end) ||
+      (nicknameTalk && m[0].length >= 4);
+    if (where && kin(m[0])) {
       // (Not «Добрый!», a greeting.)
-      if (plainAdjective || GREETING_PAIR.test(m[0])) return;
+      if ((plainAdjective && !self) || GREETING_PAIR.test(m[0])) return;
       spans.push(pseudonymSpan(m.index, end, token));
     }
   });
   return spans;
 }
+
+/** Whether `word` is a case form of `root` (lower case, «е» for «ё»). */
+function formOf(word: string, root: string): boolean {
+  const lower = word.toLowerCase().replace(/ё/g, "е");
+  if (lower === root) return true;
+  // An adjective in any gender («голубое» for «голубой»; the dictionary gives one gender).
+  if (ANY_ADJECTIVE_FORM.test(root) && ANY_ADJECTIVE_FORM.test(lower)) {
+    return lower.replace(ANY_ADJECTIVE_FORM, "") === root.replace(ANY_ADJECTIVE_FORM, "");
+  }
+  const forms = dictionaryForms(root);
+  return forms ? forms.some((form) => form.replace(/ё/g, "е") === lower) : false;
+}
+
+/** Two words where the partner is called by them or the writer names themself by them. */
+function pairNamed(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  return (CALL_START.test(before) || /,\s*$/u.test(before) || PAIR_SELF_BEFORE.test(before)) &&
+    (CALL_AFTER.test(text.slice(end, end + 16)) || YOU_AFTER.test(text.slice(end, end + 16)));
+}
+const PAIR_SELF_BEFORE = /(?:^|[^\p{L}])(?:я|это)\s+(?:же\s+|тут\s+|как\s+|тот\s+ещ[её]\s+)?$/iu;
+
+/**
+ * Little words inside a pseudonym read aloud («ёжик из тумана», «кот в сапогах»), or inside a
+ * call by it («небо моё голубое», «туча ты моя»).
+ */
+const LITTLE_WORD = /^(?:в|во|из|с|со|на|у|под|над|и|мой|моя|моё|мое|мои|ты)$/iu;
+/** A message about nicknames: «смешной ник», «по нику поняла», «твой псевдоним». */
+const NICKNAME_TALK =
+  /(?<!\p{L})(?:ник(?:а|у|ом|е|и|нейм\p{L}*)?|псевдоним\p{L}*|погонял\p{L}*)(?!\p{L})/iu;
 
 /** «Спокойной ночи,», «Вечер добрый!», «Добрый!»: a greeting, not a nickname. */
 const GREETING_PAIR =
@@ -913,24 +1020,36 @@ function nominal(word: string): boolean {
   return info === null || info.reading !== "word" || info.nominal;
 }
 
-const kinRootCache = new Map<string, string[]>();
+const kinRootCache = new Map<string, KinRoot[]>();
+/** A start a nickname may grow from, and which of the pseudonym's words it comes from. */
+interface KinRoot {
+  root: string;
+  word: number;
+  /** A Latin word's Cyrillic spelling, not a word of the language («судо» for sudo). */
+  spelt: boolean;
+}
 /** A pseudonym's words as they may begin a nickname: as written, spelt in Cyrillic, translated. */
-function kinRoots(name: string): string[] {
+function kinRoots(name: string): KinRoot[] {
   let roots = kinRootCache.get(name);
   if (roots) return roots;
-  const found = new Set<string>();
-  for (const word of splitName(normalizeText(name).text)) {
+  const found = new Map<string, { word: number; spelt: boolean }>();
+  splitName(normalizeText(name).text).forEach((word, index) => {
     const lower = word.toLowerCase().replace(/ё/g, "е").replace(/\d+/g, "");
-    if (lower.length < 3 || KIN_NOT_ROOT.has(lower)) continue;
+    if (lower.length < 3 || KIN_NOT_ROOT.has(lower)) return;
     // Nicknames grow from nouns and adjectives («всё_будет_хорошо» gives none).
-    if (/^\p{Script=Cyrillic}+$/u.test(lower) && !nominal(lower)) continue;
-    found.add(lower);
+    if (/^\p{Script=Cyrillic}+$/u.test(lower) && !nominal(lower)) return;
+    found.set(lower, { word: index, spelt: false });
     if (/^[a-z]+$/.test(lower)) {
-      for (const spelling of cyrillicSpellings(lower)) found.add(spelling.replace(/ё/g, "е"));
-      for (const translation of nicknameTranslations(lower)) found.add(translation);
+      for (const spelling of cyrillicSpellings(lower)) {
+        const root = spelling.replace(/ё/g, "е");
+        if (!found.has(root)) found.set(root, { word: index, spelt: true });
+      }
+      for (const translation of nicknameTranslations(lower)) {
+        found.set(translation, { word: index, spelt: false });
+      }
     }
-  }
-  roots = [...found];
+  });
+  roots = [...found].map(([root, { word, spelt }]) => ({ root, word, spelt }));
   if (kinRootCache.size >= 1000) kinRootCache.clear();
   kinRootCache.set(name, roots);
   return roots;
@@ -957,19 +1076,20 @@ function addressed(text: string, start: number, end: number): boolean {
 const ASIDE_BEFORE =
   /(?<!\p{L})(?:может|где|куда|когда|как|что|наверное|кстати|короче|видимо|конечно|например|или|типа|значит)\s*,\s*$/iu;
 const CALL_START =
-  /(?:^|[.!?…\n(]|(?<!\p{L})(?:привет|слушай|эй|ну|ой|спасибо|здравствуй|доброе утро|добрый вечер|спокойной ночи|дорог(?:ой|ая)|мил(?:ый|ая))\s*,?)\s*$/u;
-const CALL_AFTER = /^\s*(?:мо[йяеи](?!\p{L}))?\s*(?:[,!?.…)\n]|$|\p{Extended_Pictographic})/u;
+  /(?:^|[.!?…\n(]|(?<!\p{L})(?:привет|слушай|эй|ну|ой|спасибо|здравствуй|доброе утро|добрый вечер|спокойной ночи|дорог(?:ой|ая)|мил(?:ый|ая)|брат|братан|братишка|бро|сестр[её]нка|подруга|дружище)\s*,?)\s*$/iu;
+const CALL_AFTER = /^\s*(?:мо[йяеёи](?!\p{L}))?\s*(?:[,!?.…)\n]|$|\p{Extended_Pictographic})/u;
 /**
  * `addressed`, first in a sentence or after a greeting only, and also with «ты» after it
  * («Совушка ты как?», «волчонок ты мой»).
  */
 function calledFirst(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 16);
+  // (Not a word a relative clause follows: «Рыбу, которую муж наловил».)
   return CALL_START.test(text.slice(Math.max(0, start - 24), start)) &&
-    (CALL_AFTER.test(after) || YOU_AFTER.test(after));
+    (CALL_AFTER.test(after) || YOU_AFTER.test(after)) && !/^\s*,\s*котор/u.test(after);
 }
 const YOU_AFTER = /^\s+ты(?!\p{L})/u;
-const CALL_AFTER_COMMA = /^\s*(?:мо[йяеи](?!\p{L}))?\s*(?:[!?)\n]|$|\p{Extended_Pictographic})/u;
+const CALL_AFTER_COMMA = /^\s*(?:мо[йяеёи](?!\p{L}))?\s*(?:[!?)\n]|$|\p{Extended_Pictographic})/u;
 
 function pseudonymSpan(start: number, end: number, token: string): Span {
   return { kind: "pseudonym", start, end, replacement: token };

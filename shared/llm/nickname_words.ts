@@ -61,6 +61,7 @@ const NICKNAME_WORDS: Readonly<Record<string, string>> = {
   star: "звезда",
   stars: "звезда",
   sky: "небо",
+  rainbow: "радуга",
   cloud: "облако туча",
   rain: "дождь",
   snow: "снег",
@@ -108,6 +109,7 @@ const NICKNAME_WORDS: Readonly<Record<string, string>> = {
   cookie: "печенька печенье",
   coffee: "кофе",
   tea: "чай",
+  pumpkin: "тыква тыковка",
   chocolate: "шоколад шоколадка",
   // Things.
   book: "книга книжный",

@@ -228,3 +228,27 @@ export function spelledDigitRuns(text: string): NumberRun[] {
   close();
   return runs;
 }
+
+// What else names a number in a nickname read aloud: «Сова2003» is «сова две тысячи три» or
+// «две тыщи три», «Кот_777» «кот три семёрки».
+const NUMBER_NOUNS = new RegExp(
+  "^(?:тысяч[аиуеь]?|тыщ[аиуеь]?|тыс|нол[ья]|единиц[аыу]|едини?чк[аи]|двойк[аи]|тройк[аи]|" +
+    "четв[её]рк[аи]|пят[её]рк[аи]|шест[её]рк[аи]|сем[её]рк[аи]|восьм[её]рк[аи]|девятк[аи])$",
+  "u",
+);
+
+/**
+ * Where a run of numbers read aloud or written in digits ends, if one starts right after `from`
+ * (spaces between): «две тысячи три», «три семёрки», «ноль ноль семь», «2003». `from` when none.
+ */
+export function numberWordsEnd(text: string, from: number): number {
+  let end = from;
+  for (;;) {
+    const m = /^(?:\s+|\s*-\s*)(\p{L}+|\d+)(?![\p{L}\d])/u.exec(text.slice(end));
+    if (!m) break;
+    const word = m[1]!.toLowerCase().replaceAll("ё", "е");
+    if (!/^\d+$/.test(word) && !NUMBER_WORDS.has(word) && !NUMBER_NOUNS.test(word)) break;
+    end += m[0].length;
+  }
+  return end;
+}

@@ -439,21 +439,28 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // старший» as relatives: 9. Corpora 1 and 5 34 → 33, 58 → 57; 2 of 162,255 other texts changed
 // («Бишкек, Восток-5», a district; «Москва-Сити, 89 этаж», a floor read as a house).
 const TUNING_CORPORA = [
-  { file: "./pii_tuning_more.json", maxLeaks: 33, maxChanged: 15 },
+  { file: "./pii_tuning_more.json", maxLeaks: 32, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 7, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 2, maxChanged: 7 },
   { file: "./pii_tuning_more_5.json", maxLeaks: 57, maxChanged: 11 },
   { file: "./pii_tuning_more_6.json", maxLeaks: 35, maxChanged: 3 },
-  { file: "./pii_tuning_more_7.json", maxLeaks: 68, maxChanged: 7 },
+  { file: "./pii_tuning_more_7.json", maxLeaks: 67, maxChanged: 7 },
   { file: "./pii_tuning_more_8.json", maxLeaks: 8, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 1, maxChanged: 15 },
   { file: "./pii_tuning_more_10.json", maxLeaks: 6, maxChanged: 0 },
   { file: "./pii_tuning_more_11.json", maxLeaks: 5, maxChanged: 10 },
   { file: "./pii_tuning_more_12.json", maxLeaks: 5, maxChanged: 8 },
-  { file: "./pii_tuning_more_13.json", maxLeaks: 14, maxChanged: 43 },
+  { file: "./pii_tuning_more_13.json", maxLeaks: 13, maxChanged: 43 },
   { file: "./pii_tuning_more_14.json", maxLeaks: 9, maxChanged: 18 },
-  // Nicknames made of pseudonyms (session 15): 50 of 200 leaked before the shared-start reading.
-  { file: "./pii_tuning_more_15.json", maxLeaks: 20, maxChanged: 35 },
+  // Nicknames made of pseudonyms (session 15): 50 of 200 leaked before the shared-start reading;
+  // 15 since one nickname's pet forms are read as one (session 16).
+  { file: "./pii_tuning_more_15.json", maxLeaks: 15, maxChanged: 35 },
+  // Pseudonyms and names as partners and writers use them (session 16): plain words from pet
+  // forms and back, changed stems, reordered or translated words, digits read aloud, the
+  // writer's own name after «я / это / твоя»: 48 of 165 leaked; 11 with nickname families
+  // (shared/llm/nickname_family.ts), two words of a pseudonym anywhere, digits in words, calls
+  // after «Ой,»/«брат» and signatures.
+  { file: "./pii_tuning_more_16.json", maxLeaks: 11, maxChanged: 55 },
 ];
 
 interface Person {
@@ -761,6 +768,60 @@ Deno.test("nicknames partners make of a pseudonym, where the partner is called o
     "опухоль доброкачественная!!! можно выдохнуть",
   );
   assert.equal(masked("Спасибо, правда легче", "Спасатель"), "Спасибо, правда легче");
+});
+
+Deno.test("one nickname in its pet and plain forms, two of its words anywhere, its digits read aloud", () => {
+  const masked = (text: string, pseudonym: string) =>
+    anonymizeForLlm(text, { pseudonyms: [{ name: pseudonym, token: "[собеседник]" }] }).text;
+  // The plain word of a pet form and back, a changed stem, a listed family, where called.
+  assert.equal(masked("вишня моя, не грусти", "Вишенка"), "[собеседник] моя, не грусти");
+  assert.equal(masked("лиса, ты хитришь)", "Лисёнок"), "[собеседник], ты хитришь)");
+  assert.equal(masked("Ой, Горошинка, ты опять", "Горошек"), "Ой, [собеседник], ты опять");
+  assert.equal(masked("чаечка, доброе утро!", "Чайка"), "[собеседник], доброе утро!");
+  assert.equal(masked("ёж, что случилось?", "Ёжик"), "[собеседник], что случилось?");
+  assert.equal(masked("мишутка, не переживай", "Медвежонок"), "[собеседник], не переживай");
+  // Two of its words, reordered or derived, wherever they stand; reordered plain words only
+  // where a name is called or given.
+  assert.equal(masked("я тот самый ёжик из тумана", "Ёжик_в_тумане"), "я тот самый [собеседник]");
+  assert.equal(masked("у тигровой лилии выходной?", "Tiger_Lily"), "у [собеседник] выходной?");
+  assert.equal(
+    masked("ну я кот бродячий, мне не привыкать", "Бродячий Кот"),
+    "ну я [собеседник], мне не привыкать",
+  );
+  assert.equal(
+    masked("люблю когда дождь тихий, под него спится", "silent_rain"),
+    "люблю когда дождь тихий, под него спится",
+  );
+  // Its digits in words.
+  assert.equal(masked("сова две тысячи три, ну и ник", "Сова2003"), "[собеседник], ну и ник");
+  assert.equal(masked("кот три семёрки, везучий", "Кот_777"), "[собеседник], везучий");
+  // Where the message speaks of nicknames, a kin word anywhere.
+  assert.equal(
+    masked("бегемотик хахах смешной ник", "Кот_Бегемот"),
+    "[собеседник] хахах смешной ник",
+  );
+  // Not different words that share a start and a suffix, a Latin word's mere spelling, the
+  // pseudonym's word itself in plain speech.
+  assert.equal(masked("Бабушка ты моя ворчливая", "butterfly.x"), "Бабушка ты моя ворчливая");
+  assert.equal(masked("суд, дележка, дети", "sudo_sleep"), "суд, дележка, дети");
+  assert.equal(masked("первый снег!!! дети визжат", "snowflake"), "первый снег!!! дети визжат");
+  assert.equal(
+    masked("Малая спросила, почему небо голубое.", "blue_sky88"),
+    "Малая спросила, почему небо голубое.",
+  );
+});
+
+Deno.test("a writer's own name signed or given, a partner's everyday name where called", () => {
+  const masked = (text: string, name: string) =>
+    anonymizeForLlm(text, { names: [{ name, token: "[имя]" }] }).text;
+  assert.equal(masked("обнимаю, твоя светик", "Светлана"), "обнимаю, твоя [имя]");
+  assert.equal(masked("это ваша ксю, вернулась", "Ксения"), "это ваша [имя], вернулась");
+  assert.equal(masked("привет, я гуля, мне 19", "Гульнара"), "привет, я [имя], мне 19");
+  assert.equal(masked("ник, ты тут?", "Вероника"), "[имя], ты тут?");
+  assert.equal(masked("брат рустик, держись", "Рустам"), "брат [имя], держись");
+  // Not the ordinary word where no name stands.
+  assert.equal(masked("у меня новый ник", "Вероника"), "у меня новый ник");
+  assert.equal(masked("конец света, короче", "Светлана"), "конец света, короче");
 });
 
 Deno.test("a famous surname after a job or relation is someone in the chat's life", () => {

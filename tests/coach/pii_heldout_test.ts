@@ -140,10 +140,12 @@ type Adapter = typeof ADAPTERS[number];
 // an age then its day, handles with dots, a place then «дом N», an Uzbek plate, a Telegram name
 // cut to three letters where called, a Latin-written name's pet forms) lowered the limits of sets
 // 3, 6, 8, 10, 13 and 15–18.
+// Session 16's nickname families, two pseudonym words anywhere, digits read aloud and signed
+// names lowered the limits of sets 3, 11, 14, 16, 17, 18 and 20.
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
   { file: "./heldout/pii_heldout_2.json", maxLeaks: 5, minHarmlessUnchanged: 0.91 },
-  { file: "./heldout/pii_heldout_3.json", maxLeaks: 5, minHarmlessUnchanged: 0.86 },
+  { file: "./heldout/pii_heldout_3.json", maxLeaks: 4, minHarmlessUnchanged: 0.86 },
   { file: "./heldout/pii_heldout_4.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_6.json", maxLeaks: 3, minHarmlessUnchanged: 0.9 },
@@ -151,22 +153,22 @@ const SETS = [
   { file: "./heldout/pii_heldout_8.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_9.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_10.json", maxLeaks: 2, minHarmlessUnchanged: 0.93 },
-  { file: "./heldout/pii_heldout_11.json", maxLeaks: 5, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_11.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_12.json", maxLeaks: 3, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_13.json", maxLeaks: 4, minHarmlessUnchanged: 0.81 },
-  { file: "./heldout/pii_heldout_14.json", maxLeaks: 3, minHarmlessUnchanged: 0.65 },
+  { file: "./heldout/pii_heldout_14.json", maxLeaks: 2, minHarmlessUnchanged: 0.65 },
   { file: "./heldout/pii_heldout_15.json", maxLeaks: 0, minHarmlessUnchanged: 0.9 },
-  { file: "./heldout/pii_heldout_16.json", maxLeaks: 3, minHarmlessUnchanged: 0.85 },
+  { file: "./heldout/pii_heldout_16.json", maxLeaks: 2, minHarmlessUnchanged: 0.85 },
   // Set 17 (written at the start of session 14, committed 35b0ed7 before any measurement): first
   // measured on the anonymiser as session 13 left it (b3363bc): 9 of 160 leaked (pseudonyms 5 of
   // 9, addresses 2, a given name, a surname), 52 of 60 harmless unchanged. Second, with English
   // nickname words by their sense and pseudonym words where the partner is called by them: 8.
-  { file: "./heldout/pii_heldout_17.json", maxLeaks: 4, minHarmlessUnchanged: 0.85 },
+  { file: "./heldout/pii_heldout_17.json", maxLeaks: 3, minHarmlessUnchanged: 0.85 },
   // Set 18 (written at the start of session 14 with set 17, committed 35b0ed7, kept for the
   // session's final anonymiser): first measured on it (8c4dcc1): 7 of 160 leaked (pseudonyms 3 of
   // 9, a partner's Telegram name, a username, an address, a car plate), 53 of 60 harmless
   // unchanged — the session's starting anonymiser, measured after for comparison, the same 7.
-  { file: "./heldout/pii_heldout_18.json", maxLeaks: 4, minHarmlessUnchanged: 0.85 },
+  { file: "./heldout/pii_heldout_18.json", maxLeaks: 1, minHarmlessUnchanged: 0.85 },
   // Set 19 (written at the start of session 15, committed 069f994 before any measurement): first
   // measured on the anonymiser as session 14 left it (77ac2b2): 4 of 160 leaked (pseudonyms 2, a
   // surname, a date of birth), 47 of 60 harmless unchanged. Second, with nicknames that share a
@@ -178,8 +180,14 @@ const SETS = [
   // «я», one a word —, pseudonyms 3, a surname, a given name), 45 of 60 harmless unchanged. The
   // session's starting anonymiser, measured after: 10 leaked, 46 unchanged. Second, with a
   // Latin-written Telegram name's pet forms and «-ан» forms («Диман»): 7 (one of them a checker's
-  // artefact: the name is also an ordinary word elsewhere in the message).
-  { file: "./heldout/pii_heldout_20.json", maxLeaks: 7, minHarmlessUnchanged: 0.75 },
+  // artefact: the name is also an ordinary word elsewhere in the message). Third (session 16,
+  // nickname families, two pseudonym words anywhere, names signed): 3.
+  { file: "./heldout/pii_heldout_20.json", maxLeaks: 3, minHarmlessUnchanged: 0.75 },
+  // Set 21 (written at the start of session 16, committed c67447f before any measurement): first
+  // measured on the anonymiser as session 15 left it (48dd9ca): 3 of 166 leaked (a pet form of a
+  // pseudonym after «Ой,», a Moscow district, a workplace typed small), 47 of 60 harmless
+  // unchanged. Second, with nickname families and calls after a capitalised «Ой,»: 2.
+  { file: "./heldout/pii_heldout_21.json", maxLeaks: 2, minHarmlessUnchanged: 0.78 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -22,7 +22,7 @@ import {
 import { longDigitRuns, type NumberRun, numberWordsEnd, spelledDigitRuns } from "../llm/numbers.ts";
 import { organizationSpans } from "../llm/organizations.ts";
 import { everydayForms, isAffectionateForm, nameStarts, vocative } from "../llm/short_names.ts";
-import { sameNickname } from "../llm/nickname_family.ts";
+import { isPetForm, sameNickname } from "../llm/nickname_family.ts";
 import { nicknameTranslations } from "../llm/nickname_words.ts";
 
 /**
@@ -308,8 +308,6 @@ interface KnownPattern {
   words: KnownWord[];
   /** Counts only where the partner is called by it (`addressed`), in any case. */
   calledOnly?: boolean;
-  /** A name's everyday form that is also a word: in lower case where called or signed. */
-  calledToo?: boolean;
 }
 
 const knownPatterns = new Map<string, KnownPattern[]>();
@@ -336,8 +334,9 @@ function knownNameSpans(
           (kind === "pseudonym" &&
             !pattern.words.some((word) => ADJECTIVE.test(word.nominative)) &&
             addressed(text, m.index, m.index + m[0].length)) ||
-          // «ник, ты тут?» for Вероника, «обнимаю, твоя светик» (not «тем, кто…»: no noun).
-          (pattern.calledToo === true && nominal(m[0].toLowerCase().replace(/ё/g, "е")) &&
+          // A name in lower case where called or signed: «ник, ты тут?» for Вероника, «обнимаю,
+          // твоя светик», «это гуля,» for Gulya (not «тем, кто…»: no noun).
+          (kind === "name" && nominal(m[0].toLowerCase().replace(/ё/g, "е")) &&
             (addressed(text, m.index, m.index + m[0].length) ||
               signed(text, m.index, m.index + m[0].length)));
         if (!written && !called()) continue;
@@ -671,13 +670,12 @@ function everydayNamePattern(word: string): KnownPattern | null {
   const { capitalOnly } = everydayNameForms(lower);
   if (capitalOnly.length === 0) return null;
   const alternatives = capitalOnly.sort((a, b) => b.length - a.length).map(literal);
-  const pattern = phrasePattern([{
+  return phrasePattern([{
     source: `(${alternatives.join("|")})`,
     nominative: lower,
     obliqueNeedsCapital: false,
     needsCapital: true,
   }]);
-  return { ...pattern, calledToo: true };
 }
 
 /**
@@ -943,7 +941,12 @@ function kinSpans(text: string, name: string, token: string): Span[] {
     // An adjective alone in lower case is said of someone: «серая, ты права» (for «Серая Сова»)
     // — unless the writer names themself by it («рыжий снова на связи»).
     const plainAdjective = ADJECTIVE.test(m[0]) && !/^\p{Lu}/u.test(m[0]);
-    const self = selfNamed(text, m.index, end);
+    // «я ёжик и в жизни колючий»: the writer's own pseudonym noun after «я», when it is a pet
+    // form (not «я сова, ложусь поздно», said of oneself by anyone).
+    const self = selfNamed(text, m.index, end) ||
+      (SELF_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)) && !plainAdjective &&
+        !ANY_ADJECTIVE_FORM.test(m[0].toLowerCase()) && isPetForm(m[0]) &&
+        roots.some(({ root, spelt }) => !spelt && formOf(m[0], root)));
     const where = self || calledFirst(text, m.index, end) ||
       (nicknameTalk && m[0].length >= 4);
     if (where && kin(m[0])) {
@@ -974,6 +977,8 @@ function pairNamed(text: string, start: number, end: number): boolean {
     (CALL_AFTER.test(text.slice(end, end + 16)) || YOU_AFTER.test(text.slice(end, end + 16)));
 }
 const PAIR_SELF_BEFORE = /(?:^|[^\p{L}])(?:я|это)\s+(?:же\s+|тут\s+|как\s+|тот\s+ещ[её]\s+)?$/iu;
+
+const SELF_BEFORE = /(?:^|[^\p{L}])я\s+$/iu;
 
 /**
  * Little words inside a pseudonym read aloud («ёжик из тумана», «кот в сапогах»), or inside a
@@ -1601,7 +1606,7 @@ const AGE_THEN_DAY = new RegExp(
 // A day and a month in words after a birth word, the year in words before them or none:
 // «родился в девяносто шестом, двадцать третьего июля», «родилась двадцать третьего июля».
 const WORD_BIRTH_DAY = new RegExp(
-  String.raw`${BIRTH_WORD}\s+(?:\p{L}+\s+){0,2}?((?:в\s+)?(?:${NUMBER_WORD}\s+){0,3}?` +
+  String.raw`${BIRTH_WORD}[\s,:—–-]+(?:\p{L}+\s+){0,2}?((?:в\s+)?(?:${NUMBER_WORD}\s+){0,3}?` +
     String.raw`(?:${NUMBER_WORD},\s*)?${ORDINAL_WORD}\s+${MONTH_NAMES})(?![\p{L}])`,
   "giu",
 );
@@ -1638,11 +1643,12 @@ function birthdateSpans(text: string): Span[] {
 }
 
 // A full date five or more years back — a birth, a wedding, a death, a move — is someone's own
-// history more than a plan: «я 16.07.1990», «с 09.11.2004», «1988-04-19», «27 апреля 1997».
+// history more than a plan: «я 16.07.1990», «с 09.11.2004», «1988-04-19», «27 апреля 1997»,
+// «с 12-го апреля 1951».
 // Dates of this year and the last few («сдаю 12.03.2025») pass.
 const ANY_FULL_DATE = new RegExp(
   String.raw`(?<![\d.\/-])(?:\d{1,2}([.\/-])\d{1,2}\1(\d{4}|\d{2})|(\d{4})-\d{1,2}-\d{1,2}` +
-    String.raw`|\d{1,2}\s+${MONTH_NAMES}\s+(\d{4}))(?![\d]|[.\/-]\d)`,
+    String.raw`|\d{1,2}(?:-?(?:го|е))?\s+${MONTH_NAMES}\s+(\d{4}))(?![\d]|[.\/-]\d)`,
   "giu",
 );
 
@@ -1781,6 +1787,7 @@ const STREET_WORDS = anyCase([
   "тупик(?:а|е|у|ом)?",
   "алле(?:я|и|е|ю|ей)",
   "микрорайон(?:а|е|у|ом)?",
+  "тракт(?:а|е|у|ом)?",
 ]);
 const STREET_ABBREVIATIONS = anyCase(
   "ул пр-т пр-те пр-та пр-ту пр-кт просп пер б-р наб пр-д мкрн мкр".split(" "),
@@ -1793,7 +1800,9 @@ const CAPITALISED = String.raw`\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)*`;
 const STREET_NAME = String.raw`(?:\d{1,3}(?:-?(?:я|й|го|ая|ий|ой))?\s+)?` +
   String.raw`${CAPITALISED}(?:\s+${CAPITALISED})?`;
 // "5", "15-42", "5/2", "12а".
-const HOUSE_NUMBER = String.raw`\d{1,4}[а-яa-z]?(?:\s?[\/-]\s?\d{1,4}[а-яa-z]?)?(?![\p{L}\d])`;
+// «12», «12а», «12/3», «56к2» (a building of the house).
+const HOUSE_NUMBER = String
+  .raw`\d{1,4}(?:к\.?\d{1,2}|[а-яa-z])?(?:\s?[\/-]\s?\d{1,4}[а-яa-z]?)?(?![\p{L}\d])`;
 // ", 5", " д. 5", " дом 5".
 const HOUSE_AFTER_STREET = String.raw`,?\s*(?:(?:[Дд]|[Дд]ом)\.?\s*)?№?\s*${HOUSE_NUMBER}`;
 const NOT_IN_WORD = String.raw`(?<![\p{L}\d-])`;
@@ -1889,10 +1898,11 @@ const LOWER_STREET = new RegExp(
 const HOUSE_NUMBER_WORD = String
   .raw`(?:сто|двести|триста|девяносто|восемьдесят|семьдесят|шестьдесят|пятьдесят|сорок|тридцать|двадцать|девятнадцать|восемнадцать|семнадцать|шестнадцать|пятнадцать|четырнадцать|тринадцать|двенадцать|одиннадцать|десять|девять|восемь|семь|шесть|пять|четыре|три|два|один|одна)`;
 // A street's name after «на»/«по» right before its house or flat, the number in words too:
-// «на Садовой, дом 3», «на Космонавтов двадцать два, квартира тридцать один».
+// «на Садовой, дом 3», «на Космонавтов двадцать два, квартира тридцать один»; in lower case a
+// street named after someone («на ленина дом 15»).
 const STREET_BEFORE_HOUSE = new RegExp(
   String
-    .raw`(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о)\s+)\p{Lu}\p{Ll}+(?:\s+${HOUSE_NUMBER_WORD}){0,3}(?=,?\s*(?:дом|д\.|кв|квартир)\p{L}*\.?\s*№?\s*(?:\d|${HOUSE_NUMBER_WORD}))`,
+    .raw`(?<=(?:^|[\s(])(?:[Нн]а|[Пп]о)\s+)(?:\p{Lu}\p{Ll}+|\p{Ll}+(?:ина|ына|ова|ева|ского|цкого))(?:\s+${HOUSE_NUMBER_WORD}){0,3}(?=,?\s*(?:дом|д\.|кв|квартир)\p{L}*\.?\s*№?\s*(?:\d|${HOUSE_NUMBER_WORD}))`,
   "gu",
 );
 // A street's form and a house number where the sentence is about where one lives: «живём в
@@ -2057,6 +2067,12 @@ function addressSpans(text: string): Span[] {
     if (info !== null && info.reading === "word" && !info.place) continue;
     spans.push(span("address", m.index, m.index + m[0].length));
   }
+  // «Хрещатик 22, кв 5», «Профсоюзная 56к2, подъезд 3»: a flat or an entrance after a house
+  // number makes the name before it a street, whatever the dictionary says of it.
+  for (const m of text.matchAll(NAME_HOUSE_FLAT)) {
+    if (/^(?:дом|корпус|строение|этаж|квартира|подъезд)$/iu.test(m[1]!)) continue;
+    spans.push(span("address", m.index, m.index + m[0].length));
+  }
   for (const m of text.matchAll(STREET_OF_PLACE)) {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     spans.push(span("address", start, start + m[1]!.length));
@@ -2095,6 +2111,12 @@ const PLACE_THEN_HOUSE = new RegExp(
   String.raw`(?<![\p{L}\d-])(\p{Lu}\p{L}+)(?:-\d{1,3})?,\s*` +
     String.raw`(?:\d{1,3}-?(?:й\s+)?(?:квартал|кв-л|мкр|микрорайон)\p{L}*,?\s*)?` +
     String.raw`(?:дом|д\.)\s*№?\s*\d{1,4}[а-я]?(?![\p{L}\d])`,
+  "gu",
+);
+
+const NAME_HOUSE_FLAT = new RegExp(
+  String.raw`(?<![\p{L}\d-])(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}+)?\s+${HOUSE_NUMBER},?\s*` +
+    String.raw`(?:кв|квартир|подъезд|под\.)\p{L}*\.?\s*№?\s*\d{1,4}(?![\p{L}\d])`,
   "gu",
 );
 
@@ -2319,10 +2341,10 @@ const LOWER_SURNAME = /(?:швили|дзе|ян(?:а|у|ом|ы|ов|ам)?|я�
 // "..., Слава богу": the word, not a name.
 const IDIOM_AFTER = /^(?:богу|господу)$/iu;
 const NAME_TRIGGER = /^(?:зовут|звать|зови|зовите|звали|имя|кличут|величают)$/u;
-// «фамилия у меня смешная — Непейпиво», «по мужу Шевчук», «девичья Ковальчук»: a surname
-// follows, whatever the dictionary says of it.
+// «фамилия у меня смешная — Непейпиво», «моя фамилия Шевчук», «по мужу Шевчук», «девичья
+// Ковальчук»: a surname follows, whatever the dictionary says of it.
 const SURNAME_LABEL =
-  /(?<!\p{L})(?:фамили(?:я|ю|ей|и)(?:\s+\p{Ll}+){0,3}\s*[:—–-]|по\s+мужу|девичья|в\s+девичестве)\s*$/iu;
+  /(?<!\p{L})(?:фамили(?:я|ю|ей|и)(?:\s+\p{Ll}+){0,3}\s*[:—–-]|мо[яю]\s+фамили[яю]|фамилия\s+(?:у\s+меня|моя)|по\s+мужу|девичья|в\s+девичестве)\s*$/iu;
 
 // Chat words the dictionary lists only as names: never a name written in lower case.
 const LOWERCASE_NOT_NAMES = new Set(

@@ -123,3 +123,8 @@ export function sameNickname(a: string, b: string): boolean {
 const NESTED = new Set(
   ["очк", "ечк", "оньк", "еньк"].flatMap((longer) => [`к ${longer}`, `${longer} к`]),
 );
+
+/** Whether a noun is a pet form by its suffix («ёжик», «котёнок», «Рыбка»), not a plain word. */
+export function isPetForm(word: string): boolean {
+  return nicknameCores(word).some((core) => core.suffix !== "");
+}

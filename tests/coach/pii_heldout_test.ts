@@ -140,23 +140,24 @@ type Adapter = typeof ADAPTERS[number];
 // an age then its day, handles with dots, a place then «дом N», an Uzbek plate, a Telegram name
 // cut to three letters where called, a Latin-written name's pet forms) lowered the limits of sets
 // 3, 6, 8, 10, 13 and 15–18.
-// Session 16's nickname families, two pseudonym words anywhere, digits read aloud and signed
-// names lowered the limits of sets 3, 11, 14, 16, 17, 18 and 20.
+// Session 16's nickname families, two pseudonym words anywhere, digits read aloud, signed names,
+// surnames after «моя фамилия», houses with a building or a flat and numbered libraries and
+// hospitals lowered the limits of sets 2–4, 7, 10–12, 14, 16–20.
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
-  { file: "./heldout/pii_heldout_2.json", maxLeaks: 5, minHarmlessUnchanged: 0.91 },
-  { file: "./heldout/pii_heldout_3.json", maxLeaks: 4, minHarmlessUnchanged: 0.86 },
-  { file: "./heldout/pii_heldout_4.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
+  { file: "./heldout/pii_heldout_2.json", maxLeaks: 4, minHarmlessUnchanged: 0.91 },
+  { file: "./heldout/pii_heldout_3.json", maxLeaks: 2, minHarmlessUnchanged: 0.86 },
+  { file: "./heldout/pii_heldout_4.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_6.json", maxLeaks: 3, minHarmlessUnchanged: 0.9 },
-  { file: "./heldout/pii_heldout_7.json", maxLeaks: 1, minHarmlessUnchanged: 0.76 },
+  { file: "./heldout/pii_heldout_7.json", maxLeaks: 0, minHarmlessUnchanged: 0.76 },
   { file: "./heldout/pii_heldout_8.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_9.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
-  { file: "./heldout/pii_heldout_10.json", maxLeaks: 2, minHarmlessUnchanged: 0.93 },
-  { file: "./heldout/pii_heldout_11.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
-  { file: "./heldout/pii_heldout_12.json", maxLeaks: 3, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_10.json", maxLeaks: 1, minHarmlessUnchanged: 0.93 },
+  { file: "./heldout/pii_heldout_11.json", maxLeaks: 2, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_12.json", maxLeaks: 1, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_13.json", maxLeaks: 4, minHarmlessUnchanged: 0.81 },
-  { file: "./heldout/pii_heldout_14.json", maxLeaks: 2, minHarmlessUnchanged: 0.65 },
+  { file: "./heldout/pii_heldout_14.json", maxLeaks: 1, minHarmlessUnchanged: 0.65 },
   { file: "./heldout/pii_heldout_15.json", maxLeaks: 0, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_16.json", maxLeaks: 2, minHarmlessUnchanged: 0.85 },
   // Set 17 (written at the start of session 14, committed 35b0ed7 before any measurement): first
@@ -168,13 +169,13 @@ const SETS = [
   // session's final anonymiser): first measured on it (8c4dcc1): 7 of 160 leaked (pseudonyms 3 of
   // 9, a partner's Telegram name, a username, an address, a car plate), 53 of 60 harmless
   // unchanged — the session's starting anonymiser, measured after for comparison, the same 7.
-  { file: "./heldout/pii_heldout_18.json", maxLeaks: 1, minHarmlessUnchanged: 0.85 },
+  { file: "./heldout/pii_heldout_18.json", maxLeaks: 0, minHarmlessUnchanged: 0.85 },
   // Set 19 (written at the start of session 15, committed 069f994 before any measurement): first
   // measured on the anonymiser as session 14 left it (77ac2b2): 4 of 160 leaked (pseudonyms 2, a
   // surname, a date of birth), 47 of 60 harmless unchanged. Second, with nicknames that share a
   // pseudonym's start where the partner is called by them or one names oneself, a famous surname
   // after a job, an age then its day: 1.
-  { file: "./heldout/pii_heldout_19.json", maxLeaks: 1, minHarmlessUnchanged: 0.78 },
+  { file: "./heldout/pii_heldout_19.json", maxLeaks: 0, minHarmlessUnchanged: 0.78 },
   // Set 20 (written with set 19, committed 069f994, kept for the session's final anonymiser):
   // first measured on it: 9 of 160 leaked (the writer's own Telegram name 4 — pet forms after
   // «я», one a word —, pseudonyms 3, a surname, a given name), 45 of 60 harmless unchanged. The
@@ -188,6 +189,13 @@ const SETS = [
   // pseudonym after «Ой,», a Moscow district, a workplace typed small), 47 of 60 harmless
   // unchanged. Second, with nickname families and calls after a capitalised «Ой,»: 2.
   { file: "./heldout/pii_heldout_21.json", maxLeaks: 2, minHarmlessUnchanged: 0.78 },
+  // Set 22 (written with set 21, committed c67447f, meant for the session's final anonymiser):
+  // first measured by accident, in a run over every set file that compared the session's
+  // starting anonymiser with 7c04ba7 — the same on both: 2 of 163 leaked (a surname standing
+  // alone after «Дима я.», the writer's Latin-written name in lower case after «это»), 55 of 60
+  // harmless unchanged. No text of the set had been read before those changes. Second, with names
+  // in lower case where signed: 1. Set 23 took its place as the final check.
+  { file: "./heldout/pii_heldout_22.json", maxLeaks: 1, minHarmlessUnchanged: 0.9 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

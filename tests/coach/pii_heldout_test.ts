@@ -196,6 +196,13 @@ const SETS = [
   // harmless unchanged. No text of the set had been read before those changes. Second, with names
   // in lower case where signed: 1. Set 23 took its place as the final check.
   { file: "./heldout/pii_heldout_22.json", maxLeaks: 1, minHarmlessUnchanged: 0.9 },
+  // Set 23 (written mid-session 16, committed 5334408 before any measurement, kept for the
+  // session's final anonymiser): first measured on it (7cbcb95): 7 of 166 leaked (pseudonyms 2 —
+  // a pet form of an English word, a translated two-word one after «спасибо,» —, addresses 2 — a
+  // village by «д.» with its region, a district —, an employer in mixed capitals, a surname beside
+  // a given name that is also a famous one's, the partner's Polish pet name), 50 of 60 harmless
+  // unchanged. The session's starting anonymiser, measured after: the same 7, 50.
+  { file: "./heldout/pii_heldout_23.json", maxLeaks: 7, minHarmlessUnchanged: 0.83 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -859,7 +859,10 @@ function kinSpans(text: string, name: string, token: string): Span[] {
       : [word];
     for (const spelling of spellings) {
       for (const { root, word: index, spelt } of roots) {
-        const shared = sharedStart(spelling, root);
+        // A Latin word's spelling has no soft signs: «пельмешек» for Pelmen («пелмен»).
+        const shared = spelt
+          ? sharedStart(spelling.replace(/[ьъ]/g, ""), root.replace(/[ьъ]/g, ""))
+          : sharedStart(spelling, root);
         const nounRoot = !ANY_ADJECTIVE_FORM.test(root);
         const least = adjective && nounRoot && !loose ? 5 : known || adjective ? 4 : 3;
         // Half the longer word for a dictionary word («доброкачественная» is not «Добрый»).
@@ -1983,7 +1986,12 @@ const VILLAGE = new RegExp(
   String.raw`(?<![\p{L}\d])(?:(?:${anyCase([VILLAGE_WORDS])})\s+` +
     String
       .raw`(?:(?:верхн|нижн|нов|стар|больш|мал|красн)\p{Ll}*\s+)?(${VILLAGE_FORM}|${CAPITALISED})` +
-    String.raw`|(?:${anyCase([NAME_ONLY_WORDS])})\s+[«"„]?(\p{L}[\p{L}-]{2,})[»"“”]?)(?![\p{L}\d])`,
+    String.raw`|(?:${anyCase([NAME_ONLY_WORDS])})\s+[«"„]?(\p{L}[\p{L}-]{2,})[»"“”]?` +
+    // «в д. Кузьминки», «из пос. Южный»: the short forms after a preposition, before a capital
+    // only («д. 5» is a house, «гепатит С. Раньше» a letter).
+    String
+      .raw`|(?<=(?:^|[\s(])(?:в|во|из|до|под|у|от|около|возле)\s+)(?:[Дд](?:ер)?|[Сс]|[Пп](?:ос)?)\.\s*` +
+    String.raw`(\p{Lu}\p{Ll}{2,}(?:[\s-]\p{Lu}\p{Ll}+)?))(?![\p{L}\d])`,
   "gu",
 );
 
@@ -2042,7 +2050,7 @@ function addressSpans(text: string): Span[] {
     spans.push(span("address", start, start + m[1]!.length));
   }
   for (const m of text.matchAll(VILLAGE)) {
-    const name = m[1] ?? m[2]!;
+    const name = m[1] ?? m[2] ?? m[3]!;
     const start = m.index + m[0].lastIndexOf(name);
     // The adjective before the name («верхние татышлы») goes with it.
     const adjective = /(\p{L}+)\s+$/u.exec(text.slice(m.index, start));

@@ -78,6 +78,7 @@ const NICKNAME_WORDS: Readonly<Record<string, string>> = {
   autumn: "осень",
   spring: "весна",
   night: "ночь",
+  evening: "вечер вечерний вечерняя",
   midnight: "полночь",
   dawn: "рассвет",
   sunset: "закат",

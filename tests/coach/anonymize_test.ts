@@ -792,6 +792,12 @@ Deno.test("one nickname in its pet and plain forms, two of its words anywhere, i
     masked("люблю когда дождь тихий, под него спится", "silent_rain"),
     "люблю когда дождь тихий, под него спится",
   );
+  // A Latin pseudonym's spelling without its soft sign, an English word by its sense.
+  assert.equal(masked("пельмешек ты живой??", "Pelmen"), "[собеседник] ты живой??");
+  assert.equal(
+    masked("спасибо, вечерняя звезда 🌟 ты помогла", "Evening_Star"),
+    "спасибо, [собеседник] 🌟 ты помогла",
+  );
   // The writer's own pseudonym noun after «я».
   assert.equal(
     masked("я ёжик и в жизни колючий", "Ёжик_в_тумане"),
@@ -829,6 +835,7 @@ Deno.test("a writer's own name signed or given, a partner's everyday name where 
     "это [имя], мы вчера переписывались",
   );
   assert.equal(masked("брат рустик, держись", "Рустам"), "брат [имя], держись");
+  assert.equal(masked("второй раз. Ядзя, я не знаю", "Ядвига"), "второй раз. [имя], я не знаю");
   // Not the ordinary word where no name stands.
   assert.equal(masked("у меня новый ник", "Вероника"), "у меня новый ник");
   assert.equal(masked("конец света, короче", "Светлана"), "конец света, короче");
@@ -863,7 +870,10 @@ Deno.test("a surname after «моя фамилия», a date of birth after a co
     masked("В 40-й горбольнице сократили ставки"),
     "В [номер] горбольнице сократили ставки",
   );
-  // Not a count after a place.
+  assert.equal(masked("живу в д. Кузьминки, уехать некуда"), "живу в д. [адрес], уехать некуда");
+  // Not a count after a place, «т.д.», a letter before a full stop.
+  assert.equal(masked("и т.д. Потом уехал"), "и т.д. Потом уехал");
+  assert.equal(masked("нашли гепатит С. Раньше это"), "нашли гепатит С. Раньше это");
   assert.equal(
     masked("дома библиотека 2000 книг, жена ворчит"),
     "дома библиотека 2000 книг, жена ворчит",

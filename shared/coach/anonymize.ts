@@ -21,9 +21,10 @@ import {
 } from "../llm/names.ts";
 import { longDigitRuns, type NumberRun, numberWordsEnd, spelledDigitRuns } from "../llm/numbers.ts";
 import { organizationSpans } from "../llm/organizations.ts";
+import { homePlaceSpans } from "../llm/places.ts";
 import { everydayForms, isAffectionateForm, nameStarts, vocative } from "../llm/short_names.ts";
 import { isPetForm, sameNickname } from "../llm/nickname_family.ts";
-import { nicknameTranslations } from "../llm/nickname_words.ts";
+import { nicknameParts, nicknameTranslations } from "../llm/nickname_words.ts";
 
 /**
  * Anonymises text before it leaves for an LLM (every model call goes through shared/llm/gate.ts,
@@ -683,9 +684,12 @@ function everydayNamePattern(word: string): KnownPattern | null {
  * ваша ксю, вернулась», «я гуля,» — the word after «это/твоя/ваша/я» with a sentence's end after.
  */
 function signed(text: string, start: number, end: number): boolean {
-  return SIGNED_BEFORE.test(text.slice(Math.max(0, start - 16), start)) &&
-    CALL_AFTER.test(text.slice(end, end + 16));
+  return (SIGNED_BEFORE.test(text.slice(Math.max(0, start - 16), start)) &&
+    CALL_AFTER.test(text.slice(end, end + 16))) ||
+    // «серый тут, если чо», «дюха на связи»: first in a sentence, announcing oneself.
+    (startsSentence(text, start) && HERE_AFTER.test(text.slice(end, end + 16)));
 }
+const HERE_AFTER = /^\s+(?:тут|здесь|на\s+связи|на\s+месте|вернул(?:ся|ась))\s*(?:[,.!?…)]|$)/iu;
 const SIGNED_BEFORE = /(?:^|[^\p{L}])(?:это|тво[йя]|ваш[а]?|я)\s+$/iu;
 
 const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/u;
@@ -1043,7 +1047,9 @@ function kinRoots(name: string): KinRoot[] {
   const found = new Map<string, { word: number; spelt: boolean }>();
   splitName(normalizeText(name).text).forEach((word, index) => {
     const lower = word.toLowerCase().replace(/ё/g, "е").replace(/\d+/g, "");
-    if (lower.length < 3 || KIN_NOT_ROOT.has(lower)) return;
+    // (A short Latin title counts by its sense: «dr» is «доктор».)
+    if (KIN_NOT_ROOT.has(lower)) return;
+    if (lower.length < 3 && nicknameTranslations(lower).length === 0) return;
     // Nicknames grow from nouns and adjectives («всё_будет_хорошо» gives none).
     if (/^\p{Script=Cyrillic}+$/u.test(lower) && !nominal(lower)) return;
     found.set(lower, { word: index, spelt: false });
@@ -1055,6 +1061,14 @@ function kinRoots(name: string): KinRoot[] {
       for (const translation of nicknameTranslations(lower)) {
         found.set(translation, { word: index, spelt: false });
       }
+      // «moonlight»: each part counts as a word of its own («лунный свет», «owl,»).
+      nicknameParts(lower).forEach((part, k) => {
+        const at = index + (k + 1) / 10;
+        if (!found.has(part)) found.set(part, { word: at, spelt: false });
+        for (const translation of nicknameTranslations(part)) {
+          if (!found.has(translation)) found.set(translation, { word: at, spelt: false });
+        }
+      });
     }
   });
   roots = [...found].map(([root, { word, spelt }]) => ({ root, word, spelt }));
@@ -1547,7 +1561,7 @@ function snilsSpans(text: string): Span[] {
 // меня днюха 30 декабря", "др 11.11": the strictest policy for what leaves for a model).
 
 const MONTH_NAMES = String
-  .raw`(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сент[яе]бр|октябр|ноябр|декабр)\p{L}*`;
+  .raw`(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сент[яе]бр|октябр|ноябр|декабр|січн|лют(?:ого|ага)|березн|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн|студзен|сакавік|красавік|чэрвен|ліпен|жнів|жнiв|верасн|кастрычнік|лістапад|снежн)\p{L}*`;
 // "14.05.2003", "12/07/01", "19.IV.85", "3 марта 1998", "14-го мая 2003 г.".
 const ROMAN_MONTH = "(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)";
 const FULL_DATE =
@@ -1555,7 +1569,7 @@ const FULL_DATE =
   String
     .raw`|(?:-?(?:го|е))?\s+${MONTH_NAMES}(?:\s+|,\s*)(?:\d{4}|\d{2}(?!\d)))(?:\s*(?:г\.|года?))?(?!\d)`;
 const BIRTH_WORD = String
-  .raw`(?<!\p{L})(?:родил\p{L}*|рожд[её]н\p{L}*|рождени\p{L}*|д\.\s?р\.?|др|г\.\s?р\.?|днюх\p{L}*|днюшк\p{L}*|бёзде\p{L}*|безде\p{L}*|исполнил\p{L}*|исполнит\p{L}*|исполня\p{L}*|стукнет|по\s+гороскопу|знак\s+зодиака)(?!\p{L})`;
+  .raw`(?<!\p{L})(?:родил\p{L}*|рожд[её]н\p{L}*|рождени\p{L}*|д\.\s?р\.?|др|г\.\s?р\.?|днюх\p{L}*|днюшк\p{L}*|бёзде\p{L}*|безде\p{L}*|исполнил\p{L}*|исполнит\p{L}*|исполня\p{L}*|стукнет|по\s+гороскопу|знак\s+зодиака|туған\s+күн\p{L}*|туган\s+кун\p{L}*|туғилган\s+кун\p{L}*|tug'?ilgan\s+kun\p{L}*|туулган\s+күн\p{L}*|нараджэнн\p{L}*|народженн\p{L}*|туган\s+көн\p{L}*)(?!\p{L})`;
 // The word before the date ("родилась 14.05.2003", "мой ДР: 12/07/01", "день рождения у меня
 // 3 марта 1998") or just after it ("14.05.2003 — мой день рождения", "1.1.90 г.р.").
 // A day and a month without a year: "30 декабря", "1-го сентября", "23.11" (not "23.11.2024").
@@ -1979,7 +1993,7 @@ const POSTAL_INDEX = /(?<!\d)\d{6}(?!\d)/g;
 // after «пгт» and «махалля» whatever word follows is a name.
 const VILLAGE_WORDS = "деревн(?:я|е|и|ю|ей)|сел(?:о|е|а|ом)|посёл(?:ок|ке|ка)|посел(?:ок|ке|ка)|" +
   "хутор(?:е|а)?|станиц(?:а|е|ы)|аул(?:е|а)?|кишлак(?:е|а)?";
-const NAME_ONLY_WORDS = "пгт|махалл(?:я|е|и|ю)";
+const NAME_ONLY_WORDS = "пгт|кп|махалл(?:я|е|и|ю)";
 const VILLAGE_FORM = String
   .raw`\p{Ll}{2,}(?:овк|евк|ёвк|инк)[аеуи]|\p{Ll}{2,}(?:ино|ыно|ово|ево|ёво|ское|цкое|ск)`;
 const VILLAGE = new RegExp(
@@ -2049,6 +2063,8 @@ function addressSpans(text: string): Span[] {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     spans.push(span("address", start, start + m[1]!.length));
   }
+  // «живу в Кузьминках», «я с Текстильщиков»: a district or a village where one lives.
+  for (const place of homePlaceSpans(text)) spans.push(span("address", place.start, place.end));
   for (const m of text.matchAll(VILLAGE)) {
     const name = m[1] ?? m[2] ?? m[3]!;
     const start = m.index + m[0].lastIndexOf(name);
@@ -2352,7 +2368,18 @@ const NAME_TRIGGER = /^(?:зовут|звать|зови|зовите|звали
 // «фамилия у меня смешная — Непейпиво», «моя фамилия Шевчук», «по мужу Шевчук», «девичья
 // Ковальчук»: a surname follows, whatever the dictionary says of it.
 const SURNAME_LABEL =
-  /(?<!\p{L})(?:фамили(?:я|ю|ей|и)(?:\s+\p{Ll}+){0,3}\s*[:—–-]|мо[яю]\s+фамили[яю]|фамилия\s+(?:у\s+меня|моя)|по\s+мужу|девичья|в\s+девичестве)\s*$/iu;
+  /(?<!\p{L})(?:фамили(?:я|ю|ей|и)(?:\s+\p{Ll}+){0,3}\s*[:—–-]|мо[яю]\s+фамили[яю]|фамилия\s+(?:у\s+меня|моя)|фамили[яю]\s+(?=$)|по\s+мужу|девичья|в\s+девичестве)\s*$/iu;
+// «Волк по фамилии»: the label after the surname.
+// «Цой моя фамилия», «Есенина я по мужу», «Шевчук, не тот»: a surname, even a famous one.
+const SURNAME_LABEL_AFTER =
+  /^\s*,?\s*(?:по\s+фамилии|мо[яю]\s+фамили[яю]|я\s+по\s+(?:мужу|паспорту|отцу)|[.!]?\s*это\s+(?:моя\s+)?фамилия)/iu;
+// The same said of a word the dictionary knows as a surname: «Шевчук, не тот», «Есенина по мужу».
+const SURNAME_HINT_AFTER =
+  /^\s*,?\s*(?:по\s+(?:мужу|паспорту|отцу)|не\s+т(?:от|ех|а|ой|е)(?!\p{L}))/iu;
+// «Я Гоголь.», «Чайка я,»: the writer names themself by a surname.
+const SELF_SURNAME_BEFORE = /(?:^|[.!?…]\s*)я\s+$/iu;
+const SELF_SURNAME_AFTER = /^\s*[.,!…]/u;
+const SURNAME_THEN_SELF = /^\s+я\s*[.,!…]/iu;
 
 // Chat words the dictionary lists only as names: never a name written in lower case.
 const LOWERCASE_NOT_NAMES = new Set(
@@ -2372,6 +2399,87 @@ const FAMOUS = new Set(
   ),
 );
 
+// The given names the famous go by: «Юрий Шевчук» is the singer, «Денис Шевчук» someone's
+// neighbour. Keys are FAMOUS entries; a surname missing here stays famous beside any name.
+const FAMOUS_GIVEN: Record<string, string[]> = {
+  пушкин: ["александр"],
+  толстой: ["лев", "алексей", "татьяна"],
+  достоевский: ["федор"],
+  чехов: ["антон"],
+  гоголь: ["николай"],
+  лермонтов: ["михаил"],
+  тургенев: ["иван"],
+  булгаков: ["михаил"],
+  набоков: ["владимир"],
+  есенин: ["сергей"],
+  маяковский: ["владимир"],
+  цветаева: ["марина"],
+  ахматова: ["анна"],
+  бродский: ["иосиф"],
+  пастернак: ["борис"],
+  мандельштам: ["осип"],
+  блок: ["александр"],
+  горький: ["максим"],
+  солженицын: ["александр"],
+  шолохов: ["михаил"],
+  куприн: ["александр"],
+  бунин: ["иван"],
+  грибоедов: ["александр"],
+  крылов: ["иван"],
+  некрасов: ["николай"],
+  тютчев: ["федор"],
+  шукшин: ["василий"],
+  стругацкий: ["аркадий", "борис"],
+  пелевин: ["виктор"],
+  кинг: ["стивен"],
+  ремарк: ["эрих"],
+  фрейд: ["зигмунд"],
+  юнг: ["карл"],
+  франкл: ["виктор"],
+  ленин: ["владимир"],
+  сталин: ["иосиф"],
+  путин: ["владимир"],
+  ельцин: ["борис"],
+  горбачев: ["михаил"],
+  брежнев: ["леонид", "вера"],
+  хрущев: ["никита"],
+  гагарин: ["юрий", "полина"],
+  менделеев: ["дмитрий"],
+  ломоносов: ["михаил"],
+  высоцкий: ["владимир"],
+  цой: ["виктор"],
+  пугачева: ["алла"],
+  киркоров: ["филипп"],
+  лепс: ["григорий"],
+  шевчук: ["юрий"],
+  гребенщиков: ["борис"],
+  чайковский: ["петр"],
+  рахманинов: ["сергей"],
+  шостакович: ["дмитрий"],
+  айвазовский: ["иван"],
+  шишкин: ["иван"],
+  репин: ["илья"],
+  малевич: ["казимир"],
+  каренина: ["анна"],
+  онегин: ["евгений"],
+  печорин: ["григорий"],
+  раскольников: ["родион"],
+  обломов: ["илья"],
+  поттер: ["гарри"],
+  холмс: ["шерлок"],
+};
+
+/** The famous person's given names and their everyday forms, or null when not listed. */
+function famousGivenNames(lower: string, lemmas: readonly string[]): Set<string> | null {
+  const key = [lower, ...lemmas].find((form) => FAMOUS_GIVEN[form] !== undefined) ??
+    Object.keys(FAMOUS_GIVEN).find((name) => {
+      const stem = name.replace(/(?:ий|ой|ый|ая|а|ь|й)$/u, "");
+      return lower.startsWith(stem) && FAMOUS_ENDING.test(lower.slice(stem.length));
+    });
+  if (key === undefined) return null;
+  return new Set(FAMOUS_GIVEN[key]!.flatMap((name) => [name, ...everydayForms(name)]));
+}
+
 // What famous people are known as: «поэт Есенин», «писатель Толстой», «певец Шевчук».
 const FAME =
   /^(?:поэт|писател|певец|певиц|певц|актер|актёр|актрис|режисс|художник|композитор|президент|философ|музыкант|рэпер|рокер|автор|классик|генсек|вожд|космонавт)/u;
@@ -2383,6 +2491,9 @@ const HONORIFICS = new Set(
 // Relations before a name: «брат Шерзод», «с дядей Мыколой», «подруга Dasha».
 const RELATION =
   /^(?:брат|сестр|мам|пап|мать|матер|отец|отц|сын|доч|муж|жен[аеуы]|женой|парн|парень|девушк|друг|друз|подруг|сосед|коллег|начальни|шеф|т[её]т|дяд|дед|бабушк|баб[аеуы]|бабой|внук|внучк|племянни|свекров|т[её]щ|св[её]кр|тест[ьяюе]|золовк|невестк|зят|одноклассни|одногруппни|однокурсни|учител|преподавател|препод|врач|психолог|терапевт|тренер|завуч|директор|бывш|любим|знаком|приятел|товарищ|напарни|бригадир|куратор|классн|младш|старш)\p{L}*$/u;
+// A relative or someone close, in the nominative: a name in apposition follows.
+const KIN_NOMINATIVE =
+  /^(?:муж|жена|брат|братик|братишка|сестра|сестр[её]нка|мама|мать|папа|отец|т[её]тя|дядя|дед|дедушка|бабушка|бабуля|баба|подруга|подружка|друг|дружок|сосед|соседка|девушка|парень|сын|сынок|дочь|дочка|коллега|начальник|начальница|свекровь|св[её]кор|тесть|т[её]ща|золовка|невестка|зять|племянник|племянница|внук|внучка|кум|кума|одноклассник|одноклассница|однокурсник|однокурсница|бывший|бывшая|отчим|мачеха|жених|невеста)$/u;
 // Roles a surname follows that RELATION lacks: «физрук Орёл», «сержант Воробьёв».
 const ROLE =
   /^(?:(?:физрук|сержант|прапорщик|командир|мастер|хирург|нотариус|логопед|декан|ректор|замдиректор|босс|менеджер|администратор|риелтор|репетитор|методист)(?:а|у|ом|е|ы|ов|ам|ами|ах)?|(?:старшин|медсестр|соседк|одноклассниц|начальниц|учительниц|классух|старост)(?:а|ы|е|у|ой)|(?:ротн|взводн|участков)(?:ый|ого|ому|ым|ом)|(?:следовател|воспитател|арендодател)(?:ь|я|ю|ем|е|ьница|ьницы)|вожат(?:ый|ая|ого|ой)|владел(?:ец|ьца|ьцу|ьцем|ица|ицы))$/u;
@@ -2679,7 +2790,19 @@ function nameSpans(text: string): Span[] {
     [i - 1, i + 1].filter((j) =>
       j >= 0 && j < words.length && adjacent(words[Math.min(i, j)], words[Math.max(i, j)])
     );
-  const famousBeside = (i: number) => neighboursOf(i).some((j) => facts[j]?.famous);
+  // Famous unless beside a given name the famous one does not have («Денис Шевчук»).
+  const famousHere = (i: number) => {
+    const f = facts[i];
+    if (!f?.famous) return false;
+    const known = famousGivenNames(words[i]!.text.toLowerCase().replace(/ё/g, "е"), f.lemmas);
+    return known === null || !neighboursOf(i).some((j) => {
+      const g = facts[j];
+      if (!g?.given || g.famous || !capitalised(words[j]!)) return false;
+      const forms = [words[j]!.text.toLowerCase().replace(/ё/g, "е"), ...g.lemmas];
+      return !forms.some((form) => known.has(form));
+    });
+  };
+  const famousBeside = (i: number) => neighboursOf(i).some(famousHere);
   const isPatronymic = (i: number) => {
     const word = words[i]!;
     const lower = word.text.toLowerCase();
@@ -2690,7 +2813,7 @@ function nameSpans(text: string): Span[] {
   const isSurname = (i: number) => {
     const word = words[i]!;
     const f = facts[i];
-    if (!f || !capitalised(word) || f.famous || word.text.length < 3) return false;
+    if (!f || !capitalised(word) || famousHere(i) || word.text.length < 3) return false;
     if (f.surname) return true;
     return word.text.length >= 4 && f.reading !== "name" && f.reading !== "word" &&
       SURNAME.test(word.text.toLowerCase());
@@ -2754,6 +2877,20 @@ function nameSpans(text: string): Span[] {
         ROLE.test(lower);
     });
   };
+  // «муж, ильнурчик,», «подруга, ляська,»: a relative, a comma, the name, a comma or an end.
+  const relationAppositionBefore = (i: number) => {
+    const m = /(\p{L}+)\s*,\s*$/u.exec(
+      text.slice(Math.max(0, words[i]!.start - 24), words[i]!.start),
+    );
+    return m !== null && KIN_NOMINATIVE.test(m[1]!.toLowerCase()) &&
+      /^\s*(?:[,.!?…]|$)/u.test(text.slice(words[i]!.end, words[i]!.end + 4));
+  };
+  // «тётя заира», «девушка катя»: a relative named right before (not «купила маме цветы»).
+  const kinNominativeBefore = (i: number) => {
+    const previous = words[i - 1];
+    return previous !== undefined && adjacent(previous, words[i]) &&
+      KIN_NOMINATIVE.test(previous.text.toLowerCase());
+  };
   const honorificAfter = (i: number) => {
     const next = words[i + 1];
     return next !== undefined && /^[\s-]+$/.test(text.slice(words[i]!.end, next.start)) &&
@@ -2776,7 +2913,16 @@ function nameSpans(text: string): Span[] {
     if (!f || petBefore(i)) return;
     // After «фамилия …:», «по мужу», «девичья» a surname, even a famous one («по мужу Шевчук»).
     if (
-      SURNAME_LABEL.test(text.slice(Math.max(0, word.start - 40), word.start)) &&
+      (SURNAME_LABEL.test(text.slice(Math.max(0, word.start - 40), word.start)) ||
+        (SURNAME_LABEL_AFTER.test(text.slice(word.end, word.end + 24)) && capitalised(word)) ||
+        (SURNAME_HINT_AFTER.test(text.slice(word.end, word.end + 24)) && capitalised(word) &&
+          (f.surname || f.famous) && !startsSentence(text, word.start)) ||
+        (capitalised(word) && (f.surname || f.famous) && (
+          (SELF_SURNAME_BEFORE.test(text.slice(Math.max(0, word.start - 8), word.start)) &&
+            SELF_SURNAME_AFTER.test(text.slice(word.end, word.end + 4))) ||
+          (startsSentence(text, word.start) &&
+            SURNAME_THEN_SELF.test(text.slice(word.end, word.end + 6)))
+        ))) &&
       (capitalised(word) || f.reading !== "word")
     ) {
       marked[i] = "name";
@@ -2788,7 +2934,7 @@ function nameSpans(text: string): Span[] {
       (roleBefore(j) || relationBefore(j)) && !FAME.test(words[j - 1]?.text.toLowerCase() ?? "");
     const lifted = someone(i) ||
       neighboursOf(i).some((j) => facts[j]?.given === true && someone(j));
-    if ((f.famous || famousBeside(i)) && !lifted) return;
+    if ((famousHere(i) || famousBeside(i)) && !lifted) return;
     const previous = words[i - 1];
     const afterTrigger = previous !== undefined &&
       NAME_TRIGGER.test(previous.text.toLowerCase()) &&
@@ -2818,6 +2964,24 @@ function nameSpans(text: string): Span[] {
           // «Петрова опять завалила меня»: a woman's surname form doing something.
           (f.surname && FEMININE_SURNAME.test(lower) && !f.lemmas.includes(lower) &&
             verbAfter(i, false)));
+    } else if (
+      !capitalised(word) && !latin && CYRILLIC_WORD.test(word.text) && word.text.length >= 4 &&
+      f.reading !== "word" && !f.verb && !LOWERCASE_NOT_NAMES.has(lower) &&
+      !/^(?:аллах|бог|господ)/u.test(lower) &&
+      ((f.reading === "maybe" && f.given) ||
+        (f.reading === "unknown" && diminutiveOfName(lower))) &&
+      (kinNominativeBefore(i) || relationAppositionBefore(i))
+    ) {
+      // A given name's pet form typed small: «муж, ильнурчик,», «тётя заира», «у айгульки».
+      isName = true;
+    } else if (
+      !capitalised(word) && f.surname && !f.place && word.text.length >= 5 &&
+      /(?:ов|ев|ин|ын)а?$/u.test(lower) && f.lemmas.length >= 2 &&
+      !(lower.endsWith("а") && f.lemmas.includes(lower)) &&
+      (roleBefore(i) || groupAfter(i)) && !ADJECTIVE.test(lower)
+    ) {
+      // «одноклассник стрельцов», «комаров из соседнего отдела»: a surname typed small.
+      isName = true;
     } else if (isPatronymic(i)) {
       isName = true;
     } else if (

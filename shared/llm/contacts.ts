@@ -20,7 +20,7 @@ export interface ContactSpan {
 }
 
 const AT = String
-  .raw`(?:\s*(?:@|[(\[{<]\s*(?:at|эт|собака|собачка)\s*[)\]}>])\s*|\s+(?:at|собака|собачка|собачку|гав)\s+)`;
+  .raw`(?:\s*(?:@|[(\[{<]\s*(?:at|эт|собака|собачка)\s*[)\]}>])\s*|\s+(?:at|эт|собака|собачка|собачку|гав)\s+)`;
 const DOT = String
   .raw`(?:\s*(?:\.|[(\[{<]\s*(?:dot|точка|тчк|дот)\s*[)\]}>])\s*|\s+(?:dot|точка|тчк|дот)\s+)`;
 const SPELLED_DOT = String
@@ -54,6 +54,10 @@ const LINK_SPELLED = new RegExp(
     String.raw`(?:\s*(?:\/|слэш|слеш|slash)\s*[\p{L}\p{N}_.\/-]+)?`,
   "giu",
 );
+
+// «k r e v e t k a @ g m a i l . c o m»: an address typed one character at a time.
+const SPACED_CHARACTERS = /(?<!\S)(?:[\p{L}\p{N}@._-] ){6,}[\p{L}\p{N}](?!\S)/gu;
+const PLAIN_EMAIL = /^[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u;
 
 const USERNAME_SPACED = /(?<![\p{L}\p{N}_@])@\s+[A-Za-z][A-Za-z0-9_.]{2,31}(?![A-Za-z0-9_])/gu;
 
@@ -94,6 +98,11 @@ export function spelledContactSpans(text: string): ContactSpan[] {
     // pii.ts already has the plain "name@domain.tld".
     if (plainAt && !/\s/.test(found)) continue;
     spans.push({ kind: "email", start: m.index, end: m.index + found.length });
+  }
+  for (const m of text.matchAll(SPACED_CHARACTERS)) {
+    if (PLAIN_EMAIL.test(m[0].replaceAll(" ", ""))) {
+      spans.push({ kind: "email", start: m.index, end: m.index + m[0].length });
+    }
   }
   for (const m of text.matchAll(LOGIN_AT_PROVIDER)) {
     spans.push({ kind: "email", start: m.index, end: m.index + m[0].length });

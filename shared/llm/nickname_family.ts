@@ -96,6 +96,11 @@ export function nicknameCores(word: string): Core[] {
     for (const hard of HARDENED[last] ?? []) add(base.slice(0, -1) + hard, suffix);
     // A fleeting vowel: «вишенка» is «вишня», «песенка» «песня».
     if (suffix === "енк" || suffix === "онк") add(`${base}н`, suffix);
+    // «тыковка» is «тыква», «морковка» «морковь»: a vowel before the last consonant falls.
+    const fleeting = /^(.*[^аеиоуыэюяй])[оеё]([^аеиоуыэюяйь])$/u.exec(base);
+    if (suffix === "к" && fleeting && fleeting[1]!.length >= 2) {
+      add(fleeting[1]! + fleeting[2]!, suffix);
+    }
   }
   return cores;
 }

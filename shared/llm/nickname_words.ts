@@ -20,6 +20,7 @@ const NICKNAME_WORDS: Readonly<Record<string, string>> = {
   bear: "медведь мишка",
   teddy: "мишка",
   owl: "сова филин",
+  bumblebee: "шмель",
   bird: "птица птичка",
   raven: "ворон",
   crow: "ворона",
@@ -57,7 +58,7 @@ const NICKNAME_WORDS: Readonly<Record<string, string>> = {
   sun: "солнце",
   sunny: "солнце солнышко",
   sunshine: "солнце солнышко",
-  moon: "луна",
+  moon: "луна лунный лунная",
   star: "звезда",
   stars: "звезда",
   sky: "небо",
@@ -77,7 +78,7 @@ const NICKNAME_WORDS: Readonly<Record<string, string>> = {
   summer: "лето",
   autumn: "осень",
   spring: "весна",
-  night: "ночь",
+  night: "ночь ночной ночная",
   evening: "вечер вечерний вечерняя",
   midnight: "полночь",
   dawn: "рассвет",
@@ -170,6 +171,11 @@ const NICKNAME_WORDS: Readonly<Record<string, string>> = {
   blue: "синий синяя голубой",
   green: "зеленый зеленая",
   grey: "серый серая",
+  dr: "доктор",
+  mr: "мистер",
+  mrs: "миссис",
+  miss: "мисс",
+  lady: "леди",
   gray: "серый серая",
   silver: "серебряный серебряная",
   golden: "золотой золотая",
@@ -189,4 +195,18 @@ const NICKNAME_WORDS: Readonly<Record<string, string>> = {
 export function nicknameTranslations(word: string): string[] {
   const found = NICKNAME_WORDS[word.toLowerCase()];
   return found ? found.split(" ") : [];
+}
+
+/**
+ * A Latin nickname made of two table words, split: «moonlight» → moon, light; «nightowl» →
+ * night, owl. Each part at least three letters; a word the table has whole is not split.
+ */
+export function nicknameParts(word: string): string[] {
+  const lower = word.toLowerCase();
+  if (NICKNAME_WORDS[lower] || !/^[a-z]{6,}$/.test(lower)) return [];
+  for (let cut = 3; cut <= lower.length - 3; cut++) {
+    const [head, tail] = [lower.slice(0, cut), lower.slice(cut)];
+    if (NICKNAME_WORDS[head] && NICKNAME_WORDS[tail]) return [head, tail];
+  }
+  return [];
 }

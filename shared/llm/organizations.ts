@@ -103,52 +103,71 @@ const SERVICES = words(`
 сбер сбербанк втб тинькофф тиньков тинек т-банк альфа-банк альфабанк газпромбанк райффайзен
 совкомбанк россельхозбанк каспи халык мтс билайн теле2 yota лукойл роснефт газпром аэрофлот
 пятерочк вкусвилл дикси ашан леруа икеа озон вайлдберриз wildberries валдберис
-вайлдбериз мвидео эльдорадо ситилинк спортмастер макдональдс макдак бургер-кинг ростикс додо
+вайлдбериз мвидео эльдорадо ситилинк спортмастер макдональдс макдак бургер-кинг ростикс додо днс
+`);
+// Shops and services people mostly buy at or use: a place of work only with work beside them
+// («кассиром в магните», «в сдэке на выдаче работаю»; not «в магните одна касса работает»).
+const WORK_ONLY = words(`
+вкусно_и_точк красное_и_бел фикс_прайс мегафон сдэк сдек магнит светофор бристол
 `);
 const EMPLOYERS = words(`
 новатэк татнефт сургутнефтегаз транснефт ржд росатом ростех автоваз уралмаш северстал норникел
-евраз русал сибур роскосмос ростелеком яндекс
+евраз русал сибур роскосмос ростелеком яндекс камаз беларуськали водоканал горводоканал уралвагонзавод
+казахтелеком казмунайгаз чтз чмк ммк нлмк уаз
 `);
 const SCHOOLS = words(`
 мгу спбгу мифи мфти мгимо рудн вшэ итмо урфу кфу нгу тгу тпу мгту мэи мисис миэт рэу ранхигс
 мпгу мгппу мгюа мгпу нияу сибгу двфу юфу пгу бауманк плешк керосинк губкинск физтех политех вышк
 нархоз казну казгу бгуир бгу бнту кбту каргу ену
 `);
-const HOSPITALS = words("склиф боткинск морозовск филатовск бурденко");
-const WELL_KNOWN_STEMS = [...SERVICES, ...EMPLOYERS, ...SCHOOLS, ...HOSPITALS];
+const HOSPITALS = words("склиф боткинск морозовск филатовск бурденко црб");
+const WELL_KNOWN_STEMS = [...SERVICES, ...WORK_ONLY, ...EMPLOYERS, ...SCHOOLS, ...HOSPITALS];
 
 function words(list: string): string[] {
   return list.split(/\s+/).filter(Boolean);
 }
 
 /** A stem as listed or as matched («Т-Банк», «тбанк», «пятёрочк»): one key («тбанк», «пятерочк»). */
-const stemKey = (stem: string) => stem.toLowerCase().replaceAll("ё", "е").replace(/[- ]/g, "");
+const stemKey = (stem: string) => stem.toLowerCase().replaceAll("ё", "е").replace(/[-_\s]/g, "");
 const SERVICE_KEYS = new Set(SERVICES.map(stemKey));
+const WORK_ONLY_KEYS = new Set(WORK_ONLY.map(stemKey));
+// Work or a job near a shop's name: one works there.
+const WORK_NEAR =
+  /(?<!\p{L})(?:работа(?:ю|ем|л|ла|ли|ть|ешь)|работ[уеы]|устроил\p{L}*|уволил\p{L}*|смен[аеуы]|кассир\p{L}*|продавц\p{L}*|продавщиц\p{L}*|сборщик\p{L}*|кладовщик\p{L}*|курьер\p{L}*|менеджер\p{L}*|стажир\p{L}*|зарплат\p{L}*|зп|начальни\p{L}*|директор\p{L}*|управляющ\p{L}*|коллег\p{L}*|подработ\p{L}*|пашу|тружусь|на\s+выдаче)(?!\p{L})/iu;
 // Stems that are also ordinary words, and the prepositions after which they are a place of work or
 // study: «в вышке», «после вышки» (not «на вышке», «прыгнул с вышки», «вышка сотовой связи»).
 const AFTER_PREPOSITION_ONLY: Record<string, RegExp> = {
   вышк: /(?<!\p{L})(?:в|во|из|после)\s+$/iu,
   политех: /(?<!\p{L})(?:в|во|из|на|после)\s+$/iu,
   озон: /(?<!\p{L})(?:в|во|из|на)\s+$/iu,
+  магнит: /(?<!\p{L})(?:в|во|из)\s+$/iu,
 };
 // Indeclinable names whose case forms would be other words («на Каспии»: the sea).
 const INDECLINABLE = new Set(["каспи", "yota"]);
 const WELL_KNOWN = new RegExp(
   String.raw`(?<![\p{L}\d-])(${
-    WELL_KNOWN_STEMS.map((stem) => stem.replaceAll("е", "[её]").replace("-", "[- ]?")).join("|")
+    WELL_KNOWN_STEMS.map((stem) =>
+      stem.replaceAll("е", "[её]").replace("-", "[- ]?").replaceAll("_", String.raw`\s+`)
+    ).join("|")
   })(а|у|е|ом|ой|и|ы|ою|ей|ам|ах)?(?![\p{L}\d])`,
   "giu",
 );
 // A place one is at, or works or studies at: «в сбере», «из вышки», «поступила в мгу», «бросил
 // мифи» (not the service talked of: «сбер опять лежит», «яндекс выкатил нейросеть»).
 const PLACE_BEFORE =
-  /(?:(?<!\p{L})(?:в|во|на|из|с|со|после|от|до|у)|(?:работа|учус|учит|училс|училас|поступ|студент|закончил|окончил|бросил|отчисл|уволил)\p{L}*)\s+$/iu;
+  /(?:(?<!\p{L})(?:в|во|на|из|с|со|после|от|до|у|при)|(?:работа|учус|учит|училс|училас|поступ|студент|закончил|окончил|бросил|отчисл|уволил|бухгалтери|отдел|цех|склад|сотрудник|работник|начальник|коллектив|кадр)\p{L}*)\s+[«"„]?$/iu;
 const BOUGHT_BEFORE =
   /(?:тариф\p{L}*|заправ\p{L}*|посидел\p{L}*|хож\p{L}*|ходил\p{L}*|купил\p{L}*|нашл\p{L}*|наш[её]л|прода\p{L}*|выстав\p{L}*|подписк\p{L}*|покупа\p{L}*|закаж\p{L}*|заказ\p{L}*|брал\p{L}*|взял\p{L}*|скидк\p{L}*|акци\p{L}*|доставк\p{L}*|продают|продаётся|продается|цены|ценник\p{L}*|магазин\p{L}*|сходил\p{L}*|зайд\p{L}*|заш[её]л|зашла|забрал\p{L}*|пункт\p{L}*)(?:\s+\p{L}+){0,3}\s+(?:в|во|на|из|с)\s+$/iu;
 // What one does at a shop or with a bank, right after its name: «в леруа купила краску», «в
 // пятёрочке скидки», «в сбере взяла кредит», «в тинькофф позвонили предложить кредит».
 const BOUGHT_AFTER =
-  /^\s+(?:\p{L}+\s+){0,3}(?:купил\p{L}*|куплю|покупа\p{L}*|взял\p{L}*|брал\p{L}*|схож\p{L}*|сходил\p{L}*|заш[её]л|зашла|зайд\p{L}*|скидк\p{L}*|акци\p{L}*|цены|подорожал\p{L}*|толп\p{L}*|очеред\p{L}*|кредит\p{L}*|ипотек\p{L}*|вклад\p{L}*|карт[ауыо]\p{L}*|позвонил\p{L}*|звон\p{L}*|заказ\p{L}*)(?!\p{L})/iu;
+  /^\s+(?:\p{L}+\s+){0,3}(?:купил\p{L}*|куплю|покупа\p{L}*|взял\p{L}*|брал\p{L}*|схож\p{L}*|сходил\p{L}*|заш[её]л|зашла|зайд\p{L}*|скидк\p{L}*|акци\p{L}*|цены|подорожал\p{L}*|толп\p{L}*|очеред\p{L}*|кредит\p{L}*|ипотек\p{L}*|вклад\p{L}*|карт[ауыо]\p{L}*|позвонил\p{L}*|звон\p{L}*|заказ\p{L}*|поел\p{L}*|ел[аи]?|обедал\p{L}*|ужинал\p{L}*|перекусил\p{L}*)(?!\p{L})/iu;
+// «на ГАЗе», «у ПИКа», «на ВАЗе»: plants and builders known by capitals that are also words.
+const CAPITALS_EMPLOYER =
+  /(?<!\p{L})(?:на|в|у|с)\s+((?:ГАЗ|ПИК|ВАЗ|ЗИЛ|УАЗ|ЛАЗ|МАЗ|БелАЗ|ЧТЗ|ЧМЗ|ЛМЗ)(?:а|у|е|ом)?)(?!\p{L})/gu;
+// «врачи в областной», «лежала в районной»: the regional or district hospital.
+const BARE_HOSPITAL =
+  /(?<!\p{L})(?:в|во|из|при)\s+((?:областн|районн|городск|краев|республиканск)(?:ой|ую))(?=\s*[,.!?;:)]|\s*$|\s+(?:и|а|но|работа\p{L}*|лежал\p{L}*|лежу|врач\p{L}*|медсестр\p{L}*|санитар\p{L}*))/giu;
 // «на иу7», «на фн12»: a department's code after «на» (two or three letters, a number).
 const DEPARTMENT_CODE = /(?<!\p{L})на\s+([а-яё]{2,3}\d{1,2})(?![\p{L}\d])/giu;
 // «на филфаке», «журфак», «с юрфака»: a faculty by its short name.
@@ -231,12 +250,17 @@ export function organizationSpans(text: string): OrganizationSpan[] {
     if (AFTER_PREPOSITION_ONLY[stem]?.test(before) === false) continue;
     if (INDECLINABLE.has(stem) && m[2]) continue;
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
+    if (WORK_ONLY_KEYS.has(stem) && !WORK_NEAR.test(before.slice(-40) + " " + after.slice(0, 40))) {
+      continue;
+    }
     if (SERVICE_KEYS.has(stem) && (BOUGHT_BEFORE.test(before) || BOUGHT_AFTER.test(after))) {
       continue;
     }
     spans.push({ kind: "organization", start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of text.matchAll(DEPARTMENT_CODE)) group(m, "organization");
+  for (const m of text.matchAll(CAPITALS_EMPLOYER)) group(m, "organization");
+  for (const m of text.matchAll(BARE_HOSPITAL)) group(m, "organization");
   for (const m of text.matchAll(FACULTY)) {
     spans.push({ kind: "organization", start: m.index!, end: m.index! + m[0].length });
   }

@@ -439,28 +439,38 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // старший» as relatives: 9. Corpora 1 and 5 34 → 33, 58 → 57; 2 of 162,255 other texts changed
 // («Бишкек, Восток-5», a district; «Москва-Сити, 89 этаж», a floor read as a house).
 const TUNING_CORPORA = [
-  { file: "./pii_tuning_more.json", maxLeaks: 32, maxChanged: 15 },
+  { file: "./pii_tuning_more.json", maxLeaks: 27, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 7, maxChanged: 8 },
-  { file: "./pii_tuning_more_4.json", maxLeaks: 2, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 57, maxChanged: 11 },
-  { file: "./pii_tuning_more_6.json", maxLeaks: 34, maxChanged: 3 },
-  { file: "./pii_tuning_more_7.json", maxLeaks: 67, maxChanged: 7 },
-  { file: "./pii_tuning_more_8.json", maxLeaks: 8, maxChanged: 1 },
+  { file: "./pii_tuning_more_4.json", maxLeaks: 1, maxChanged: 7 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 55, maxChanged: 11 },
+  { file: "./pii_tuning_more_6.json", maxLeaks: 33, maxChanged: 3 },
+  { file: "./pii_tuning_more_7.json", maxLeaks: 56, maxChanged: 7 },
+  { file: "./pii_tuning_more_8.json", maxLeaks: 7, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 1, maxChanged: 15 },
   { file: "./pii_tuning_more_10.json", maxLeaks: 6, maxChanged: 0 },
-  { file: "./pii_tuning_more_11.json", maxLeaks: 5, maxChanged: 10 },
-  { file: "./pii_tuning_more_12.json", maxLeaks: 5, maxChanged: 8 },
+  { file: "./pii_tuning_more_11.json", maxLeaks: 4, maxChanged: 10 },
+  { file: "./pii_tuning_more_12.json", maxLeaks: 3, maxChanged: 8 },
   { file: "./pii_tuning_more_13.json", maxLeaks: 13, maxChanged: 43 },
   { file: "./pii_tuning_more_14.json", maxLeaks: 9, maxChanged: 18 },
   // Nicknames made of pseudonyms (session 15): 50 of 200 leaked before the shared-start reading;
   // 15 since one nickname's pet forms are read as one (session 16).
-  { file: "./pii_tuning_more_15.json", maxLeaks: 15, maxChanged: 35 },
+  { file: "./pii_tuning_more_15.json", maxLeaks: 14, maxChanged: 35 },
   // Pseudonyms and names as partners and writers use them (session 16): plain words from pet
   // forms and back, changed stems, reordered or translated words, digits read aloud, the
   // writer's own name after «я / это / твоя»: 48 of 165 leaked; 11 with nickname families
   // (shared/llm/nickname_family.ts), two words of a pseudonym anywhere, digits in words, calls
   // after «Ой,»/«брат» and signatures.
   { file: "./pii_tuning_more_16.json", maxLeaks: 11, maxChanged: 55 },
+  // Places and employers as people type them (session 17): districts, villages, streets without
+  // «улица», chains and plants in lower case or capitals, surnames one goes by, phones and
+  // e-mails in pieces: 107 of 293 leaked; 64 with the districts where one lives
+  // (shared/llm/places.ts), shops as employers beside work, self-named and labelled surnames.
+  { file: "./pii_tuning_more_17.json", maxLeaks: 64, maxChanged: 12 },
+  // People (session 17): pseudonyms in the third person, halved or translated, Telegram names in
+  // everyday forms, relatives' names and surnames typed small: 32 of 219 leaked; 25 with Latin
+  // titles by sense («dr» → «доктор»), a fleeting vowel in pet forms, relatives' names in
+  // apposition, surnames after a role in lower case.
+  { file: "./pii_tuning_more_18.json", maxLeaks: 25, maxChanged: 31 },
 ];
 
 interface Person {
@@ -664,13 +674,13 @@ Deno.test("schools by number or name in everyday speech, military units, houses 
   );
   assert.equal(
     masked("живём в Сосновке, Лесная 12, частный дом"),
-    "живём в Сосновке, [адрес], частный дом",
+    "живём в [адрес], [адрес], частный дом",
   );
-  // Grades, counts, episodes and streets without a house stay.
+  // Grades, counts and episodes stay; the street one lives on goes, not the years after it.
   assert.equal(masked("перешёл в 5-й класс"), "перешёл в 5-й класс");
   assert.equal(masked("в 3-й раз пересдаю"), "в 3-й раз пересдаю");
   assert.equal(masked("живу далеко, Новая 3 серия вышла"), "живу далеко, Новая 3 серия вышла");
-  assert.equal(masked("живу на Ленина уже 5 лет"), "живу на Ленина уже 5 лет");
+  assert.equal(masked("живу на Ленина уже 5 лет"), "живу на [адрес] уже 5 лет");
 });
 
 Deno.test("the nickname a pseudonym adjective gives, with a capital or where one is called by it", () => {
@@ -923,4 +933,52 @@ Deno.test("a Telegram name cut short in lower case where called, and after «з�
   assert.equal(masked("я ксюня если что", "Kseniya"), "я [имя] если что");
   assert.equal(masked("я диман, 19 лет", "Дима"), "я [имя], 19 лет");
   assert.equal(masked("я рада, правда", "Радмила"), "я рада, правда");
+});
+
+Deno.test("districts where one lives, surnames one goes by, CIS birthdays and shops as employers", () => {
+  const masked = (text: string) => anonymizeForLlm(text, { maxLength: 4096 }).text;
+  // A district, a village or a street where one lives; not a big city, a country or a region.
+  assert.equal(masked("Живу в Кузьминках, прямо у пруда"), "Живу в [адрес], прямо у пруда");
+  assert.equal(
+    masked("Я с Текстильщиков, там прожила десять лет"),
+    "Я с [адрес], там прожила десять лет",
+  );
+  assert.equal(masked("мы в Заречном районе, за мостом, живём"), "мы в [адрес], за мостом, живём");
+  assert.equal(masked("живу в Казани уже пять лет"), "живу в Казани уже пять лет");
+  assert.equal(masked("мы переехали в Германию"), "мы переехали в Германию");
+  assert.equal(masked("я из Сибири, тут холодно"), "я из Сибири, тут холодно");
+  assert.equal(masked("Ахматова жила в Фонтанном доме"), "Ахматова жила в Фонтанном доме");
+  assert.equal(masked("на Новый год поеду домой"), "на Новый год поеду домой");
+  // A surname the writer goes by, even a famous one; a famous one beside another given name.
+  assert.equal(masked("Я Гоголь. По паспорту."), "Я [имя]. По паспорту.");
+  assert.equal(masked("Цой моя фамилия, все поют"), "[имя] моя фамилия, все поют");
+  assert.equal(masked("Денис Шевчук, сосед"), "[имя], сосед");
+  assert.equal(masked("Юрий Шевчук поёт"), "Юрий Шевчук поёт");
+  assert.equal(masked("Силы не те, что раньше"), "Силы не те, что раньше");
+  // A relative's name typed small, not what one gives a relative.
+  assert.equal(masked("тётя заира опять лезет"), "тётя [имя] опять лезет");
+  assert.equal(masked("муж, ильнурчик, молчит"), "муж, [имя], молчит");
+  assert.equal(masked("купила маме цветы"), "купила маме цветы");
+  // Shops people mostly buy at count as a workplace only with work beside them.
+  assert.equal(masked("кассиром в магните"), "кассиром в [организация]");
+  assert.equal(masked("в магните очередь"), "в магните очередь");
+  assert.equal(masked("работаю на КамАЗе"), "работаю на [организация]");
+  // Birthdays in Ukrainian and Kazakh words; an address typed one character at a time.
+  assert.equal(masked("мій день народження 3 березня"), "мій день народження [дата рождения]");
+  assert.equal(masked("туған күнім 12 января"), "туған күнім [дата рождения]");
+  assert.equal(
+    masked("почта: k r e v e t k a 2 0 0 7 @ g m a i l . c o m"),
+    "почта: [почта]",
+  );
+  // A Latin nickname of two words: each part and its translation («moonlight», «nightowl»).
+  const called = (pseudonym: string, text: string) =>
+    anonymizeForLlm(text, { maxLength: 4096, pseudonyms: [{ name: pseudonym, token: "[ник]" }] })
+      .text;
+  assert.equal(
+    called("Moonlight", "спокойной ночи, лунный свет 🌙 ты как"),
+    "спокойной ночи, [ник] 🌙 ты как",
+  );
+  assert.equal(called("nightowl_93", "owl, ты спишь?"), "[ник], ты спишь?");
+  assert.equal(called("Dr_House", "доктор Хаус, поставьте диагноз"), "[ник], поставьте диагноз");
+  assert.equal(called("Dr_House", "доктор сказал пить таблетки"), "доктор сказал пить таблетки");
 });

@@ -145,18 +145,18 @@ type Adapter = typeof ADAPTERS[number];
 // hospitals lowered the limits of sets 2–4, 7, 10–12, 14, 16–20.
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
-  { file: "./heldout/pii_heldout_2.json", maxLeaks: 4, minHarmlessUnchanged: 0.91 },
+  { file: "./heldout/pii_heldout_2.json", maxLeaks: 3, minHarmlessUnchanged: 0.91 },
   { file: "./heldout/pii_heldout_3.json", maxLeaks: 2, minHarmlessUnchanged: 0.86 },
   { file: "./heldout/pii_heldout_4.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
-  { file: "./heldout/pii_heldout_6.json", maxLeaks: 3, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_6.json", maxLeaks: 2, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_7.json", maxLeaks: 0, minHarmlessUnchanged: 0.76 },
   { file: "./heldout/pii_heldout_8.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_9.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
-  { file: "./heldout/pii_heldout_10.json", maxLeaks: 1, minHarmlessUnchanged: 0.93 },
+  { file: "./heldout/pii_heldout_10.json", maxLeaks: 0, minHarmlessUnchanged: 0.93 },
   { file: "./heldout/pii_heldout_11.json", maxLeaks: 2, minHarmlessUnchanged: 0.9 },
-  { file: "./heldout/pii_heldout_12.json", maxLeaks: 1, minHarmlessUnchanged: 0.9 },
-  { file: "./heldout/pii_heldout_13.json", maxLeaks: 4, minHarmlessUnchanged: 0.81 },
+  { file: "./heldout/pii_heldout_12.json", maxLeaks: 0, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_13.json", maxLeaks: 3, minHarmlessUnchanged: 0.81 },
   { file: "./heldout/pii_heldout_14.json", maxLeaks: 1, minHarmlessUnchanged: 0.65 },
   { file: "./heldout/pii_heldout_15.json", maxLeaks: 0, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_16.json", maxLeaks: 2, minHarmlessUnchanged: 0.85 },
@@ -164,7 +164,7 @@ const SETS = [
   // measured on the anonymiser as session 13 left it (b3363bc): 9 of 160 leaked (pseudonyms 5 of
   // 9, addresses 2, a given name, a surname), 52 of 60 harmless unchanged. Second, with English
   // nickname words by their sense and pseudonym words where the partner is called by them: 8.
-  { file: "./heldout/pii_heldout_17.json", maxLeaks: 3, minHarmlessUnchanged: 0.85 },
+  { file: "./heldout/pii_heldout_17.json", maxLeaks: 1, minHarmlessUnchanged: 0.85 },
   // Set 18 (written at the start of session 14 with set 17, committed 35b0ed7, kept for the
   // session's final anonymiser): first measured on it (8c4dcc1): 7 of 160 leaked (pseudonyms 3 of
   // 9, a partner's Telegram name, a username, an address, a car plate), 53 of 60 harmless
@@ -188,7 +188,7 @@ const SETS = [
   // measured on the anonymiser as session 15 left it (48dd9ca): 3 of 166 leaked (a pet form of a
   // pseudonym after «Ой,», a Moscow district, a workplace typed small), 47 of 60 harmless
   // unchanged. Second, with nickname families and calls after a capitalised «Ой,»: 2.
-  { file: "./heldout/pii_heldout_21.json", maxLeaks: 2, minHarmlessUnchanged: 0.78 },
+  { file: "./heldout/pii_heldout_21.json", maxLeaks: 1, minHarmlessUnchanged: 0.78 },
   // Set 22 (written with set 21, committed c67447f, meant for the session's final anonymiser):
   // first measured by accident, in a run over every set file that compared the session's
   // starting anonymiser with 7c04ba7 — the same on both: 2 of 163 leaked (a surname standing
@@ -203,7 +203,17 @@ const SETS = [
   // a given name that is also a famous one's, the partner's Polish pet name), 50 of 60 harmless
   // unchanged. The session's starting anonymiser, measured after: the same 7, 50. Second, with
   // a Latin spelling read without soft signs, «evening», «Ядзя», villages by «д.»/«с.»/«п.»: 3.
-  { file: "./heldout/pii_heldout_23.json", maxLeaks: 3, minHarmlessUnchanged: 0.83 },
+  // Third (session 17, districts where one lives, famous surnames beside another given name,
+  // employers typed small): 0. The same session's rules took sets 2, 6, 13, 17, 21 one lower
+  // and 10, 12 to 0.
+  { file: "./heldout/pii_heldout_23.json", maxLeaks: 0, minHarmlessUnchanged: 0.83 },
+  // Set 24 (written at the start of session 17, committed 65d5d23 before any measurement): first
+  // measured on the anonymiser as session 16 left it (f80e3d1) and on the session's first changes
+  // (famous surnames beside another given name, employers typed small) — the same on both: 3 of
+  // 158 leaked (a two-word Latin pseudonym translated, «лунный свет» for Moonlight, and one half
+  // of one, «owl,» for nightowl_93; a birthday in Kazakh words), 56 of 60 harmless unchanged.
+  // Second, with Latin nicknames split into their words and birthdays in CIS languages: 0.
+  { file: "./heldout/pii_heldout_24.json", maxLeaks: 0, minHarmlessUnchanged: 0.9 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

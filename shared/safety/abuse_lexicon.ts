@@ -391,6 +391,18 @@ export const ABUSE_CONCEPTS: ConceptTable = {
   high_place: [...t("крыш мост окн балкон этаж многоэтаж поезд")],
   suicide_inf: forms("повеситься покончил покончила сдохнуть умереть повесился удавиться"),
   live: exact("жить"),
+  // Words only the rules read (`_rule`: not features of the trained models, whose committed
+  // weights stay as they are): found on abuse tuning corpus M.
+  // «захлебнись»; «надеюсь ты разобьёшься»; «чтоб ты не проснулся / не дожил»; «лучше сразу в
+  // петлю»; «бросайся под машину».
+  die_imperative_rule: exact("захлебнись"),
+  die_verb_rule: exact(
+    "разобьешься разобьешся захлебнулся захлебнулась захлебнешься",
+  ),
+  wake_rule: exact("проснешься проснулся проснулась дожил дожила доживешь"),
+  noose_rule: exact("петлю"),
+  jump_rule: exact("бросайся"),
+  vehicle_rule: [...t("машин электричк грузовик")],
 
   // ---- Sexual --------------------------------------------------------------------------------
   demand: forms(

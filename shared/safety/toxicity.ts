@@ -518,7 +518,7 @@ function threat(m: Message): boolean {
       return true;
     }
     // Death wishes: «сдохни», «гори в аду», «чтоб ты сдох», «лучше бы ты не родился».
-    if (c.has("die_imperative") && !negated) return true;
+    if ((c.has("die_imperative") || c.has("die_imperative_rule")) && !negated) return true;
     if (c.has("burn") && m.near(i, "hell", 2, "after")) return true;
     if (c.has("wish") && deathWished(m, i)) return true;
     // «таким как ты жить не стоит», «тебе незачем жить».
@@ -538,14 +538,15 @@ function threat(m: Message): boolean {
     // (Not «я выпилюсь», «хочу самовыпилиться»: that is the writer in crisis.)
     // («хоть вешайся с этими пробками»: despair at a situation, an idiom.)
     const idiom = m.tokens[i - 1]?.text === "хоть";
-    if (c.has("kys") && !negated && !idiom && !SELF_FORM.test(tok.text)) {
+    if ((c.has("kys") || c.has("noose_rule")) && !negated && !idiom && !SELF_FORM.test(tok.text)) {
       if (m.targetOf(i) !== "self") return true;
     }
     if (c.has("kill_imperative") && m.near(i, "reflexive", 2, "after")) return true;
-    if (c.has("jump") && jumpToHarm(m, i)) return true;
+    if ((c.has("jump") || c.has("jump_rule")) && jumpToHarm(m, i)) return true;
     if (c.has("jump_inf") && jumpToHarm(m, i) && m.near(i, "you_obl", 3)) return true;
     if (c.has("cut_imperative") && !negated) {
-      if (m.near(i, "reflexive", 2, "after") || m.near(i, "cut_deeper", 3, "after")) return true;
+      // «порежь себя», «вены себе вскрой».
+      if (m.near(i, "reflexive", 2) || m.near(i, "cut_deeper", 3)) return true;
     }
     // Sextortion: photos or a chat made public unless…
     if (c.has("expose") && !negated && leverage(m, i)) {
@@ -554,6 +555,13 @@ function threat(m: Message): boolean {
       }
       // «у меня есть твои фотки. переведи 5000 или выложу в сеть»
       if (m.any("media") && (m.any("your_poss") || m.any("you_obl"))) return true;
+    }
+    // «сольём тебя в паблик с фоткой»: the partner themself exposed to an audience or with a photo.
+    if (
+      c.has("expose") && !negated && !m.game && m.near(i, "you_acc", 2) &&
+      (m.inSentence(i, "media") || m.inSentence(i, "audience"))
+    ) {
+      return true;
     }
     // «разошлю твои голые фото всем»: the partner's pictures spread, even with no condition.
     if (c.has("expose") && !negated && m.inSentence(i, "media") && m.inSentence(i, "your_poss")) {
@@ -635,14 +643,15 @@ function jumpToHarm(m: Message, i: number): boolean {
   for (let j = i + 1; j < m.tokens.length && j <= i + 3; j++) {
     const tok = m.tokens[j]!;
     if (tok.sentence !== m.tokens[i]!.sentence) return false;
-    if (!tok.concepts.has("high_place")) continue;
+    if (!tok.concepts.has("high_place") && !tok.concepts.has("vehicle_rule")) continue;
     if (TRAIN.test(tok.text)) return m.tokens[j - 1]?.text === "под";
     return !leaving || WINDOW.test(tok.text);
   }
   return false;
 }
 const JUMP_OUT = /^выйди$/;
-const TRAIN = /^поезд/;
+// Under a train or a car: «кинься под поезд», «бросайся под машину» (not «прыгай в машину»).
+const TRAIN = /^(?:поезд|машин|электричк|грузовик)/;
 const WINDOW = /^окн/;
 
 /** After a wish word at `i`: the addressee dying, or never born, or better not living. */
@@ -654,11 +663,10 @@ function deathWished(m: Message, i: number): boolean {
     const negated = m.has(j - 1, "negation");
     const c = tok.concepts;
     const born = /^(?:родил|рожд|рожал)/.test(tok.text);
-    const dying = born
-      ? negated
-      : (c.has("die_verb") && !negated) || (c.has("suicide_inf") && !negated) ||
-        (c.has("live") && negated) || (c.has("disease") && !negated) ||
-        (c.has("curse") && !negated) || c.has("hell");
+    const dying = born ? negated : ((c.has("die_verb") || c.has("die_verb_rule")) && !negated) ||
+      (c.has("suicide_inf") && !negated) ||
+      ((c.has("live") || c.has("wake_rule")) && negated) || (c.has("disease") && !negated) ||
+      (c.has("curse") && !negated) || c.has("hell");
     if (!dying) continue;
     if (
       m.targetOf(j, notSelf(m)) === "you" || m.near(j, "you_nom", 4) || m.near(j, "you_obl", 4)
@@ -859,13 +867,25 @@ export interface AbuseVerdict {
 
 const ABUSE_MODEL = trainedWeights as TextModel;
 
+/** The words as the model reads them: without the concepts only the rules know (`_rule`). */
+function modelWords(tokens: readonly Token[]): Token[] {
+  return tokens.map((tok) =>
+    [...tok.concepts].some((c) => c.endsWith("_rule"))
+      ? { ...tok, concepts: new Set([...tok.concepts].filter((c) => !c.endsWith("_rule"))) }
+      : tok
+  );
+}
+
 export function assessAbuse(text: string, model: TextModel = ABUSE_MODEL): AbuseVerdict {
   if (!/\p{L}/u.test(text)) return { category: null, hurtful: false };
   const m = new Message(text);
   if (m.tokens.length === 0) return { category: null, hurtful: false };
   const category = namedAbuse(m);
   if (category || !modelSpeaks(m.tokens.length)) return { category, hurtful: false };
-  return { category, hurtful: modelSays(model, m.tokens) && !caring(m) && !aimedElsewhere(m) };
+  return {
+    category,
+    hurtful: modelSays(model, modelWords(m.tokens)) && !caring(m) && !aimedElsewhere(m),
+  };
 }
 
 /**
@@ -956,7 +976,7 @@ export function abuseWordCount(text: string): number {
 
 /** The abuse model's features of a text (for its training script). */
 export function abuseFeatures(text: string): string[] {
-  return textFeatures(new Message(text).tokens);
+  return textFeatures(modelWords(new Message(text).tokens));
 }
 
 /**

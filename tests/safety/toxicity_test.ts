@@ -220,3 +220,27 @@ Deno.test("insults aimed elsewhere are not abuse of the partner; aimed at the pa
     ]
   ) assert.equal(heldBack(abusive), true, abusive);
 });
+
+Deno.test("death wishes, urging self-harm and exposure found on tuning corpus M", () => {
+  for (
+    const text of [
+      "чтоб ты захлебнулся",
+      "захлебнись",
+      "надеюсь ты разобьёшься на своей тачке",
+      "молюсь, чтобы ты не дожил до нового года",
+      "надеюсь ты не проснёшься завтра",
+      "не пиши сюда больше. лучше сразу в петлю",
+      "бросайся под машину, водителю всё равно",
+      "Вены себе вскрой, может полегчает",
+      "сольём тебя в городской паблик с фоткой, пусть все знают",
+    ]
+  ) assert.ok(detectToxicity(text) !== null, text);
+  for (
+    const text of [
+      "надеюсь ты проснёшься отдохнувшей",
+      "прыгай в машину, поехали",
+      "не лезь в петлю, слышишь? ты нужен",
+      "я чуть не разбилась на велике вчера",
+    ]
+  ) assert.equal(detectToxicity(text), null, text);
+});

@@ -848,7 +848,7 @@ function kinSpans(text: string, name: string, token: string): Span[] {
   // The pseudonym's words (by index) a written word is kin to; `loose` for a word beside another
   // kin word, where an adjective of a noun counts on four letters («тигровой лилии» for
   // Tiger_Lily).
-  const kinOf = (written: string, loose = false, family = true): Set<number> => {
+  const kinOf = (written: string, loose = false, family = true, alone = false): Set<number> => {
     const found = new Set<number>();
     const word = written.toLowerCase().replace(/ё/g, "е");
     const cyrillic = /^\p{Script=Cyrillic}+$/u.test(word);
@@ -862,7 +862,8 @@ function kinSpans(text: string, name: string, token: string): Span[] {
       ? [word, ...cyrillicSpellings(word).map((spelling) => spelling.replace(/ё/g, "е"))]
       : [word];
     for (const spelling of spellings) {
-      for (const { root, word: index, spelt } of roots) {
+      for (const { root, word: index, spelt, pairOnly } of roots) {
+        if (alone && pairOnly) continue;
         // A Latin word's spelling has no soft signs: «пельмешек» for Pelmen («пелмен»).
         const shared = spelt
           ? sharedStart(spelling.replace(/[ьъ]/g, ""), root.replace(/[ьъ]/g, ""))
@@ -884,7 +885,7 @@ function kinSpans(text: string, name: string, token: string): Span[] {
     }
     return found;
   };
-  const kin = (written: string) => kinOf(written).size > 0;
+  const kin = (written: string) => kinOf(written, false, true, true).size > 0;
   // Kin, or the pseudonym's word itself in any case form («кот» for Кот_777).
   const kinOrOwn = (written: string, loose = false): Set<number> => {
     const found = kinOf(written, loose);
@@ -954,8 +955,9 @@ function kinSpans(text: string, name: string, token: string): Span[] {
       (SELF_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)) && !plainAdjective &&
         !ANY_ADJECTIVE_FORM.test(m[0].toLowerCase()) && isPetForm(m[0]) &&
         roots.some(({ root, spelt }) => !spelt && formOf(m[0], root)));
+    // (A pet form is called after a comma too: «мне легче, пушистик 💛».)
     const where = self || calledFirst(text, m.index, end) ||
-      (nicknameTalk && m[0].length >= 4);
+      (nicknameTalk && m[0].length >= 4) || (isPetForm(m[0]) && addressed(text, m.index, end));
     if (where && kin(m[0])) {
       // (Not «Добрый!», a greeting.)
       if ((plainAdjective && !self) || GREETING_PAIR.test(m[0])) return;
@@ -1039,12 +1041,14 @@ interface KinRoot {
   word: number;
   /** A Latin word's Cyrillic spelling, not a word of the language («судо» for sudo). */
   spelt: boolean;
+  /** A translation of half a Latin compound: counts beside the other half only («лунный свет»). */
+  pairOnly?: boolean;
 }
 /** A pseudonym's words as they may begin a nickname: as written, spelt in Cyrillic, translated. */
 function kinRoots(name: string): KinRoot[] {
   let roots = kinRootCache.get(name);
   if (roots) return roots;
-  const found = new Map<string, { word: number; spelt: boolean }>();
+  const found = new Map<string, { word: number; spelt: boolean; pairOnly?: boolean }>();
   splitName(normalizeText(name).text).forEach((word, index) => {
     const lower = word.toLowerCase().replace(/ё/g, "е").replace(/\d+/g, "");
     // (A short Latin title counts by its sense: «dr» is «доктор».)
@@ -1066,12 +1070,14 @@ function kinRoots(name: string): KinRoot[] {
         const at = index + (k + 1) / 10;
         if (!found.has(part)) found.set(part, { word: at, spelt: false });
         for (const translation of nicknameTranslations(part)) {
-          if (!found.has(translation)) found.set(translation, { word: at, spelt: false });
+          if (!found.has(translation)) {
+            found.set(translation, { word: at, spelt: false, pairOnly: true });
+          }
         }
       });
     }
   });
-  roots = [...found].map(([root, { word, spelt }]) => ({ root, word, spelt }));
+  roots = [...found].map(([root, { word, spelt, pairOnly }]) => ({ root, word, spelt, pairOnly }));
   if (kinRootCache.size >= 1000) kinRootCache.clear();
   kinRootCache.set(name, roots);
   return roots;
@@ -1098,8 +1104,9 @@ function addressed(text: string, start: number, end: number): boolean {
 const ASIDE_BEFORE =
   /(?<!\p{L})(?:может|где|куда|когда|как|что|наверное|кстати|короче|видимо|конечно|например|или|типа|значит)\s*,\s*$/iu;
 const CALL_START =
-  /(?:^|[.!?…\n(]|(?<!\p{L})(?:привет|слушай|эй|ну|ой|спасибо|здравствуй|доброе утро|добрый вечер|спокойной ночи|дорог(?:ой|ая)|мил(?:ый|ая)|брат|братан|братишка|бро|сестр[её]нка|подруга|дружище)\s*,?)\s*$/iu;
-const CALL_AFTER = /^\s*(?:мо[йяеёи](?!\p{L}))?\s*(?:[,!?.…)\n]|$|\p{Extended_Pictographic})/u;
+  /(?:^|[.!?…\n(]|(?<!\p{L})(?:привет|слушай|эй|ну(?:\s+что|\s+как)?|ой|спасибо|здравствуй|доброе утро|добрый вечер|спокойной ночи|дорог(?:ой|ая)|мил(?:ый|ая)|брат|братан|братишка|бро|сестр[её]нка|подруга|дружище)\s*,?)\s*$/iu;
+const CALL_AFTER =
+  /^\s*(?:мо[йяеёи](?!\p{L}))?\s*(?:[,!?.…)\n]|$|\p{Extended_Pictographic}|а\s+ты(?!\p{L}))/u;
 /**
  * `addressed`, first in a sentence or after a greeting only, and also with «ты» after it
  * («Совушка ты как?», «волчонок ты мой»).
@@ -1561,7 +1568,7 @@ function snilsSpans(text: string): Span[] {
 // меня днюха 30 декабря", "др 11.11": the strictest policy for what leaves for a model).
 
 const MONTH_NAMES = String
-  .raw`(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сент[яе]бр|октябр|ноябр|декабр|січн|лют(?:ого|ага)|березн|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн|студзен|сакавік|красавік|чэрвен|ліпен|жнів|жнiв|верасн|кастрычнік|лістапад|снежн)\p{L}*`;
+  .raw`(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сент[яе]бр|октябр|ноябр|декабр|січн|лют(?:ого|ага)|березн|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн|студзен|сакавік|красавік|чэрвен|ліпен|жнів|жнiв|верасн|кастрычнік|лістапад|снежн|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)\p{L}*`;
 // "14.05.2003", "12/07/01", "19.IV.85", "3 марта 1998", "14-го мая 2003 г.".
 const ROMAN_MONTH = "(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)";
 const FULL_DATE =
@@ -1930,6 +1937,12 @@ const HOUSE_WHERE_ONE_LIVES = new RegExp(
     String.raw`\d{1,3}[а-я]?(?:\s?[\/-]\s?\d{1,4})?${NOT_A_UNIT}`,
   "gu",
 );
+const SMALL_NAME_HOUSE_PART = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:ul\.\s*)?\p{L}{3,}(?:-\p{L}+)?\s+\d{1,3}[а-яa-z]?(?:\/\d{1,3})?` +
+    String
+      .raw`,?\s+(?:дом|д\.|кв\.?|квартира|комн\.?|комната|корп\.?|kv\.?|dom|d\.)\s*\d{1,4}(?![\p{L}\d])`,
+  "giu",
+);
 const LIVING =
   /(?<!\p{L})(?:жив(?:у|[её]м|[её]т|ут|[её]шь|ет|ем)|сосед\p{L}*|проживаю|прописан\p{L}*|переехал\p{L}*|общаг\p{L}*|пятиэтажк\p{L}*|девятиэтажк\p{L}*|частн\p{L}*\s+(?:дом|сектор)\p{L}*|возим|забираю)(?!\p{L})/iu;
 // Saint Petersburg's lines: "7-я линия", "на 5-й линии В.О.".
@@ -2079,6 +2092,11 @@ function addressSpans(text: string): Span[] {
   for (const m of text.matchAll(HOUSE_WHERE_ONE_LIVES)) {
     const sentence = sentenceAround(text, m.index, m.index + m[0].length);
     if (LIVING.test(sentence)) spans.push(span("address", m.index, m.index + m[0].length));
+  }
+  // «самал 2 дом 58», «притыцкого 83 комн 1204», «lenina 5 kv 12»: a name typed small, a
+  // number, then a house, a flat or a room and its number.
+  for (const m of text.matchAll(SMALL_NAME_HOUSE_PART)) {
+    spans.push(span("address", m.index, m.index + m[0].length));
   }
   // «Алматы, Аль-Фараби 77»: a town, then a name and a house number.
   for (const m of text.matchAll(TOWN_THEN_HOUSE)) {
@@ -2368,7 +2386,7 @@ const NAME_TRIGGER = /^(?:зовут|звать|зови|зовите|звали
 // «фамилия у меня смешная — Непейпиво», «моя фамилия Шевчук», «по мужу Шевчук», «девичья
 // Ковальчук»: a surname follows, whatever the dictionary says of it.
 const SURNAME_LABEL =
-  /(?<!\p{L})(?:фамили(?:я|ю|ей|и)(?:\s+\p{Ll}+){0,3}\s*[:—–-]|мо[яю]\s+фамили[яю]|фамилия\s+(?:у\s+меня|моя)|фамили[яю]\s+(?=$)|по\s+мужу|девичья|в\s+девичестве)\s*$/iu;
+  /(?<!\p{L})(?:фамили(?:я|ю|ей|и)(?:\s+\p{Ll}+){0,3}\s*[:—–-]|мо[яю]\s+фамили[яю]|фамилия\s+(?:у\s+меня|моя)(?:\s+\p{Ll}+){0,2}|фамили[яю]\s+(?=$)|по\s+мужу|девичья|в\s+девичестве)\s*$/iu;
 // «Волк по фамилии»: the label after the surname.
 // «Цой моя фамилия», «Есенина я по мужу», «Шевчук, не тот»: a surname, even a famous one.
 const SURNAME_LABEL_AFTER =
@@ -2506,7 +2524,7 @@ const JOB =
   /^(?:учител|преподавател|препод|начальни|директор|тренер|врач|завуч|куратор|бригадир|сосед|коллег|классн|психолог|терапевт)\p{L}*$/u;
 // «из параллельного класса», «из бухгалтерии», «из соседнего подъезда»: a group of people.
 const GROUP_AFTER =
-  /^\s+из\s+(?:\p{Ll}+(?:ого|его|ой|ей|их|ых)\s+)?(?:класс|параллел|групп|бухгалтери|отдел|подъезд|двор|офис|цех|бригад|смен|команд|секци|общаг|комнат|палат|кафедр|деканат|садик)\p{L}*/u;
+  /^\s+(?:с\s+\p{Ll}+(?:ого|его)\s+(?:этаж|подъезд)|из\s+(?:\p{Ll}+(?:ого|его|ой|ей|их|ых)\s+)?(?:класс|параллел|групп|бухгалтери|отдел|подъезд|двор|офис|цех|бригад|смен|команд|секци|общаг|комнат|палат|кафедр|деканат|садик|квартир))\p{L}*/u;
 // A woman's surname form, which as a possessive adjective would need a noun after it.
 const FEMININE_SURNAME = /(?:ова|ева|ина|ская|цкая)$/u;
 // «Щукина, соседка по площадке, …», «Воробьёв, сержант роты»: a role noun in apposition.
@@ -2879,10 +2897,11 @@ function nameSpans(text: string): Span[] {
   };
   // «муж, ильнурчик,», «подруга, ляська,»: a relative, a comma, the name, a comma or an end.
   const relationAppositionBefore = (i: number) => {
-    const m = /(\p{L}+)\s*,\s*$/u.exec(
-      text.slice(Math.max(0, words[i]!.start - 24), words[i]!.start),
-    );
+    const before = text.slice(Math.max(0, words[i]!.start - 24), words[i]!.start);
+    const m = /(\p{L}+)\s*,\s*$/u.exec(before);
+    // (Not a list: «кот, сестра, вера».)
     return m !== null && KIN_NOMINATIVE.test(m[1]!.toLowerCase()) &&
+      !/,\s*$/u.test(before.slice(0, m.index)) &&
       /^\s*(?:[,.!?…]|$)/u.test(text.slice(words[i]!.end, words[i]!.end + 4));
   };
   // «тётя заира», «девушка катя»: a relative named right before (not «купила маме цветы»).
@@ -2960,7 +2979,8 @@ function nameSpans(text: string): Span[] {
         (!readsAsWord(text, word, words[i + 1]) ||
           (f.given && !/[«"“„]/.test(text[word.start - 1] ?? "") && personContext(i, false)) ||
           (f.surname &&
-            (relationBefore(i) || roleBefore(i) || roleAfter(i) || relationInApposition(i))) ||
+            (relationBefore(i) || roleBefore(i) || roleAfter(i) || relationInApposition(i) ||
+              groupAfter(i))) ||
           // «Петрова опять завалила меня»: a woman's surname form doing something.
           (f.surname && FEMININE_SURNAME.test(lower) && !f.lemmas.includes(lower) &&
             verbAfter(i, false)));
@@ -2970,7 +2990,8 @@ function nameSpans(text: string): Span[] {
       !/^(?:аллах|бог|господ)/u.test(lower) &&
       ((f.reading === "maybe" && f.given) ||
         (f.reading === "unknown" && diminutiveOfName(lower))) &&
-      (kinNominativeBefore(i) || relationAppositionBefore(i))
+      (kinNominativeBefore(i) || relationAppositionBefore(i) ||
+        (f.reading === "maybe" && startsSentence(text, word.start) && groupAfter(i)))
     ) {
       // A given name's pet form typed small: «муж, ильнурчик,», «тётя заира», «у айгульки».
       isName = true;
@@ -2981,6 +3002,14 @@ function nameSpans(text: string): Span[] {
       (roleBefore(i) || groupAfter(i)) && !ADJECTIVE.test(lower)
     ) {
       // «одноклассник стрельцов», «комаров из соседнего отдела»: a surname typed small.
+      isName = true;
+    } else if (
+      f.reading === "word" && capitalised(word) && midSentence && !latin && !f.place &&
+      !f.verb && word.text.length >= 4 && !/[«"“„]/.test(text[word.start - 1] ?? "") &&
+      !ADJECTIVE.test(lower) &&
+      (groupAfter(i) || roleBefore(i) || relationBefore(i))
+    ) {
+      // «боюсь Мельника из третьей квартиры», «сосед Кузнец»: a surname that is also a word.
       isName = true;
     } else if (isPatronymic(i)) {
       isName = true;

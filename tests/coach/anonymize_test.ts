@@ -442,10 +442,10 @@ const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 27, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 7, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 1, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 55, maxChanged: 11 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 53, maxChanged: 11 },
   { file: "./pii_tuning_more_6.json", maxLeaks: 33, maxChanged: 3 },
   { file: "./pii_tuning_more_7.json", maxLeaks: 56, maxChanged: 7 },
-  { file: "./pii_tuning_more_8.json", maxLeaks: 7, maxChanged: 1 },
+  { file: "./pii_tuning_more_8.json", maxLeaks: 6, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 1, maxChanged: 15 },
   { file: "./pii_tuning_more_10.json", maxLeaks: 6, maxChanged: 0 },
   { file: "./pii_tuning_more_11.json", maxLeaks: 4, maxChanged: 10 },
@@ -460,7 +460,7 @@ const TUNING_CORPORA = [
   // writer's own name after «я / это / твоя»: 48 of 165 leaked; 11 with nickname families
   // (shared/llm/nickname_family.ts), two words of a pseudonym anywhere, digits in words, calls
   // after «Ой,»/«брат» and signatures.
-  { file: "./pii_tuning_more_16.json", maxLeaks: 11, maxChanged: 55 },
+  { file: "./pii_tuning_more_16.json", maxLeaks: 10, maxChanged: 55 },
   // Places and employers as people type them (session 17): districts, villages, streets without
   // «улица», chains and plants in lower case or capitals, surnames one goes by, phones and
   // e-mails in pieces: 107 of 293 leaked; 64 with the districts where one lives
@@ -469,8 +469,11 @@ const TUNING_CORPORA = [
   // People (session 17): pseudonyms in the third person, halved or translated, Telegram names in
   // everyday forms, relatives' names and surnames typed small: 32 of 219 leaked; 25 with Latin
   // titles by sense («dr» → «доктор»), a fleeting vowel in pet forms, relatives' names in
-  // apposition, surnames after a role in lower case.
-  { file: "./pii_tuning_more_18.json", maxLeaks: 25, maxChanged: 31 },
+  // apposition, surnames after a role in lower case, pet forms called after a comma: 23.
+  { file: "./pii_tuning_more_18.json", maxLeaks: 23, maxChanged: 31 },
+  // All kinds as careless writers type them (session 17): 17 of 223 leaked; 7 with names and
+  // numbers typed small before a house or a flat («самал 2 дом 58»), Kazakh months, «ну что,» calls.
+  { file: "./pii_tuning_more_19.json", maxLeaks: 7, maxChanged: 1 },
 ];
 
 interface Person {
@@ -981,4 +984,17 @@ Deno.test("districts where one lives, surnames one goes by, CIS birthdays and sh
   assert.equal(called("nightowl_93", "owl, ты спишь?"), "[ник], ты спишь?");
   assert.equal(called("Dr_House", "доктор Хаус, поставьте диагноз"), "[ник], поставьте диагноз");
   assert.equal(called("Dr_House", "доктор сказал пить таблетки"), "доктор сказал пить таблетки");
+  // A pet form called after a comma; «ну что,» before a call; a partner's name before «а ты».
+  assert.equal(called("Пушистый_хвост", "мне легче, пушистик 💛"), "мне легче, [ник] 💛");
+  assert.equal(called("Вишня_в_шоколаде", "ну что, вишенка, как ты?"), "ну что, [ник], как ты?");
+  assert.equal(called("nightowl_93", "Ночь, кухня, чай и тревога"), "Ночь, кухня, чай и тревога");
+  const named = (name: string, text: string) =>
+    anonymizeForLlm(text, { maxLength: 4096, names: [{ name, token: "[имя]" }] }).text;
+  assert.equal(named("Катюша", "катюш а ты сама как?"), "[имя] а ты сама как?");
+  // A name typed small, a number, then a house or a room; a surname after «фамилия у меня …».
+  assert.equal(masked("живу самал 2 дом 58, мама болеет"), "живу [адрес], мама болеет");
+  assert.equal(masked("общага на притыцкого 83 комн 1204"), "общага на [адрес]");
+  assert.equal(masked("в 3 классе 25 кв метров"), "в 3 классе 25 кв метров");
+  assert.equal(masked("фамилия у меня смешная Пупкова"), "фамилия у меня смешная [имя]");
+  assert.equal(masked("туған күнім 19 қаңтар 2003"), "туған күнім [дата рождения]");
 });

@@ -183,7 +183,7 @@ const SETS = [
   // Latin-written Telegram name's pet forms and «-ан» forms («Диман»): 7 (one of them a checker's
   // artefact: the name is also an ordinary word elsewhere in the message). Third (session 16,
   // nickname families, two pseudonym words anywhere, names signed): 3.
-  { file: "./heldout/pii_heldout_20.json", maxLeaks: 3, minHarmlessUnchanged: 0.75 },
+  { file: "./heldout/pii_heldout_20.json", maxLeaks: 2, minHarmlessUnchanged: 0.75 },
   // Set 21 (written at the start of session 16, committed c67447f before any measurement): first
   // measured on the anonymiser as session 15 left it (48dd9ca): 3 of 166 leaked (a pet form of a
   // pseudonym after «Ой,», a Moscow district, a workplace typed small), 47 of 60 harmless
@@ -204,8 +204,8 @@ const SETS = [
   // unchanged. The session's starting anonymiser, measured after: the same 7, 50. Second, with
   // a Latin spelling read without soft signs, «evening», «Ядзя», villages by «д.»/«с.»/«п.»: 3.
   // Third (session 17, districts where one lives, famous surnames beside another given name,
-  // employers typed small): 0. The same session's rules took sets 2, 6, 13, 17, 21 one lower
-  // and 10, 12 to 0.
+  // employers typed small): 0. The same session's rules took sets 2, 6, 13, 17, 20, 21 one
+  // lower and 10, 12 to 0.
   { file: "./heldout/pii_heldout_23.json", maxLeaks: 0, minHarmlessUnchanged: 0.83 },
   // Set 24 (written at the start of session 17, committed 65d5d23 before any measurement): first
   // measured on the anonymiser as session 16 left it (f80e3d1) and on the session's first changes

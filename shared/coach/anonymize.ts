@@ -863,7 +863,8 @@ function kinSpans(text: string, name: string, token: string): Span[] {
       : [word];
     for (const spelling of spellings) {
       for (const { root, word: index, spelt, pairOnly } of roots) {
-        if (alone && pairOnly) continue;
+        // (Its pet form is a name alone: «совушка,» for nightowl_93.)
+        if (alone && pairOnly && !isPetForm(written)) continue;
         // A Latin word's spelling has no soft signs: «пельмешек» for Pelmen («пелмен»).
         const shared = spelt
           ? sharedStart(spelling.replace(/[ьъ]/g, ""), root.replace(/[ьъ]/g, ""))
@@ -1106,7 +1107,7 @@ const ASIDE_BEFORE =
 const CALL_START =
   /(?:^|[.!?…\n(]|(?<!\p{L})(?:привет|слушай|эй|ну(?:\s+что|\s+как)?|ой|спасибо|здравствуй|доброе утро|добрый вечер|спокойной ночи|дорог(?:ой|ая)|мил(?:ый|ая)|брат|братан|братишка|бро|сестр[её]нка|подруга|дружище)\s*,?)\s*$/iu;
 const CALL_AFTER =
-  /^\s*(?:мо[йяеёи](?!\p{L}))?\s*(?:[,!?.…)\n]|$|\p{Extended_Pictographic}|а\s+ты(?!\p{L}))/u;
+  /^\s*(?:мо[йяеёи](?!\p{L}))?\s*(?:[,!?.…)\n]|$|\p{Extended_Pictographic}|а\s+ты(?!\p{L})|(?:жаным|джан|жан|jan|джаным|канка|родн(?:ая|ой)|дорог(?:ая|ой))(?!\p{L}))/u;
 /**
  * `addressed`, first in a sentence or after a greeting only, and also with «ты» after it
  * («Совушка ты как?», «волчонок ты мой»).

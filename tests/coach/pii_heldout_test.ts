@@ -214,6 +214,14 @@ const SETS = [
   // of one, «owl,» for nightowl_93; a birthday in Kazakh words), 56 of 60 harmless unchanged.
   // Second, with Latin nicknames split into their words and birthdays in CIS languages: 0.
   { file: "./heldout/pii_heldout_24.json", maxLeaks: 0, minHarmlessUnchanged: 0.9 },
+  // Set 25 (written with set 24, committed 2212e90 before any measurement, kept for the session's
+  // final anonymiser): first measured on it (8fc14df): 5 of 161 leaked (pseudonyms 2 — a pet form
+  // of half a Latin compound, «совушка,» for nightowl_93, and «от лисы» for Лиса_Алиса —, a
+  // child's pet name «Сонька моя», the partner's short name before the Kazakh «жаным», the
+  // writer's own in lower case after «я просто»), 57 of 60 harmless unchanged. The session's
+  // starting anonymiser, measured after: the same 5. Second, with pet forms of a compound's half
+  // called alone and calls before «жаным», «джан», «дорогая»: 4.
+  { file: "./heldout/pii_heldout_25.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -14,7 +14,7 @@
  *
  * Offsets are UTF-16 offsets in the text given.
  */
-import { nameInfo } from "./names.ts";
+import { type NameInfo, nameInfo } from "./names.ts";
 
 export interface PlaceSpan {
   start: number;
@@ -106,7 +106,7 @@ export function homePlaceSpans(text: string): PlaceSpan[] {
       if (phrase === null) return;
       const last = tokens[phrase.to]!;
       const after = text.slice(last.end, last.end + 24);
-      // First in the sentence only before a comma or a dash: «Марьино, у меня там…».
+      // First in the sentence only before a comma: «Марьино, у меня там…».
       if (!afterPreposition && !/^\s*,/u.test(after)) return;
       // A capital then small letters (not a word shouted in capitals, «Я НА КРЫШЕ»).
       const capital = /^\p{Lu}\p{Ll}/u.test(token.text);
@@ -168,22 +168,23 @@ function placePhrase(
   ) {
     return null;
   }
-  if (joined && REGION_WORD.test(tokens[to + 1]?.text ?? nextLower)) return null;
-  if (to === i && joined && REGION_WORD.test(nextLower)) return null;
+  // «в Пензенской области»: the region (after one word or two).
+  if (joined && REGION_WORD.test(tokens[to + 1]?.text ?? "")) return null;
   const words = tokens.slice(i, to + 1).map((t) => t.text.toLowerCase().replace(/ё/g, "е"));
   let placeLike = false;
   let geographic = false;
+  let head: NameInfo | null = null;
   for (const each of words) {
     const info = nameInfo(each);
+    head = info;
     const lemmas = [each, ...(info?.lemmas ?? [])];
     if (lemmas.some((lemma) => BIG_PLACES.has(lemma))) return null;
     if (info === null || info.reading === "unknown" || info.place) placeLike = true;
     if (info?.place) geographic = true;
   }
-  const head = nameInfo(words[words.length - 1]!);
   // A person («живу с Сашей»), not a place.
   if (!district && head !== null && (head.given || head.patronymic) && !head.place) return null;
-  // An ordinary word with a capital mid-sentence counts; in lower case only a place.
+  // A word the dictionary reads as a verb is no place.
   if (!district && head !== null && head.reading === "word" && !head.place && head.verb) {
     return null;
   }

@@ -593,6 +593,10 @@ function knownWord(word: string, kind: "pseudonym" | "name", single: boolean): K
       }
       if (spelt !== "name" && spelt !== "maybe") continue;
       reading = spelt;
+      // And its everyday forms as a Cyrillic name's: «Lesha» → «Лёха», «лёх».
+      if (kind === "name") {
+        for (const form of everydayNameForms(spelling).plain) forms.add(form);
+      }
       for (const form of dictionaryForms(spelling) ?? [spelling]) {
         forms.add(form.replace(/ё/g, "е"));
       }
@@ -857,7 +861,8 @@ function kinSpans(text: string, name: string, token: string): Span[] {
     // an adjective five with a noun («Небольшая» is not «небо»).
     const reading = cyrillic ? nameReading(word) : null;
     const known = reading === "word" || reading === "maybe";
-    const adjective = ANY_ADJECTIVE_FORM.test(word);
+    // (Not a three-letter word: «зая» is a pet form of «зайка».)
+    const adjective = ANY_ADJECTIVE_FORM.test(word) && word.length >= 4;
     const spellings = /^[a-z]+$/.test(word)
       ? [word, ...cyrillicSpellings(word).map((spelling) => spelling.replace(/ё/g, "е"))]
       : [word];
@@ -949,7 +954,7 @@ function kinSpans(text: string, name: string, token: string): Span[] {
     }
     // An adjective alone in lower case is said of someone: «серая, ты права» (for «Серая Сова»)
     // — unless the writer names themself by it («рыжий снова на связи»).
-    const plainAdjective = ADJECTIVE.test(m[0]) && !/^\p{Lu}/u.test(m[0]);
+    const plainAdjective = ADJECTIVE.test(m[0]) && m[0].length >= 4 && !/^\p{Lu}/u.test(m[0]);
     // «я ёжик и в жизни колючий»: the writer's own pseudonym noun after «я», when it is a pet
     // form (not «я сова, ложусь поздно», said of oneself by anyone).
     const self = selfNamed(text, m.index, end) ||
@@ -2559,6 +2564,36 @@ const DIMINUTIVE =
   /(?:ечк|очк|оньк|еньк|ушк|юшк|ульк|уль|юль|ул|юл|ус|юс|уш|юш|чик|ик|ок|ёк|ек|к|х|ш)$/u;
 const NAME_ENDINGS = ["", "а", "я", "ша", "ня", "ся", "ля", "на", "ия", "ий", "й"];
 
+/** A given name's pet form in any case: a listed one («жека», «вовчиком») or one made up. */
+function petName(lower: string): boolean {
+  const stem = lower.replace(CASE_ENDING, "");
+  const ending = lower.slice(stem.length);
+  // (The case ending must fit: «ваной» is no form of «ваня».)
+  const listed = [
+    lower,
+    ...(/^(?:а|ы|е|у|ой|ою)$/u.test(ending) ? [stem + "а"] : []),
+    ...(/^(?:я|и|е|ю|ей|ею)$/u.test(ending) ? [stem + "я"] : []),
+  ];
+  if (listed.some((form) => everydayForms(form).length > 0)) return true;
+  // A suffix on a common name, not an ambiguous one: «тимурчик», «айгульки», «катюхой» (not
+  // «мотике», «симку»: a short base; not «петух»: «-х» only with a case ending).
+  return PET_NAME_SUFFIXES.some((suffix) => {
+    if (!stem.endsWith(suffix) || (suffix === "х" && (ending === "" || !/[юу]х$/u.test(stem)))) {
+      return false;
+    }
+    const soft = stem.slice(0, -suffix.length);
+    const base = soft.replace(/ь$/u, "");
+    // («соньк» → «соня»: a soft sign before the suffix keeps a three-letter base.)
+    if (base.length < (suffix.length >= 3 || suffix === "х" || soft !== base ? 3 : 4)) return false;
+    return NAME_ENDINGS.some((nameEnding) => {
+      const known = knownNameForms().get(base + nameEnding);
+      return (known !== undefined && !known.ambiguous) ||
+        everydayForms(base + nameEnding).length > 0;
+    });
+  });
+}
+const PET_NAME_SUFFIXES = "чик ечк очк оньк еньк ушк юшк ик ок ек к х".split(" ");
+
 /** Whether an unknown word is a known given name with a diminutive suffix: Ксюха, Полинке. */
 function diminutiveOfName(lower: string): boolean {
   const stem = lower.replace(CASE_ENDING, "");
@@ -2584,6 +2619,7 @@ interface Word {
 }
 
 const WORDS = /\p{L}+(?:-\p{L}+)*/gu;
+const POSSESSIVE_BETWEEN = /^(?:наш|наша|мой|моя|твой|твоя|ваш|ваша|их|его|е[её]|свой|своя)$/iu;
 // "работаю в", "учусь на", "устроилась в", "уволили из", "подрабатываю курьером в", "у нас в",
 // "взяли в", "закончила", "отчислили из", "на 3 курсе", "на биофаке", and up to two words more:
 // an employer or a school.
@@ -2851,6 +2887,12 @@ function nameSpans(text: string): Span[] {
     clauseAfter(i).some((j) =>
       facts[j]?.verb && (!human || facts[j]!.lemmas.some((l) => HUMAN_VERBS.has(l)))
     );
+  // «сонька моя»: a possessive right after.
+  const possessiveAfter = (i: number) => {
+    const next = words[i + 1];
+    return next !== undefined && adjacent(words[i], next) &&
+      /^(?:мо[йяи]|наш[аи]?)$/iu.test(next.text);
+  };
   const petBefore = (i: number) => {
     const previous = words[i - 1];
     return previous !== undefined && adjacent(previous, words[i]) &&
@@ -2878,6 +2920,13 @@ function nameSpans(text: string): Span[] {
     // A relative right before; a job before a comma too («сосед, Бобр, …»), not a relative
     // («с дочкой, Грю такой ворчун»).
     if (gap.includes(",") ? isJob(i - 1) : isRole(i - 1)) return true;
+    // «начальник наш Лыков», «сосед мой Бобр»: a possessive between.
+    if (
+      two !== undefined && adjacent(two, one) && POSSESSIVE_BETWEEN.test(one.text) &&
+      !gap.includes(",") && isRole(i - 2)
+    ) {
+      return true;
+    }
     return two !== undefined && adjacent(two, one) && !capitalised(one) &&
       one.text.length >= 4 && !facts[i - 1]?.verb && isJob(i - 2);
   };
@@ -2989,9 +3038,10 @@ function nameSpans(text: string): Span[] {
       !capitalised(word) && !latin && CYRILLIC_WORD.test(word.text) && word.text.length >= 4 &&
       f.reading !== "word" && !f.verb && !LOWERCASE_NOT_NAMES.has(lower) &&
       !/^(?:аллах|бог|господ)/u.test(lower) &&
-      ((f.reading === "maybe" && f.given) ||
-        (f.reading === "unknown" && diminutiveOfName(lower))) &&
-      (kinNominativeBefore(i) || relationAppositionBefore(i) ||
+      ((f.reading === "maybe" && f.given) || (f.reading === "unknown" && petName(lower))) &&
+      // (A pet form no dictionary reads as a word is a name wherever it stands: «тимурчик
+      // сказал», «с катюхой».)
+      (f.reading === "unknown" || kinNominativeBefore(i) || relationAppositionBefore(i) ||
         (f.reading === "maybe" && startsSentence(text, word.start) && groupAfter(i)))
     ) {
       // A given name's pet form typed small: «муж, ильнурчик,», «тётя заира», «у айгульки».
@@ -3028,6 +3078,15 @@ function nameSpans(text: string): Span[] {
       f.reading === "word" && capitalised(word) && (relationBefore(i) || honorificAfter(i))
     ) {
       isName = !f.place;
+    } else if (
+      f.reading === "word" && !latin && !f.verb && !f.place && CYRILLIC_WORD.test(word.text) &&
+      word.text.length >= 4 && petName(lower) &&
+      ((capitalised(word) && midSentence && verbAfter(i, false)) || possessiveAfter(i) ||
+        verbAfter(i, true))
+    ) {
+      // A common name's pet form that is also a word: «вчера Сонька болела», «сонька моя», «с
+      // гулькой поругались» (not «ем Алёнку, шоколадку»).
+      isName = true;
     } else if (
       f.reading === "word" && capitalised(word) && !f.verb &&
       (roleBefore(i) || roleAfter(i) || relationInApposition(i) ||
@@ -3089,7 +3148,7 @@ function nameSpans(text: string): Span[] {
     // «отец 30 лет на Уралмаше отпахал»: a name with a capital no dictionary reads as a place,
     // right after «в»/«на»/«из», with work or study words near.
     const named = capitalised(word) && !(facts[i]?.place ?? false) &&
-      (abbreviation || facts[i]?.reading === "unknown") &&
+      (abbreviation || facts[i]?.reading === "unknown" || facts[i]?.organization === true) &&
       /(?<!\p{L})(?:в|во|на|из)\s+$/iu.test(before);
     // «в нгу на физфаке»: a short word no dictionary knows after «в» with study words near.
     const shortUnknown = unknownLower && word.text.length <= 5 &&

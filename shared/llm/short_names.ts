@@ -134,6 +134,8 @@ export function nameStarts(name: string): string[] {
   const starts = new Set<string>();
   for (const form of [lower, ...everydayForms(lower)]) {
     for (let end = 3; end <= form.length; end++) starts.add(form.slice(0, end));
+    // A three-letter name's two letters («Ира» → «Ирусь»; a long tail only: `isAffectionateForm`).
+    if (/^\p{L}{2}[аяо]$/u.test(form)) starts.add(form.slice(0, 2));
   }
   return [...starts];
 }
@@ -142,6 +144,7 @@ export function nameStarts(name: string): string[] {
 export function isAffectionateForm(word: string, starts: readonly string[]): boolean {
   return starts.some((start) =>
     word.length > start.length && word.startsWith(start) &&
-    AFFECTIONATE_TAIL.test(word.slice(start.length))
+    AFFECTIONATE_TAIL.test(word.slice(start.length)) &&
+    (start.length >= 3 || word.length - start.length >= 3)
   );
 }

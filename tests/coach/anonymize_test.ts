@@ -440,12 +440,12 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // («Бишкек, Восток-5», a district; «Москва-Сити, 89 этаж», a floor read as a house).
 const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 27, maxChanged: 15 },
-  { file: "./pii_tuning_more_3.json", maxLeaks: 7, maxChanged: 8 },
+  { file: "./pii_tuning_more_3.json", maxLeaks: 6, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 1, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 53, maxChanged: 11 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 50, maxChanged: 11 },
   { file: "./pii_tuning_more_6.json", maxLeaks: 33, maxChanged: 3 },
-  { file: "./pii_tuning_more_7.json", maxLeaks: 56, maxChanged: 7 },
-  { file: "./pii_tuning_more_8.json", maxLeaks: 6, maxChanged: 1 },
+  { file: "./pii_tuning_more_7.json", maxLeaks: 52, maxChanged: 7 },
+  { file: "./pii_tuning_more_8.json", maxLeaks: 4, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 1, maxChanged: 15 },
   { file: "./pii_tuning_more_10.json", maxLeaks: 6, maxChanged: 0 },
   { file: "./pii_tuning_more_11.json", maxLeaks: 4, maxChanged: 10 },
@@ -454,7 +454,7 @@ const TUNING_CORPORA = [
   { file: "./pii_tuning_more_14.json", maxLeaks: 9, maxChanged: 18 },
   // Nicknames made of pseudonyms (session 15): 50 of 200 leaked before the shared-start reading;
   // 15 since one nickname's pet forms are read as one (session 16).
-  { file: "./pii_tuning_more_15.json", maxLeaks: 14, maxChanged: 35 },
+  { file: "./pii_tuning_more_15.json", maxLeaks: 13, maxChanged: 35 },
   // Pseudonyms and names as partners and writers use them (session 16): plain words from pet
   // forms and back, changed stems, reordered or translated words, digits read aloud, the
   // writer's own name after «я / это / твоя»: 48 of 165 leaked; 11 with nickname families
@@ -470,10 +470,16 @@ const TUNING_CORPORA = [
   // everyday forms, relatives' names and surnames typed small: 32 of 219 leaked; 25 with Latin
   // titles by sense («dr» → «доктор»), a fleeting vowel in pet forms, relatives' names in
   // apposition, surnames after a role in lower case, pet forms called after a comma: 23.
-  { file: "./pii_tuning_more_18.json", maxLeaks: 23, maxChanged: 31 },
+  { file: "./pii_tuning_more_18.json", maxLeaks: 21, maxChanged: 31 },
   // All kinds as careless writers type them (session 17): 17 of 223 leaked; 7 with names and
   // numbers typed small before a house or a flat («самал 2 дом 58»), Kazakh months, «ну что,» calls.
-  { file: "./pii_tuning_more_19.json", maxLeaks: 7, maxChanged: 1 },
+  // Session 18's pet names (below): 6.
+  { file: "./pii_tuning_more_19.json", maxLeaks: 6, maxChanged: 1 },
+  // The hard cases (session 18): pseudonym words and pet names typed small in the third person,
+  // districts without a word about home, departments, phones split across a sentence: 31 of 243
+  // leaked; 24 with pet forms of common names anywhere («тимурчик», «с катюхой»), or beside a
+  // possessive or a person's verb when also a word («сонька моя»).
+  { file: "./pii_tuning_more_20.json", maxLeaks: 24, maxChanged: 12 },
 ];
 
 interface Person {
@@ -997,4 +1003,34 @@ Deno.test("districts where one lives, surnames one goes by, CIS birthdays and sh
   assert.equal(masked("в 3 классе 25 кв метров"), "в 3 классе 25 кв метров");
   assert.equal(masked("фамилия у меня смешная Пупкова"), "фамилия у меня смешная [имя]");
   assert.equal(masked("туған күнім 19 қаңтар 2003"), "туған күнім [дата рождения]");
+});
+
+Deno.test("pet forms of names typed small or that are also words, employers the dictionary knows", () => {
+  const masked = (text: string, people: { pseudonym?: string; name?: string } = {}) =>
+    anonymizeForLlm(text, {
+      maxLength: 4096,
+      pseudonyms: people.pseudonym ? [{ name: people.pseudonym, token: "[псевдоним]" }] : [],
+      names: people.name ? [{ name: people.name, token: "[имя]" }] : [],
+    }).text;
+  // A pet form no dictionary reads as a word, anywhere; one that is also a word beside a
+  // possessive, a person's verb, or with a capital before a verb.
+  assert.equal(masked("вечером тимурчик рисовал"), "вечером [имя] рисовал");
+  assert.equal(masked("мы с катюхой в кино"), "мы с [имя] в кино");
+  assert.equal(masked("у айгульки сессия"), "у [имя] сессия");
+  assert.equal(masked("танька моя спит"), "[имя] моя спит");
+  assert.equal(masked("потом Сонька заснула"), "потом [имя] заснула");
+  assert.equal(masked("петух орёт с утра"), "петух орёт с утра");
+  assert.equal(masked("ем Алёнку, шоколадку"), "ем Алёнку, шоколадку");
+  assert.equal(masked("меняю симку завтра"), "меняю симку завтра");
+  // The partner's short name built on two letters, a Latin name's everyday forms, «зая».
+  assert.equal(masked("Ирусь, спасибо", { name: "Ира" }), "[имя], спасибо");
+  assert.equal(masked("иран в новостях", { name: "Ира" }), "иран в новостях");
+  assert.equal(masked("лёх глянь", { name: "Lesha" }), "[имя] глянь");
+  assert.equal(
+    masked("зая, спокойной ночи", { pseudonym: "Зайка_моя" }),
+    "[псевдоним], спокойной ночи",
+  );
+  // A surname after a role and a possessive; an employer the dictionary knows before «работал».
+  assert.equal(masked("бригадир наш Сомов опять орал"), "бригадир наш [имя] опять орал");
+  assert.equal(masked("я на Уралвагонзаводе работал"), "я на [организация] работал");
 });

@@ -220,8 +220,16 @@ const SETS = [
   // child's pet name «Сонька моя», the partner's short name before the Kazakh «жаным», the
   // writer's own in lower case after «я просто»), 57 of 60 harmless unchanged. The session's
   // starting anonymiser, measured after: the same 5. Second, with pet forms of a compound's half
-  // called alone and calls before «жаным», «джан», «дорогая»: 4.
-  { file: "./heldout/pii_heldout_25.json", maxLeaks: 4, minHarmlessUnchanged: 0.9 },
+  // called alone and calls before «жаным», «джан», «дорогая»: 4. Third (session 18, pet forms of
+  // common names beside a possessive): 3.
+  { file: "./heldout/pii_heldout_25.json", maxLeaks: 3, minHarmlessUnchanged: 0.9 },
+  // Set 26 (written at the start of session 18, committed before any measurement): first
+  // measured on the anonymiser as session 17 left it (9fdea33): 6 of 168 leaked (the partner's
+  // Telegram name in a made-up pet form on two letters «Ир-» and a Latin-written one's everyday
+  // form typed small, pseudonyms 2 — «зая» for a «Зайка» and a translated adjective called without
+  // a comma —, a surname after «начальник наш», an employer the dictionary knows before «работал»),
+  // 56 of 60 harmless unchanged. Second, with those rules: 1 (the adjective).
+  { file: "./heldout/pii_heldout_26.json", maxLeaks: 1, minHarmlessUnchanged: 0.9 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

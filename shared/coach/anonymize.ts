@@ -444,6 +444,13 @@ function patternsFor(name: string, kind: "pseudonym" | "name"): KnownPattern[] {
         if (kind === "pseudonym" && handle) {
           if (word.length >= 3 && !/\d/.test(word)) {
             patterns.push(phrasePattern([{ ...knownWord(word, kind, true), needsCapital: true }]));
+            // In lower case too when it is no short word (`ownWordAnywhere`): «nightowl снова
+            // тут» — a Latin word as written only («марте» is a month, not Marta_88).
+            if (ownWordAnywhere(word)) {
+              patterns.push(phrasePattern([
+                spelledAsName(word) ? latinWord(word) : knownWord(word, kind, true),
+              ]));
+            }
           }
           continue;
         }
@@ -519,14 +526,56 @@ function pseudonymWordPatterns(word: string, translated = false): KnownPattern[]
     patterns.push(insideSentence(form));
   }
   if (adjective || word.length < 2) return patterns;
+  if (!translated && spelledAsName(word) && ownWordAnywhere(word)) {
+    patterns.push(phrasePattern([latinWord(word)]));
+  }
   const noun = knownWord(word, "pseudonym", true);
   // A translation with a capital counts inside a sentence only: «Солнце выглянуло» is the sun.
   patterns.push(
-    translated ? insideSentence(noun) : phrasePattern([{ ...noun, needsCapital: true }]),
+    translated ? insideSentence(noun) : phrasePattern([{
+      ...noun,
+      needsCapital: !ownWordAnywhere(word) || spelledAsName(word),
+    }]),
     // In any case where the partner is called by it («слушай волк, …», «призрак 👻»).
     { ...phrasePattern([noun]), calledOnly: true },
   );
   return patterns;
+}
+
+/**
+ * Whether a pseudonym's own noun counts in lower case anywhere, as a one-word pseudonym does
+ * («котёнок опять ноет» for Котёнок_Мяу, «медведь» for Бурый_Медведь_86, «nightowl снова тут»):
+ * a Cyrillic noun on a stem of four letters or more, a Latin word of five letters or more. A short
+ * one is an everyday word too often («кот», «лиса»).
+ */
+/**
+ * A Latin word whose Cyrillic spelling is a name (or a name and a word): «marta» → «марта», also
+ * a month's form. Only the Latin word itself counts in lower case anywhere.
+ */
+function spelledAsName(word: string): boolean {
+  if (!/^[a-z]+$/iu.test(word)) return false;
+  return cyrillicSpellings(word.toLowerCase()).some((spelling) => {
+    const reading = nameReading(spelling);
+    return reading === "name" || reading === "maybe";
+  });
+}
+
+/** A Latin word exactly as written, in any case of letters. */
+function latinWord(word: string): KnownWord {
+  const lower = word.toLowerCase();
+  return {
+    source: `(${literal(lower)})`,
+    nominative: lower,
+    obliqueNeedsCapital: false,
+    needsCapital: false,
+  };
+}
+
+function ownWordAnywhere(word: string): boolean {
+  const lower = word.toLowerCase().replace(/ё/g, "е");
+  if (/^[a-z]+$/.test(lower)) return lower.length >= 5;
+  return /^\p{Script=Cyrillic}+$/u.test(lower) && !ADJECTIVE.test(lower) && nominal(lower) &&
+    lower.replace(/[аяоеыиуюйь]{1,2}$/u, "").length >= 4;
 }
 
 /** A word with a capital inside a sentence, not first in it nor in a title («Тихий Дон»). */
@@ -966,7 +1015,9 @@ function kinSpans(text: string, name: string, token: string): Span[] {
       (nicknameTalk && m[0].length >= 4) || (isPetForm(m[0]) && addressed(text, m.index, end));
     if (where && kin(m[0])) {
       // (Not «Добрый!», a greeting.)
-      if ((plainAdjective && !self) || GREETING_PAIR.test(m[0])) return;
+      // (Called after a greeting it is the name: «слушай рыжий, а ты…».)
+      const greeted = GREETING_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
+      if ((plainAdjective && !self && !greeted) || GREETING_PAIR.test(m[0])) return;
       spans.push(pseudonymSpan(m.index, end, token));
     }
   });
@@ -994,6 +1045,8 @@ function pairNamed(text: string, start: number, end: number): boolean {
 const PAIR_SELF_BEFORE = /(?:^|[^\p{L}])(?:я|это)\s+(?:же\s+|тут\s+|как\s+|тот\s+ещ[её]\s+)?$/iu;
 
 const SELF_BEFORE = /(?:^|[^\p{L}])я\s+$/iu;
+const GREETING_BEFORE =
+  /(?<!\p{L})(?:слушай|привет|эй|здравствуй|спасибо|спокойной ночи|доброе утро|добрый вечер)\s*,?\s*$/iu;
 
 /**
  * Little words inside a pseudonym read aloud («ёжик из тумана», «кот в сапогах»), or inside a
@@ -1359,6 +1412,7 @@ function personalDataSpans(normal: string): Span[] {
     ...snilsSpans(view.text),
     ...innSpans(view.text),
     ...numberSpans(view.text),
+    ...phonePrefixSpans(view.text),
     ...birthdateSpans(view.text),
     ...oldDateSpans(view.text),
     ...carPlateSpans(view.text),
@@ -1521,6 +1575,28 @@ function cardSpans(text: string): Span[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A phone given in pieces: its code alone («запиши 8 905 … а дальше …»), where phones are talked
+// of — the rest is a run of digits the number rules take.
+
+const PHONE_PREFIX = /(?<![\d+])(?:\+\s?7|8)[\s-]*\(?[79]\d{2}\)?(?![\d])/g;
+const PHONE_TALK =
+  /(?<!\p{L})(?:номер\p{L}*|тел(?:ефон\p{L}*|\.)?|звон\p{L}*|позвон\p{L}*|набер\p{L}*|набир\p{L}*|запиш\p{L}*|вотсап\p{L}*|ватсап\p{L}*|вацап\p{L}*|whatsapp|вайбер\p{L}*|viber|мобил\p{L}*|сотов\p{L}*|симк\p{L}*|цифр\p{L}*)(?!\p{L})/iu;
+
+// The rest of a phone elsewhere in the message: «371 44 09».
+const PHONE_REST = /(?<![\d.,])\d{3}[\s-]?\d{2}[\s-]?\d{2}(?![\d.,])/;
+// A price, not a code: «8 900 руб», «заплатила 8 900».
+const PRICE_AFTER = /^\s*(?:р(?!\p{L})|руб|₽|тыс|т\.р|тг|тенге|сом|грн|\$|€|евро|бакс|за\s)/iu;
+const PRICE_BEFORE = /(?<!\p{L})(?:стои\p{L}*|заплатил\p{L}*|отдал\p{L}*|цена|за)\s*$/iu;
+
+function phonePrefixSpans(text: string): Span[] {
+  if (!PHONE_TALK.test(text) && !PHONE_REST.test(text)) return [];
+  return [...text.matchAll(PHONE_PREFIX)].filter((m) =>
+    !PRICE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)) &&
+    !PRICE_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))
+  ).map((m) => span("phone", m.index, m.index + m[0].length));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Passports: series (4 digits, often 2 + 2) and number (6 digits).
 
 const PASSPORT_NUMBER = /(?<![\d+])\d{2} ?\d{2} ?(?:№ ?)?\d{6}(?!\d)/g;
@@ -1531,6 +1607,9 @@ const NUMBER_BEFORE = /номер\s*:?\s*$/iu;
 // "серия 4506 номер 123456", "серия 45 06, № 123456".
 const PASSPORT_SERIES_AND_NUMBER =
   /сери[яиюей]\s*:?\s*(\d{2} ?\d{2})\s*,?\s*(?:и\s+)?(?:номер|№|ном\.|н\.)\s*:?\s*\d{6}(?!\d)/giu;
+
+const PASSPORT_SERIES =
+  /сери[яиюей]\s*(?:паспорта\s*)?[:№]?\s*(\d{2} ?\d{2})(?!\d|[.,:]\d|\s*г(?:од|г|\.|\s))/giu;
 
 function passportSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -1543,6 +1622,11 @@ function passportSpans(text: string): Span[] {
   }
   for (const m of text.matchAll(PASSPORT_SERIES_AND_NUMBER)) {
     const start = m.index + m[0].indexOf(m[1]!);
+    spans.push(span("passport", start, m.index + m[0].length));
+  }
+  // The series alone, its number given apart: «серия паспорта 4506, а номер …».
+  for (const m of text.matchAll(PASSPORT_SERIES)) {
+    const start = m.index + m[0].length - m[1]!.length;
     spans.push(span("passport", start, m.index + m[0].length));
   }
   return spans;
@@ -2070,6 +2154,7 @@ function addressSpans(text: string): Span[] {
   collect(LOWER_STREET, "street");
   collect(STREET_BEFORE_HOUSE, "street");
   collect(HOUSE_PART, "house");
+  collect(DORMITORY, "street");
   collect(CITY, "city");
   collect(POSTAL_INDEX, "index");
   parts.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -2125,6 +2210,17 @@ function addressSpans(text: string): Span[] {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     spans.push(span("address", start, start + m[1]!.length));
   }
+  // «юнусабад 19 квартал», «в солнечном 3 мкр», «мкр 5»: a numbered block of a district, with
+  // its name before (not a word like «живу»).
+  for (const m of text.matchAll(NUMBERED_BLOCK)) {
+    const name = m[1];
+    const named = name !== undefined && !nameInfo(name.toLowerCase())?.verb &&
+      !BLOCK_NAME_NOT.test(name);
+    // A quarter of a year is no block («во 2 квартале»): «квартал» needs its name or a house.
+    if (!named && /^\d/.test(m[2]!) && /квартал/iu.test(m[2]!) && !m[3]) continue;
+    const start = named ? m.index : m.index + m[0].indexOf(m[2]!, name?.length ?? 0);
+    spans.push(span("address", start, m.index + m[0].length));
+  }
 
   let chain: typeof parts = [];
   const closeChain = () => {
@@ -2145,6 +2241,19 @@ function addressSpans(text: string): Span[] {
   closeChain();
   return spans;
 }
+
+const BLOCK_WORD = String.raw`(?:мкр|мкрн|микрорайон\p{L}*|квартал\p{L}*|кв-л)`;
+const NUMBERED_BLOCK = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:(\p{L}{4,})\s+)?(\d{1,3}(?:-?й)?\s*-?${BLOCK_WORD}\.?` +
+    String.raw`|${BLOCK_WORD}\.?\s*№?\s*\d{1,3})(?![\p{L}\d])` +
+    String.raw`(,?\s*(?:дом|д\.)\s*\d{1,3}|\s+\d{1,3}\s*дом)?`,
+  "giu",
+);
+const BLOCK_NAME_NOT =
+  /^(?:живу|живем|живём|жили|живет|живёт|этот|этом|наш|нашем|мой|моем|моём|около|возле|рядом|через)$/iu;
+// A dormitory by its number: «в общаге №3, комната 214».
+const DORMITORY =
+  /(?<![\p{L}\d])(?:общаг|общежити)\p{L}*\s*(?:№\s*\d{1,3}|\d{1,3}(?=\s*(?:[,;)]|$|комн|корп|блок)))(?![\p{L}\d])/giu;
 
 // A town, a comma, a name and a house number: the name and number are a street and a house
 // (the town alone is said freely).

@@ -438,8 +438,13 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // where one lives, someone «из бухгалтерии / параллельного класса» (inside a sentence), «младший /
 // старший» as relatives: 9. Corpora 1 and 5 34 → 33, 58 → 57; 2 of 162,255 other texts changed
 // («Бишкек, Восток-5», a district; «Москва-Сити, 89 этаж», a floor read as a house).
+// Session 18: a pseudonym's own nouns on four letters or more count in lower case anywhere, as a
+// one-word pseudonym's always did («котёнок опять ноет» for Котёнок_Мяу). The harmless look-alikes
+// written with those very words as plain words pay for it: changed 43 → 50 (corpus 13), 35 → 41
+// (15), 55 → 57 (16), 31 → 43 (18); the everyday check (150 pseudonyms × 3,000 messages) 290 →
+// 377 pairs with a pseudonym token.
 const TUNING_CORPORA = [
-  { file: "./pii_tuning_more.json", maxLeaks: 27, maxChanged: 15 },
+  { file: "./pii_tuning_more.json", maxLeaks: 26, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 6, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 1, maxChanged: 7 },
   { file: "./pii_tuning_more_5.json", maxLeaks: 50, maxChanged: 11 },
@@ -447,30 +452,30 @@ const TUNING_CORPORA = [
   { file: "./pii_tuning_more_7.json", maxLeaks: 52, maxChanged: 7 },
   { file: "./pii_tuning_more_8.json", maxLeaks: 4, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 1, maxChanged: 15 },
-  { file: "./pii_tuning_more_10.json", maxLeaks: 6, maxChanged: 0 },
+  { file: "./pii_tuning_more_10.json", maxLeaks: 5, maxChanged: 0 },
   { file: "./pii_tuning_more_11.json", maxLeaks: 4, maxChanged: 10 },
   { file: "./pii_tuning_more_12.json", maxLeaks: 3, maxChanged: 8 },
-  { file: "./pii_tuning_more_13.json", maxLeaks: 13, maxChanged: 43 },
+  { file: "./pii_tuning_more_13.json", maxLeaks: 13, maxChanged: 49 },
   { file: "./pii_tuning_more_14.json", maxLeaks: 9, maxChanged: 18 },
   // Nicknames made of pseudonyms (session 15): 50 of 200 leaked before the shared-start reading;
   // 15 since one nickname's pet forms are read as one (session 16).
-  { file: "./pii_tuning_more_15.json", maxLeaks: 13, maxChanged: 35 },
+  { file: "./pii_tuning_more_15.json", maxLeaks: 13, maxChanged: 41 },
   // Pseudonyms and names as partners and writers use them (session 16): plain words from pet
   // forms and back, changed stems, reordered or translated words, digits read aloud, the
   // writer's own name after «я / это / твоя»: 48 of 165 leaked; 11 with nickname families
   // (shared/llm/nickname_family.ts), two words of a pseudonym anywhere, digits in words, calls
   // after «Ой,»/«брат» and signatures.
-  { file: "./pii_tuning_more_16.json", maxLeaks: 10, maxChanged: 55 },
+  { file: "./pii_tuning_more_16.json", maxLeaks: 8, maxChanged: 57 },
   // Places and employers as people type them (session 17): districts, villages, streets without
   // «улица», chains and plants in lower case or capitals, surnames one goes by, phones and
   // e-mails in pieces: 107 of 293 leaked; 64 with the districts where one lives
   // (shared/llm/places.ts), shops as employers beside work, self-named and labelled surnames.
-  { file: "./pii_tuning_more_17.json", maxLeaks: 64, maxChanged: 12 },
+  { file: "./pii_tuning_more_17.json", maxLeaks: 61, maxChanged: 12 },
   // People (session 17): pseudonyms in the third person, halved or translated, Telegram names in
   // everyday forms, relatives' names and surnames typed small: 32 of 219 leaked; 25 with Latin
   // titles by sense («dr» → «доктор»), a fleeting vowel in pet forms, relatives' names in
   // apposition, surnames after a role in lower case, pet forms called after a comma: 23.
-  { file: "./pii_tuning_more_18.json", maxLeaks: 21, maxChanged: 31 },
+  { file: "./pii_tuning_more_18.json", maxLeaks: 18, maxChanged: 43 },
   // All kinds as careless writers type them (session 17): 17 of 223 leaked; 7 with names and
   // numbers typed small before a house or a flat («самал 2 дом 58»), Kazakh months, «ну что,» calls.
   // Session 18's pet names (below): 6.
@@ -478,8 +483,10 @@ const TUNING_CORPORA = [
   // The hard cases (session 18): pseudonym words and pet names typed small in the third person,
   // districts without a word about home, departments, phones split across a sentence: 31 of 243
   // leaked; 24 with pet forms of common names anywhere («тимурчик», «с катюхой»), or beside a
-  // possessive or a person's verb when also a word («сонька моя»).
-  { file: "./pii_tuning_more_20.json", maxLeaks: 24, maxChanged: 12 },
+  // possessive or a person's verb when also a word («сонька моя»); 11 with a pseudonym's longer
+  // nouns in lower case anywhere, a phone's code given apart, a passport's series alone,
+  // numbered blocks of a district («юнусабад 19 квартал») and dormitories.
+  { file: "./pii_tuning_more_20.json", maxLeaks: 11, maxChanged: 12 },
 ];
 
 interface Person {
@@ -1033,4 +1040,28 @@ Deno.test("pet forms of names typed small or that are also words, employers the 
   // A surname after a role and a possessive; an employer the dictionary knows before «работал».
   assert.equal(masked("бригадир наш Сомов опять орал"), "бригадир наш [имя] опять орал");
   assert.equal(masked("я на Уралвагонзаводе работал"), "я на [организация] работал");
+  // A pseudonym's longer noun in lower case anywhere; an adjective called after a greeting.
+  assert.equal(
+    masked("котёнок опять ноет", { pseudonym: "Котёнок_Мяу" }),
+    "[псевдоним] опять ноет",
+  );
+  assert.equal(masked("мишка опять спит", { pseudonym: "Бурый_Медведь_86" }), "мишка опять спит");
+  assert.equal(
+    masked("слушай рыжий, а ты где", { pseudonym: "Рыжий кот" }),
+    "слушай [псевдоним], а ты где",
+  );
+  // A phone's code given apart, where phones are talked of; not a price.
+  assert.equal(masked("номер: 8 916, потом 555 12 34"), "номер: [телефон], потом [телефон]");
+  assert.equal(masked("телефон стоит 8 900"), "телефон стоит 8 900");
+  // A passport's series alone; a block of a district; a dormitory; a numbered kindergarten.
+  assert.equal(
+    masked("серия паспорта 4510, номер скажу потом"),
+    "серия паспорта [паспорт], номер скажу потом",
+  );
+  assert.equal(masked("сериал 2024 года, серия 2024 года"), "сериал 2024 года, серия 2024 года");
+  assert.equal(masked("мы в самале 2 мкр живём"), "мы в [адрес] живём");
+  assert.equal(masked("отчёт за 3 квартал"), "отчёт за 3 квартал");
+  assert.equal(masked("в общаге №7, комната 12"), "в [адрес]");
+  assert.equal(masked("в общаге 12 этаж"), "в общаге 12 этаж");
+  assert.equal(masked("в детсаду №45 нянечкой"), "в детсаду [номер] нянечкой");
 });

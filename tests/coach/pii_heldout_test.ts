@@ -145,7 +145,8 @@ type Adapter = typeof ADAPTERS[number];
 // hospitals lowered the limits of sets 2–4, 7, 10–12, 14, 16–20.
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
-  { file: "./heldout/pii_heldout_2.json", maxLeaks: 3, minHarmlessUnchanged: 0.91 },
+  // Session 18 (pseudonyms' longer nouns in lower case anywhere): set 2 3 → 2.
+  { file: "./heldout/pii_heldout_2.json", maxLeaks: 2, minHarmlessUnchanged: 0.91 },
   { file: "./heldout/pii_heldout_3.json", maxLeaks: 2, minHarmlessUnchanged: 0.86 },
   { file: "./heldout/pii_heldout_4.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },

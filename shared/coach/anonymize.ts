@@ -1571,8 +1571,20 @@ function numberKind(run: NumberRun, text: string): Exclude<AnonymizedKind, "pseu
 // Bank cards: 13-19 digits, solid or in groups split by one space or dash, Luhn-valid.
 
 function cardSpans(text: string): Span[] {
-  return cardsIn(text).map((card) => span("card", card.start, card.end));
+  const spans = cardsIn(text).map((card) => span("card", card.start, card.end));
+  // A card's last four digits: «*7742», «•• 1234», «карта на 5531».
+  for (const m of text.matchAll(CARD_TAIL)) {
+    spans.push(span("card", m.index, m.index + m[0].length));
+  }
+  for (const m of text.matchAll(CARD_ENDING_WITH)) {
+    const end = m.index + m[0].length;
+    spans.push(span("card", end - m[1]!.length, end));
+  }
+  return spans;
 }
+const CARD_TAIL = /(?<![\p{L}\d*•])(?:\*{1,4}|•{1,4}|[хx]{2,4})\s?\d{4}(?!\d)/giu;
+const CARD_ENDING_WITH =
+  /(?<!\p{L})карт\p{L}*[^.!?\n\d]{0,24}?(?:(?:за|о)канчива\p{L}*\s+на|последние\s+(?:цифры|4|четыре)|с\s+номером|№)\s*:?\s*(\d{4})(?![\d.,:])/giu;
 
 // ---------------------------------------------------------------------------------------------
 // A phone given in pieces: its code alone («запиши 8 905 … а дальше …»), where phones are talked
@@ -2674,7 +2686,7 @@ const DIMINUTIVE =
 const NAME_ENDINGS = ["", "а", "я", "ша", "ня", "ся", "ля", "на", "ия", "ий", "й"];
 
 /** A given name's pet form in any case: a listed one («жека», «вовчиком») or one made up. */
-function petName(lower: string): boolean {
+function petName(lower: string, loose = false): boolean {
   const stem = lower.replace(CASE_ENDING, "");
   const ending = lower.slice(stem.length);
   // (The case ending must fit: «ваной» is no form of «ваня».)
@@ -2692,16 +2704,20 @@ function petName(lower: string): boolean {
     }
     const soft = stem.slice(0, -suffix.length);
     const base = soft.replace(/ь$/u, "");
-    // («соньк» → «соня»: a soft sign before the suffix keeps a three-letter base.)
-    if (base.length < (suffix.length >= 3 || suffix === "х" || soft !== base ? 3 : 4)) return false;
-    return NAME_ENDINGS.some((nameEnding) => {
+    // («соньк» → «соня»: a soft sign before the suffix keeps a three-letter base; any where a
+    // person is meant.)
+    const least = loose || suffix.length >= 3 || suffix === "х" || soft !== base ? 3 : 4;
+    if (base.length < least) return false;
+    return (loose ? LOOSE_NAME_ENDINGS : NAME_ENDINGS).some((nameEnding) => {
       const known = knownNameForms().get(base + nameEnding);
       return (known !== undefined && !known.ambiguous) ||
         everydayForms(base + nameEnding).length > 0;
     });
   });
 }
-const PET_NAME_SUFFIXES = "чик ечк очк оньк еньк ушк юшк ик ок ек к х".split(" ");
+const PET_NAME_SUFFIXES = "чик ечк очк оньк еньк ушк юшк ик ок ек к х юш уш".split(" ");
+// «алсушка» → Алсу, «руслик» → Руслан, «тамик» → Тамара.
+const LOOSE_NAME_ENDINGS = [...NAME_ENDINGS, "у", "ан", "ат", "ара", "ий", "ения", "ель"];
 
 /** Whether an unknown word is a known given name with a diminutive suffix: Ксюха, Полинке. */
 function diminutiveOfName(lower: string): boolean {
@@ -2776,6 +2792,8 @@ const COMMON_ABBREVIATIONS = new Set(
 const ABBREVIATION = /^(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,3}\p{Lu}{1,4})$/u;
 // Before a place: "в Питере", "из Королёва".
 const PLACE_PREPOSITION = /^(?:в|во|из|под|до|около|возле|через|над|по)$/iu;
+// A place or a pronoun before: «в озоне работаю», «я ливаю и расскажу» (a verb).
+const AFTER_NO_NAME = /^(?:в|во|из|на|под|до|около|возле|через|над|по|я|ты|он|она|мы|вы|они)$/iu;
 const CYRILLIC_WORD = /^[\p{Script=Cyrillic}-]+$/u;
 const LATIN_WORD = /^[A-Za-z]+$/;
 
@@ -2996,6 +3014,15 @@ function nameSpans(text: string): Span[] {
     clauseAfter(i).some((j) =>
       facts[j]?.verb && (!human || facts[j]!.lemmas.some((l) => HUMAN_VERBS.has(l)))
     );
+  // «алсушка, сестра,», «у малики, сестры моей»: a relative in apposition after.
+  // (Closed by a comma or an end, not a list: «ливаю, мама вырубила», «горы, мама, плов».)
+  const kinAppositionAfter = (i: number) => {
+    const m = /^\s*,\s*(\p{L}+)(?:\s+мо[йяи])?\s*(?:[,.!?…]|$)/u.exec(
+      text.slice(words[i]!.end, words[i]!.end + 30),
+    );
+    return m !== null && KIN_NOMINATIVE.test(m[1]!.toLowerCase()) &&
+      !/,\s*$/u.test(text.slice(Math.max(0, words[i]!.start - 3), words[i]!.start));
+  };
   // «сонька моя»: a possessive right after.
   const possessiveAfter = (i: number) => {
     const next = words[i + 1];
@@ -3036,8 +3063,20 @@ function nameSpans(text: string): Span[] {
     ) {
       return true;
     }
-    return two !== undefined && adjacent(two, one) && !capitalised(one) &&
-      one.text.length >= 4 && !facts[i - 1]?.verb && isJob(i - 2);
+    if (
+      two !== undefined && adjacent(two, one) && !capitalised(one) &&
+      one.text.length >= 4 && !facts[i - 1]?.verb && isJob(i - 2)
+    ) {
+      return true;
+    }
+    // Two words of complement: «начальник отдела кадров Шевчук», «препод по матану Крылов».
+    const three = words[i - 3];
+    const complement = (k: number) =>
+      !capitalised(words[k]!) && !facts[k]?.verb &&
+      (words[k]!.text.length >= 4 || /^(?:по|из|с)$/u.test(words[k]!.text));
+    return three !== undefined && two !== undefined && adjacent(three, two) &&
+      adjacent(two, one) && !gap.includes(",") && complement(i - 2) && complement(i - 1) &&
+      isJob(i - 3);
   };
   // A job in apposition («Щукина, соседка по площадке»); not a relative («Да, мама живёт…»).
   const roleAfter = (i: number) => {
@@ -3147,11 +3186,17 @@ function nameSpans(text: string): Span[] {
       !capitalised(word) && !latin && CYRILLIC_WORD.test(word.text) && word.text.length >= 4 &&
       f.reading !== "word" && !f.verb && !LOWERCASE_NOT_NAMES.has(lower) &&
       !/^(?:аллах|бог|господ)/u.test(lower) &&
-      ((f.reading === "maybe" && f.given) || (f.reading === "unknown" && petName(lower))) &&
-      // (A pet form no dictionary reads as a word is a name wherever it stands: «тимурчик
-      // сказал», «с катюхой».)
-      (f.reading === "unknown" || kinNominativeBefore(i) || relationAppositionBefore(i) ||
-        (f.reading === "maybe" && startsSentence(text, word.start) && groupAfter(i)))
+      // (A common name's pet form no dictionary reads as a word is a name wherever it stands:
+      // «тимурчик сказал», «с катюхой»; a rarer one where a person is meant: «подруга, ляська,»,
+      // «алсушка, сестра,», «элька со мной не дружит».)
+      ((f.reading === "unknown" && petName(lower)) ||
+        (((f.reading === "maybe" && f.given) ||
+          (f.reading === "unknown" && (diminutiveOfName(lower) || petName(lower, true)))) &&
+          (kinNominativeBefore(i) || relationAppositionBefore(i) || kinAppositionAfter(i) ||
+            (f.reading === "unknown" && !AFTER_NO_NAME.test(words[i - 1]?.text ?? "") &&
+              !/^(?:ха|хе|хи|ах|эх)+/u.test(lower) &&
+              (verbAfter(i, true) || possessiveAfter(i))) ||
+            (f.reading === "maybe" && startsSentence(text, word.start) && groupAfter(i)))))
     ) {
       // A given name's pet form typed small: «муж, ильнурчик,», «тётя заира», «у айгульки».
       isName = true;
@@ -3288,7 +3333,10 @@ function nameSpans(text: string): Span[] {
       let isName = false;
       if (besideName) {
         isName = isSurname(i) || word.initial || isPatronymic(i) || WEAK_PATRONYMIC.test(lower) ||
-          (capitalised(word) && f !== null && f.reading !== "word");
+          (capitalised(word) && f !== null && f.reading !== "word") ||
+          // «Серёга Лапин»: a word with a capital and a surname's ending right after a name.
+          (capitalised(word) && marked[i - 1] === "name" && neighbours.includes(i - 1) &&
+            !f?.verb && word.text.length >= 5 && /(?:ов|ев|ёв|ин|ын)а?$/u.test(lower));
       } else if (f && f.reading !== "word" && capitalised(word)) {
         isName = neighbours.some((j) => isSurname(j) || isPatronymic(j));
       } else if (word.initial) {

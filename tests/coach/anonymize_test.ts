@@ -447,16 +447,16 @@ const TUNING_CORPORA = [
   { file: "./pii_tuning_more.json", maxLeaks: 26, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 6, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 1, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 50, maxChanged: 11 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 49, maxChanged: 11 },
   { file: "./pii_tuning_more_6.json", maxLeaks: 33, maxChanged: 3 },
-  { file: "./pii_tuning_more_7.json", maxLeaks: 52, maxChanged: 7 },
+  { file: "./pii_tuning_more_7.json", maxLeaks: 48, maxChanged: 7 },
   { file: "./pii_tuning_more_8.json", maxLeaks: 4, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 1, maxChanged: 15 },
   { file: "./pii_tuning_more_10.json", maxLeaks: 5, maxChanged: 0 },
   { file: "./pii_tuning_more_11.json", maxLeaks: 4, maxChanged: 10 },
   { file: "./pii_tuning_more_12.json", maxLeaks: 3, maxChanged: 8 },
   { file: "./pii_tuning_more_13.json", maxLeaks: 13, maxChanged: 49 },
-  { file: "./pii_tuning_more_14.json", maxLeaks: 9, maxChanged: 18 },
+  { file: "./pii_tuning_more_14.json", maxLeaks: 8, maxChanged: 18 },
   // Nicknames made of pseudonyms (session 15): 50 of 200 leaked before the shared-start reading;
   // 15 since one nickname's pet forms are read as one (session 16).
   { file: "./pii_tuning_more_15.json", maxLeaks: 13, maxChanged: 41 },
@@ -1064,4 +1064,20 @@ Deno.test("pet forms of names typed small or that are also words, employers the 
   assert.equal(masked("в общаге №7, комната 12"), "в [адрес]");
   assert.equal(masked("в общаге 12 этаж"), "в общаге 12 этаж");
   assert.equal(masked("в детсаду №45 нянечкой"), "в детсаду [номер] нянечкой");
+});
+
+Deno.test("a surname after a longer role or a given name, a card's last digits, rarer pet names", () => {
+  const masked = (text: string) => anonymizeForLlm(text, { maxLength: 4096 }).text;
+  assert.equal(
+    masked("завуч по воспитательной работе Кротов орал"),
+    "завуч по воспитательной работе [имя] орал",
+  );
+  assert.equal(masked("вчера Витя Белкин звонил"), "вчера [имя] звонил");
+  assert.equal(masked("списали с карты *1029 всё"), "списали с карты [карта] всё");
+  assert.equal(masked("карта заканчивается на 8812"), "карта заканчивается на [карта]");
+  assert.equal(masked("переведи на карту на 5000"), "переведи на карту на 5000");
+  assert.equal(masked("пиши olga77 sobaka yandex ru"), "пиши [почта]");
+  // A rarer pet name where a person is meant: in apposition to a relative, with a person's verb.
+  assert.equal(masked("алсушка, сестра, приехала"), "[имя], сестра, приехала");
+  assert.equal(masked("я ливаю и расскажу всем"), "я ливаю и расскажу всем");
 });

@@ -145,20 +145,22 @@ type Adapter = typeof ADAPTERS[number];
 // hospitals lowered the limits of sets 2–4, 7, 10–12, 14, 16–20.
 const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
-  // Session 18 (pseudonyms' longer nouns in lower case anywhere): set 2 3 → 2.
-  { file: "./heldout/pii_heldout_2.json", maxLeaks: 2, minHarmlessUnchanged: 0.91 },
-  { file: "./heldout/pii_heldout_3.json", maxLeaks: 2, minHarmlessUnchanged: 0.86 },
+  // Session 18 (pseudonyms' longer nouns in lower case anywhere; a surname after a role with two
+  // words of complement or right after a given name, a card's last four digits, e-mails spelled
+  // «sobaka»): set 2 3 → 1, 3 and 6 2 → 1, 13 3 → 2, 14 1 → 0.
+  { file: "./heldout/pii_heldout_2.json", maxLeaks: 1, minHarmlessUnchanged: 0.91 },
+  { file: "./heldout/pii_heldout_3.json", maxLeaks: 1, minHarmlessUnchanged: 0.86 },
   { file: "./heldout/pii_heldout_4.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_5.json", maxLeaks: 1, minHarmlessUnchanged: 0.88 },
-  { file: "./heldout/pii_heldout_6.json", maxLeaks: 2, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_6.json", maxLeaks: 1, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_7.json", maxLeaks: 0, minHarmlessUnchanged: 0.76 },
   { file: "./heldout/pii_heldout_8.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_9.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
   { file: "./heldout/pii_heldout_10.json", maxLeaks: 0, minHarmlessUnchanged: 0.93 },
   { file: "./heldout/pii_heldout_11.json", maxLeaks: 2, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_12.json", maxLeaks: 0, minHarmlessUnchanged: 0.9 },
-  { file: "./heldout/pii_heldout_13.json", maxLeaks: 3, minHarmlessUnchanged: 0.81 },
-  { file: "./heldout/pii_heldout_14.json", maxLeaks: 1, minHarmlessUnchanged: 0.65 },
+  { file: "./heldout/pii_heldout_13.json", maxLeaks: 2, minHarmlessUnchanged: 0.81 },
+  { file: "./heldout/pii_heldout_14.json", maxLeaks: 0, minHarmlessUnchanged: 0.65 },
   { file: "./heldout/pii_heldout_15.json", maxLeaks: 0, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_16.json", maxLeaks: 2, minHarmlessUnchanged: 0.85 },
   // Set 17 (written at the start of session 14, committed 35b0ed7 before any measurement): first

@@ -1417,6 +1417,7 @@ function personalDataSpans(normal: string): Span[] {
     ...oldDateSpans(view.text),
     ...carPlateSpans(view.text),
     ...organizationSpans(view.text).map((found) => span(found.kind, found.start, found.end)),
+    ...workplacePhraseSpans(view.text),
     ...addressSpans(view.text),
     ...nameSpans(view.text),
   ];
@@ -2772,6 +2773,96 @@ const GENERIC_PLACE = new RegExp(
     "семье|it)$",
   "iu",
 );
+// ---------------------------------------------------------------------------------------------
+// The place right after a work or study verb and its preposition, in any case of letters:
+// «работаю в шоколаднице», «учусь в суворовском училище» (a name before a kind of place), «в
+// колледже связи», «в офисе мегафона» (a kind of place, then whose), «взяли в альфа банк». Not a
+// kind of place alone («в магазине»), a city («в Москве»), a role («в магазине кассиром») or how
+// one works («на износ», «в две смены»).
+
+const WORK_THEN_PLACE =
+  /(?<!\p{L})(?:(?:работа(?:ю|ет|ем|ешь|ют|ла|л|ли|ть)|подрабатыва\p{L}*|тружусь|труди\p{L}*|вкалыва\p{L}*|паш(?:у|ет|ем|ут)|пахал\p{L}*|устроил\p{L}*|уволил\p{L}*|уволили|стажиру\p{L}*)(?:\s+\p{Ll}+(?:ом|ем|ой|ей|ым|им|ами))?\s+(?:в|во|на|из)|(?:уч(?:усь|ится|ишься|ился|илась|ились|атся|имся)|поступил\p{L}*|отчислили)\s+(?:в|во|из))\s+$/iu;
+const INSTITUTION =
+  /^(?:завод|фабрик|комбинат|магазин|офис|салон|аптек|колледж|техникум|училищ|почт|банк|больниц|поликлиник|отделени|цех|склад|депо|кафе|ресторан|столов|клиник|госпитал|институт|университет|универ|академи|школ|гимнази|лице|садик|детсад|библиотек|театр|музе|компани|фирм|контор|агентств|центр|бюро|редакци|типографи|лаборатори|гостиниц|отел|пекарн|кофейн|пиццери|супермаркет|гипермаркет|автосервис|шахт|рудник|порт|аэропорт|вокзал|администраци|суд|прокуратур|отдел|мед|пед|политех|сеть|сети)\p{L}*$/iu;
+// How or when one works, not where: «на себя», «на износ», «в две смены», «в ночь».
+const NOT_A_WORKPLACE =
+  /^(?:себя|износ|дому|полставки|ставку|пол|полную|смену|смены|сменах|ночь|ночную|ночных|ночные|день|две|три|двух|трех|трёх|выходные|праздники|минус|плюс|долг|основном|итоге|общем|целом|принципе|тишине|команде|паре|одиночку|одиночестве|режиме|поле|поля|полях|городе|деревне|селе|стране|районе|области|центре|удаленке|удалёнке|удаленку|удалёнку|декрете|отпуске|больничном|пенсии|армии|тюрьме|колонии|вахте|вахту|смене|сезон|сезоне|жаре|холоде|тепле|очереди|одну|одной|одном|двоих|троих|нем|ней|них|этом|этой|том|той|тот|ту|то|это|эту|свою|своей|своем|своём|моей|моем|моём|твоей|нашей|нашем|вашей|их|него|неё|нее|мужа|жены|маму|папу|основе|связи|бюджете|контракте|руках|ногах|выезде|подработке|подработку|подхвате|подмену|замену|неделю|месяц|год|кредит|рассрочку|налог|черную|чёрную|белую|серую)$/iu;
+const TIME_OR_MANNER =
+  /^(?:целый|целую|целые|весь|всю|все|каждый|каждую|каждые|днем|днём|ночью|утром|вечером|сутками|недавно|давно|уже|ещё|еще|тоже|также|сейчас|теперь|пока|до|после|с|у|и|а|но|на|в|по|за|где|что|как|когда|который|которая|которой|которое)$/iu;
+
+function workplacePhraseSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const words = [...text.matchAll(/[\p{L}][\p{L}.-]*[\p{L}]|\p{L}/gu)];
+  // Word k when only spaces stand before it (the phrase ends at punctuation).
+  const at = (k: number) => {
+    const w = words[k];
+    const previous = words[k - 1];
+    return w !== undefined && previous !== undefined &&
+        /^\s+$/u.test(text.slice(previous.index + previous[0].length, w.index))
+      ? w
+      : undefined;
+  };
+  const lower = (k: number) => words[k]![0].toLowerCase().replace(/ё/g, "е");
+  const end = (k: number) => words[k]!.index + words[k]![0].length;
+  words.forEach((m, i) => {
+    if (!WORK_THEN_PLACE.test(text.slice(Math.max(0, m.index - 48), m.index))) return;
+    const first = lower(i);
+    if (NOT_A_WORKPLACE.test(first) || TIME_OR_MANNER.test(first)) return;
+    if (ANY_ADJECTIVE_FORM.test(first) && first.length >= 5) {
+      // A name before a kind of place («суворовском училище», «кировском заводе»), not what kind
+      // it is («в детском отделе», «в хорошую пекарню»).
+      if (!/^\p{Lu}/u.test(m[0]) && !namedAdjective(first)) return;
+      let k = i + 1;
+      while (at(k) && ANY_ADJECTIVE_FORM.test(lower(k)) && k < i + 3) k++;
+      if (at(k) && INSTITUTION.test(lower(k))) spans.push(span("organization", m.index, end(k)));
+      return;
+    }
+    if (INSTITUTION.test(first)) {
+      // A kind of place, then whose («колледже связи», «офисе мегафона»; with its adjective:
+      // «техникуме железнодорожного транспорта»); not what it sells («магазине одежды»).
+      const second = at(i + 1);
+      if (!second) return;
+      const next = lower(i + 1);
+      const info = nameInfo(next);
+      if (
+        TIME_OR_MANNER.test(next) || NOT_A_WORKPLACE.test(next) || GOODS.test(next) ||
+        info?.verb || info?.role || info?.place || ROLE_SUFFIX.test(next) ||
+        (info !== null && info.reading === "word" && !info.nominal) ||
+        !/(?:а|я|ы|и|ов|ев|ей|ых|их|ого|его)$/u.test(next) || /(?:к|ц)а$/u.test(next)
+      ) {
+        return;
+      }
+      const last = ANY_ADJECTIVE_FORM.test(next) && at(i + 2) ? i + 2 : i + 1;
+      spans.push(span("organization", second.index, end(last)));
+      return;
+    }
+    // A name of its own no dictionary reads as an everyday word («в читай-городе», «в
+    // газпромнефти»), and a kind of place right after it («альфа банк»).
+    const info = nameInfo(first);
+    if (info !== null && info.reading !== "unknown" && !info.organization) return;
+    // (Nor a kind of place written as one word: «колл-центре», «рыбзаводе», «автомойке».)
+    if (SLANG_PLACE.test(first) || GENERIC_PLACE.test(first) || KIND_INSIDE.test(first)) return;
+    const last = at(i + 1) && INSTITUTION.test(lower(i + 1)) ? i + 1 : i;
+    spans.push(span("organization", m.index, end(last)));
+  });
+  return spans;
+}
+/** An adjective made from a place's or a person's name: «кировском», «суворовском», «казанском». */
+function namedAdjective(word: string): boolean {
+  const m = /^(\p{L}{3,}?)(?:ск|цк)(?:ий|ой|ая|ое|ого|ому|им|ом|ую|ие|их|ими|ей)$/u.exec(word);
+  if (!m || /ическ$/u.test(m[1]! + "ск")) return false;
+  const stem = m[1]!;
+  return [stem, `${stem}ь`, `${stem}а`, `${stem}я`, `${stem}ов`].some((candidate) => {
+    const info = nameInfo(candidate);
+    return info !== null && (info.place || info.surname || info.given);
+  });
+}
+
+const KIND_INSIDE = /(?:завод|центр|мойк|комбин|сервис|маркет|цех|склад|магаз)/iu;
+// What a shop sells, not whose it is: «в магазине одежды», «в салоне красоты».
+const GOODS =
+  /^(?:одежды|обуви|продуктов|техники|электроники|мебели|цветов|игрушек|косметики|красоты|связи|сотовой|запчастей|стройматериалов|книг|сантехники|тканей|подарков|табака|алкоголя|напитков|хлеба|мяса|рыбы|овощей|фруктов|ремонта|быта|питания|здоровья|игры|игр)$/iu;
+
 // A role right after the place («в додо пиццамейкером», «в вб курьером»): the dictionary's
 // person nouns in the instrumental, or the suffix of an agent noun (the dictionary lacks many and
 // reads «модератор» as a thing).

@@ -444,12 +444,12 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // (15), 55 → 57 (16), 31 → 43 (18); the everyday check (150 pseudonyms × 3,000 messages) 290 →
 // 377 pairs with a pseudonym token.
 const TUNING_CORPORA = [
-  { file: "./pii_tuning_more.json", maxLeaks: 26, maxChanged: 15 },
+  { file: "./pii_tuning_more.json", maxLeaks: 24, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 6, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 1, maxChanged: 7 },
   { file: "./pii_tuning_more_5.json", maxLeaks: 49, maxChanged: 11 },
-  { file: "./pii_tuning_more_6.json", maxLeaks: 33, maxChanged: 3 },
-  { file: "./pii_tuning_more_7.json", maxLeaks: 48, maxChanged: 7 },
+  { file: "./pii_tuning_more_6.json", maxLeaks: 25, maxChanged: 3 },
+  { file: "./pii_tuning_more_7.json", maxLeaks: 47, maxChanged: 7 },
   { file: "./pii_tuning_more_8.json", maxLeaks: 4, maxChanged: 1 },
   { file: "./pii_tuning_more_9.json", maxLeaks: 1, maxChanged: 15 },
   { file: "./pii_tuning_more_10.json", maxLeaks: 5, maxChanged: 0 },
@@ -1080,4 +1080,20 @@ Deno.test("a surname after a longer role or a given name, a card's last digits, 
   // A rarer pet name where a person is meant: in apposition to a relative, with a person's verb.
   assert.equal(masked("алсушка, сестра, приехала"), "[имя], сестра, приехала");
   assert.equal(masked("я ливаю и расскажу всем"), "я ливаю и расскажу всем");
+});
+
+Deno.test("the place right after a work or study verb: a name, a named kind of place, whose it is", () => {
+  const masked = (text: string) => anonymizeForLlm(text, { maxLength: 4096 }).text;
+  assert.equal(masked("работаю в роснефти"), "работаю в [организация]");
+  assert.equal(masked("учусь в суворовском училище"), "учусь в [организация]");
+  assert.equal(masked("работаю в офисе мегафона"), "работаю в офисе [организация]");
+  assert.equal(masked("работаю на кировском заводе"), "работаю на [организация]");
+  // Not a kind of place, what it sells, how one works, a city, a role.
+  assert.equal(masked("работаю в детском отделе"), "работаю в детском отделе");
+  assert.equal(masked("работаю в магазине одежды"), "работаю в магазине одежды");
+  assert.equal(masked("работаю на износ"), "работаю на износ");
+  assert.equal(masked("работаю в две смены"), "работаю в две смены");
+  assert.equal(masked("работаю в колл-центре"), "работаю в колл-центре");
+  assert.equal(masked("учусь на психолога"), "учусь на психолога");
+  assert.equal(masked("работаю в магазине кассиром"), "работаю в магазине кассиром");
 });

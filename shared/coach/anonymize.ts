@@ -2223,6 +2223,20 @@ function addressSpans(text: string): Span[] {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     spans.push(span("address", start, start + m[1]!.length));
   }
+  // «на мира 12», «на гоголя, 25а», «на советской армии 205»: after «на» a street is named in
+  // the genitive (a place one is at is in the prepositional: «на работе 12 часов»).
+  for (const m of text.matchAll(GENITIVE_STREET_HOUSE)) {
+    const words = m[1]!.toLowerCase().split(/\s+/u);
+    const head = words[words.length - 1]!;
+    const info = nameInfo(head);
+    if (info?.verb || NOT_A_STREET_HEAD.test(head)) continue;
+    const start = m.index + m[0].indexOf(m[1]!);
+    spans.push(span("address", start, m.index + m[0].length));
+  }
+  // «СНТ «Рассвет»», «снт мичуринец-2», «участок 47» beside them: a garden plot.
+  for (const m of text.matchAll(GARDEN_PLOT)) {
+    spans.push(span("address", m.index, m.index + m[0].replace(/[\s,]+$/u, "").length));
+  }
   // «юнусабад 19 квартал», «в солнечном 3 мкр», «мкр 5»: a numbered block of a district, with
   // its name before (not a word like «живу»).
   for (const m of text.matchAll(NUMBERED_BLOCK)) {
@@ -2255,6 +2269,27 @@ function addressSpans(text: string): Span[] {
   return spans;
 }
 
+const GENITIVE_STREET_HOUSE = new RegExp(
+  String.raw`(?<!\p{L})на\s+(\p{L}+(?:ой|ей)\s+\p{L}{3,}(?:а|я|ы|и)|\p{L}{3,}(?:а|я|ы)|` +
+    String
+      .raw`\d{1,2}\s+(?:марта|мая|января|февраля|апреля|июня|июля|августа|сентября|октября|ноября|декабря)|` +
+    String
+      .raw`\d{2,3}\s+лет\s+\p{L}+),?\s+(?:д\.?\s*|дом\s+)?\d{1,3}[а-я]?(?:\/\d{1,3})?${NOT_A_UNIT}`,
+  "giu",
+);
+// Words in «-а/-я/-ы» that are not a street's name: «на раза 3», «на часа 2», «на завтра 8».
+const NOT_A_STREET_HEAD =
+  /^(?:раза|часа|дня|года|месяца|недели|минуты|секунды|суток|пары|половины|трети|четверти|тысячи|сотни|штуки|копейки|рубля|куска|литра|метра|килограмма|человека|этажа|дома|квартиры|работы|учебы|учёбы|смены|руки|ноги|мне|тебя|себя|меня|него|нее|неё|них|всех|двоих|троих|связи|завтра|сегодня|послезавтра|утра|вечера|обеда|ужина|завтрака|начала|конца|середины)$/iu;
+const GARDEN_PLOT = new RegExp(
+  String
+    .raw`(?<![\p{L}\d])(?:снт|СНТ|Снт|днт|ДНТ|днп|ДНП|тсн|ТСН|жк|ЖК|Жк|ж\/к|Ж\/К)(?!\p{L}|\.\s+\p{Lu})\.?\s*` +
+    String.raw`(?:«[^»\n]{2,30}»|"[^"\n]{2,30}"|\p{Lu}\p{L}+(?:-\d{1,3})?|\p{L}+-\d{1,3}|` +
+    String.raw`\p{L}+(?=\s*,\s*(?:линия|аллея|участок|уч\.|блок|корпус|кв)))` +
+    String
+      .raw`(?:\s*,?\s*(?:линия|аллея|\d{1,2}-я\s+аллея|участок|уч\.?|блок|корпус|кв\.?|квартира)` +
+    String.raw`(?:\s*[\p{L}\d]{1,4})?(?:\s*\d{1,4})?)*`,
+  "gu",
+);
 const BLOCK_WORD = String.raw`(?:мкр|мкрн|микрорайон\p{L}*|квартал\p{L}*|кв-л)`;
 const NUMBERED_BLOCK = new RegExp(
   String.raw`(?<![\p{L}\d])(?:(\p{L}{4,})\s+)?(\d{1,3}(?:-?й)?\s*-?${BLOCK_WORD}\.?` +

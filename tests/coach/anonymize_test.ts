@@ -444,10 +444,10 @@ Deno.test("findPersonalData() checks the model's answer", async (t) => {
 // (15), 55 → 57 (16), 31 → 43 (18); the everyday check (150 pseudonyms × 3,000 messages) 290 →
 // 377 pairs with a pseudonym token.
 const TUNING_CORPORA = [
-  { file: "./pii_tuning_more.json", maxLeaks: 24, maxChanged: 15 },
+  { file: "./pii_tuning_more.json", maxLeaks: 23, maxChanged: 15 },
   { file: "./pii_tuning_more_3.json", maxLeaks: 6, maxChanged: 8 },
   { file: "./pii_tuning_more_4.json", maxLeaks: 1, maxChanged: 7 },
-  { file: "./pii_tuning_more_5.json", maxLeaks: 49, maxChanged: 11 },
+  { file: "./pii_tuning_more_5.json", maxLeaks: 41, maxChanged: 11 },
   { file: "./pii_tuning_more_6.json", maxLeaks: 25, maxChanged: 3 },
   { file: "./pii_tuning_more_7.json", maxLeaks: 47, maxChanged: 7 },
   { file: "./pii_tuning_more_8.json", maxLeaks: 4, maxChanged: 1 },
@@ -470,7 +470,7 @@ const TUNING_CORPORA = [
   // «улица», chains and plants in lower case or capitals, surnames one goes by, phones and
   // e-mails in pieces: 107 of 293 leaked; 64 with the districts where one lives
   // (shared/llm/places.ts), shops as employers beside work, self-named and labelled surnames.
-  { file: "./pii_tuning_more_17.json", maxLeaks: 61, maxChanged: 12 },
+  { file: "./pii_tuning_more_17.json", maxLeaks: 59, maxChanged: 12 },
   // People (session 17): pseudonyms in the third person, halved or translated, Telegram names in
   // everyday forms, relatives' names and surnames typed small: 32 of 219 leaked; 25 with Latin
   // titles by sense («dr» → «доктор»), a fleeting vowel in pet forms, relatives' names in
@@ -1096,4 +1096,15 @@ Deno.test("the place right after a work or study verb: a name, a named kind of p
   assert.equal(masked("работаю в колл-центре"), "работаю в колл-центре");
   assert.equal(masked("учусь на психолога"), "учусь на психолога");
   assert.equal(masked("работаю в магазине кассиром"), "работаю в магазине кассиром");
+});
+
+Deno.test("a street named in the genitive after «на», garden plots and housing estates", () => {
+  const masked = (text: string) => anonymizeForLlm(text, { maxLength: 4096 }).text;
+  assert.equal(masked("встретимся на победы 40 у подъезда"), "встретимся на [адрес] у подъезда");
+  assert.equal(masked("живём на красной армии 12"), "живём на [адрес]");
+  assert.equal(masked("на работе 12 часов"), "на работе 12 часов");
+  assert.equal(masked("на завтра 8 дел"), "на завтра 8 дел");
+  assert.equal(masked("дача в СНТ «Ромашка», участок 12"), "дача в [адрес]");
+  assert.equal(masked("Выхожу из чата СНТ. Дачу продали"), "Выхожу из чата СНТ. Дачу продали");
+  assert.equal(masked("он сотрудник банка"), "он сотрудник банка");
 });

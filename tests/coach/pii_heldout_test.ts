@@ -147,7 +147,8 @@ const SETS = [
   { file: "./heldout/pii_heldout.json", maxLeaks: 0, minHarmlessUnchanged: 0.95 },
   // Session 18 (pseudonyms' longer nouns in lower case anywhere; a surname after a role with two
   // words of complement or right after a given name, a card's last four digits, e-mails spelled
-  // «sobaka»): set 2 3 → 1, 3 and 6 2 → 1, 13 3 → 2, 14 1 → 0.
+  // «sobaka», streets named in the genitive after «на», garden plots): set 2 3 → 1, 3 and 6 2 → 1,
+  // 13 3 → 1, 14 1 → 0.
   { file: "./heldout/pii_heldout_2.json", maxLeaks: 1, minHarmlessUnchanged: 0.91 },
   { file: "./heldout/pii_heldout_3.json", maxLeaks: 1, minHarmlessUnchanged: 0.86 },
   { file: "./heldout/pii_heldout_4.json", maxLeaks: 0, minHarmlessUnchanged: 0.88 },
@@ -159,7 +160,7 @@ const SETS = [
   { file: "./heldout/pii_heldout_10.json", maxLeaks: 0, minHarmlessUnchanged: 0.93 },
   { file: "./heldout/pii_heldout_11.json", maxLeaks: 2, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_12.json", maxLeaks: 0, minHarmlessUnchanged: 0.9 },
-  { file: "./heldout/pii_heldout_13.json", maxLeaks: 2, minHarmlessUnchanged: 0.81 },
+  { file: "./heldout/pii_heldout_13.json", maxLeaks: 1, minHarmlessUnchanged: 0.81 },
   { file: "./heldout/pii_heldout_14.json", maxLeaks: 0, minHarmlessUnchanged: 0.65 },
   { file: "./heldout/pii_heldout_15.json", maxLeaks: 0, minHarmlessUnchanged: 0.9 },
   { file: "./heldout/pii_heldout_16.json", maxLeaks: 2, minHarmlessUnchanged: 0.85 },

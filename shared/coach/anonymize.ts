@@ -2167,6 +2167,7 @@ function addressSpans(text: string): Span[] {
   collect(LOWER_STREET, "street");
   collect(STREET_BEFORE_HOUSE, "street");
   collect(HOUSE_PART, "house");
+  collect(NUMBER_THEN_HOUSE_PART, "house");
   collect(DORMITORY, "street");
   collect(CITY, "city");
   collect(POSTAL_INDEX, "index");
@@ -2290,9 +2291,17 @@ const GARDEN_PLOT = new RegExp(
     String.raw`(?:\s*[\p{L}\d]{1,4})?(?:\s*\d{1,4})?)*`,
   "gu",
 );
+// «4 подъезд», «7 этаж», «второй подъезд»: a part of a house, its number first (an address
+// only with another part or a street beside it: «Квартира 88, 4 подъезд, 7 этаж»).
+const NUMBER_THEN_HOUSE_PART = new RegExp(
+  String
+    .raw`(?<![\p{L}\d])(?:\d{1,4}(?:-?(?:й|м|го|ый|ий))?|(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)\p{L}{1,3})` +
+    String.raw`\s*(?:подъезд\p{L}*|корпус\p{L}*|кв(?!\p{L}|\.?\s*м(?!\p{L}))\.?)`,
+  "giu",
+);
 const BLOCK_WORD = String.raw`(?:мкр|мкрн|микрорайон\p{L}*|квартал\p{L}*|кв-л)`;
 const NUMBERED_BLOCK = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:(\p{L}{4,})\s+)?(\d{1,3}(?:-?й)?\s*-?${BLOCK_WORD}\.?` +
+  String.raw`(?<![\p{L}\d])(?:(\p{L}{4,})\s+)?(\d{1,3}(?:-?(?:й|м|го))?\s*-?${BLOCK_WORD}\.?` +
     String.raw`|${BLOCK_WORD}\.?\s*№?\s*\d{1,3})(?![\p{L}\d])` +
     String.raw`(,?\s*(?:дом|д\.)\s*\d{1,3}|\s+\d{1,3}\s*дом)?`,
   "giu",

@@ -470,7 +470,7 @@ const TUNING_CORPORA = [
   // «улица», chains and plants in lower case or capitals, surnames one goes by, phones and
   // e-mails in pieces: 107 of 293 leaked; 64 with the districts where one lives
   // (shared/llm/places.ts), shops as employers beside work, self-named and labelled surnames.
-  { file: "./pii_tuning_more_17.json", maxLeaks: 59, maxChanged: 12 },
+  { file: "./pii_tuning_more_17.json", maxLeaks: 56, maxChanged: 12 },
   // People (session 17): pseudonyms in the third person, halved or translated, Telegram names in
   // everyday forms, relatives' names and surnames typed small: 32 of 219 leaked; 25 with Latin
   // titles by sense («dr» → «доктор»), a fleeting vowel in pet forms, relatives' names in
@@ -1107,4 +1107,8 @@ Deno.test("a street named in the genitive after «на», garden plots and housi
   assert.equal(masked("дача в СНТ «Ромашка», участок 12"), "дача в [адрес]");
   assert.equal(masked("Выхожу из чата СНТ. Дачу продали"), "Выхожу из чата СНТ. Дачу продали");
   assert.equal(masked("он сотрудник банка"), "он сотрудник банка");
+  // Parts of a house with their number first make an address together, not a flat's size.
+  assert.equal(masked("Квартира 12, 3 подъезд, звони"), "[адрес], звони");
+  assert.equal(masked("квартира 47 кв. м, тесно"), "квартира 47 кв. м, тесно");
+  assert.equal(masked("в доме 144 квартиры"), "в доме 144 квартиры");
 });

@@ -234,6 +234,11 @@ const SETS = [
   // a comma —, a surname after «начальник наш», an employer the dictionary knows before «работал»),
   // 56 of 60 harmless unchanged. Second, with those rules: 1 (the adjective).
   { file: "./heldout/pii_heldout_26.json", maxLeaks: 1, minHarmlessUnchanged: 0.9 },
+  // Set 27 (written with set 26, committed before any measurement, kept for the session's final
+  // anonymiser): first measured on it (ac858c3): 2 of 163 leaked (the partner's name cut to four
+  // letters where called, «Лейс,» for Лейсан; a university's short name after «общаге»), 56 of
+  // 60 harmless unchanged. The session's starting anonymiser, measured after: the same 2, 56.
+  { file: "./heldout/pii_heldout_27.json", maxLeaks: 2, minHarmlessUnchanged: 0.9 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */

@@ -389,12 +389,15 @@ function affectionateSpans(text: string, name: string, token: string): Span[] {
   }
   // A name cut to its first three letters, with a capital («Я Ксю», «Кир, ты тут?»): only what
   // no dictionary reads as a word.
-  // In lower case where the partner is called by it («вик, а ты…»).
-  for (const m of text.matchAll(/(?<!\p{L})\p{L}\p{Ll}{2}(?!\p{L})/gu)) {
+  // In lower case where the partner is called by it («вик, а ты…»). Cut to four letters, only
+  // where called or signed («Лейс,» for Лейсан, «дина жаным» for Динара).
+  for (const m of text.matchAll(/(?<!\p{L})\p{L}\p{Ll}{2,3}(?!\p{L})/gu)) {
     const word = m[0].toLowerCase().replace(/ё/g, "е");
     const reading = nameReading(word);
     if (!starts.includes(word) || reading === "word") continue;
-    const called = addressed(text, m.index, m.index + 3) || signed(text, m.index, m.index + 3);
+    const end = m.index + m[0].length;
+    const called = addressed(text, m.index, end) || signed(text, m.index, end);
+    if (word.length === 4 && !called) continue;
     if (!called && (reading === "maybe" || !/^\p{Lu}/u.test(m[0]))) continue;
     spans.push({ kind: "name", start: m.index, end: m.index + m[0].length, replacement: token });
   }

@@ -1111,4 +1111,9 @@ Deno.test("a street named in the genitive after «на», garden plots and housi
   assert.equal(masked("Квартира 12, 3 подъезд, звони"), "[адрес], звони");
   assert.equal(masked("квартира 47 кв. м, тесно"), "квартира 47 кв. м, тесно");
   assert.equal(masked("в доме 144 квартиры"), "в доме 144 квартиры");
+  // A Telegram name cut to four letters counts where called, not elsewhere.
+  const named = (text: string, name: string) =>
+    anonymizeForLlm(text, { names: [{ name, token: "[имя]" }] }).text;
+  assert.equal(named("Лейс, спасибо", "Лейсан"), "[имя], спасибо");
+  assert.equal(named("лейс чипсы купила", "Лейсан"), "лейс чипсы купила");
 });

@@ -226,7 +226,7 @@ const SETS = [
   // starting anonymiser, measured after: the same 5. Second, with pet forms of a compound's half
   // called alone and calls before «жаным», «джан», «дорогая»: 4. Third (session 18, pet forms of
   // common names beside a possessive): 3.
-  { file: "./heldout/pii_heldout_25.json", maxLeaks: 3, minHarmlessUnchanged: 0.9 },
+  { file: "./heldout/pii_heldout_25.json", maxLeaks: 2, minHarmlessUnchanged: 0.9 },
   // Set 26 (written at the start of session 18, committed before any measurement): first
   // measured on the anonymiser as session 17 left it (9fdea33): 6 of 168 leaked (the partner's
   // Telegram name in a made-up pet form on two letters «Ир-» and a Latin-written one's everyday
@@ -238,7 +238,8 @@ const SETS = [
   // anonymiser): first measured on it (ac858c3): 2 of 163 leaked (the partner's name cut to four
   // letters where called, «Лейс,» for Лейсан; a university's short name after «общаге»), 56 of
   // 60 harmless unchanged. The session's starting anonymiser, measured after: the same 2, 56.
-  { file: "./heldout/pii_heldout_27.json", maxLeaks: 2, minHarmlessUnchanged: 0.9 },
+  // Second, with a Telegram name cut to four letters where called or signed: 1 (set 25 3 → 2).
+  { file: "./heldout/pii_heldout_27.json", maxLeaks: 1, minHarmlessUnchanged: 0.9 },
 ];
 
 /** Lower case, ё as е, look-alike letters folded (as the leak check reads both sides). */
